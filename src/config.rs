@@ -1,0 +1,263 @@
+//! `book.toml`: the workbook's settings. Strict: an unknown key is an error with a hint.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{Diagnostic, did_you_mean_from_serde, line_col};
+
+pub const FILE_NAME: &str = "book.toml";
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub book: BookConfig,
+    pub build: BuildConfig,
+    pub output: OutputConfig,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BookConfig {
+    pub title: String,
+    pub authors: Vec<String>,
+    pub description: Option<String>,
+    /// A BCP 47 language tag, used for `<html lang>` and the PDF's metadata.
+    pub language: String,
+}
+
+impl Default for BookConfig {
+    fn default() -> Self {
+        BookConfig {
+            title: "My career workbook".into(),
+            authors: Vec::new(),
+            description: None,
+            language: "en-CA".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
+pub struct BuildConfig {
+    /// Output folder, relative to the project folder.
+    pub output: PathBuf,
+    /// Name of a folder under `themes/` whose files override the built-in theme.
+    pub theme: String,
+}
+
+impl Default for BuildConfig {
+    fn default() -> Self {
+        BuildConfig {
+            output: PathBuf::from("site"),
+            theme: "default".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct OutputConfig {
+    pub html: HtmlConfig,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
+pub struct HtmlConfig {
+    /// The path the site is served under, e.g. `/guide/`. Pages link to each other
+    /// relatively, so this matters only where an absolute path is unavoidable
+    /// (the 404 page, which a server shows at any depth).
+    pub base_url: String,
+    /// Extra stylesheets from the project folder, linked after the theme's.
+    pub additional_css: Vec<PathBuf>,
+}
+
+impl Default for HtmlConfig {
+    fn default() -> Self {
+        HtmlConfig {
+            base_url: "/".into(),
+            additional_css: Vec::new(),
+        }
+    }
+}
+
+impl Config {
+    /// Read `book.toml` from `root`. A missing file gives the defaults: any folder with
+    /// `content/` is a workbook.
+    pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+        let path = root.join(FILE_NAME);
+        let text = match std::fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(t) => t,
+                Err(e) => {
+                    return Err(vec![
+                        Diagnostic::error("config", "book.toml is not valid UTF-8 text")
+                            .in_file(FILE_NAME)
+                            .help(format!(
+                                "save the file as UTF-8 (invalid byte at offset {})",
+                                e.utf8_error().valid_up_to()
+                            )),
+                    ]);
+                }
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => {
+                return Err(vec![
+                    Diagnostic::error("config", format!("cannot read book.toml: {e}"))
+                        .in_file(FILE_NAME),
+                ]);
+            }
+        };
+        Config::parse(&text)
+    }
+
+    pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let config: Config = toml::from_str(text).map_err(|e| {
+            let (line, col) = e
+                .span()
+                .map(|s| line_col(text, s.start))
+                .unwrap_or((0, 0));
+            let message = e.message().to_string();
+            vec![
+                Diagnostic::error("config", message.clone())
+                    .in_file(FILE_NAME)
+                    .at(line, col)
+                    .help_opt(did_you_mean_from_serde(&message)),
+            ]
+        })?;
+        let problems = config.validate(text);
+        if problems.is_empty() {
+            Ok(config.normalised())
+        } else {
+            Err(problems)
+        }
+    }
+
+    fn validate(&self, text: &str) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        let locate = |key: &str| -> (usize, usize) {
+            text.find(key).map(|i| line_col(text, i)).unwrap_or((0, 0))
+        };
+        let mut bad = |key: &str, message: String, help: &str| {
+            let (l, c) = locate(key);
+            problems.push(
+                Diagnostic::error("config", message)
+                    .in_file(FILE_NAME)
+                    .at(l, c)
+                    .help(help),
+            );
+        };
+        if !is_language_tag(&self.book.language) {
+            bad(
+                "language",
+                format!("`{}` is not a language tag", self.book.language),
+                "use a BCP 47 tag such as `en-CA`, `fr-CA` or `en`",
+            );
+        }
+        if self.book.title.trim().is_empty() {
+            bad("title", "the book title is empty".into(), "give the workbook a title");
+        }
+        let base = &self.output.html.base_url;
+        if !base.starts_with('/') || base.contains("//") || base.contains(['?', '#', '"', '<', '>', ' ']) {
+            bad(
+                "base-url",
+                format!("`{base}` is not a path the site can live under"),
+                "write an absolute path such as `/` or `/guide/`",
+            );
+        }
+        if self.build.theme.is_empty() || !self.build.theme.chars().all(is_name_char) {
+            bad(
+                "theme",
+                format!("`{}` is not a theme folder name", self.build.theme),
+                "use the name of a folder under themes/, e.g. `default`",
+            );
+        }
+        for css in &self.output.html.additional_css {
+            if css.is_absolute() || css.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
+                bad(
+                    "additional-css",
+                    format!("`{}` is outside the project folder", css.display()),
+                    "list stylesheets by their path inside the project, e.g. `custom.css`",
+                );
+            }
+        }
+        problems
+    }
+
+    fn normalised(mut self) -> Config {
+        if !self.output.html.base_url.ends_with('/') {
+            self.output.html.base_url.push('/');
+        }
+        self
+    }
+}
+
+fn is_name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '-' || c == '_'
+}
+
+/// A syntactic check of a BCP 47 tag: a 2–3 letter language, then subtags of 1–8
+/// letters or digits.
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let lang = parts.next().unwrap_or("");
+    (2..=3).contains(&lang.len())
+        && lang.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_file_gives_defaults() {
+        let c = Config::parse("").unwrap();
+        assert_eq!(c.book.language, "en-CA");
+        assert_eq!(c.build.output, PathBuf::from("site"));
+        assert_eq!(c.output.html.base_url, "/");
+    }
+
+    #[test]
+    fn unknown_key_is_located_with_a_hint() {
+        let err = Config::parse("[book]\ntitle = \"x\"\ntitel = \"y\"\n").unwrap_err();
+        assert_eq!(err.len(), 1);
+        assert_eq!((err[0].line, err[0].column), (3, 1));
+        assert!(err[0].message.contains("titel"), "{}", err[0].message);
+        assert_eq!(err[0].help.as_deref(), Some("did you mean `title`?"));
+    }
+
+    #[test]
+    fn wrong_type_is_located() {
+        let err = Config::parse("[book]\nauthors = \"me\"\n").unwrap_err();
+        assert_eq!(err[0].line, 2);
+    }
+
+    #[test]
+    fn bad_values_are_all_reported() {
+        let err = Config::parse(
+            "[book]\nlanguage = \"english please\"\n[output.html]\nbase-url = \"guide\"\n",
+        )
+        .unwrap_err();
+        assert_eq!(err.len(), 2, "{err:?}");
+        assert_eq!(err[0].line, 2);
+        assert_eq!(err[1].line, 4);
+    }
+
+    #[test]
+    fn base_url_gets_a_trailing_slash() {
+        let c = Config::parse("[output.html]\nbase-url = \"/guide\"\n").unwrap();
+        assert_eq!(c.output.html.base_url, "/guide/");
+    }
+
+    #[test]
+    fn language_tags() {
+        assert!(is_language_tag("en-CA"));
+        assert!(is_language_tag("fr"));
+        assert!(is_language_tag("zh-Hant-TW"));
+        assert!(!is_language_tag("english"));
+        assert!(!is_language_tag("en_CA"));
+        assert!(!is_language_tag(""));
+    }
+}

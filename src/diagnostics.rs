@@ -1,0 +1,376 @@
+//! Problems found while loading or rendering a workbook.
+//!
+//! Every stage reports into a [`Diagnostics`] list instead of stopping at the first
+//! problem, so a user fixes everything in one pass. A diagnostic names the file, line
+//! and column (1-based) and, where we can, says how to fix it.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem, located in a file of the project.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// A short stable code naming the kind of problem, e.g. `yaml`, `front-matter`.
+    pub code: &'static str,
+    /// Path relative to the project folder (or a description of a built-in file).
+    pub file: Option<PathBuf>,
+    /// 1-based; 0 when the position is unknown.
+    pub line: usize,
+    /// 1-based, in characters; 0 when unknown.
+    pub column: usize,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            file: None,
+            line: 0,
+            column: 0,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Self::error(code, message)
+        }
+    }
+
+    pub fn in_file(mut self, file: impl Into<PathBuf>) -> Self {
+        self.file = Some(file.into());
+        self
+    }
+
+    pub fn at(mut self, line: usize, column: usize) -> Self {
+        self.line = line;
+        self.column = column;
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn help_opt(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `file:line:column`, as far as it is known.
+    pub fn location(&self) -> String {
+        let mut s = match &self.file {
+            Some(f) => f.display().to_string(),
+            None => return String::new(),
+        };
+        if self.line > 0 {
+            let _ = write!(s, ":{}", self.line);
+            if self.column > 0 {
+                let _ = write!(s, ":{}", self.column);
+            }
+        }
+        s
+    }
+}
+
+/// All problems found so far, in the order they were found.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(other);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.items.len() - self.error_count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+
+    /// Sorted by file, then position, so output is stable whatever order the
+    /// (parallel) stages found things in.
+    pub fn sorted(mut self) -> Vec<Diagnostic> {
+        self.items.sort_by(|a, b| {
+            (&a.file, a.line, a.column, a.severity, &a.message).cmp(&(
+                &b.file, b.line, b.column, b.severity, &b.message,
+            ))
+        });
+        self.items.dedup();
+        self.items
+    }
+
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.items
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+impl From<Vec<Diagnostic>> for Diagnostics {
+    fn from(items: Vec<Diagnostic>) -> Self {
+        Diagnostics { items }
+    }
+}
+
+/// Render diagnostics the way cargo does: a header, the source line with a caret,
+/// and a help line. `root` is the project folder the file paths are relative to.
+pub fn render_human(diags: &[Diagnostic], root: &Path, color: bool) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for d in diags {
+        let level = match d.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let path = d.file.as_ref().map(|f| f.display().to_string());
+        let source_line = d
+            .file
+            .as_ref()
+            .filter(|_| d.line > 0)
+            .and_then(|f| read_line(&root.join(f), d.line));
+        let title = level.primary_title(d.message.as_str()).id(d.code);
+        let mut report: Vec<Group> = Vec::new();
+        match (&path, &source_line) {
+            (Some(path), Some(text)) => {
+                let start = char_to_byte(text, d.column.saturating_sub(1));
+                let end = next_token_end(text, start);
+                let snippet = Snippet::source(text.as_str())
+                    .line_start(d.line)
+                    .path(path.as_str())
+                    .annotation(AnnotationKind::Primary.span(start..end));
+                report.push(title.element(snippet));
+            }
+            (Some(path), None) => {
+                let mut origin = annotate_snippets::Origin::path(path.as_str());
+                if d.line > 0 {
+                    origin = origin.line(d.line);
+                    if d.column > 0 {
+                        origin = origin.char_column(d.column);
+                    }
+                }
+                report.push(title.element(origin));
+            }
+            _ => report.push(Group::with_title(title)),
+        }
+        if let Some(help) = &d.help {
+            report.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
+        }
+        out.push_str(&renderer.render(&report));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+/// One JSON object per line, for editors and CI.
+pub fn render_json(diags: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diags {
+        out.push_str(&serde_json::to_string(d).expect("a diagnostic always serialises"));
+        out.push('\n');
+    }
+    out
+}
+
+fn read_line(path: &Path, line: usize) -> Option<String> {
+    let bytes = std::fs::read(path).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let l = text.lines().nth(line - 1)?;
+    // Very long lines (minified data) would flood the terminal.
+    Some(l.chars().take(300).collect())
+}
+
+fn char_to_byte(text: &str, chars: usize) -> usize {
+    text.char_indices()
+        .nth(chars)
+        .map(|(i, _)| i)
+        .unwrap_or(text.len())
+}
+
+/// Underline the word at `start`, or one character.
+fn next_token_end(text: &str, start: usize) -> usize {
+    let rest = &text[start..];
+    let word = rest
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace() || matches!(c, ':' | ',' | ']' | '}'))
+        .map(|(i, _)| i)
+        .unwrap_or(rest.len());
+    if word == 0 {
+        rest.chars().next().map_or(start, |c| start + c.len_utf8())
+    } else {
+        start + word
+    }
+}
+
+/// serde reports unknown fields as "unknown field `x`, expected one of `a`, `b`".
+/// Turn that into a "did you mean" hint.
+pub fn did_you_mean_from_serde(message: &str) -> Option<String> {
+    let unknown = between(message, "unknown field `", "`")
+        .or_else(|| between(message, "unknown variant `", "`"))?;
+    let rest = message.split_once("expected")?.1;
+    // serde writes the candidates in backticks; serde-saphyr writes them bare.
+    let expected: Vec<&str> = if rest.contains('`') {
+        rest.split('`').skip(1).step_by(2).collect()
+    } else {
+        rest.trim_start_matches(" one of")
+            .split([',', ' '])
+            .filter(|w| !w.is_empty() && *w != "or")
+            .collect()
+    };
+    match suggest(unknown, expected.iter().copied()) {
+        Some(best) => Some(format!("did you mean `{best}`?")),
+        None if !expected.is_empty() => Some(format!(
+            "expected one of: {}",
+            expected
+                .iter()
+                .map(|e| format!("`{e}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        None => None,
+    }
+}
+
+/// The closest candidate to `word`, if any is close enough to be a likely typo.
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let from = s.find(start)? + start.len();
+    let len = s[from..].find(end)?;
+    Some(&s[from..from + len])
+}
+
+/// Line and column (1-based, column in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..floor_char_boundary(text, offset)];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_the_closest_known_key() {
+        let msg = "unknown field `titel`, expected one of `title`, `authors`, `language`";
+        assert_eq!(
+            did_you_mean_from_serde(msg).as_deref(),
+            Some("did you mean `title`?")
+        );
+    }
+
+    #[test]
+    fn understands_bare_candidate_lists() {
+        let msg = "unknown variant `actve`, expected one of prospect, active";
+        assert_eq!(
+            did_you_mean_from_serde(msg).as_deref(),
+            Some("did you mean `active`?")
+        );
+    }
+
+    #[test]
+    fn lists_expected_keys_when_nothing_is_close() {
+        let msg = "unknown field `zzz`, expected `title` or `order`";
+        assert_eq!(
+            did_you_mean_from_serde(msg).as_deref(),
+            Some("expected one of: `title`, `order`")
+        );
+    }
+
+    #[test]
+    fn line_col_counts_characters() {
+        let text = "ab\ncé d\n";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 3), (2, 1));
+        // 'd' is after the two-byte 'é' and a space
+        assert_eq!(line_col(text, text.find('d').unwrap()), (2, 3));
+    }
+
+    #[test]
+    fn renders_a_caret_under_the_column() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("book.toml"), "[book]\ntitel = \"x\"\n").unwrap();
+        let d = Diagnostic::error("config", "unknown key `titel`")
+            .in_file("book.toml")
+            .at(2, 1)
+            .help("did you mean `title`?");
+        let text = render_human(&[d], dir.path(), false);
+        assert!(text.contains("error[config]: unknown key `titel`"), "{text}");
+        assert!(text.contains("book.toml:2:1"), "{text}");
+        assert!(text.contains("^^^^^"), "{text}");
+        assert!(text.contains("help: did you mean `title`?"), "{text}");
+    }
+}

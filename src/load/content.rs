@@ -1,0 +1,312 @@
+//! `content/`: Markdown pages with YAML front matter. Sub-folders are parts of the
+//! book; a folder's `index.md` introduces the part. Other files are copied as they are.
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::{read_text, yaml};
+use crate::model::{Channel, Role, Stage};
+
+pub const DIR: &str = "content";
+
+/// What a page may say about itself between `---` lines.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    /// Position among its siblings; pages without one follow, by file name.
+    pub order: Option<i64>,
+    pub description: Option<String>,
+    /// `false` turns off template rendering of the body (for pages that show
+    /// template syntax, or message templates with `{placeholders}`).
+    pub template: Option<bool>,
+    /// Present on message templates (`content/messages/*.md`).
+    pub message: Option<MessageMeta>,
+}
+
+/// Who a message template suits and what it needs filled in.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MessageMeta {
+    pub channel: Channel,
+    pub role: Role,
+    #[serde(default)]
+    pub stages: Vec<Stage>,
+    pub subject: Option<String>,
+    #[serde(default)]
+    pub placeholders: Vec<String>,
+}
+
+/// A Markdown source file.
+#[derive(Debug, Clone)]
+pub struct SourcePage {
+    /// Relative to the project folder, e.g. `content/mentors/finding-mentors.md`.
+    pub file: PathBuf,
+    /// Relative to `content/`, with `/` separators, e.g. `mentors/finding-mentors.md`.
+    pub rel: String,
+    pub front: FrontMatter,
+    pub body: String,
+    /// The line of the file on which `body` starts.
+    pub body_line: usize,
+}
+
+/// A file copied to the site as it is.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    pub rel: String,
+    pub source: PathBuf,
+}
+
+#[derive(Debug, Default)]
+pub struct Content {
+    pub pages: Vec<SourcePage>,
+    pub assets: Vec<Asset>,
+    /// Part folders (relative to content/, `/` separators), including empty ones.
+    pub folders: BTreeMap<String, ()>,
+}
+
+/// Walk `content/` in a stable order and read every page.
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Content {
+    let mut content = Content::default();
+    let dir = root.join(DIR);
+    if !dir.is_dir() {
+        diags.push(
+            Diagnostic::warning("content", "there is no content/ folder: the book has no chapters")
+                .in_file(DIR)
+                .help("create content/ with Markdown files, or run `careerbook init`"),
+        );
+        return content;
+    }
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let walker = WalkDir::new(&dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_string_lossy().as_ref()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let file = e.path().map(|p| rel_to(root, p)).unwrap_or_else(|| PathBuf::from(DIR));
+                diags.push(Diagnostic::error("content", format!("cannot read: {e}")).in_file(file));
+                continue;
+            }
+        };
+        if entry.depth() == 0 {
+            continue;
+        }
+        let path = entry.path();
+        let rel = slash_path(path.strip_prefix(&dir).expect("walkdir stays under its root"));
+        let file = rel_to(root, path);
+        if entry.path_is_symlink() {
+            // A link may point anywhere on the disk; only follow it if it stays inside
+            // the project, so a workbook cannot publish files from elsewhere.
+            match path.canonicalize() {
+                Ok(target) if target.starts_with(&canonical_root) && target.is_file() => {}
+                Ok(target) if target.is_dir() => {
+                    diags.push(
+                        Diagnostic::error("content", "symbolic links to folders are not followed")
+                            .in_file(file)
+                            .help("move the folder into content/ instead of linking it"),
+                    );
+                    continue;
+                }
+                _ => {
+                    diags.push(
+                        Diagnostic::error(
+                            "content",
+                            "this symbolic link points outside the project folder",
+                        )
+                        .in_file(file)
+                        .help("copy the file into content/; links may only point inside the project"),
+                    );
+                    continue;
+                }
+            }
+        } else if entry.file_type().is_dir() {
+            if !is_safe_rel(&rel) {
+                diags.push(unsafe_name(file));
+                continue;
+            }
+            content.folders.insert(rel, ());
+            continue;
+        }
+        if !is_safe_rel(&rel) {
+            diags.push(unsafe_name(file));
+            continue;
+        }
+        if rel.ends_with(".md") {
+            let Some(text) = read_text(root, &file, diags) else { continue };
+            if let Some(page) = parse_page(&text, file, rel, diags) {
+                content.pages.push(page);
+            }
+        } else {
+            content.assets.push(Asset { rel, source: path.to_path_buf() });
+        }
+    }
+    content
+}
+
+fn unsafe_name(file: PathBuf) -> Diagnostic {
+    Diagnostic::error("content", "this file name cannot be published safely")
+        .in_file(file)
+        .help("use letters, digits, `-`, `_` and `.` in file and folder names")
+}
+
+/// Names a URL can carry without escaping: a page's path becomes its address.
+fn is_safe_rel(rel: &str) -> bool {
+    rel.split('/').all(|seg| {
+        !seg.is_empty()
+            && seg != ".."
+            && seg
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    })
+}
+
+/// Editor backups, swap files and dotfiles are never part of the book.
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+}
+
+/// Split front matter from the body and parse it.
+pub fn parse_page(
+    text: &str,
+    file: PathBuf,
+    rel: String,
+    diags: &mut Diagnostics,
+) -> Option<SourcePage> {
+    let (front_text, body, body_line) = match split_front_matter(text) {
+        Ok(parts) => parts,
+        Err(line) => {
+            diags.push(
+                Diagnostic::error("front-matter", "the front matter is never closed")
+                    .in_file(file)
+                    .at(line, 1)
+                    .help("end the front matter with a line holding only `---`"),
+            );
+            return None;
+        }
+    };
+    let front = match front_text {
+        None => FrontMatter::default(),
+        Some(t) if t.trim().is_empty() => FrontMatter::default(),
+        Some(t) => match yaml::parse::<FrontMatter>(t, &file, 2, "front-matter") {
+            Ok(f) => f,
+            Err(d) => {
+                diags.push(d);
+                return None;
+            }
+        },
+    };
+    Some(SourcePage {
+        file,
+        rel,
+        front,
+        body: body.to_string(),
+        body_line,
+    })
+}
+
+/// `Ok((front matter, body, first line of body))`, or `Err(line)` of an unclosed
+/// opening fence. Front matter is a first line of `---` and a later line of `---`.
+pub fn split_front_matter(text: &str) -> Result<(Option<&str>, &str, usize), usize> {
+    let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    else {
+        return Ok((None, text, 1));
+    };
+    let mut offset = 0;
+    let mut line = 2;
+    for l in rest.split_inclusive('\n') {
+        let trimmed = l.trim_end_matches(['\n', '\r']);
+        if trimmed == "---" || trimmed == "..." {
+            let front = &rest[..offset];
+            let body = &rest[offset + l.len()..];
+            return Ok((Some(front), body, line + 1));
+        }
+        offset += l.len();
+        line += 1;
+    }
+    Err(1)
+}
+
+fn rel_to(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// A relative path with `/` separators on every platform.
+pub fn slash_path(p: &Path) -> String {
+    p.components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_counts_lines() {
+        let (f, b, line) = split_front_matter("---\ntitle: A\n---\n# Body\n").unwrap();
+        assert_eq!(f, Some("title: A\n"));
+        assert_eq!(b, "# Body\n");
+        assert_eq!(line, 4);
+    }
+
+    #[test]
+    fn no_front_matter_is_all_body() {
+        let (f, b, line) = split_front_matter("# Just text\n---\n").unwrap();
+        assert_eq!(f, None);
+        assert_eq!(b, "# Just text\n---\n");
+        assert_eq!(line, 1);
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_an_error() {
+        assert_eq!(split_front_matter("---\ntitle: A\n# Body\n"), Err(1));
+    }
+
+    #[test]
+    fn crlf_front_matter() {
+        let (f, b, _) = split_front_matter("---\r\ntitle: A\r\n---\r\nBody").unwrap();
+        assert_eq!(f, Some("title: A\r\n"));
+        assert_eq!(b, "Body");
+    }
+
+    #[test]
+    fn unknown_front_matter_key_points_at_its_line() {
+        let mut diags = Diagnostics::new();
+        let page = parse_page(
+            "---\ntitle: A\nordr: 2\n---\nBody\n",
+            PathBuf::from("content/a.md"),
+            "a.md".into(),
+            &mut diags,
+        );
+        assert!(page.is_none());
+        let d = diags.into_vec().remove(0);
+        assert_eq!(d.line, 3);
+        assert_eq!(d.help.as_deref(), Some("did you mean `order`?"));
+    }
+
+    #[test]
+    fn safe_names() {
+        assert!(is_safe_rel("mentors/finding-mentors.md"));
+        assert!(!is_safe_rel("a b.md"));
+        assert!(!is_safe_rel("x/\"onload.md"));
+    }
+}

@@ -1,0 +1,94 @@
+//! `data/`: YAML about the person. Every `*.yaml` (or `*.yml`) directly in `data/`
+//! is read and reaches templates under its file stem (`data/profile.yaml` → `profile`).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::{read_text, yaml};
+
+pub const DIR: &str = "data";
+
+/// The largest data file we read. A career workbook's YAML is a few kilobytes; a
+/// file this size is a mistake, and reading it would only slow every build down.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+#[derive(Debug, Default, Clone)]
+pub struct Data {
+    /// File stem → parsed value.
+    pub files: BTreeMap<String, Value>,
+    /// File stem → the file it came from (relative to the project).
+    pub sources: BTreeMap<String, PathBuf>,
+}
+
+impl Data {
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
+
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Data {
+    let mut data = Data::default();
+    let dir = root.join(DIR);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return data;
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let Some(stem) = name.strip_suffix(".yaml").or_else(|| name.strip_suffix(".yml")) else {
+            continue;
+        };
+        if crate::load::content::is_ignored(&name) || !path.is_file() {
+            continue;
+        }
+        let file = Path::new(DIR).join(&name);
+        if !stem.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+            diags.push(
+                Diagnostic::error("data", "a data file's name becomes a template variable")
+                    .in_file(&file)
+                    .help("name data files with letters, digits, `_` and `-`"),
+            );
+            continue;
+        }
+        if let Some(old) = data.sources.get(stem) {
+            diags.push(
+                Diagnostic::error("data", format!("`{stem}` is also defined by {}", old.display()))
+                    .in_file(&file)
+                    .help("keep one of the two files"),
+            );
+            continue;
+        }
+        if let Ok(meta) = std::fs::metadata(&path)
+            && meta.len() > MAX_FILE_BYTES
+        {
+            diags.push(
+                Diagnostic::error(
+                    "data",
+                    format!("the file is {} MB, over the {} MB limit for data files", meta.len() >> 20, MAX_FILE_BYTES >> 20),
+                )
+                .in_file(&file)
+                .help("data files hold a person's profile and relationships; split or trim it"),
+            );
+            continue;
+        }
+        let Some(text) = read_text(root, &file, diags) else { continue };
+        let value = if text.trim().is_empty() {
+            Value::Null
+        } else {
+            match yaml::parse::<Value>(&text, &file, 1, "yaml") {
+                Ok(v) => v,
+                Err(d) => {
+                    diags.push(d);
+                    continue;
+                }
+            }
+        };
+        data.sources.insert(stem.to_string(), file);
+        data.files.insert(stem.to_string(), value);
+    }
+    data
+}

@@ -1,0 +1,189 @@
+//! The `careerbook` command line: parse arguments, call the library, print
+//! diagnostics, set the exit code. The clock is read here and nowhere else.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use clap::{CommandFactory, Parser, Subcommand};
+
+use careerbook::diagnostics::{Diagnostic, render_human};
+use careerbook::{BuildOptions, config, output};
+
+#[derive(Parser)]
+#[command(
+    name = "careerbook",
+    version,
+    about = "Build your career playbook: guidance, mentors and sponsors, checklists and drafts, as a static site",
+    long_about = None,
+    propagate_version = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the workbook into a static site
+    Build {
+        /// The workbook project folder
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Output folder (default: `[build] output` in book.toml, normally `site`)
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        /// The date to treat as today, YYYY-MM-DD (default: the system date)
+        #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+        /// Include private notes and people; the site says so on every page
+        #[arg(long)]
+        private: bool,
+    },
+    /// Create a new workbook project
+    Init {
+        /// Where to create it (created if missing)
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Write into a folder that is not empty (existing files are never overwritten)
+        #[arg(long)]
+        force: bool,
+        /// Also copy the default theme, to customise it
+        #[arg(long)]
+        theme: bool,
+    },
+    /// Remove the built site
+    Clean {
+        /// The workbook project folder
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Output folder to remove (default: `[build] output` in book.toml)
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+    },
+    /// Print a shell completion script
+    Completions {
+        /// The shell to complete for
+        shell: clap_complete::Shell,
+    },
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    match cli.command {
+        Command::Build { dir, out, today, private } => {
+            let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+            build(&dir, out, today, private, color)
+        }
+        Command::Init { dir, force, theme } => init(&dir, force, theme),
+        Command::Clean { dir, out } => clean(&dir, out, color),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "careerbook", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn build(dir: &Path, out: Option<PathBuf>, today: NaiveDate, private: bool, color: bool) -> ExitCode {
+    let started = Instant::now();
+    let opts = BuildOptions {
+        root: dir.to_path_buf(),
+        out,
+        today,
+        private,
+    };
+    match careerbook::build(&opts) {
+        Ok(report) => {
+            eprint!("{}", render_human(&report.warnings, dir, color));
+            eprintln!(
+                "Built {} pages ({} files, {}) into {} in {} ms{}",
+                report.pages,
+                report.files,
+                human_bytes(report.bytes),
+                report.out.display(),
+                started.elapsed().as_millis(),
+                if private { " — PRIVATE copy: do not publish" } else { "" }
+            );
+            ExitCode::SUCCESS
+        }
+        Err(failure) => {
+            eprint!("{}", render_human(&failure.diagnostics, dir, color));
+            let errors = failure.diagnostics.iter().filter(|d| d.is_error()).count();
+            let warnings = failure.diagnostics.len() - errors;
+            eprintln!(
+                "error: could not build the workbook: {errors} error{}{}; the previous site was left as it was",
+                plural(errors),
+                if warnings > 0 { format!(", {warnings} warning{}", plural(warnings)) } else { String::new() }
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init(dir: &Path, force: bool, theme: bool) -> ExitCode {
+    match careerbook::init::init(dir, force, theme) {
+        Ok(report) => {
+            for kept in &report.kept {
+                eprintln!("kept {} (it exists already)", kept.display());
+            }
+            eprintln!("Created a workbook in {} ({} files).", dir.display(), report.written.len());
+            let cd = if dir == Path::new(".") { String::new() } else { format!("cd {} && ", dir.display()) };
+            eprintln!("Next: edit data/profile.yaml and data/relationships.yaml, then run `{cd}careerbook build`.");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            if matches!(e, careerbook::init::InitError::NotEmpty(_)) {
+                eprintln!("help: choose an empty folder, or add --force to add the missing files (existing files are never overwritten)");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn clean(dir: &Path, out: Option<PathBuf>, color: bool) -> ExitCode {
+    let out = match out {
+        Some(o) => o,
+        None => match config::Config::load(dir) {
+            Ok(c) => dir.join(c.build.output),
+            Err(problems) => {
+                eprint!("{}", render_human(&problems, dir, color));
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    match output::clean(dir, &out) {
+        Ok((0, _)) if !out.exists() => {
+            eprintln!("Nothing to remove: {} does not exist", out.display());
+            ExitCode::SUCCESS
+        }
+        Ok((files, bytes)) => {
+            eprintln!("Removed {} ({files} file{}, {})", out.display(), plural(files as usize), human_bytes(bytes));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let d = Diagnostic::error("output", e.to_string()).help(e.help());
+            eprint!("{}", render_human(&[d], dir, color));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn human_bytes(b: u64) -> String {
+    match b {
+        0..1024 => format!("{b} B"),
+        1024..1_048_576 => format!("{:.1} KB", b as f64 / 1024.0),
+        _ => format!("{:.1} MB", b as f64 / 1_048_576.0),
+    }
+}

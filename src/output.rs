@@ -1,0 +1,201 @@
+//! Writing the site: into a fresh sibling folder, then swapped into place, so a
+//! failed or interrupted build never leaves a half-written site behind.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::render::OutputFile;
+
+/// A file we leave in every output folder, so that `build` and `clean` only ever
+/// replace or remove a folder careerbook made.
+pub const MARKER: &str = ".careerbook-output";
+
+/// Why an output folder cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error("the output folder {0} holds the project itself")]
+    ContainsProject(PathBuf),
+    #[error("the output folder {0} is inside content/, data/ or themes/, which careerbook never writes to")]
+    InsideSources(PathBuf),
+    #[error("{0} exists and was not made by careerbook")]
+    NotOurs(PathBuf),
+    #[error("cannot write {path}: {source}")]
+    Io { path: PathBuf, source: io::Error },
+}
+
+impl OutputError {
+    pub fn help(&self) -> &'static str {
+        match self {
+            OutputError::ContainsProject(_) | OutputError::InsideSources(_) => {
+                "choose another folder with --out or [build] output in book.toml, such as `site`"
+            }
+            OutputError::NotOurs(_) => {
+                "careerbook only replaces folders it made: remove the folder yourself or choose another --out"
+            }
+            OutputError::Io { .. } => "check the folder's permissions and free space",
+        }
+    }
+}
+
+fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
+    move |source| OutputError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Refuse output folders that would destroy the user's work.
+pub fn check_target(project_root: &Path, out: &Path) -> Result<(), OutputError> {
+    let root = absolute(project_root);
+    let out_abs = absolute(out);
+    if root.starts_with(&out_abs) {
+        return Err(OutputError::ContainsProject(out.to_path_buf()));
+    }
+    for src in ["content", "data", "themes"] {
+        if out_abs.starts_with(root.join(src)) {
+            return Err(OutputError::InsideSources(out.to_path_buf()));
+        }
+    }
+    if out.exists() && !is_ours(out) {
+        return Err(OutputError::NotOurs(out.to_path_buf()));
+    }
+    Ok(())
+}
+
+/// An empty folder, or one with our marker, may be replaced.
+fn is_ours(out: &Path) -> bool {
+    out.join(MARKER).is_file()
+        || std::fs::read_dir(out).map(|mut d| d.next().is_none()).unwrap_or(false)
+}
+
+/// Canonical where possible; for a path that does not exist yet, its nearest
+/// existing parent made canonical, plus the rest.
+fn absolute(p: &Path) -> PathBuf {
+    let p = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let mut existing = p.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(c) = existing.canonicalize() {
+            let mut out = c;
+            out.extend(rest.iter().rev());
+            return out;
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_owned());
+                existing = parent;
+            }
+            _ => return p,
+        }
+    }
+}
+
+/// Write `files` as the new content of `out`.
+pub fn write_site(project_root: &Path, out: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
+    check_target(project_root, out)?;
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(io_err(parent))?;
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "site".into());
+    let staging = tempfile::Builder::new()
+        .prefix(&format!(".{name}.new-"))
+        .tempdir_in(parent)
+        .map_err(io_err(parent))?;
+    for f in files {
+        let path = staging.path().join(&f.path);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(io_err(dir))?;
+        }
+        std::fs::write(&path, &f.bytes).map_err(io_err(&path))?;
+    }
+    std::fs::write(staging.path().join(MARKER), b"This folder is written by careerbook and replaced by each build.\n")
+        .map_err(io_err(staging.path()))?;
+    // Swap: move the old site aside, move the new one in, then delete the old one.
+    let staged = staging.keep();
+    let old = if out.exists() {
+        let aside = tempfile::Builder::new()
+            .prefix(&format!(".{name}.old-"))
+            .tempdir_in(parent)
+            .map_err(io_err(parent))?
+            .keep();
+        std::fs::remove_dir(&aside).map_err(io_err(&aside))?;
+        std::fs::rename(out, &aside).map_err(io_err(out))?;
+        Some(aside)
+    } else {
+        None
+    };
+    if let Err(e) = std::fs::rename(&staged, out) {
+        // Put the old site back so the user keeps a working one.
+        if let Some(old) = &old {
+            let _ = std::fs::rename(old, out);
+        }
+        let _ = std::fs::remove_dir_all(&staged);
+        return Err(io_err(out)(e));
+    }
+    if let Some(old) = old {
+        std::fs::remove_dir_all(&old).map_err(io_err(&old))?;
+    }
+    Ok(())
+}
+
+/// Remove an output folder careerbook made. Returns the number of files and bytes.
+pub fn clean(project_root: &Path, out: &Path) -> Result<(u64, u64), OutputError> {
+    if !out.exists() {
+        return Ok((0, 0));
+    }
+    check_target(project_root, out)?;
+    let (mut files, mut bytes) = (0, 0);
+    for entry in walkdir::WalkDir::new(out).into_iter().filter_map(Result::ok) {
+        if entry.file_type().is_file() {
+            files += 1;
+            bytes += entry.metadata().map(|m| m.len()).unwrap_or(0);
+        }
+    }
+    std::fs::remove_dir_all(out).map_err(io_err(out))?;
+    Ok((files, bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_to_replace_the_project_or_its_sources() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("content")).unwrap();
+        assert!(matches!(check_target(root, root), Err(OutputError::ContainsProject(_))));
+        assert!(matches!(check_target(root, root.parent().unwrap()), Err(OutputError::ContainsProject(_))));
+        assert!(matches!(check_target(root, &root.join("content/site")), Err(OutputError::InsideSources(_))));
+        assert!(check_target(root, &root.join("site")).is_ok());
+    }
+
+    #[test]
+    fn refuses_a_folder_it_did_not_make() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("docs");
+        std::fs::create_dir(&out).unwrap();
+        std::fs::write(out.join("precious.txt"), "x").unwrap();
+        let err = write_site(dir.path(), &out, &[]).unwrap_err();
+        assert!(matches!(err, OutputError::NotOurs(_)));
+        assert!(out.join("precious.txt").exists());
+    }
+
+    #[test]
+    fn replaces_its_own_site_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        write_site(dir.path(), &out, &[OutputFile::new("a/old.html", "old")]).unwrap();
+        write_site(dir.path(), &out, &[OutputFile::new("new.html", "new")]).unwrap();
+        assert!(!out.join("a/old.html").exists());
+        assert_eq!(std::fs::read_to_string(out.join("new.html")).unwrap(), "new");
+        // Nothing left beside it.
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("site")]);
+        let (files, _) = clean(dir.path(), &out).unwrap();
+        assert_eq!(files, 2);
+        assert!(!out.exists());
+    }
+}

@@ -1,0 +1,189 @@
+//! The book's shape: which pages exist, their addresses, titles and reading order,
+//! and the table of contents built from them.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::load::content::{Content, SourcePage};
+
+/// A page in reading order.
+#[derive(Debug, Clone)]
+pub struct PageSlot {
+    /// Index into `Content::pages`.
+    pub source: usize,
+    /// Output path, e.g. `mentors/finding-mentors.html`.
+    pub url: String,
+    /// Folder relative to `content/` (`""` at the top).
+    pub dir: String,
+    /// A key unique to the page, used to prefix generated checklist ids.
+    pub key: String,
+    pub depth: usize,
+}
+
+/// One line of the table of contents.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TocEntry {
+    pub title: String,
+    /// `None` for a part folder without an `index.md`.
+    pub url: Option<String>,
+    pub level: usize,
+    pub part: bool,
+}
+
+/// Order the pages: the book's `index.md` first, then each folder's items by
+/// `order` then file name, a part's `index.md` before its chapters.
+pub fn reading_order(content: &Content) -> Vec<PageSlot> {
+    // folder → (sort key, entry)
+    enum Item {
+        Page(usize),
+        Folder(String),
+    }
+    let mut children: BTreeMap<String, Vec<((i64, String), Item)>> = BTreeMap::new();
+    let mut index_of: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, page) in content.pages.iter().enumerate() {
+        let (dir, name) = split_dir(&page.rel);
+        if name == "index.md" {
+            index_of.insert(dir.to_string(), i);
+        } else {
+            let key = (page.front.order.unwrap_or(i64::MAX), name.to_string());
+            children.entry(dir.to_string()).or_default().push((key, Item::Page(i)));
+        }
+    }
+    for folder in content.folders.keys() {
+        let (parent, name) = split_dir(folder);
+        let order = index_of
+            .get(folder)
+            .and_then(|&i| content.pages[i].front.order)
+            .unwrap_or(i64::MAX);
+        children
+            .entry(parent.to_string())
+            .or_default()
+            .push(((order, name.to_string()), Item::Folder(folder.clone())));
+    }
+    for items in children.values_mut() {
+        items.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+
+    fn walk(
+        dir: &str,
+        depth: usize,
+        content: &Content,
+        children: &BTreeMap<String, Vec<((i64, String), Item)>>,
+        index_of: &BTreeMap<String, usize>,
+        out: &mut Vec<PageSlot>,
+    ) {
+        if let Some(&i) = index_of.get(dir) {
+            out.push(slot(i, &content.pages[i], depth.saturating_sub(1)));
+        }
+        for (_, item) in children.get(dir).into_iter().flatten() {
+            match item {
+                Item::Page(i) => out.push(slot(*i, &content.pages[*i], depth)),
+                Item::Folder(f) => walk(f, depth + 1, content, children, index_of, out),
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(content.pages.len());
+    walk("", 0, content, &children, &index_of, &mut out);
+    out
+}
+
+fn slot(i: usize, page: &SourcePage, depth: usize) -> PageSlot {
+    let stem = page.rel.strip_suffix(".md").unwrap_or(&page.rel);
+    let (dir, _) = split_dir(&page.rel);
+    PageSlot {
+        source: i,
+        url: format!("{stem}.html"),
+        dir: dir.to_string(),
+        key: stem.replace('/', "-"),
+        depth,
+    }
+}
+
+/// `a/b/c.md` → (`a/b`, `c.md`); `c.md` → (``, `c.md`).
+pub fn split_dir(rel: &str) -> (&str, &str) {
+    rel.rsplit_once('/').unwrap_or(("", rel))
+}
+
+/// A title from a file or folder name: `finding-mentors` → `Finding mentors`.
+pub fn humanise(name: &str) -> String {
+    let name = name.strip_suffix(".md").unwrap_or(name).replace(['-', '_'], " ");
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The table of contents, shared by every page (written once, not into each page).
+pub fn toc(content: &Content, order: &[PageSlot], titles: &[String]) -> Vec<TocEntry> {
+    let mut out = Vec::with_capacity(order.len());
+    let mut seen_parts = std::collections::BTreeSet::new();
+    for (slot, title) in order.iter().zip(titles) {
+        let page = &content.pages[slot.source];
+        let (dir, name) = split_dir(&page.rel);
+        // Parts without their own index.md still get a heading line.
+        if !dir.is_empty() && seen_parts.insert(dir.to_string()) && name != "index.md" {
+            let depth = dir.matches('/').count();
+            out.push(TocEntry {
+                title: humanise(split_dir(dir).1),
+                url: None,
+                level: depth,
+                part: true,
+            });
+        }
+        out.push(TocEntry {
+            title: title.clone(),
+            url: Some(slot.url.clone()),
+            level: slot.depth,
+            part: name == "index.md" && !dir.is_empty(),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::content::FrontMatter;
+    use std::path::PathBuf;
+
+    fn page(rel: &str, order: Option<i64>) -> SourcePage {
+        SourcePage {
+            file: PathBuf::from(format!("content/{rel}")),
+            rel: rel.into(),
+            front: FrontMatter { order, ..Default::default() },
+            body: String::new(),
+            body_line: 1,
+        }
+    }
+
+    #[test]
+    fn orders_by_order_then_name_with_parts() {
+        let mut content = Content::default();
+        content.pages = vec![
+            page("zeta.md", Some(1)),
+            page("alpha.md", None),
+            page("index.md", None),
+            page("part/index.md", Some(2)),
+            page("part/b.md", None),
+            page("part/a.md", None),
+            page("beta.md", None),
+        ];
+        content.folders.insert("part".into(), ());
+        let order = reading_order(&content);
+        let urls: Vec<_> = order.iter().map(|s| s.url.as_str()).collect();
+        assert_eq!(
+            urls,
+            ["index.html", "zeta.html", "part/index.html", "part/a.html", "part/b.html", "alpha.html", "beta.html"]
+        );
+        assert_eq!(order[3].depth, 1);
+        assert_eq!(order[2].depth, 0);
+        assert_eq!(order[3].key, "part-a");
+    }
+
+    #[test]
+    fn humanises_names() {
+        assert_eq!(humanise("finding-mentors.md"), "Finding mentors");
+    }
+}
