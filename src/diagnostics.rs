@@ -356,7 +356,7 @@ mod tests {
         assert_eq!(line_col(text, 0), (1, 1));
         assert_eq!(line_col(text, 3), (2, 1));
         // 'd' is after the two-byte 'é' and a space
-        assert_eq!(line_col(text, text.find('d').unwrap()), (2, 3));
+        assert_eq!(line_col(text, text.find('d').unwrap()), (2, 4));
     }
 
     #[test]

@@ -51,7 +51,9 @@ pub struct PageLink {
     /// Target path relative to `content/` (`mentors/finding-mentors.md`).
     pub target: String,
     pub fragment: Option<String>,
+    /// 0-based line within the body, 1-based column.
     pub line: usize,
+    pub column: usize,
 }
 
 #[derive(Debug)]
@@ -164,10 +166,12 @@ pub fn parse<'a>(body: &'a str, page_key: &str, page_dir: &str) -> Document<'a> 
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let dest = match rewrite_page_link(&dest_url, page_dir) {
                     Some((target, fragment, href)) => {
+                        let line = line_of(range.start);
                         doc.links.push(PageLink {
                             target,
                             fragment,
-                            line: line_of(range.start),
+                            line,
+                            column: body[line_starts[line]..range.start].chars().count() + 1,
                         });
                         CowStr::from(href)
                     }

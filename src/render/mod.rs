@@ -266,7 +266,7 @@ fn check_links_and_tasks(project: &Project, order: &[PageSlot], rendered: &[Rend
                 None => diags.push(
                     Diagnostic::warning("link", format!("the link points to `{}`, which is not a page", link.target))
                         .in_file(file)
-                        .at(link.line, 0)
+                        .at(link.line, link.column)
                         .help("link to a .md file under content/, relative to this page"),
                 ),
                 Some(ids) => {
@@ -277,7 +277,7 @@ fn check_links_and_tasks(project: &Project, order: &[PageSlot], rendered: &[Rend
                         diags.push(
                             Diagnostic::warning("link", format!("`{}` has no heading `#{f}`", link.target))
                                 .in_file(file)
-                                .at(link.line, 0)
+                                .at(link.line, link.column)
                                 .help(match suggestion {
                                     Some(s) => format!("did you mean `#{s}`?"),
                                     None => "link to one of the page's headings, or drop the `#…` part".into(),

@@ -9,9 +9,7 @@ use crate::load::Theme;
 
 /// Compile every template of the theme once.
 pub fn compile_theme(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
-    let mut tera = Tera::default();
-    // Escape everything we insert, whatever the template's file name says.
-    tera.autoescape_on(vec![""]);
+    let mut tera = new_tera();
     let mut problems = Vec::new();
     let mut sources = Vec::new();
     for (name, file) in theme.templates() {
@@ -47,6 +45,32 @@ pub fn compile_theme(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
     Ok(tera)
 }
 
+/// A Tera instance that escapes everything it inserts, whatever a template's file
+/// name says.
+fn new_tera() -> Tera {
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![""]);
+    tera.set_escape_fn(escape_html);
+    tera
+}
+
+/// Escape text for HTML content and quoted attributes. Unlike Tera's default we
+/// leave `/` alone: it is harmless in both, and escaping it garbles URLs.
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Render a Markdown body as a template. `{{` inside code and `{#id}` heading or
 /// item attributes are protected first, so they come out as written.
 pub fn render_body(
@@ -59,8 +83,7 @@ pub fn render_body(
         return Ok(body.to_string());
     }
     let protected = protect(body);
-    let mut tera = Tera::default();
-    tera.autoescape_on(vec![""]);
+    let mut tera = new_tera();
     tera.add_raw_template("page", &protected)
         .map_err(|e| template_error(&e, &file.to_path_buf(), &protected, body_line))?;
     tera.render("page", context)
@@ -150,6 +173,9 @@ pub fn error_chain(e: &tera::Error) -> String {
 /// The one line of Tera's message worth showing (its parse errors quote the source,
 /// which our own snippet already does).
 fn summarise(chain: &str) -> String {
+    if let Some(name) = between(chain, "Variable `", "` not found") {
+        return format!("`{name}` is not defined");
+    }
     if let Some(pos) = chain.find("= ") {
         let expected = chain[pos + 2..].lines().next().unwrap_or("").trim();
         return format!("template syntax error: {expected}");
