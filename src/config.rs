@@ -114,10 +114,7 @@ impl Config {
     pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let config: Config = toml::from_str(text).map_err(|e| {
-            let (line, col) = e
-                .span()
-                .map(|s| line_col(text, s.start))
-                .unwrap_or((0, 0));
+            let (line, col) = e.span().map(|s| line_col(text, s.start)).unwrap_or((0, 0));
             let message = e.message().to_string();
             vec![
                 Diagnostic::error("config", message.clone())
@@ -156,10 +153,17 @@ impl Config {
             );
         }
         if self.book.title.trim().is_empty() {
-            bad("title", "the book title is empty".into(), "give the workbook a title");
+            bad(
+                "title",
+                "the book title is empty".into(),
+                "give the workbook a title",
+            );
         }
         let base = &self.output.html.base_url;
-        if !base.starts_with('/') || base.contains("//") || base.contains(['?', '#', '"', '<', '>', ' ']) {
+        if !base.starts_with('/')
+            || base.contains("//")
+            || base.contains(['?', '#', '"', '<', '>', ' '])
+        {
             bad(
                 "base-url",
                 format!("`{base}` is not a path the site can live under"),
@@ -174,7 +178,11 @@ impl Config {
             );
         }
         for css in &self.output.html.additional_css {
-            if css.is_absolute() || css.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
+            if css.is_absolute()
+                || css
+                    .components()
+                    .any(|c| matches!(c, std::path::Component::ParentDir))
+            {
                 bad(
                     "additional-css",
                     format!("`{}` is outside the project folder", css.display()),

@@ -137,9 +137,8 @@ impl Diagnostics {
     /// (parallel) stages found things in.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
         self.items.sort_by(|a, b| {
-            (&a.file, a.line, a.column, a.severity, &a.message).cmp(&(
-                &b.file, b.line, b.column, b.severity, &b.message,
-            ))
+            (&a.file, a.line, a.column, a.severity, &a.message)
+                .cmp(&(&b.file, b.line, b.column, b.severity, &b.message))
         });
         self.items.dedup();
         self.items
@@ -209,7 +208,9 @@ pub fn render_human(diags: &[Diagnostic], root: &Path, color: bool) -> String {
             _ => report.push(Group::with_title(title)),
         }
         if let Some(help) = &d.help {
-            report.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
+            report.push(Group::with_title(
+                Level::HELP.secondary_title(help.as_str()),
+            ));
         }
         out.push_str(&renderer.render(&report));
         out.push_str("\n\n");
@@ -368,7 +369,10 @@ mod tests {
             .at(2, 1)
             .help("did you mean `title`?");
         let text = render_human(&[d], dir.path(), false);
-        assert!(text.contains("error[config]: unknown key `titel`"), "{text}");
+        assert!(
+            text.contains("error[config]: unknown key `titel`"),
+            "{text}"
+        );
         assert!(text.contains("book.toml:2:1"), "{text}");
         assert!(text.contains("^^^^^"), "{text}");
         assert!(text.contains("help: did you mean `title`?"), "{text}");

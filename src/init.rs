@@ -22,7 +22,10 @@ pub enum InitError {
     #[error("{0} is not empty")]
     NotEmpty(PathBuf),
     #[error("cannot write {path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 /// Write a new project into `dir`. Without `force`, `dir` must be empty or absent;
@@ -45,7 +48,11 @@ pub fn init(dir: &Path, force: bool, with_theme: bool) -> Result<InitReport, Ini
     collect(&CONTENT, Path::new("content"), &mut files);
     collect(&DATA, Path::new("data"), &mut files);
     if with_theme {
-        collect(&crate::load::theme::BUILTIN, Path::new("themes/default"), &mut files);
+        collect(
+            &crate::load::theme::BUILTIN,
+            Path::new("themes/default"),
+            &mut files,
+        );
     }
     let mut report = InitReport::default();
     for (rel, bytes) in files {
@@ -58,7 +65,11 @@ pub fn init(dir: &Path, force: bool, with_theme: bool) -> Result<InitReport, Ini
             std::fs::create_dir_all(parent).map_err(io(parent))?;
         }
         // create_new: even a file that appeared since the check is not overwritten.
-        let mut f = match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+        let mut f = match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
             Ok(f) => f,
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                 report.kept.push(rel);

@@ -71,27 +71,44 @@ enum Command {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01"))
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     match cli.command {
-        Command::Build { dir, out, today, private } => {
+        Command::Build {
+            dir,
+            out,
+            today,
+            private,
+        } => {
             let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
             build(&dir, out, today, private, color)
         }
         Command::Init { dir, force, theme } => init(&dir, force, theme),
         Command::Clean { dir, out } => clean(&dir, out, color),
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "careerbook", &mut std::io::stdout());
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "careerbook",
+                &mut std::io::stdout(),
+            );
             ExitCode::SUCCESS
         }
     }
 }
 
-fn build(dir: &Path, out: Option<PathBuf>, today: NaiveDate, private: bool, color: bool) -> ExitCode {
+fn build(
+    dir: &Path,
+    out: Option<PathBuf>,
+    today: NaiveDate,
+    private: bool,
+    color: bool,
+) -> ExitCode {
     let started = Instant::now();
     let opts = BuildOptions {
         root: dir.to_path_buf(),
@@ -109,7 +126,11 @@ fn build(dir: &Path, out: Option<PathBuf>, today: NaiveDate, private: bool, colo
                 human_bytes(report.bytes),
                 report.out.display(),
                 started.elapsed().as_millis(),
-                if private { " — PRIVATE copy: do not publish" } else { "" }
+                if private {
+                    " — PRIVATE copy: do not publish"
+                } else {
+                    ""
+                }
             );
             ExitCode::SUCCESS
         }
@@ -120,7 +141,11 @@ fn build(dir: &Path, out: Option<PathBuf>, today: NaiveDate, private: bool, colo
             eprintln!(
                 "error: could not build the workbook: {errors} error{}{}; the previous site was left as it was",
                 plural(errors),
-                if warnings > 0 { format!(", {warnings} warning{}", plural(warnings)) } else { String::new() }
+                if warnings > 0 {
+                    format!(", {warnings} warning{}", plural(warnings))
+                } else {
+                    String::new()
+                }
             );
             ExitCode::FAILURE
         }
@@ -133,15 +158,27 @@ fn init(dir: &Path, force: bool, theme: bool) -> ExitCode {
             for kept in &report.kept {
                 eprintln!("kept {} (it exists already)", kept.display());
             }
-            eprintln!("Created a workbook in {} ({} files).", dir.display(), report.written.len());
-            let cd = if dir == Path::new(".") { String::new() } else { format!("cd {} && ", dir.display()) };
-            eprintln!("Next: edit data/profile.yaml and data/relationships.yaml, then run `{cd}careerbook build`.");
+            eprintln!(
+                "Created a workbook in {} ({} files).",
+                dir.display(),
+                report.written.len()
+            );
+            let cd = if dir == Path::new(".") {
+                String::new()
+            } else {
+                format!("cd {} && ", dir.display())
+            };
+            eprintln!(
+                "Next: edit data/profile.yaml and data/relationships.yaml, then run `{cd}careerbook build`."
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {
             eprintln!("error: {e}");
             if matches!(e, careerbook::init::InitError::NotEmpty(_)) {
-                eprintln!("help: choose an empty folder, or add --force to add the missing files (existing files are never overwritten)");
+                eprintln!(
+                    "help: choose an empty folder, or add --force to add the missing files (existing files are never overwritten)"
+                );
             }
             ExitCode::FAILURE
         }
@@ -165,7 +202,12 @@ fn clean(dir: &Path, out: Option<PathBuf>, color: bool) -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok((files, bytes)) => {
-            eprintln!("Removed {} ({files} file{}, {})", out.display(), plural(files as usize), human_bytes(bytes));
+            eprintln!(
+                "Removed {} ({files} file{}, {})",
+                out.display(),
+                plural(files as usize),
+                human_bytes(bytes)
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {

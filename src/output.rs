@@ -15,7 +15,9 @@ pub const MARKER: &str = ".careerbook-output";
 pub enum OutputError {
     #[error("the output folder {0} holds the project itself")]
     ContainsProject(PathBuf),
-    #[error("the output folder {0} is inside content/, data/ or themes/, which careerbook never writes to")]
+    #[error(
+        "the output folder {0} is inside content/, data/ or themes/, which careerbook never writes to"
+    )]
     InsideSources(PathBuf),
     #[error("{0} exists and was not made by careerbook")]
     NotOurs(PathBuf),
@@ -65,7 +67,9 @@ pub fn check_target(project_root: &Path, out: &Path) -> Result<(), OutputError> 
 /// An empty folder, or one with our marker, may be replaced.
 fn is_ours(out: &Path) -> bool {
     out.join(MARKER).is_file()
-        || std::fs::read_dir(out).map(|mut d| d.next().is_none()).unwrap_or(false)
+        || std::fs::read_dir(out)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false)
 }
 
 /// Canonical where possible; for a path that does not exist yet, its nearest
@@ -91,14 +95,21 @@ fn absolute(p: &Path) -> PathBuf {
 }
 
 /// Write `files` as the new content of `out`.
-pub fn write_site(project_root: &Path, out: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
+pub fn write_site(
+    project_root: &Path,
+    out: &Path,
+    files: &[OutputFile],
+) -> Result<(), OutputError> {
     check_target(project_root, out)?;
     let parent = out
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent).map_err(io_err(parent))?;
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "site".into());
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "site".into());
     let staging = tempfile::Builder::new()
         .prefix(&format!(".{name}.new-"))
         .tempdir_in(parent)
@@ -110,8 +121,11 @@ pub fn write_site(project_root: &Path, out: &Path, files: &[OutputFile]) -> Resu
         }
         std::fs::write(&path, &f.bytes).map_err(io_err(&path))?;
     }
-    std::fs::write(staging.path().join(MARKER), b"This folder is written by careerbook and replaced by each build.\n")
-        .map_err(io_err(staging.path()))?;
+    std::fs::write(
+        staging.path().join(MARKER),
+        b"This folder is written by careerbook and replaced by each build.\n",
+    )
+    .map_err(io_err(staging.path()))?;
     // Swap: move the old site aside, move the new one in, then delete the old one.
     let staged = staging.keep();
     let old = if out.exists() {
@@ -147,7 +161,10 @@ pub fn clean(project_root: &Path, out: &Path) -> Result<(u64, u64), OutputError>
     }
     check_target(project_root, out)?;
     let (mut files, mut bytes) = (0, 0);
-    for entry in walkdir::WalkDir::new(out).into_iter().filter_map(Result::ok) {
+    for entry in walkdir::WalkDir::new(out)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         if entry.file_type().is_file() {
             files += 1;
             bytes += entry.metadata().map(|m| m.len()).unwrap_or(0);
@@ -166,9 +183,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         std::fs::create_dir(root.join("content")).unwrap();
-        assert!(matches!(check_target(root, root), Err(OutputError::ContainsProject(_))));
-        assert!(matches!(check_target(root, root.parent().unwrap()), Err(OutputError::ContainsProject(_))));
-        assert!(matches!(check_target(root, &root.join("content/site")), Err(OutputError::InsideSources(_))));
+        assert!(matches!(
+            check_target(root, root),
+            Err(OutputError::ContainsProject(_))
+        ));
+        assert!(matches!(
+            check_target(root, root.parent().unwrap()),
+            Err(OutputError::ContainsProject(_))
+        ));
+        assert!(matches!(
+            check_target(root, &root.join("content/site")),
+            Err(OutputError::InsideSources(_))
+        ));
         assert!(check_target(root, &root.join("site")).is_ok());
     }
 
@@ -190,9 +216,15 @@ mod tests {
         write_site(dir.path(), &out, &[OutputFile::new("a/old.html", "old")]).unwrap();
         write_site(dir.path(), &out, &[OutputFile::new("new.html", "new")]).unwrap();
         assert!(!out.join("a/old.html").exists());
-        assert_eq!(std::fs::read_to_string(out.join("new.html")).unwrap(), "new");
+        assert_eq!(
+            std::fs::read_to_string(out.join("new.html")).unwrap(),
+            "new"
+        );
         // Nothing left beside it.
-        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("site")]);
         let (files, _) = clean(dir.path(), &out).unwrap();
         assert_eq!(files, 2);

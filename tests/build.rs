@@ -9,20 +9,38 @@ fn builds_every_page_with_prev_next_and_shared_toc() {
     let p = Project::from_fixture("minimal");
     let report = p.build_ok();
     assert_eq!(report.pages, 7, "5 content pages + toc.html + 404.html");
-    for page in ["index.html", "chapter.html", "raw.html", "part/index.html", "part/inside.html"] {
+    for page in [
+        "index.html",
+        "chapter.html",
+        "raw.html",
+        "part/index.html",
+        "part/inside.html",
+    ] {
         assert!(p.site_exists(page), "{page} missing");
     }
     let chapter = p.site("chapter.html");
     // Reading order: index, chapter (order 1), raw (2), part (3) and its page.
-    assert!(chapter.contains(r#"<a class="pager-prev" rel="prev" href="index.html">"#), "{chapter}");
+    assert!(
+        chapter.contains(r#"<a class="pager-prev" rel="prev" href="index.html">"#),
+        "{chapter}"
+    );
     assert!(chapter.contains(r#"<a class="pager-next" rel="next" href="raw.html">"#));
     let inside = p.site("part/inside.html");
-    assert!(inside.contains(r#"href="../part/index.html""#), "prev link is relative to the page's folder");
+    assert!(
+        inside.contains(r#"href="../part/index.html""#),
+        "prev link is relative to the page's folder"
+    );
     assert!(inside.contains(r#"<script src="../toc.js" defer></script>"#));
     // The table of contents is written once and shared, never inlined in chapters.
     let toc = p.site("toc.js");
-    assert!(toc.contains(r#""title":"Inside the part","url":"part/inside.html","level":1"#), "{toc}");
-    assert!(!chapter.contains("Inside the part"), "chapters must not carry the whole table of contents");
+    assert!(
+        toc.contains(r#""title":"Inside the part","url":"part/inside.html","level":1"#),
+        "{toc}"
+    );
+    assert!(
+        !chapter.contains("Inside the part"),
+        "chapters must not carry the whole table of contents"
+    );
     assert!(p.site("toc.html").contains("<base target=\"_parent\">"));
 }
 
@@ -34,8 +52,14 @@ fn markdown_extensions_ids_and_links() {
     assert!(chapter.contains(r##"<h2 id="first-heading"><a class="anchor" href="#first-heading">First heading</a></h2>"##), "{chapter}");
     assert!(chapter.contains(r#"<h2 id="second-heading">"#));
     let index = p.site("index.html");
-    assert!(index.contains(r#"href="chapter.html#second-heading""#), ".md links become .html links: {index}");
-    assert!(p.site("part/index.html").contains(r#"href="../index.html""#));
+    assert!(
+        index.contains(r#"href="chapter.html#second-heading""#),
+        ".md links become .html links: {index}"
+    );
+    assert!(
+        p.site("part/index.html")
+            .contains(r#"href="../index.html""#)
+    );
     // Non-Markdown files are copied.
     assert!(p.site_exists("picture.svg"));
 }
@@ -48,10 +72,19 @@ fn templates_personalise_and_escape_but_leave_code_alone() {
     assert!(index.contains("Hello, Robin &lt;Tester&gt;."), "{index}");
     assert!(!index.contains("<Tester>"));
     let chapter = p.site("chapter.html");
-    assert!(chapter.contains("<code>{{ profile.name }}</code>"), "{chapter}");
-    assert!(chapter.contains("{% for x in items %}{{ x }}{% endfor %}"), "{chapter}");
+    assert!(
+        chapter.contains("<code>{{ profile.name }}</code>"),
+        "{chapter}"
+    );
+    assert!(
+        chapter.contains("{% for x in items %}{{ x }}{% endfor %}"),
+        "{chapter}"
+    );
     // `template: false` opts out.
-    assert!(p.site("raw.html").contains("This page shows {{ profile.name }} as written."));
+    assert!(
+        p.site("raw.html")
+            .contains("This page shows {{ profile.name }} as written.")
+    );
 }
 
 #[test]
@@ -67,9 +100,20 @@ fn checklist_items_are_checkboxes_ticked_from_progress() {
     let p = Project::from_fixture("minimal");
     p.build_ok();
     let chapter = p.site("chapter.html");
-    assert!(chapter.contains(r#"<input type="checkbox" data-task="fixture-write" checked> Write it down</label>"#), "{chapter}");
-    assert!(chapter.contains("<time datetime=\"2026-01-15\">"), "{chapter}");
-    assert!(chapter.contains(r#"data-task="chapter-say-it-out-loud">"#), "generated ids come from page and text: {chapter}");
+    assert!(
+        chapter.contains(
+            r#"<input type="checkbox" data-task="fixture-write" checked> Write it down</label>"#
+        ),
+        "{chapter}"
+    );
+    assert!(
+        chapter.contains("<time datetime=\"2026-01-15\">"),
+        "{chapter}"
+    );
+    assert!(
+        chapter.contains(r#"data-task="chapter-say-it-out-loud">"#),
+        "generated ids come from page and text: {chapter}"
+    );
 }
 
 #[test]
@@ -99,21 +143,36 @@ fn two_builds_are_byte_identical() {
 #[test]
 fn base_url_is_used_where_paths_must_be_absolute() {
     let p = Project::from_fixture("minimal");
-    p.write("book.toml", "[book]\ntitle = \"Fixture Book\"\n[output.html]\nbase-url = \"/guide\"\n");
+    p.write(
+        "book.toml",
+        "[book]\ntitle = \"Fixture Book\"\n[output.html]\nbase-url = \"/guide\"\n",
+    );
     p.build_ok();
     let not_found = p.site("404.html");
-    assert!(not_found.contains(r#"href="/guide/assets/css/book.css""#), "{not_found}");
+    assert!(
+        not_found.contains(r#"href="/guide/assets/css/book.css""#),
+        "{not_found}"
+    );
     // Pages themselves link relatively, so they work under any path.
-    assert!(p.site("part/inside.html").contains(r#"href="../assets/css/book.css""#));
+    assert!(
+        p.site("part/inside.html")
+            .contains(r#"href="../assets/css/book.css""#)
+    );
 }
 
 #[test]
 fn additional_css_is_copied_and_linked() {
     let p = Project::from_fixture("minimal");
-    p.write("book.toml", "[output.html]\nadditional-css = [\"style/brand.css\"]\n");
+    p.write(
+        "book.toml",
+        "[output.html]\nadditional-css = [\"style/brand.css\"]\n",
+    );
     p.write("style/brand.css", ":root { --accent: #a00; }\n");
     p.build_ok();
-    assert!(p.site("part/inside.html").contains(r#"<link rel="stylesheet" href="../style/brand.css">"#));
+    assert!(
+        p.site("part/inside.html")
+            .contains(r#"<link rel="stylesheet" href="../style/brand.css">"#)
+    );
     assert_eq!(p.site("style/brand.css"), ":root { --accent: #a00; }\n");
 }
 
@@ -139,20 +198,32 @@ fn the_build_never_writes_into_content_or_data() {
     let p = Project::from_fixture("minimal");
     let before: Vec<_> = ["content", "data"]
         .iter()
-        .flat_map(|d| walkdir::WalkDir::new(p.root().join(d)).into_iter().filter_map(Result::ok))
+        .flat_map(|d| {
+            walkdir::WalkDir::new(p.root().join(d))
+                .into_iter()
+                .filter_map(Result::ok)
+        })
         .map(|e| (e.path().to_path_buf(), e.metadata().unwrap().len()))
         .collect();
     p.build_ok();
     let after: Vec<_> = ["content", "data"]
         .iter()
-        .flat_map(|d| walkdir::WalkDir::new(p.root().join(d)).into_iter().filter_map(Result::ok))
+        .flat_map(|d| {
+            walkdir::WalkDir::new(p.root().join(d))
+                .into_iter()
+                .filter_map(Result::ok)
+        })
         .map(|e| (e.path().to_path_buf(), e.metadata().unwrap().len()))
         .collect();
     assert_eq!(before, after);
     let mut opts = p.options();
     opts.out = Some(p.root().join("content/site"));
     let err = careerbook::build(&opts).unwrap_err();
-    assert!(err.diagnostics[0].message.contains("content/"), "{:?}", err.diagnostics);
+    assert!(
+        err.diagnostics[0].message.contains("content/"),
+        "{:?}",
+        err.diagnostics
+    );
 }
 
 #[test]
@@ -160,6 +231,13 @@ fn the_default_workbook_builds_cleanly() {
     let p = Project::default_workbook();
     let report = p.build_ok();
     assert!(report.pages >= 20, "{} pages", report.pages);
-    let link_warnings: Vec<_> = report.warnings.iter().filter(|d| d.code == "link").collect();
-    assert!(link_warnings.is_empty(), "broken links in the guidance: {link_warnings:#?}");
+    let link_warnings: Vec<_> = report
+        .warnings
+        .iter()
+        .filter(|d| d.code == "link")
+        .collect();
+    assert!(
+        link_warnings.is_empty(),
+        "broken links in the guidance: {link_warnings:#?}"
+    );
 }

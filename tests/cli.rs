@@ -20,11 +20,21 @@ fn init_then_build_works_in_an_empty_folder() {
     let (code, _, err) = run(careerbook().arg("init").arg(&target));
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("Created a workbook"), "{err}");
-    for f in ["book.toml", "content/index.md", "data/profile.yaml", ".gitignore"] {
+    for f in [
+        "book.toml",
+        "content/index.md",
+        "data/profile.yaml",
+        ".gitignore",
+    ] {
         assert!(target.join(f).is_file(), "{f} missing");
     }
-    assert!(!target.join("themes").exists(), "the theme is only copied with --theme");
-    let (code, _, err) = run(careerbook().args(["build", "--today", "2026-11-24"]).current_dir(&target));
+    assert!(
+        !target.join("themes").exists(),
+        "the theme is only copied with --theme"
+    );
+    let (code, _, err) = run(careerbook()
+        .args(["build", "--today", "2026-11-24"])
+        .current_dir(&target));
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("Built "), "{err}");
     assert!(target.join("site/index.html").is_file());
@@ -36,12 +46,26 @@ fn init_refuses_a_folder_with_files_and_force_never_overwrites() {
     std::fs::write(dir.path().join("book.toml"), "# mine\n").unwrap();
     let (code, _, err) = run(careerbook().arg("init").arg(dir.path()));
     assert_eq!(code, 1);
-    assert!(err.contains("is not empty") && err.contains("--force"), "{err}");
-    let (code, _, err) = run(careerbook().arg("init").arg("--force").arg("--theme").arg(dir.path()));
+    assert!(
+        err.contains("is not empty") && err.contains("--force"),
+        "{err}"
+    );
+    let (code, _, err) = run(careerbook()
+        .arg("init")
+        .arg("--force")
+        .arg("--theme")
+        .arg(dir.path()));
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("kept book.toml"), "{err}");
-    assert_eq!(std::fs::read_to_string(dir.path().join("book.toml")).unwrap(), "# mine\n");
-    assert!(dir.path().join("themes/default/templates/base.html").is_file());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("book.toml")).unwrap(),
+        "# mine\n"
+    );
+    assert!(
+        dir.path()
+            .join("themes/default/templates/base.html")
+            .is_file()
+    );
 }
 
 #[test]
@@ -51,7 +75,10 @@ fn build_errors_exit_1_with_located_diagnostics() {
     let (code, _, err) = run(careerbook().arg("build").arg(p.root()));
     assert_eq!(code, 1);
     assert!(err.contains("data/profile.yaml:1:"), "{err}");
-    assert!(err.contains("could not build the workbook: 1 error"), "{err}");
+    assert!(
+        err.contains("could not build the workbook: 1 error"),
+        "{err}"
+    );
     assert!(!err.contains("panicked"), "{err}");
 }
 
@@ -73,7 +100,10 @@ fn help_and_version() {
     }
     let (code, out, _) = run(careerbook().args(["build", "--help"]));
     assert_eq!(code, 0);
-    assert!(out.contains("--today") && out.contains("--out") && out.contains("--private"), "{out}");
+    assert!(
+        out.contains("--today") && out.contains("--out") && out.contains("--private"),
+        "{out}"
+    );
     let (_, out, _) = run(careerbook().arg("--version"));
     assert!(out.starts_with("careerbook "), "{out}");
 }
@@ -95,7 +125,11 @@ fn clean_removes_the_site_and_says_how_much() {
 fn clean_refuses_a_folder_careerbook_did_not_make() {
     let p = Project::from_fixture("minimal");
     p.write("docs/keep.txt", "precious");
-    let (code, _, err) = run(careerbook().arg("clean").arg(p.root()).arg("--out").arg(p.root().join("docs")));
+    let (code, _, err) = run(careerbook()
+        .arg("clean")
+        .arg(p.root())
+        .arg("--out")
+        .arg(p.root().join("docs")));
     assert_eq!(code, 1);
     assert!(err.contains("not made by careerbook"), "{err}");
     assert!(p.root().join("docs/keep.txt").exists());

@@ -75,9 +75,12 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Content {
     let dir = root.join(DIR);
     if !dir.is_dir() {
         diags.push(
-            Diagnostic::warning("content", "there is no content/ folder: the book has no chapters")
-                .in_file(DIR)
-                .help("create content/ with Markdown files, or run `careerbook init`"),
+            Diagnostic::warning(
+                "content",
+                "there is no content/ folder: the book has no chapters",
+            )
+            .in_file(DIR)
+            .help("create content/ with Markdown files, or run `careerbook init`"),
         );
         return content;
     }
@@ -91,7 +94,10 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Content {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let file = e.path().map(|p| rel_to(root, p)).unwrap_or_else(|| PathBuf::from(DIR));
+                let file = e
+                    .path()
+                    .map(|p| rel_to(root, p))
+                    .unwrap_or_else(|| PathBuf::from(DIR));
                 diags.push(Diagnostic::error("content", format!("cannot read: {e}")).in_file(file));
                 continue;
             }
@@ -100,7 +106,10 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Content {
             continue;
         }
         let path = entry.path();
-        let rel = slash_path(path.strip_prefix(&dir).expect("walkdir stays under its root"));
+        let rel = slash_path(
+            path.strip_prefix(&dir)
+                .expect("walkdir stays under its root"),
+        );
         let file = rel_to(root, path);
         if entry.path_is_symlink() {
             // A link may point anywhere on the disk; only follow it if it stays inside
@@ -122,7 +131,9 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Content {
                             "this symbolic link points outside the project folder",
                         )
                         .in_file(file)
-                        .help("copy the file into content/; links may only point inside the project"),
+                        .help(
+                            "copy the file into content/; links may only point inside the project",
+                        ),
                     );
                     continue;
                 }
@@ -140,12 +151,17 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Content {
             continue;
         }
         if rel.ends_with(".md") {
-            let Some(text) = read_text(root, &file, diags) else { continue };
+            let Some(text) = read_text(root, &file, diags) else {
+                continue;
+            };
             if let Some(page) = parse_page(&text, file, rel, diags) {
                 content.pages.push(page);
             }
         } else {
-            content.assets.push(Asset { rel, source: path.to_path_buf() });
+            content.assets.push(Asset {
+                rel,
+                source: path.to_path_buf(),
+            });
         }
     }
     content
@@ -227,8 +243,7 @@ pub fn split_front_matter(text: &str) -> Result<(Option<&str>, &str, usize), usi
         return Ok((None, text, 1));
     };
     let mut offset = 0;
-    let mut line = 2;
-    for l in rest.split_inclusive('\n') {
+    for (line, l) in (2..).zip(rest.split_inclusive('\n')) {
         let trimmed = l.trim_end_matches(['\n', '\r']);
         if trimmed == "---" || trimmed == "..." {
             let front = &rest[..offset];
@@ -236,7 +251,6 @@ pub fn split_front_matter(text: &str) -> Result<(Option<&str>, &str, usize), usi
             return Ok((Some(front), body, line + 1));
         }
         offset += l.len();
-        line += 1;
     }
     Err(1)
 }

@@ -38,15 +38,24 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Data {
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for path in paths {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let Some(stem) = name.strip_suffix(".yaml").or_else(|| name.strip_suffix(".yml")) else {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let Some(stem) = name
+            .strip_suffix(".yaml")
+            .or_else(|| name.strip_suffix(".yml"))
+        else {
             continue;
         };
         if crate::load::content::is_ignored(&name) || !path.is_file() {
             continue;
         }
         let file = Path::new(DIR).join(&name);
-        if !stem.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+        if !stem
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        {
             diags.push(
                 Diagnostic::error("data", "a data file's name becomes a template variable")
                     .in_file(&file)
@@ -56,9 +65,12 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Data {
         }
         if let Some(old) = data.sources.get(stem) {
             diags.push(
-                Diagnostic::error("data", format!("`{stem}` is also defined by {}", old.display()))
-                    .in_file(&file)
-                    .help("keep one of the two files"),
+                Diagnostic::error(
+                    "data",
+                    format!("`{stem}` is also defined by {}", old.display()),
+                )
+                .in_file(&file)
+                .help("keep one of the two files"),
             );
             continue;
         }
@@ -68,14 +80,20 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Data {
             diags.push(
                 Diagnostic::error(
                     "data",
-                    format!("the file is {} MB, over the {} MB limit for data files", meta.len() >> 20, MAX_FILE_BYTES >> 20),
+                    format!(
+                        "the file is {} MB, over the {} MB limit for data files",
+                        meta.len() >> 20,
+                        MAX_FILE_BYTES >> 20
+                    ),
                 )
                 .in_file(&file)
                 .help("data files hold a person's profile and relationships; split or trim it"),
             );
             continue;
         }
-        let Some(text) = read_text(root, &file, diags) else { continue };
+        let Some(text) = read_text(root, &file, diags) else {
+            continue;
+        };
         let value = if text.trim().is_empty() {
             Value::Null
         } else {

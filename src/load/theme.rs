@@ -97,8 +97,17 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Theme {
         if !entry.file_type().is_file() {
             continue;
         }
-        let rel = slash_path(entry.path().strip_prefix(&dir).expect("walkdir stays under its root"));
-        let file = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+        let rel = slash_path(
+            entry
+                .path()
+                .strip_prefix(&dir)
+                .expect("walkdir stays under its root"),
+        );
+        let file = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
         match std::fs::read(entry.path()) {
             Ok(bytes) => {
                 theme.files.insert(
@@ -109,7 +118,9 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Theme {
                     },
                 );
             }
-            Err(e) => diags.push(Diagnostic::error("io", format!("cannot read: {e}")).in_file(file)),
+            Err(e) => {
+                diags.push(Diagnostic::error("io", format!("cannot read: {e}")).in_file(file))
+            }
         }
     }
     theme

@@ -31,15 +31,18 @@ pub struct TocEntry {
     pub part: bool,
 }
 
+enum Item {
+    Page(usize),
+    Folder(String),
+}
+
+/// Folder → its items with their sort key (order, file name).
+type Children = BTreeMap<String, Vec<((i64, String), Item)>>;
+
 /// Order the pages: the book's `index.md` first, then each folder's items by
 /// `order` then file name, a part's `index.md` before its chapters.
 pub fn reading_order(content: &Content) -> Vec<PageSlot> {
-    // folder → (sort key, entry)
-    enum Item {
-        Page(usize),
-        Folder(String),
-    }
-    let mut children: BTreeMap<String, Vec<((i64, String), Item)>> = BTreeMap::new();
+    let mut children: Children = BTreeMap::new();
     let mut index_of: BTreeMap<String, usize> = BTreeMap::new();
     for (i, page) in content.pages.iter().enumerate() {
         let (dir, name) = split_dir(&page.rel);
@@ -47,7 +50,10 @@ pub fn reading_order(content: &Content) -> Vec<PageSlot> {
             index_of.insert(dir.to_string(), i);
         } else {
             let key = (page.front.order.unwrap_or(i64::MAX), name.to_string());
-            children.entry(dir.to_string()).or_default().push((key, Item::Page(i)));
+            children
+                .entry(dir.to_string())
+                .or_default()
+                .push((key, Item::Page(i)));
         }
     }
     for folder in content.folders.keys() {
@@ -69,7 +75,7 @@ pub fn reading_order(content: &Content) -> Vec<PageSlot> {
         dir: &str,
         depth: usize,
         content: &Content,
-        children: &BTreeMap<String, Vec<((i64, String), Item)>>,
+        children: &Children,
         index_of: &BTreeMap<String, usize>,
         out: &mut Vec<PageSlot>,
     ) {
@@ -107,7 +113,10 @@ pub fn split_dir(rel: &str) -> (&str, &str) {
 
 /// A title from a file or folder name: `finding-mentors` → `Finding mentors`.
 pub fn humanise(name: &str) -> String {
-    let name = name.strip_suffix(".md").unwrap_or(name).replace(['-', '_'], " ");
+    let name = name
+        .strip_suffix(".md")
+        .unwrap_or(name)
+        .replace(['-', '_'], " ");
     let mut chars = name.chars();
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
@@ -152,7 +161,10 @@ mod tests {
         SourcePage {
             file: PathBuf::from(format!("content/{rel}")),
             rel: rel.into(),
-            front: FrontMatter { order, ..Default::default() },
+            front: FrontMatter {
+                order,
+                ..Default::default()
+            },
             body: String::new(),
             body_line: 1,
         }
@@ -160,22 +172,32 @@ mod tests {
 
     #[test]
     fn orders_by_order_then_name_with_parts() {
-        let mut content = Content::default();
-        content.pages = vec![
-            page("zeta.md", Some(1)),
-            page("alpha.md", None),
-            page("index.md", None),
-            page("part/index.md", Some(2)),
-            page("part/b.md", None),
-            page("part/a.md", None),
-            page("beta.md", None),
-        ];
+        let mut content = Content {
+            pages: vec![
+                page("zeta.md", Some(1)),
+                page("alpha.md", None),
+                page("index.md", None),
+                page("part/index.md", Some(2)),
+                page("part/b.md", None),
+                page("part/a.md", None),
+                page("beta.md", None),
+            ],
+            ..Default::default()
+        };
         content.folders.insert("part".into(), ());
         let order = reading_order(&content);
         let urls: Vec<_> = order.iter().map(|s| s.url.as_str()).collect();
         assert_eq!(
             urls,
-            ["index.html", "zeta.html", "part/index.html", "part/a.html", "part/b.html", "alpha.html", "beta.html"]
+            [
+                "index.html",
+                "zeta.html",
+                "part/index.html",
+                "part/a.html",
+                "part/b.html",
+                "alpha.html",
+                "beta.html"
+            ]
         );
         assert_eq!(order[3].depth, 1);
         assert_eq!(order[2].depth, 0);

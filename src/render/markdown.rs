@@ -66,7 +66,10 @@ pub struct Document<'a> {
 
 impl Document<'_> {
     pub fn first_h1(&self) -> Option<&str> {
-        self.headings.iter().find(|h| h.level == 1).map(|h| h.text.as_str())
+        self.headings
+            .iter()
+            .find(|h| h.level == 1)
+            .map(|h| h.text.as_str())
     }
 }
 
@@ -77,7 +80,11 @@ pub fn parse<'a>(body: &'a str, page_key: &str, page_dir: &str) -> Document<'a> 
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(body.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
-    let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset).saturating_sub(1);
+    let line_of = |offset: usize| {
+        line_starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    };
 
     let mut doc = Document {
         events: Vec::new(),
@@ -87,11 +94,18 @@ pub fn parse<'a>(body: &'a str, page_key: &str, page_dir: &str) -> Document<'a> 
     };
     let mut used_ids: HashMap<String, usize> = HashMap::new();
     let mut section: Option<String> = None;
-    let mut iter = Parser::new_ext(body, options()).into_offset_iter().peekable();
+    let mut iter = Parser::new_ext(body, options())
+        .into_offset_iter()
+        .peekable();
 
     while let Some((event, range)) = iter.next() {
         match event {
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
                 let mut inner = Vec::new();
                 for (e, _) in iter.by_ref() {
                     if matches!(e, Event::End(TagEnd::Heading(_))) {
@@ -100,7 +114,10 @@ pub fn parse<'a>(body: &'a str, page_key: &str, page_dir: &str) -> Document<'a> 
                     inner.push(e);
                 }
                 let text = plain_text(&inner);
-                let base = id.as_deref().map(str::to_string).unwrap_or_else(|| slug(&text));
+                let base = id
+                    .as_deref()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| slug(&text));
                 let id = unique(&base, &mut used_ids);
                 if level == HeadingLevel::H2 {
                     section = Some(id.clone());
@@ -163,7 +180,12 @@ pub fn parse<'a>(body: &'a str, page_key: &str, page_dir: &str) -> Document<'a> 
                 doc.events.push(Event::TaskListMarker(checked));
                 doc.events.extend(inner);
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest = match rewrite_page_link(&dest_url, page_dir) {
                     Some((target, fragment, href)) => {
                         let line = line_of(range.start);
@@ -288,7 +310,11 @@ pub fn slug(text: &str) -> String {
             dash = true;
         }
     }
-    if out.is_empty() { "section".into() } else { out }
+    if out.is_empty() {
+        "section".into()
+    } else {
+        out
+    }
 }
 
 fn unique(base: &str, used: &mut HashMap<String, usize>) -> String {
@@ -313,7 +339,12 @@ pub fn to_html(doc: &Document<'_>, done: TaskState<'_>) -> String {
     let mut heading_has_link = false;
     for (i, event) in doc.events.iter().enumerate() {
         match event {
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
                 heading_has_link = doc.events[i..]
                     .iter()
                     .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
@@ -326,7 +357,11 @@ pub fn to_html(doc: &Document<'_>, done: TaskState<'_>) -> String {
                     attrs: attrs
                         .iter()
                         .map(|(k, v)| {
-                            let k = if k.starts_with("data-") { k.to_string() } else { format!("data-{k}") };
+                            let k = if k.starts_with("data-") {
+                                k.to_string()
+                            } else {
+                                format!("data-{k}")
+                            };
                             (CowStr::from(k), v.clone())
                         })
                         .collect(),
@@ -354,7 +389,9 @@ pub fn to_html(doc: &Document<'_>, done: TaskState<'_>) -> String {
                 ))));
                 open_task = Some((task, date));
             }
-            Event::End(TagEnd::Item) | Event::End(TagEnd::Paragraph) | Event::Start(Tag::List(_))
+            Event::End(TagEnd::Item)
+            | Event::End(TagEnd::Paragraph)
+            | Event::Start(Tag::List(_))
                 if open_task.is_some() =>
             {
                 close_task(&mut events, open_task.take());
@@ -395,7 +432,11 @@ mod tests {
 
     #[test]
     fn headings_get_stable_unique_ids_and_anchors() {
-        let doc = parse("# Hello, World\n\n## Hello, World\n\n## Custom {#mine}\n", "p", "");
+        let doc = parse(
+            "# Hello, World\n\n## Hello, World\n\n## Custom {#mine}\n",
+            "p",
+            "",
+        );
         let ids: Vec<_> = doc.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["hello-world", "hello-world-1", "mine"]);
         let out = html("## Where to look\n");
@@ -407,7 +448,10 @@ mod tests {
         let out = html("## Months 1–2 {#months-1-2 months=1-2}\n");
         assert!(out.contains("data-months=\"1-2\""), "{out}");
         let doc = parse("## Months 1–2 {#months-1-2 months=1-2}\n", "p", "");
-        assert_eq!(doc.headings[0].attrs, vec![("months".to_string(), "1-2".to_string())]);
+        assert_eq!(
+            doc.headings[0].attrs,
+            vec![("months".to_string(), "1-2".to_string())]
+        );
     }
 
     #[test]
@@ -436,18 +480,28 @@ mod tests {
 
     #[test]
     fn links_to_pages_become_html_links() {
-        let doc = parse("[a](../sponsors/finding.md#where) [b](https://example.ca/x.md)", "p", "mentors");
+        let doc = parse(
+            "[a](../sponsors/finding.md#where) [b](https://example.ca/x.md)",
+            "p",
+            "mentors",
+        );
         assert_eq!(doc.links.len(), 1);
         assert_eq!(doc.links[0].target, "sponsors/finding.md");
         assert_eq!(doc.links[0].fragment.as_deref(), Some("where"));
         let out = to_html(&doc, &|_| None);
-        assert!(out.contains("href=\"../sponsors/finding.html#where\""), "{out}");
+        assert!(
+            out.contains("href=\"../sponsors/finding.html#where\""),
+            "{out}"
+        );
         assert!(out.contains("href=\"https://example.ca/x.md\""), "{out}");
     }
 
     #[test]
     fn slugs() {
-        assert_eq!(slug("Mentor vs. Sponsor: side by side"), "mentor-vs-sponsor-side-by-side");
+        assert_eq!(
+            slug("Mentor vs. Sponsor: side by side"),
+            "mentor-vs-sponsor-side-by-side"
+        );
         assert_eq!(slug("Don’t wait"), "dont-wait");
         assert_eq!(slug("Région de l'Atlantique"), "région-de-latlantique");
         assert_eq!(slug("!!!"), "section");

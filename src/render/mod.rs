@@ -62,7 +62,11 @@ struct PageLinkCtx<'a> {
 
 /// Render the whole site. Returns `None` if any page failed (the reasons are in
 /// `diags`).
-pub fn render(project: &Project, opts: &RenderOptions, diags: &mut Diagnostics) -> Option<Vec<OutputFile>> {
+pub fn render(
+    project: &Project,
+    opts: &RenderOptions,
+    diags: &mut Diagnostics,
+) -> Option<Vec<OutputFile>> {
     let content = &project.content;
     let order = book::reading_order(content);
     let shared = shared_context(project, opts);
@@ -168,12 +172,16 @@ pub fn render(project: &Project, opts: &RenderOptions, diags: &mut Diagnostics) 
         }
     }
     for (name, file) in project.theme.static_files() {
-        files.push(OutputFile::new(format!("assets/{name}"), file.bytes.to_vec()));
+        files.push(OutputFile::new(
+            format!("assets/{name}"),
+            file.bytes.to_vec(),
+        ));
     }
     for asset in &content.assets {
         match std::fs::read(&asset.source) {
             Ok(bytes) => files.push(OutputFile::new(asset.rel.clone(), bytes)),
-            Err(e) => diags.push(Diagnostic::error("io", format!("cannot read: {e}")).in_file(&asset.source)),
+            Err(e) => diags
+                .push(Diagnostic::error("io", format!("cannot read: {e}")).in_file(&asset.source)),
         }
     }
     for css in &project.config.output.html.additional_css {
@@ -181,9 +189,12 @@ pub fn render(project: &Project, opts: &RenderOptions, diags: &mut Diagnostics) 
         match std::fs::read(project.root.join(css)) {
             Ok(bytes) => files.push(OutputFile::new(rel, bytes)),
             Err(e) => diags.push(
-                Diagnostic::error("config", format!("cannot read additional CSS `{}`: {e}", css.display()))
-                    .in_file(crate::config::FILE_NAME)
-                    .help("fix the path in [output.html] additional-css"),
+                Diagnostic::error(
+                    "config",
+                    format!("cannot read additional CSS `{}`: {e}", css.display()),
+                )
+                .in_file(crate::config::FILE_NAME)
+                .help("fix the path in [output.html] additional-css"),
             ),
         }
     }
@@ -203,7 +214,12 @@ pub fn render(project: &Project, opts: &RenderOptions, diags: &mut Diagnostics) 
     (!diags.has_errors()).then_some(files)
 }
 
-fn render_template(tera: &tera::Tera, name: &str, ctx: &Context, project: &Project) -> Result<String, Diagnostic> {
+fn render_template(
+    tera: &tera::Tera,
+    name: &str,
+    ctx: &Context,
+    project: &Project,
+) -> Result<String, Diagnostic> {
     tera.render(name, ctx).map_err(|e| {
         let file = project
             .theme
@@ -238,25 +254,60 @@ fn render_body(
         .or_else(|| doc.first_h1().map(str::to_string))
         .unwrap_or_else(|| {
             let (dir, name) = book::split_dir(&page.rel);
-            book::humanise(if name == "index.md" && !dir.is_empty() { book::split_dir(dir).1 } else { name })
+            book::humanise(if name == "index.md" && !dir.is_empty() {
+                book::split_dir(dir).1
+            } else {
+                name
+            })
         });
     let line = |l: usize| l + page.body_line;
     Ok(RenderedBody {
         title,
         html,
-        headings: doc.headings.into_iter().map(|mut h| { h.line = line(h.line); h }).collect(),
-        tasks: doc.tasks.into_iter().map(|mut t| { t.line = line(t.line); t }).collect(),
-        links: doc.links.into_iter().map(|mut l| { l.line = line(l.line); l }).collect(),
+        headings: doc
+            .headings
+            .into_iter()
+            .map(|mut h| {
+                h.line = line(h.line);
+                h
+            })
+            .collect(),
+        tasks: doc
+            .tasks
+            .into_iter()
+            .map(|mut t| {
+                t.line = line(t.line);
+                t
+            })
+            .collect(),
+        links: doc
+            .links
+            .into_iter()
+            .map(|mut l| {
+                l.line = line(l.line);
+                l
+            })
+            .collect(),
     })
 }
 
 /// Links must reach a page (and a heading on it); checklist ids must be unique.
-fn check_links_and_tasks(project: &Project, order: &[PageSlot], rendered: &[RenderedBody], diags: &mut Diagnostics) {
+fn check_links_and_tasks(
+    project: &Project,
+    order: &[PageSlot],
+    rendered: &[RenderedBody],
+    diags: &mut Diagnostics,
+) {
     let pages = &project.content.pages;
     let anchors: HashMap<&str, HashSet<&str>> = order
         .iter()
         .zip(rendered)
-        .map(|(slot, r)| (pages[slot.source].rel.as_str(), r.headings.iter().map(|h| h.id.as_str()).collect()))
+        .map(|(slot, r)| {
+            (
+                pages[slot.source].rel.as_str(),
+                r.headings.iter().map(|h| h.id.as_str()).collect(),
+            )
+        })
         .collect();
     let mut seen: HashMap<&str, (&std::path::Path, usize)> = HashMap::new();
     for (slot, r) in order.iter().zip(rendered) {
@@ -264,10 +315,13 @@ fn check_links_and_tasks(project: &Project, order: &[PageSlot], rendered: &[Rend
         for link in &r.links {
             match anchors.get(link.target.as_str()) {
                 None => diags.push(
-                    Diagnostic::warning("link", format!("the link points to `{}`, which is not a page", link.target))
-                        .in_file(file)
-                        .at(link.line, link.column)
-                        .help("link to a .md file under content/, relative to this page"),
+                    Diagnostic::warning(
+                        "link",
+                        format!("the link points to `{}`, which is not a page", link.target),
+                    )
+                    .in_file(file)
+                    .at(link.line, link.column)
+                    .help("link to a .md file under content/, relative to this page"),
                 ),
                 Some(ids) => {
                     if let Some(f) = &link.fragment
@@ -275,13 +329,17 @@ fn check_links_and_tasks(project: &Project, order: &[PageSlot], rendered: &[Rend
                     {
                         let suggestion = crate::diagnostics::suggest(f, ids.iter().copied());
                         diags.push(
-                            Diagnostic::warning("link", format!("`{}` has no heading `#{f}`", link.target))
-                                .in_file(file)
-                                .at(link.line, link.column)
-                                .help(match suggestion {
-                                    Some(s) => format!("did you mean `#{s}`?"),
-                                    None => "link to one of the page's headings, or drop the `#…` part".into(),
-                                }),
+                            Diagnostic::warning(
+                                "link",
+                                format!("`{}` has no heading `#{f}`", link.target),
+                            )
+                            .in_file(file)
+                            .at(link.line, link.column)
+                            .help(match suggestion {
+                                Some(s) => format!("did you mean `#{s}`?"),
+                                None => "link to one of the page's headings, or drop the `#…` part"
+                                    .into(),
+                            }),
                         );
                     }
                 }
@@ -313,7 +371,14 @@ fn done_map(project: &Project) -> HashMap<String, String> {
         .and_then(Value::as_object)
         .map(|m| {
             m.iter()
-                .map(|(k, v)| (k.clone(), v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string())))
+                .map(|(k, v)| {
+                    (
+                        k.clone(),
+                        v.as_str()
+                            .map(str::to_string)
+                            .unwrap_or_else(|| v.to_string()),
+                    )
+                })
                 .collect()
         })
         .unwrap_or_default()
@@ -328,7 +393,13 @@ fn shared_context(project: &Project, opts: &RenderOptions) -> Context {
     }
     // `profile` and `people` are always there, so guidance can test them without
     // guarding against an undefined variable.
-    let profile = project.data.files.get("profile").filter(|v| v.is_object()).cloned().unwrap_or_else(|| json!({}));
+    let profile = project
+        .data
+        .files
+        .get("profile")
+        .filter(|v| v.is_object())
+        .cloned()
+        .unwrap_or_else(|| json!({}));
     ctx.insert("profile", &profile);
     let people = project
         .data

@@ -1,6 +1,6 @@
 //! Tera: the theme's templates, and pages' Markdown bodies rendered as templates.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use tera::{Context, Tera};
 
@@ -14,7 +14,11 @@ pub fn compile_theme(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
     let mut sources = Vec::new();
     for (name, file) in theme.templates() {
         match std::str::from_utf8(&file.bytes) {
-            Ok(text) => sources.push((name.to_string(), text.to_string(), file.display_path(&format!("templates/{name}")))),
+            Ok(text) => sources.push((
+                name.to_string(),
+                text.to_string(),
+                file.display_path(&format!("templates/{name}")),
+            )),
             Err(_) => problems.push(
                 Diagnostic::error("template", "the template is not valid UTF-8 text")
                     .in_file(file.display_path(&format!("templates/{name}"))),
@@ -35,12 +39,12 @@ pub fn compile_theme(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
     if !problems.is_empty() {
         return Err(problems);
     }
-    if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, t, _)| (n.as_str(), t.as_str()))) {
+    if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, t, _)| (n.as_str(), t.as_str())))
+    {
         // Inheritance problems (a missing parent, a cycle) only show up together.
-        return Err(vec![
-            Diagnostic::error("template", error_chain(&e))
-                .help("check the `extends`, `include` and `import` names against the theme's templates"),
-        ]);
+        return Err(vec![Diagnostic::error("template", error_chain(&e)).help(
+            "check the `extends`, `include` and `import` names against the theme's templates",
+        )]);
     }
     Ok(tera)
 }
@@ -85,9 +89,9 @@ pub fn render_body(
     let protected = protect(body);
     let mut tera = new_tera();
     tera.add_raw_template("page", &protected)
-        .map_err(|e| template_error(&e, &file.to_path_buf(), &protected, body_line))?;
+        .map_err(|e| template_error(&e, file, &protected, body_line))?;
     tera.render("page", context)
-        .map_err(|e| template_error(&e, &file.to_path_buf(), body, body_line))
+        .map_err(|e| template_error(&e, file, body, body_line))
 }
 
 /// Wrap code spans, code blocks and `{#...}` attributes in `{% raw %}` so Tera
@@ -131,18 +135,18 @@ pub fn protect(body: &str) -> String {
 
 /// Turn a Tera error into a diagnostic, finding the line where we can: Tera's parse
 /// errors carry `--> line:col`; for a missing variable we look for its name.
-pub fn template_error(e: &tera::Error, file: &PathBuf, source: &str, first_line: usize) -> Diagnostic {
+pub fn template_error(e: &tera::Error, file: &Path, source: &str, first_line: usize) -> Diagnostic {
     let chain = error_chain(e);
     let (mut line, mut col) = (0, 0);
     if let Some(pos) = chain.find("--> ") {
         let rest = &chain[pos + 4..];
-        let mut nums = rest.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty());
+        let mut nums = rest
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty());
         line = nums.next().and_then(|n| n.parse().ok()).unwrap_or(0);
         col = nums.next().and_then(|n| n.parse().ok()).unwrap_or(0);
-    } else if let Some(name) = between(&chain, "Variable `", "`") {
-        if let Some(i) = source.find(name) {
-            (line, col) = line_col(source, i);
-        }
+    } else if let Some(i) = between(&chain, "Variable `", "`").and_then(|name| source.find(name)) {
+        (line, col) = line_col(source, i);
     }
     let message = summarise(&chain);
     let help = if chain.contains("not found in context") {
@@ -152,9 +156,13 @@ pub fn template_error(e: &tera::Error, file: &PathBuf, source: &str, first_line:
     } else {
         "see the template reference in the README"
     };
-    let line = if line > 0 { line + first_line - 1 } else { first_line };
+    let line = if line > 0 {
+        line + first_line - 1
+    } else {
+        first_line
+    };
     Diagnostic::error("template", message)
-        .in_file(file.clone())
+        .in_file(file)
         .at(line, col)
         .help(help)
 }
@@ -201,7 +209,10 @@ mod tests {
 
     fn ctx() -> Context {
         let mut c = Context::new();
-        c.insert("profile", &serde_json::json!({"name": "<Ada>", "region": null}));
+        c.insert(
+            "profile",
+            &serde_json::json!({"name": "<Ada>", "region": null}),
+        );
         c
     }
 
@@ -224,20 +235,42 @@ mod tests {
 
     #[test]
     fn comparing_a_missing_value_is_false() {
-        let out = render_body("{% if profile.region == \"atlantic\" %}A{% else %}B{% endif %}", &ctx(), Path::new("a.md"), 1).unwrap();
+        let out = render_body(
+            "{% if profile.region == \"atlantic\" %}A{% else %}B{% endif %}",
+            &ctx(),
+            Path::new("a.md"),
+            1,
+        )
+        .unwrap();
         assert_eq!(out, "B");
     }
 
     #[test]
     fn syntax_errors_point_at_the_line() {
-        let err = render_body("line one\n\n{% if %}\n", &ctx(), Path::new("content/a.md"), 5).unwrap_err();
+        let err = render_body(
+            "line one\n\n{% if %}\n",
+            &ctx(),
+            Path::new("content/a.md"),
+            5,
+        )
+        .unwrap_err();
         assert_eq!(err.line, 7, "{err:?}");
-        assert!(err.message.starts_with("template syntax error"), "{}", err.message);
+        assert!(
+            err.message.starts_with("template syntax error"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]
     fn missing_variables_point_at_their_use() {
-        let err = render_body("a\nb {{ nobody.name }}\n", &ctx(), Path::new("content/a.md"), 3).unwrap_err();
+        let err = render_body(
+            "a\nb {{ nobody.name }}\n",
+            &ctx(),
+            Path::new("content/a.md"),
+            3,
+        )
+        .unwrap_err();
         assert_eq!((err.line, err.column), (4, 6), "{err:?}");
         assert!(err.message.contains("nobody.name"), "{}", err.message);
     }
