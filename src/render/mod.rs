@@ -123,6 +123,7 @@ pub fn render(
                         .map(|h| json!({"id": h.id, "text": h.text, "level": h.level})).collect::<Vec<_>>(),
                     "has_h1": body.headings.iter().any(|h| h.level == 1),
                     "is_index": slot.url == "index.html",
+                    "message": page.front.message,
                 }),
             );
             ctx.insert("prev", &i.checked_sub(1).map(link));
@@ -246,7 +247,10 @@ fn render_body(
         templates::render_body(&page.body, shared, &page.file, page.body_line)?
     };
     let doc = markdown::parse(&text, &slot.key, &slot.dir);
-    let html = markdown::to_html(&doc, &|t: &Task| done.get(&t.id).cloned());
+    let mut html = markdown::to_html(&doc, &|t: &Task| done.get(&t.id).cloned());
+    if page.front.message.is_some() {
+        html = mark_placeholders(&html);
+    }
     let title = page
         .front
         .title
@@ -289,6 +293,37 @@ fn render_body(
             })
             .collect(),
     })
+}
+
+/// In a message template's own page, show `{placeholder}`s as blanks to fill.
+fn mark_placeholders(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) if is_placeholder_name(&after[..close]) => {
+                out.push_str("<mark class=\"placeholder\">{");
+                out.push_str(&after[..close]);
+                out.push_str("}</mark>");
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn is_placeholder_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 40
+        && s.starts_with(|c: char| c.is_ascii_lowercase())
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// Links must reach a page (and a heading on it); checklist ids must be unique.

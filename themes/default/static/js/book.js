@@ -35,8 +35,10 @@
     nav.textContent = "";
     nav.appendChild(list);
     var current = nav.querySelector("[aria-current]");
-    if (current && current.scrollIntoView && nav.scrollHeight > nav.clientHeight) {
-      current.scrollIntoView({ block: "center" });
+    // Bring the current chapter into view inside the sidebar only; scrolling
+    // it into view would move the whole page as well.
+    if (current && nav.scrollHeight > nav.clientHeight) {
+      nav.scrollTop = current.offsetTop - nav.offsetTop - nav.clientHeight / 2;
     }
   }
 
@@ -83,14 +85,133 @@
           t[id] = box.checked ? today() : false;
         }
         saveTicks(t);
-        document.dispatchEvent(new CustomEvent("careerbook:ticks"));
       });
     });
   }
 
-  // Exported for the progress page's "save progress" control.
+  // --- Progress: counts that follow the ticks, and export as YAML. ----------
+  // The built page knows what progress.yaml said (#progress-data); the browser's
+  // own ticks are laid over it.
+  function progressState() {
+    var el = document.getElementById("progress-data");
+    var state = {};
+    if (el) {
+      try { state = JSON.parse(el.textContent).done || {}; } catch (e) { state = {}; }
+    }
+    var ticks = loadTicks();
+    Object.keys(ticks).forEach(function (id) {
+      if (ticks[id] === false) { delete state[id]; } else { state[id] = ticks[id]; }
+    });
+    return state;
+  }
+  function setUpProgress() {
+    if (!document.getElementById("progress-data")) return;
+    var state = progressState();
+    Array.prototype.forEach.call(document.querySelectorAll("tr[data-tasks]"), function (row) {
+      var ids = row.getAttribute("data-tasks").split(" ").filter(Boolean);
+      var done = ids.filter(function (id) { return state[id]; }).length;
+      var count = row.querySelector(".done-count");
+      var bar = row.querySelector("progress");
+      if (count) count.textContent = String(done);
+      if (bar) { bar.value = done; bar.textContent = done + " of " + ids.length; }
+    });
+    var controls = document.querySelector(".save-controls");
+    var button = document.getElementById("export-progress");
+    var out = document.getElementById("progress-yaml");
+    if (!controls || !button || !out) return;
+    controls.hidden = false;
+    button.addEventListener("click", function () {
+      var s = progressState();
+      var ids = Object.keys(s).sort();
+      var lines = ["# Checklist items done, with the date. Paste into data/progress.yaml.", "done:"];
+      if (!ids.length) lines[1] = "done: {}";
+      ids.forEach(function (id) { lines.push("  " + id + ": " + s[id]); });
+      out.value = lines.join("\n") + "\n";
+      out.hidden = false;
+      var copy = document.querySelector('[data-copy="progress-yaml"]');
+      if (copy) copy.hidden = false;
+      out.focus();
+      out.select();
+    });
+  }
+
+  // --- Copy buttons for drafts. -----------------------------------------------
+  function textOf(el) {
+    if (el.tagName === "TEXTAREA") return el.value;
+    var paras = el.querySelectorAll("p");
+    if (!paras.length) return el.textContent.trim();
+    return Array.prototype.map.call(paras, function (p) {
+      return p.textContent.replace(/\s+/g, " ").trim();
+    }).join("\n\n");
+  }
+  function setUpCopyButtons() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-copy]"), function (button) {
+      var target = document.getElementById(button.getAttribute("data-copy"));
+      if (!target) return;
+      if (target.tagName !== "TEXTAREA") button.hidden = false;
+      button.addEventListener("click", function () {
+        var text = textOf(target);
+        function done() {
+          button.classList.add("copied");
+          setTimeout(function () { button.classList.remove("copied"); }, 1500);
+        }
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text); done(); });
+        } else {
+          fallbackCopy(text);
+          done();
+        }
+      });
+    });
+  }
+  function fallbackCopy(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand("copy"); } catch (e) { /* nothing more to try */ }
+    document.body.removeChild(area);
+  }
+
+  // --- Sortable tables: the server's order works without JavaScript. ------------
+  function setUpSorting() {
+    Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), function (table) {
+      var headers = table.querySelectorAll("th[data-sort]");
+      Array.prototype.forEach.call(headers, function (th, col) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.textContent = th.textContent;
+        th.textContent = "";
+        th.appendChild(button);
+        button.addEventListener("click", function () {
+          var asc = th.getAttribute("aria-sort") !== "ascending";
+          Array.prototype.forEach.call(headers, function (h) { h.removeAttribute("aria-sort"); });
+          th.setAttribute("aria-sort", asc ? "ascending" : "descending");
+          var body = table.tBodies[0];
+          var rows = Array.prototype.slice.call(body.rows);
+          rows.sort(function (a, b) {
+            var x = key(a.cells[col]), y = key(b.cells[col]);
+            return (x < y ? -1 : x > y ? 1 : 0) * (asc ? 1 : -1);
+          });
+          rows.forEach(function (r) { body.appendChild(r); });
+        });
+      });
+    });
+    function key(cell) {
+      var v = cell.getAttribute("data-value");
+      if (v === null) v = cell.textContent.trim();
+      if (/^\d+$/.test(v)) return Number(v);
+      return v.toLowerCase();
+    }
+  }
+
+  // Exported for tests and for themes that add their own controls.
   window.careerbook = {
     ticks: loadTicks,
+    progress: progressState,
     storeKey: storeKey
   };
 
@@ -98,6 +219,9 @@
     buildSidebar();
     setUpMenu();
     setUpChecklists();
+    setUpProgress();
+    setUpCopyButtons();
+    setUpSorting();
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
