@@ -1,6 +1,164 @@
-//! The workbook's domain: people, their roles and stages, plan phases, checklists,
-//! messages. Plain types and logic; nothing here reads files or the clock.
+//! The workbook's domain: your profile, the people you track, checklist progress,
+//! and what careerbook computes from them (the plan's phases, gap analysis, next
+//! actions, outreach drafts).
+//!
+//! Plain types and logic. Only [`Workbook::load`] reads files, and nothing here
+//! reads the clock: everything that depends on "now" takes `today`.
+//!
+//! The data contract (every file optional, every problem a located diagnostic):
+//!
+//! - `data/profile.yaml`: `name` (required), `pronouns`, `role`, `organisation`,
+//!   `email`, `region`, `plan_start`, `goals`, `ambitions`;
+//! - `data/relationships.yaml`: `people:`, a list of [`Person`]s;
+//! - `data/progress.yaml`: `done:`, checklist item id → date done.
+//!
+//! Dates are `YYYY-MM-DD`. See [`parse`] for the checks.
 
+pub mod actions;
+pub mod checklist;
+pub mod date;
+pub mod gap;
+pub mod message;
+pub mod parse;
 pub mod people;
+pub mod plan;
+pub mod profile;
+pub mod progress;
+pub mod relationship;
 
-pub use people::{Channel, Role, Stage};
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+pub use actions::{Action, ActionKind, next_actions};
+pub use checklist::{ChecklistSummary, TaskRef};
+pub use gap::{GapAnalysis, Verdict};
+pub use message::{FilledMessage, Segment};
+pub use parse::{PROFILE_FILE, PROGRESS_FILE, RELATIONSHIPS_FILE};
+pub use people::{Channel, LogEntry, Person, Role, Stage};
+pub use plan::{MonthRange, Phase, PhaseDef, Plan};
+pub use profile::{Profile, Region};
+pub use progress::Progress;
+
+/// Everything the person wrote about themselves and their relationships.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Workbook {
+    /// `None` when there is no `data/profile.yaml` (or it is empty).
+    pub profile: Option<Profile>,
+    /// In file order.
+    pub people: Vec<Person>,
+    /// Checklist items done, from `data/progress.yaml`.
+    pub progress: Progress,
+}
+
+impl Workbook {
+    /// Read `data/profile.yaml`, `data/relationships.yaml` and `data/progress.yaml`
+    /// under the project folder `root` (a `.yml` file is read when there is no
+    /// `.yaml`). Missing files are fine: no data at all is an empty workbook.
+    /// Diagnostics name files relative to `root`, e.g. `data/relationships.yaml`.
+    ///
+    /// Problems are reported to `diags` and loading carries on; the caller decides
+    /// (by `diags.has_errors()`) whether to build.
+    pub fn load(root: &Path, today: NaiveDate, diags: &mut Diagnostics) -> Workbook {
+        let profile = read(root, PROFILE_FILE, diags);
+        let relationships = read(root, RELATIONSHIPS_FILE, diags);
+        let progress = read(root, PROGRESS_FILE, diags);
+        Workbook {
+            profile: profile.and_then(|(file, text)| parse::profile(&text, &file, diags)),
+            people: relationships
+                .map(|(file, text)| parse::people(&text, &file, today, diags))
+                .unwrap_or_default(),
+            progress: progress
+                .map(|(file, text)| parse::progress(&text, &file, today, diags))
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Build a workbook from the files' text (`None`: the file does not exist).
+    /// Diagnostics name the files as [`Workbook::load`] does.
+    pub fn from_sources(
+        profile: Option<&str>,
+        relationships: Option<&str>,
+        progress: Option<&str>,
+        today: NaiveDate,
+        diags: &mut Diagnostics,
+    ) -> Workbook {
+        Workbook {
+            profile: profile.and_then(|t| parse::profile(t, PROFILE_FILE, diags)),
+            people: relationships
+                .map(|t| parse::people(t, RELATIONSHIPS_FILE, today, diags))
+                .unwrap_or_default(),
+            progress: progress
+                .map(|t| parse::progress(t, PROGRESS_FILE, today, diags))
+                .unwrap_or_default(),
+        }
+    }
+
+    /// A copy without private people and without any `notes`: what a default
+    /// (shareable) build may show.
+    pub fn public(&self) -> Workbook {
+        Workbook {
+            profile: self.profile.clone(),
+            people: self
+                .people
+                .iter()
+                .filter(|p| !p.private)
+                .map(|p| Person {
+                    notes: None,
+                    ..p.clone()
+                })
+                .collect(),
+            progress: self.progress.clone(),
+        }
+    }
+
+    /// Nothing written yet: no profile, no people, no progress.
+    pub fn is_empty(&self) -> bool {
+        self.profile.is_none() && self.people.is_empty() && self.progress.done.is_empty()
+    }
+
+    /// The person with this id.
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.people.iter().find(|p| p.id == id)
+    }
+
+    /// The profile's plan start, if any.
+    pub fn plan_start(&self) -> Option<NaiveDate> {
+        self.profile.as_ref().and_then(|p| p.plan_start)
+    }
+}
+
+/// Read one data file, if it exists (as `.yaml`, or else `.yml`): the file's
+/// name relative to `root`, and its text.
+fn read(root: &Path, file: &str, diags: &mut Diagnostics) -> Option<(String, String)> {
+    let yml = file.replace(".yaml", ".yml");
+    let file = [file, yml.as_str()]
+        .into_iter()
+        .find(|f| root.join(f).is_file())?;
+    let path = Path::new(file);
+    if let Ok(meta) = std::fs::metadata(root.join(path))
+        && meta.len() > crate::load::data::MAX_FILE_BYTES
+    {
+        // Same words as the generic data loader, so the problem is shown once.
+        diags.push(
+            Diagnostic::error(
+                "data",
+                format!(
+                    "the file is {} MB, over the {} MB limit for data files",
+                    meta.len() >> 20,
+                    crate::load::data::MAX_FILE_BYTES >> 20
+                ),
+            )
+            .in_file(path)
+            .help("data files hold a person's profile and relationships; split or trim it"),
+        );
+        return None;
+    }
+    crate::load::read_text(root, path, diags).map(|text| (file.to_string(), text))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,388 @@
+//! Outreach drafts: message templates with `{placeholders}`, filled in from your
+//! profile and the person's record.
+//!
+//! A placeholder is a lower_snake_case name in single braces: `{first_name}`.
+//! Brace text that is not such a name (`{ not this }`, `{}`) is ordinary text.
+//! A placeholder with no value stays in the draft as written, and is marked as
+//! missing, so the blank is visible; the result is plain text (escaping is the
+//! HTML layer's job).
+
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+use crate::diagnostics::Diagnostic;
+
+use super::parse::{RELATIONSHIPS_FILE, is_placeholder_name};
+use super::people::{Person, Role, Stage};
+use super::profile::Profile;
+
+/// Placeholders filled from the profile and the person's record. Any other name
+/// is looked up in the person's `outreach` map, which may also override these
+/// (a nickname for `first_name`, say): what you wrote for one person wins over
+/// what is derived.
+pub const AUTO_FILLED: [&str; 10] = [
+    "name",
+    "first_name",
+    "their_title",
+    "their_organisation",
+    "my_name",
+    "my_role",
+    "my_organisation",
+    "goal",
+    "ambition",
+    "my_first_name",
+];
+
+/// Whether a placeholder is filled without the person's `outreach` map.
+pub fn is_auto_filled(name: &str) -> bool {
+    AUTO_FILLED.contains(&name)
+}
+
+/// A piece of a filled message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    /// Template text, as written.
+    Text(String),
+    /// A placeholder and the value it got.
+    Filled {
+        /// The placeholder's name.
+        name: String,
+        /// What it was filled with (plain text).
+        value: String,
+    },
+    /// A placeholder with no value: show `{name}`, marked.
+    Missing {
+        /// The placeholder's name.
+        name: String,
+    },
+}
+
+/// Serialized for templates as `{kind: "text", text}`, `{kind: "filled", name,
+/// value}` or `{kind: "missing", name}`.
+impl Serialize for Segment {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Segment::Text(text) => {
+                let mut st = s.serialize_struct("Segment", 2)?;
+                st.serialize_field("kind", "text")?;
+                st.serialize_field("text", text)?;
+                st.end()
+            }
+            Segment::Filled { name, value } => {
+                let mut st = s.serialize_struct("Segment", 3)?;
+                st.serialize_field("kind", "filled")?;
+                st.serialize_field("name", name)?;
+                st.serialize_field("value", value)?;
+                st.end()
+            }
+            Segment::Missing { name } => {
+                let mut st = s.serialize_struct("Segment", 2)?;
+                st.serialize_field("kind", "missing")?;
+                st.serialize_field("name", name)?;
+                st.end()
+            }
+        }
+    }
+}
+
+/// A template with its placeholders filled.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FilledMessage {
+    /// The draft as plain text; missing placeholders stay as `{name}`.
+    pub text: String,
+    /// The same draft in pieces, so HTML can mark what was filled and what is blank.
+    pub segments: Vec<Segment>,
+    /// Names of placeholders with no value, each once, in order of first use.
+    pub missing: Vec<String>,
+}
+
+/// One piece of a template: text, or a placeholder name.
+enum Piece<'a> {
+    Text(&'a str),
+    Placeholder(&'a str),
+}
+
+/// Split a template into text and placeholders.
+fn pieces(template: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut text_start = 0;
+    let mut i = 0;
+    while let Some(open) = template[i..].find('{').map(|o| i + o) {
+        let after = open + 1;
+        match template[after..].find(['}', '{']).map(|c| after + c) {
+            Some(close)
+                if template.as_bytes()[close] == b'}'
+                    && is_placeholder_name(&template[after..close]) =>
+            {
+                if text_start < open {
+                    out.push(Piece::Text(&template[text_start..open]));
+                }
+                out.push(Piece::Placeholder(&template[after..close]));
+                text_start = close + 1;
+                i = close + 1;
+            }
+            _ => i = after,
+        }
+    }
+    if text_start < template.len() {
+        out.push(Piece::Text(&template[text_start..]));
+    }
+    out
+}
+
+/// The placeholder names a template uses, each once, in order of first use (for
+/// checking a template's declared `placeholders` against its text).
+pub fn placeholders(template: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for p in pieces(template) {
+        if let Piece::Placeholder(name) = p
+            && !names.iter().any(|n| n == name)
+        {
+            names.push(name.to_string());
+        }
+    }
+    names
+}
+
+/// The value of a placeholder for this profile and person, if there is one.
+pub fn value_of(name: &str, profile: Option<&Profile>, person: Option<&Person>) -> Option<String> {
+    if let Some(v) = person.and_then(|p| p.outreach.get(name)) {
+        return Some(v.clone());
+    }
+    let value = match name {
+        "name" => person.map(|p| p.name.clone()),
+        "first_name" => person.map(|p| p.first_name().to_string()),
+        "their_title" => person.and_then(|p| p.title.clone()),
+        "their_organisation" => person.and_then(|p| p.organisation.clone()),
+        "my_name" => profile.map(|p| p.name.clone()),
+        "my_first_name" => profile.map(|p| p.first_name().to_string()),
+        "my_role" => profile.and_then(|p| p.role.clone()),
+        "my_organisation" => profile.and_then(|p| p.organisation.clone()),
+        "goal" => profile.and_then(|p| p.goals.first().cloned()),
+        "ambition" => profile.and_then(|p| p.ambitions.first().cloned()),
+        _ => None,
+    };
+    value.filter(|v| !v.trim().is_empty())
+}
+
+/// Fill a template for a person (or, with `person: None`, a generic draft with only
+/// your own details filled in).
+pub fn fill(template: &str, profile: Option<&Profile>, person: Option<&Person>) -> FilledMessage {
+    let mut text = String::with_capacity(template.len() + 64);
+    let mut segments: Vec<Segment> = Vec::new();
+    let mut missing: Vec<String> = Vec::new();
+    for piece in pieces(template) {
+        match piece {
+            Piece::Text(t) => {
+                text.push_str(t);
+                match segments.last_mut() {
+                    Some(Segment::Text(prev)) => prev.push_str(t),
+                    _ => segments.push(Segment::Text(t.to_string())),
+                }
+            }
+            Piece::Placeholder(name) => match value_of(name, profile, person) {
+                Some(value) => {
+                    text.push_str(&value);
+                    segments.push(Segment::Filled {
+                        name: name.to_string(),
+                        value,
+                    });
+                }
+                None => {
+                    text.push('{');
+                    text.push_str(name);
+                    text.push('}');
+                    if !missing.iter().any(|m| m == name) {
+                        missing.push(name.to_string());
+                    }
+                    segments.push(Segment::Missing {
+                        name: name.to_string(),
+                    });
+                }
+            },
+        }
+    }
+    FilledMessage {
+        text,
+        segments,
+        missing,
+    }
+}
+
+/// The warning for a draft with blanks: names the template, the person and the
+/// missing fields, and points at the person's entry in the relationships file,
+/// which is where the fix goes.
+pub fn missing_diagnostic(template_title: &str, person: &Person, missing: &[String]) -> Diagnostic {
+    let fields: Vec<String> = missing.iter().map(|m| format!("{{{m}}}")).collect();
+    let example = missing.first().map_or("topic", String::as_str);
+    Diagnostic::warning(
+        "message",
+        format!(
+            "the draft “{template_title}” for {} has no value for {}",
+            person.name,
+            fields.join(", ")
+        ),
+    )
+    .in_file(RELATIONSHIPS_FILE)
+    .at(person.line, 0)
+    .help(format!(
+        "add `{example}: …` under `outreach:` for `{}`, or fill the blank in by hand before sending",
+        person.id
+    ))
+}
+
+/// Whether a template (by its front matter's `role` and `stages`) suits a person:
+/// same role, and the person's stage is listed (no stages listed: any stage).
+pub fn suits(meta_role: Role, meta_stages: &[Stage], person: &Person) -> bool {
+    person.role == meta_role && (meta_stages.is_empty() || meta_stages.contains(&person.stage))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile() -> Profile {
+        let mut p = Profile::new("Nadia Boudreau");
+        p.role = Some("Senior Product Designer".into());
+        p.organisation = Some("Harbourline Health".into());
+        p.goals = vec!["Present with confidence".into()];
+        p
+    }
+
+    fn colette() -> Person {
+        let mut p = Person::new("colette", "Colette Arsenault", Role::Mentor);
+        p.title = Some("Director of Design".into());
+        p.outreach
+            .insert("topic".into(), "presenting design trade-offs".into());
+        p
+    }
+
+    #[test]
+    fn fills_auto_and_outreach_values() {
+        let m = fill(
+            "Hi {first_name}, I'm {my_name}, {my_role} at {my_organisation}. About {topic}: {goal}.",
+            Some(&profile()),
+            Some(&colette()),
+        );
+        assert_eq!(
+            m.text,
+            "Hi Colette, I'm Nadia Boudreau, Senior Product Designer at Harbourline Health. About presenting design trade-offs: Present with confidence."
+        );
+        assert!(m.missing.is_empty());
+        assert_eq!(
+            m.segments[1],
+            Segment::Filled {
+                name: "first_name".into(),
+                value: "Colette".into()
+            }
+        );
+        assert_eq!(m.segments[0], Segment::Text("Hi ".into()));
+    }
+
+    #[test]
+    fn missing_values_stay_visible_and_marked() {
+        let m = fill(
+            "Dear {name}, re {event} and {event} at {their_organisation}.",
+            Some(&profile()),
+            Some(&colette()),
+        );
+        assert_eq!(
+            m.text,
+            "Dear Colette Arsenault, re {event} and {event} at {their_organisation}."
+        );
+        assert_eq!(m.missing, ["event", "their_organisation"]);
+        assert!(m.segments.contains(&Segment::Missing {
+            name: "event".into()
+        }));
+        // Generic draft: only your own details.
+        let g = fill("Hi {first_name}, {my_name}", Some(&profile()), None);
+        assert_eq!(g.text, "Hi {first_name}, Nadia Boudreau");
+        assert_eq!(g.missing, ["first_name"]);
+        let none = fill("{ambition}", None, None);
+        assert_eq!(none.missing, ["ambition"]);
+    }
+
+    #[test]
+    fn hostile_values_are_plain_text() {
+        let mut p = colette();
+        p.outreach
+            .insert("topic".into(), "<script>alert(1)</script>".into());
+        let m = fill("About {topic}.", None, Some(&p));
+        assert_eq!(m.text, "About <script>alert(1)</script>.");
+        assert_eq!(
+            m.segments[1],
+            Segment::Filled {
+                name: "topic".into(),
+                value: "<script>alert(1)</script>".into()
+            }
+        );
+    }
+
+    #[test]
+    fn outreach_overrides_derived_values() {
+        let mut p = colette();
+        p.outreach.insert("first_name".into(), "Coco".into());
+        assert_eq!(fill("Hi {first_name}", None, Some(&p)).text, "Hi Coco");
+    }
+
+    #[test]
+    fn brace_text_that_is_not_a_placeholder_is_text() {
+        let t = "Keep { not this }, {}, {Name}, {a-b}, {{topic}} and {unclosed";
+        let m = fill(t, None, Some(&colette()));
+        assert_eq!(
+            m.text,
+            "Keep { not this }, {}, {Name}, {a-b}, {presenting design trade-offs} and {unclosed"
+        );
+        assert_eq!(placeholders(t), ["topic"]);
+        assert_eq!(
+            placeholders("{a} {b_2} {a} {3x}"),
+            ["a", "b_2"],
+            "unique, in order"
+        );
+        // Text segments are merged.
+        assert_eq!(m.segments.len(), 3);
+    }
+
+    #[test]
+    fn missing_values_make_a_warning_at_the_person() {
+        let mut p = colette();
+        p.line = 12;
+        let m = fill("{event} {challenge} {topic}", None, Some(&p));
+        let d = missing_diagnostic("Follow-up after a talk", &p, &m.missing);
+        assert!(!d.is_error());
+        assert_eq!(
+            d.message,
+            "the draft “Follow-up after a talk” for Colette Arsenault has no value for {event}, {challenge}"
+        );
+        assert_eq!(d.location(), "data/relationships.yaml:12");
+        assert!(
+            d.help
+                .unwrap()
+                .starts_with("add `event: …` under `outreach:` for `colette`")
+        );
+    }
+
+    #[test]
+    fn suits_role_and_stage() {
+        let mut p = colette();
+        p.stage = Stage::Contacted;
+        assert!(suits(
+            Role::Mentor,
+            &[Stage::Prospect, Stage::Contacted],
+            &p
+        ));
+        assert!(suits(Role::Mentor, &[], &p));
+        assert!(!suits(Role::Sponsor, &[], &p));
+        assert!(!suits(Role::Mentor, &[Stage::Active], &p));
+    }
+
+    #[test]
+    fn segments_serialize_for_templates() {
+        let m = fill("Hi {first_name} {topic_x}", None, Some(&colette()));
+        let v = serde_json::to_value(&m).unwrap();
+        assert_eq!(v["segments"][0]["kind"], "text");
+        assert_eq!(v["segments"][1]["kind"], "filled");
+        assert_eq!(v["segments"][1]["value"], "Colette");
+        assert_eq!(v["segments"][3]["kind"], "missing");
+        assert_eq!(v["segments"][3]["name"], "topic_x");
+    }
+}

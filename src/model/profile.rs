@@ -1,0 +1,86 @@
+//! About you (`data/profile.yaml`): who you are, what you want, and when your plan
+//! started.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Where you work. Guidance differs a little by region (networks, events), so the
+/// value is an enum rather than free text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Region {
+    /// New Brunswick, Nova Scotia, Prince Edward Island, Newfoundland and Labrador.
+    Atlantic,
+    /// Quebec.
+    Quebec,
+    /// Ontario.
+    Ontario,
+    /// Manitoba, Saskatchewan, Alberta.
+    Prairies,
+    /// British Columbia (`british-columbia`).
+    BritishColumbia,
+    /// Yukon, Northwest Territories, Nunavut.
+    North,
+    /// Anywhere else (`outside-canada`).
+    OutsideCanada,
+}
+
+impl Region {
+    /// A name to show people: `Atlantic Canada`, `British Columbia`, …
+    pub fn label(self) -> &'static str {
+        match self {
+            Region::Atlantic => "Atlantic Canada",
+            Region::Quebec => "Quebec",
+            Region::Ontario => "Ontario",
+            Region::Prairies => "the Prairies",
+            Region::BritishColumbia => "British Columbia",
+            Region::North => "the North",
+            Region::OutsideCanada => "outside Canada",
+        }
+    }
+}
+
+/// The workbook owner's profile, validated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Profile {
+    /// Your name (required): greets you and signs your messages.
+    pub name: String,
+    /// Your pronouns, as you write them.
+    pub pronouns: Option<String>,
+    /// Your job title (not a [`super::Role`]: that is what a person is to you).
+    pub role: Option<String>,
+    /// Where you work.
+    pub organisation: Option<String>,
+    /// Your e-mail address.
+    pub email: Option<String>,
+    /// Where you work, by region.
+    pub region: Option<Region>,
+    /// Day 1 of the 12-month plan.
+    pub plan_start: Option<NaiveDate>,
+    /// What you want to learn or achieve; the first fills `{goal}`.
+    pub goals: Vec<String>,
+    /// What sponsors need to hear.
+    pub ambitions: Vec<String>,
+}
+
+impl Profile {
+    /// A profile with only a name, for tests and examples.
+    pub fn new(name: impl Into<String>) -> Profile {
+        Profile {
+            name: name.into(),
+            pronouns: None,
+            role: None,
+            organisation: None,
+            email: None,
+            region: None,
+            plan_start: None,
+            goals: Vec::new(),
+            ambitions: Vec::new(),
+        }
+    }
+
+    /// The first word of the name.
+    pub fn first_name(&self) -> &str {
+        self.name.split_whitespace().next().unwrap_or(&self.name)
+    }
+}

@@ -1,0 +1,556 @@
+//! Reading the data files: the contract, strictly.
+
+use super::*;
+use crate::model::date::DATE_HELP;
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+const TODAY: &str = "2026-11-20";
+
+fn people_of(yaml: &str) -> (Vec<Person>, Vec<Diagnostic>) {
+    let mut diags = Diagnostics::new();
+    let wb = Workbook::from_sources(None, Some(yaml), None, d(TODAY), &mut diags);
+    (wb.people, diags.sorted())
+}
+
+fn only(diags: &[Diagnostic]) -> &Diagnostic {
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    &diags[0]
+}
+
+const GOOD: &str = "\
+people:
+  - id: colette-arsenault
+    name: Colette Arsenault
+    role: mentor
+    stage: active
+    title: Director of Design
+    email: colette@example.com
+    links:
+      - https://example.com/colette
+      - mailto:colette@example.com
+    areas: [design leadership]
+    channel: in-person
+    cadence_days: 30
+    last_contact: 2026-11-05
+    next_step: Send the outline
+    next_step_due: 2026-12-03
+    outreach:
+      topic: presenting design trade-offs
+      their_work: building the team
+    log:
+      - date: 2026-04-14
+        kind: coffee
+        summary: First coffee.
+      - date: 2026-06-18
+        kind: introduction
+        summary: Introduced her to Sam.
+        gave: true
+    notes: Prefers Tuesdays.
+  - id: daniel
+    name: Daniel Whitford
+    role: sponsor
+    private: true
+";
+
+#[test]
+fn reads_a_good_file() {
+    let (people, diags) = people_of(GOOD);
+    assert!(diags.is_empty(), "{diags:#?}");
+    assert_eq!(people.len(), 2);
+    let c = &people[0];
+    assert_eq!(c.id, "colette-arsenault");
+    assert_eq!(c.role, Role::Mentor);
+    assert_eq!(c.stage, Stage::Active);
+    assert_eq!(c.channel, Some(Channel::InPerson));
+    assert_eq!(c.cadence_days, Some(30));
+    assert_eq!(c.last_contact, Some(d("2026-11-05")));
+    assert_eq!(c.next_step_due, Some(d("2026-12-03")));
+    assert_eq!(c.links.len(), 2);
+    assert_eq!(c.outreach["topic"], "presenting design trade-offs");
+    assert_eq!(c.log.len(), 2);
+    assert!(!c.log[0].gave && c.log[1].gave);
+    assert_eq!(c.log[1].kind.as_deref(), Some("introduction"));
+    assert_eq!(c.line, 2);
+    let p = &people[1];
+    assert_eq!(p.stage, Stage::Prospect, "default stage");
+    assert!(p.private);
+}
+
+#[test]
+fn no_data_is_an_empty_workbook() {
+    let mut diags = Diagnostics::new();
+    let wb = Workbook::from_sources(None, None, None, d(TODAY), &mut diags);
+    assert!(wb.is_empty());
+    assert!(diags.is_empty());
+    // Empty files, comment-only files and empty lists are fine too.
+    let wb = Workbook::from_sources(
+        Some(""),
+        Some("# nobody yet\n"),
+        Some("done:\n"),
+        d(TODAY),
+        &mut diags,
+    );
+    assert!(wb.is_empty());
+    let wb = Workbook::from_sources(None, Some("people:\n"), None, d(TODAY), &mut diags);
+    assert!(wb.people.is_empty());
+    let wb = Workbook::from_sources(None, Some("people: []\n"), None, d(TODAY), &mut diags);
+    assert!(wb.people.is_empty());
+    assert!(diags.is_empty(), "{diags:#?}");
+}
+
+#[test]
+fn unknown_key_points_at_it_with_a_suggestion() {
+    let (_, diags) =
+        people_of("people:\n  - id: a\n    name: A\n    role: mentor\n    stgae: active\n");
+    let e = only(&diags);
+    assert!(e.is_error());
+    assert_eq!(
+        e.file.as_deref(),
+        Some(Path::new("data/relationships.yaml"))
+    );
+    assert_eq!((e.line, e.column), (5, 5));
+    assert!(e.message.contains("unknown field `stgae`"), "{}", e.message);
+    assert_eq!(e.help.as_deref(), Some("did you mean `stage`?"));
+}
+
+#[test]
+fn unknown_top_level_key() {
+    let (_, diags) = people_of("peple:\n  - id: a\n");
+    let e = only(&diags);
+    assert_eq!((e.line, e.column), (1, 1));
+    assert_eq!(e.help.as_deref(), Some("did you mean `people`?"));
+}
+
+#[test]
+fn bad_enum_values() {
+    let (_, diags) = people_of("people:\n  - id: a\n    name: A\n    role: mentr\n");
+    let e = only(&diags);
+    assert_eq!((e.line, e.column), (4, 11));
+    assert!(
+        e.message.contains("unknown variant `mentr`"),
+        "{}",
+        e.message
+    );
+    assert_eq!(e.help.as_deref(), Some("did you mean `mentor`?"));
+
+    let mut diags = Diagnostics::new();
+    Workbook::from_sources(
+        Some("name: N\nregion: atlantc\n"),
+        None,
+        None,
+        d(TODAY),
+        &mut diags,
+    );
+    let diags = diags.sorted();
+    let e = only(&diags);
+    assert_eq!(e.file.as_deref(), Some(Path::new("data/profile.yaml")));
+    assert_eq!(e.line, 2);
+    assert_eq!(e.help.as_deref(), Some("did you mean `atlantic`?"));
+}
+
+#[test]
+fn impossible_and_malformed_dates() {
+    let (_, diags) = people_of(
+        "people:\n  - id: a\n    name: A\n    role: mentor\n    last_contact: 2026-02-30\n",
+    );
+    let e = only(&diags);
+    assert_eq!((e.line, e.column), (5, 19));
+    assert_eq!(
+        e.message,
+        "`2026-02-30` is not a date: February 2026 has 28 days"
+    );
+    assert_eq!(e.help.as_deref(), Some(DATE_HELP));
+
+    let mut diags = Diagnostics::new();
+    let wb = Workbook::from_sources(
+        Some("name: N\nplan_start: 26-1-5\n"),
+        None,
+        None,
+        d(TODAY),
+        &mut diags,
+    );
+    assert!(wb.profile.is_none());
+    let diags = diags.sorted();
+    let e = only(&diags);
+    assert_eq!((e.line, e.column), (2, 13));
+    assert!(
+        e.message.contains("`26-1-5` is not a date"),
+        "{}",
+        e.message
+    );
+    assert!(e.message.contains("YYYY-MM-DD"), "{}", e.message);
+    assert_eq!(e.help.as_deref(), Some(DATE_HELP));
+}
+
+#[test]
+fn duplicate_id_points_at_the_second_and_names_the_first() {
+    let (people, diags) = people_of(
+        "people:\n  - id: sam\n    name: Sam A\n    role: mentor\n  - id: sam\n    name: Sam B\n    role: sponsor\n",
+    );
+    let e = only(&diags);
+    assert_eq!((e.line, e.column), (5, 9));
+    assert_eq!(
+        e.message,
+        "the id `sam` is already used by the person on line 2"
+    );
+    assert_eq!(
+        e.help.as_deref(),
+        Some("give each person a different id, for example `sam-b`")
+    );
+    assert_eq!(people.len(), 1);
+
+    // The suggestion is never an id already taken.
+    let (_, diags) = people_of(
+        "people:\n  - id: sam-b\n    name: Sam B\n    role: mentor\n  - id: sam-b\n    name: Sam B\n    role: sponsor\n",
+    );
+    assert_eq!(
+        only(&diags).help.as_deref(),
+        Some("give each person a different id, for example `sam-b-2`")
+    );
+}
+
+#[test]
+fn a_log_entry_in_the_future() {
+    let (_, diags) = people_of(
+        "people:\n  - id: a\n    name: A\n    role: mentor\n    log:\n      - date: 2026-11-21\n        summary: Tomorrow\n      - date: 2026-11-20\n        summary: Today is fine\n",
+    );
+    let e = only(&diags);
+    assert!(e.is_error());
+    assert_eq!((e.line, e.column), (6, 15));
+    assert_eq!(
+        e.message,
+        "a log entry in the future: 2026-11-21 is after today (2026-11-20)"
+    );
+    assert!(e.help.as_deref().unwrap().contains("next_step_due"));
+}
+
+#[test]
+fn only_web_and_mail_links() {
+    let (people, diags) = people_of(
+        "people:\n  - id: a\n    name: A\n    role: mentor\n    links:\n      - https://example.com/a\n      - javascript:alert(1)\n      - data:text/html,x\n      - example.com/a\n      - HTTPS://EXAMPLE.COM\n      - mailto:a@example.com\n",
+    );
+    assert_eq!(diags.len(), 3, "{diags:#?}");
+    assert_eq!((diags[0].line, diags[0].column), (7, 9));
+    assert_eq!(
+        diags[0].message,
+        "links: `javascript:` links are not allowed, only http(s) and mailto"
+    );
+    assert!(diags[0].help.as_deref().unwrap().contains("https://"));
+    assert!(
+        diags[1].message.starts_with("links: `data:`"),
+        "{}",
+        diags[1].message
+    );
+    assert_eq!(
+        diags[2].message,
+        "links: `example.com/a` is not a full web address"
+    );
+    assert_eq!(
+        people[0].links,
+        [
+            "https://example.com/a",
+            "HTTPS://EXAMPLE.COM",
+            "mailto:a@example.com"
+        ]
+    );
+}
+
+#[test]
+fn ids_are_url_safe() {
+    let (_, diags) = people_of(
+        "people:\n  - id: ../etc/passwd\n    name: Hélène Cormier\n    role: sponsor\n  - id: Hélène\n    name: H\n    role: sponsor\n  - id: \"\"\n    name: Hélène Cormier\n    role: sponsor\n",
+    );
+    assert_eq!(diags.len(), 3, "{diags:#?}");
+    assert_eq!((diags[0].line, diags[0].column), (2, 9));
+    assert_eq!(
+        diags[0].message,
+        "`../etc/passwd` is not a valid id: ids use lower-case letters, digits and `-`"
+    );
+    assert_eq!(
+        diags[0].help.as_deref(),
+        Some("use lower-case letters, digits and `-`, for example `etc-passwd`")
+    );
+    assert!(diags[1].help.as_deref().unwrap().ends_with("`helene`"));
+    assert_eq!(diags[2].message, "the id is empty");
+    assert!(
+        diags[2]
+            .help
+            .as_deref()
+            .unwrap()
+            .ends_with("`helene-cormier`")
+    );
+}
+
+#[test]
+fn every_problem_is_reported_not_only_the_first() {
+    let yaml = "\
+people:
+  - id: one
+    name: One
+    role: mentor
+    stgae: active
+  - id: two
+    name: Two
+    role: mentor
+    links: [javascript:void(0)]
+    cadence_days: 0
+    log:
+      - date: 2030-01-01
+        summary: future
+  - id: three
+    name: Three
+    role: sponser
+  - id: two
+    name: Two again
+    role: mentor
+  - id: four
+    name: Four
+    role: mentor
+    last_contact: 2026-02-30
+";
+    let (people, diags) = people_of(yaml);
+    let found: Vec<(usize, &str)> = diags.iter().map(|d| (d.line, d.message.as_str())).collect();
+    assert_eq!(diags.len(), 7, "{found:#?}");
+    assert_eq!(diags[0].line, 5, "unknown key in the first person");
+    assert_eq!(diags[1].line, 9, "bad link");
+    assert_eq!(diags[2].line, 10, "cadence 0");
+    assert_eq!(diags[3].line, 12, "future log");
+    assert_eq!(diags[4].line, 16, "bad enum in the third person");
+    assert_eq!(diags[4].help.as_deref(), Some("did you mean `sponsor`?"));
+    assert_eq!(diags[5].line, 17, "duplicate id");
+    assert!(diags[5].message.contains("line 6"), "{}", diags[5].message);
+    assert!(diags.iter().all(Diagnostic::is_error));
+    // The last person's bad date is reported in the same run.
+    assert_eq!(diags[6].line, 23);
+    assert!(diags[6].message.contains("2026-02-30"), "{found:#?}");
+    // People whose entries could be read are kept.
+    let ids: Vec<&str> = people.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["two"]);
+}
+
+#[test]
+fn recovery_keeps_positions_in_flow_and_compact_styles() {
+    // A list written without indentation, and a one-line flow entry.
+    let yaml = "people:\n- id: a\n  name: A\n  role: mentr\n- {id: b, name: B, role: sponsr}\n- id: c\n  name: C\n  role: mentor\n";
+    let (people, diags) = people_of(yaml);
+    assert_eq!(diags.len(), 2, "{diags:#?}");
+    assert_eq!((diags[0].line, diags[0].column), (4, 9));
+    assert_eq!(diags[1].line, 5);
+    assert_eq!(people.len(), 1);
+
+    // Several flow entries on one line cannot be separated by lines: the first
+    // error is still reported.
+    let (_, diags) = people_of("people: [{id: a, name: A, role: x}, {id: b, name: B, role: y}]\n");
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+
+    // Windows line endings.
+    let (people, diags) = people_of(
+        "people:\r\n  - id: a\r\n    name: A\r\n    role: mentr\r\n  - id: b\r\n    name: B\r\n    role: mentor\r\n    nme: x\r\n",
+    );
+    let found: Vec<(usize, usize)> = diags.iter().map(|d| (d.line, d.column)).collect();
+    assert_eq!(found, [(4, 11), (8, 5)], "{diags:#?}");
+    assert!(people.is_empty());
+
+    // Broken YAML syntax is reported once.
+    let (_, diags) = people_of("people:\n  - id: a\n   name: A\n");
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0].code, "yaml");
+}
+
+#[test]
+fn other_value_checks() {
+    let (people, diags) = people_of(
+        "people:
+  - id: a
+    name: A
+    role: mentor
+    cadence_days: forty
+  - id: b
+    name: '  '
+    role: mentor
+    email: 'b@example.com?bcc=x@evil.example'
+    outreach:
+      Their Work: x
+      topic:
+    next_step_due: 2026-12-01
+    last_contact: 2026-12-01
+    log:
+      - date: 2026-01-01
+        kind: a very long label that should really be a summary instead
+",
+    );
+    let msgs: Vec<(usize, &str)> = diags.iter().map(|d| (d.line, d.message.as_str())).collect();
+    assert_eq!(diags.len(), 7, "{msgs:#?}");
+    assert!(
+        diags[0].message.contains("whole number of days"),
+        "{msgs:#?}"
+    );
+    assert_eq!(
+        diags[0].help.as_deref(),
+        Some("write how many days apart check-ins should be, for example 30")
+    );
+    assert_eq!(diags[1].message, "the name is empty");
+    assert!(diags[2].message.starts_with("email:"), "{msgs:#?}");
+    assert_eq!(diags[3].line, 11);
+    assert_eq!(
+        diags[3].help.as_deref(),
+        Some("placeholder names are lower_snake_case: did you mean `their_work`?")
+    );
+    // Warnings: a due date with no step, a last contact after today, a long kind.
+    assert_eq!(diags[4].line, 13);
+    assert!(!diags[4].is_error());
+    assert_eq!(diags[5].line, 14);
+    assert!(!diags[5].is_error());
+    assert_eq!(diags[6].line, 17);
+    assert!(!diags[6].is_error());
+    // Empty outreach values count as not written.
+    assert!(people[0].outreach.is_empty());
+}
+
+#[test]
+fn profile_fields() {
+    let mut diags = Diagnostics::new();
+    let wb = Workbook::from_sources(
+        Some(
+            "name: Nadia Boudreau\npronouns: she/her\nrole: Designer\nregion: british-columbia\nplan_start: 2026-02-02\ngoals:\n  - Present\n  - Lead\nambitions: [Manage]\n",
+        ),
+        None,
+        None,
+        d(TODAY),
+        &mut diags,
+    );
+    assert!(diags.is_empty(), "{diags:#?}");
+    let p = wb.profile.unwrap();
+    assert_eq!(p.region, Some(Region::BritishColumbia));
+    assert_eq!(p.plan_start, Some(d("2026-02-02")));
+    assert_eq!(p.goals, ["Present", "Lead"]);
+    assert_eq!(p.ambitions, ["Manage"]);
+
+    let mut diags = Diagnostics::new();
+    Workbook::from_sources(
+        Some("pronouns: she/her\n"),
+        None,
+        None,
+        d(TODAY),
+        &mut diags,
+    );
+    let diags = diags.sorted();
+    let e = only(&diags);
+    assert!(e.message.contains("missing field `name`"), "{}", e.message);
+    assert_eq!((e.line, e.column), (1, 1));
+    assert_eq!(
+        e.help.as_deref(),
+        Some("add `name:` with a value; it is required")
+    );
+
+    let mut diags = Diagnostics::new();
+    Workbook::from_sources(Some("name:\n"), None, None, d(TODAY), &mut diags);
+    let diags = diags.sorted();
+    let e = only(&diags);
+    assert_eq!(
+        e.message,
+        "a value is needed here, but nothing is written after the colon"
+    );
+}
+
+#[test]
+fn progress_dates_are_all_checked() {
+    let mut diags = Diagnostics::new();
+    let wb = Workbook::from_sources(
+        None,
+        None,
+        Some("done:\n  a: 2026-02-03\n  b: 2026-02-30\n  c:\n  d: 03/02/2026\n  e: 2026-12-01\n"),
+        d(TODAY),
+        &mut diags,
+    );
+    let diags = diags.sorted();
+    let found: Vec<(usize, usize, bool)> = diags
+        .iter()
+        .map(|d| (d.line, d.column, d.is_error()))
+        .collect();
+    assert_eq!(
+        found,
+        [(3, 6, true), (4, 3, true), (5, 6, true), (6, 6, false)],
+        "{diags:#?}"
+    );
+    assert_eq!(diags[0].help.as_deref(), Some(DATE_HELP));
+    assert_eq!(wb.progress.done_on("a"), Some(d("2026-02-03")));
+    assert!(wb.progress.is_done("e"));
+    assert_eq!(wb.progress.positions["a"], (2, 3));
+}
+
+#[test]
+fn public_drops_private_people_and_all_notes() {
+    let (people, _) = people_of(GOOD);
+    let wb = Workbook {
+        people,
+        ..Workbook::default()
+    };
+    assert!(wb.people[0].notes.is_some());
+    let public = wb.public();
+    assert_eq!(public.people.len(), 1);
+    assert_eq!(public.people[0].id, "colette-arsenault");
+    assert!(
+        public
+            .people
+            .iter()
+            .all(|p| p.notes.is_none() && !p.private)
+    );
+    let json = serde_json::to_string(&public).unwrap();
+    assert!(
+        !json.contains("Tuesdays") && !json.contains("Whitford"),
+        "{json}"
+    );
+    // The original is untouched.
+    assert_eq!(wb.people.len(), 2);
+}
+
+#[test]
+fn loads_files_from_a_project_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("data")).unwrap();
+    std::fs::write(
+        dir.path().join("data/profile.yml"),
+        "name: N\nplan_start: 2026-02-31\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("data/relationships.yaml"), GOOD).unwrap();
+    let mut diags = Diagnostics::new();
+    let wb = Workbook::load(dir.path(), d(TODAY), &mut diags);
+    assert_eq!(wb.people.len(), 2);
+    let diags = diags.sorted();
+    let e = only(&diags);
+    assert_eq!(e.file.as_deref(), Some(Path::new("data/profile.yml")));
+    assert_eq!(e.line, 2);
+
+    let empty = tempfile::tempdir().unwrap();
+    let mut diags = Diagnostics::new();
+    assert!(Workbook::load(empty.path(), d(TODAY), &mut diags).is_empty());
+    assert!(diags.is_empty());
+}
+
+#[test]
+fn wrong_shapes_get_advice_in_data_words() {
+    let (_, diags) = people_of(
+        "people:\n  - id: a\n    name: A\n    role: mentor\n    links: https://example.com\n  - id: b\n    name: B\n    role: mentor\n    private: maybe\n  - id: c\n    name: C\n",
+    );
+    let helps: Vec<(usize, &str)> = diags
+        .iter()
+        .map(|d| (d.line, d.help.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        helps,
+        [
+            (
+                5,
+                "this takes a list: put each item on its own line starting with `- `, or write `[first, second]`"
+            ),
+            (9, "write `true` or `false`"),
+            (10, "add `role: mentor` or `role: sponsor`; it is required"),
+        ],
+        "{diags:#?}"
+    );
+}

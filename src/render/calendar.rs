@@ -1,0 +1,318 @@
+//! `followups.ics`: the workbook's upcoming check-ins and dated next steps as an
+//! RFC 5545 calendar, written with the `icalendar` crate.
+//!
+//! Built to be re-imported: each event's UID comes from the book, the person and
+//! the kind of event — never from a date — so importing a newer file updates the
+//! events instead of duplicating them. The output depends only on the workbook and
+//! `today` (DTSTAMP is `today` at midnight UTC), so a build is reproducible.
+
+use chrono::{Days, NaiveDate};
+use icalendar::{Calendar, Component, Event, EventLike, Property};
+
+use crate::model::date::long_date;
+use crate::model::{Person, Workbook};
+
+/// What an event is about; part of its UID and of its sort order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    CheckIn,
+    NextStep,
+}
+
+impl Kind {
+    fn uid_part(self) -> &'static str {
+        match self {
+            Kind::CheckIn => "check-in",
+            Kind::NextStep => "next-step",
+        }
+    }
+}
+
+struct Item<'a> {
+    date: NaiveDate,
+    kind: Kind,
+    person: &'a Person,
+    summary: String,
+    description: String,
+}
+
+/// The calendar of follow-ups for `workbook` as of `today`:
+///
+/// - one all-day event per check-in (`last_contact` + `cadence_days`); a check-in
+///   already overdue is put on `today`, where it still needs doing;
+/// - one all-day event per `next_step_due` on or after `today`.
+///
+/// `book_id` namespaces the UIDs (use the same id as the browser's saved ticks).
+/// Pass [`Workbook::public`] for a shareable build: nothing here reads `notes`,
+/// but private people would appear by name.
+pub fn followups_ics(workbook: &Workbook, today: NaiveDate, book_id: &str) -> String {
+    let mut items: Vec<Item<'_>> = Vec::new();
+    for p in &workbook.people {
+        if let Some(due) = p.next_check_in() {
+            let mut description = match (p.last_contact, p.cadence_days) {
+                (Some(last), Some(every)) => format!(
+                    "Last contact: {}. You planned to be in touch every {every} days.",
+                    long_date(last)
+                ),
+                _ => String::new(),
+            };
+            if due < today {
+                description.push_str(&format!(" The check-in was due on {}.", long_date(due)));
+            }
+            if let Some(step) = &p.next_step {
+                description.push_str(&format!("\nNext step: {step}"));
+            }
+            items.push(Item {
+                date: due.max(today),
+                kind: Kind::CheckIn,
+                person: p,
+                summary: format!("Check in with {}", p.name),
+                description,
+            });
+        }
+        if let (Some(step), Some(due)) = (&p.next_step, p.next_step_due)
+            && due >= today
+        {
+            items.push(Item {
+                date: due,
+                kind: Kind::NextStep,
+                person: p,
+                summary: format!("Next step with {}: {step}", p.name),
+                description: format!("Next step: {step}"),
+            });
+        }
+    }
+    items.sort_by(|a, b| (a.date, a.kind, &a.person.id).cmp(&(b.date, b.kind, &b.person.id)));
+
+    let stamp = today
+        .and_hms_opt(0, 0, 0)
+        .expect("midnight exists")
+        .and_utc();
+    let book = uid_safe(book_id);
+    let mut cal = Calendar::empty();
+    cal.append_property(Property::new("VERSION", "2.0"));
+    cal.append_property(Property::new("PRODID", "-//careerbook//follow-ups//EN"));
+    cal.append_property(Property::new("CALSCALE", "GREGORIAN"));
+    cal.append_property(Property::new("METHOD", "PUBLISH"));
+    cal.name("Follow-ups");
+    for item in items {
+        let end = item
+            .date
+            .checked_add_days(Days::new(1))
+            .unwrap_or(item.date);
+        let event = Event::new()
+            .uid(&format!(
+                "{}.{}.{book}@careerbook",
+                item.kind.uid_part(),
+                item.person.id
+            ))
+            .timestamp(stamp)
+            .starts(item.date)
+            // DTEND is exclusive: an all-day event ends the next day.
+            .ends(end)
+            .summary(&one_line(&item.summary))
+            .description(&plain(&item.description))
+            .add_property("TRANSP", "TRANSPARENT")
+            .done();
+        cal.push(event);
+    }
+    cal.done().to_string()
+}
+
+/// A UID part from any book id: ASCII letters, digits, `-`, `_` and `.`.
+fn uid_safe(s: &str) -> String {
+    let out: String = s
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if out.is_empty() { "book".into() } else { out }
+}
+
+/// Text for a property: control characters other than line breaks (a stray
+/// carriage return would end the content line) become spaces. The crate escapes
+/// `,`, `;`, `\` and newlines, and folds long lines.
+fn plain(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
+        .collect()
+}
+
+/// Text for a one-line property (SUMMARY): every run of spaces, line breaks and
+/// control characters becomes one space.
+fn one_line(s: &str) -> String {
+    plain(s).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Role, Stage};
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn workbook() -> Workbook {
+        let mut colette = Person::new("colette-arsenault", "Colette Arsenault", Role::Mentor);
+        colette.stage = Stage::Active;
+        colette.last_contact = Some(d("2026-11-05"));
+        colette.cadence_days = Some(30);
+        colette.next_step = Some("Send the outline; ask, gently, for comments".into());
+        colette.next_step_due = Some(d("2026-12-03"));
+        let mut owen = Person::new("owen-fraser", "Owen Fraser", Role::Mentor);
+        owen.last_contact = Some(d("2026-09-10"));
+        owen.cadence_days = Some(45); // due 2026-10-25: overdue
+        let mut helene = Person::new("helene-cormier", "Hélène Cormier", Role::Sponsor);
+        helene.next_step = Some("Past step".into());
+        helene.next_step_due = Some(d("2026-11-01")); // before today: no event
+        let mut nobody = Person::new("nobody", "No Dates", Role::Sponsor);
+        nobody.next_step = Some("Undated".into());
+        Workbook {
+            profile: None,
+            people: vec![colette, owen, helene, nobody],
+            progress: Default::default(),
+        }
+    }
+
+    #[test]
+    fn round_trips_through_a_parser() {
+        let ics = followups_ics(&workbook(), d("2026-11-20"), "my book");
+        let cal: Calendar = ics.parse().expect("valid iCalendar");
+        let events: Vec<(String, String, NaiveDate)> = cal
+            .events()
+            .map(|e| {
+                let start = match e.get_start() {
+                    Some(icalendar::DatePerhapsTime::Date(d)) => d,
+                    other => panic!("not an all-day event: {other:?}"),
+                };
+                (
+                    e.get_summary().unwrap().to_string(),
+                    e.get_uid().unwrap().to_string(),
+                    start,
+                )
+            })
+            .collect();
+        assert_eq!(
+            events,
+            [
+                (
+                    "Check in with Owen Fraser".to_string(),
+                    "check-in.owen-fraser.my-book@careerbook".to_string(),
+                    d("2026-11-20"),
+                ),
+                (
+                    "Next step with Colette Arsenault: Send the outline; ask, gently, for comments"
+                        .to_string(),
+                    "next-step.colette-arsenault.my-book@careerbook".to_string(),
+                    d("2026-12-03"),
+                ),
+                (
+                    "Check in with Colette Arsenault".to_string(),
+                    "check-in.colette-arsenault.my-book@careerbook".to_string(),
+                    d("2026-12-05"),
+                ),
+            ]
+        );
+        let owen = cal.events().next().unwrap();
+        assert_eq!(
+            owen.get_end(),
+            Some(icalendar::DatePerhapsTime::Date(d("2026-11-21")))
+        );
+        assert!(
+            owen.get_description()
+                .unwrap()
+                .contains("was due on 25 October 2026")
+        );
+        assert_eq!(
+            owen.get_timestamp().unwrap().to_rfc3339(),
+            "2026-11-20T00:00:00+00:00"
+        );
+    }
+
+    #[test]
+    fn crlf_lines_and_reproducible() {
+        let wb = workbook();
+        let a = followups_ics(&wb, d("2026-11-20"), "b");
+        assert_eq!(a, followups_ics(&wb, d("2026-11-20"), "b"));
+        assert!(a.starts_with("BEGIN:VCALENDAR\r\n"));
+        assert!(a.ends_with("END:VCALENDAR\r\n"));
+        assert!(!a.replace("\r\n", "").contains('\n'), "bare LF in {a:?}");
+        assert!(a.contains("\r\nVERSION:2.0\r\n"));
+        assert!(a.contains("\r\nDTSTART;VALUE=DATE:20261120\r\n"), "{a}");
+        assert!(a.contains("\r\nDTSTAMP:20261120T000000Z\r\n"), "{a}");
+        assert!(a.lines().all(|l| l.len() <= 75), "lines are folded");
+    }
+
+    #[test]
+    fn uids_do_not_depend_on_dates() {
+        let wb = workbook();
+        let uids = |today: &str| -> Vec<String> {
+            let cal: Calendar = followups_ics(&wb, d(today), "b").parse().unwrap();
+            let mut u: Vec<String> = cal
+                .events()
+                .map(|e| e.get_uid().unwrap().to_string())
+                .collect();
+            u.sort();
+            u
+        };
+        assert_eq!(uids("2026-11-20"), uids("2026-11-25"));
+    }
+
+    #[test]
+    fn empty_workbook_is_an_empty_calendar() {
+        let ics = followups_ics(&Workbook::default(), d("2026-11-20"), "b");
+        let cal: Calendar = ics.parse().unwrap();
+        assert_eq!(cal.events().count(), 0);
+        assert!(ics.contains("X-WR-CALNAME:Follow-ups"));
+    }
+
+    #[test]
+    fn hostile_text_stays_in_its_property() {
+        let mut p = Person::new("x", "Ève\r\nBEGIN:VEVENT", Role::Mentor);
+        p.next_step = Some("a;b,c\\d\nline two".into());
+        p.next_step_due = Some(d("2026-12-01"));
+        let wb = Workbook {
+            people: vec![p],
+            ..Workbook::default()
+        };
+        let ics = followups_ics(&wb, d("2026-11-20"), "b");
+        assert_eq!(
+            ics.lines().filter(|l| *l == "BEGIN:VEVENT").count(),
+            1,
+            "{ics}"
+        );
+        let cal: Calendar = ics.parse().unwrap();
+        let e = cal.events().next().unwrap();
+        assert_eq!(e.get_description(), Some("Next step: a;b,c\\d\nline two"));
+        assert_eq!(
+            e.get_summary(),
+            Some("Next step with Ève BEGIN:VEVENT: a;b,c\\d line two")
+        );
+    }
+
+    #[test]
+    fn long_accented_text_folds_on_character_boundaries() {
+        let mut p = Person::new("helene", "Hélène Cormier-Thériault", Role::Sponsor);
+        let step = "Envoyer à Hélène une mise à jour d’une page sur les résultats du projet pilote, avant l’été";
+        p.next_step = Some(step.into());
+        p.next_step_due = Some(d("2026-12-10"));
+        let wb = Workbook {
+            people: vec![p],
+            ..Workbook::default()
+        };
+        let ics = followups_ics(&wb, d("2026-11-20"), "b");
+        assert!(ics.split("\r\n").all(|l| l.len() <= 75), "{ics}");
+        let cal: Calendar = ics.parse().unwrap();
+        let e = cal.events().next().unwrap();
+        assert_eq!(
+            e.get_summary(),
+            Some(format!("Next step with Hélène Cormier-Thériault: {step}").as_str())
+        );
+    }
+}

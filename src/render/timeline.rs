@@ -1,0 +1,705 @@
+//! The progress timeline: an SVG drawn here, in Rust, with no script or font to
+//! fetch, and the same facts as rows for a text alternative.
+//!
+//! Twelve months from the plan's start: month ticks, the plan's phases as bands
+//! with their done/total, a "today" line, logged interactions as circles (filled
+//! where you gave something back), and check-ins as diamonds (hollow when
+//! upcoming, filled when overdue).
+//!
+//! Every shape has a class (`tl-phase tl-phase-1`, `tl-contact tl-gave`, …) so a
+//! theme can restyle it, and presentation attributes as defaults so the drawing
+//! prints and reads well without any CSS. Text uses `currentColor`. Every string
+//! from the data is XML-escaped, and the output depends only on the inputs.
+
+use std::fmt::Write as _;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::model::Workbook;
+use crate::model::date::{long_date, month_abbr};
+use crate::model::plan::{MonthRange, Plan, month_start};
+
+const WIDTH: f64 = 960.0;
+const HEIGHT: f64 = 260.0;
+/// Left edge of the time axis; row labels sit to its left.
+const X0: f64 = 96.0;
+/// Right edge of the time axis.
+const X1: f64 = 944.0;
+const BAND_Y: f64 = 12.0;
+const BAND_H: f64 = 60.0;
+const ONGOING_Y: f64 = 78.0;
+const ONGOING_H: f64 = 18.0;
+const AXIS_Y: f64 = 108.0;
+const CONTACT_Y: f64 = 152.0;
+const CHECKIN_Y: f64 = 184.0;
+const LEGEND_Y: f64 = 240.0;
+
+/// Band colours (fill, stroke) by phase position, repeating.
+const PHASE_COLOURS: [(&str, &str); 5] = [
+    ("#dbeafe", "#3b82f6"),
+    ("#dcfce7", "#22c55e"),
+    ("#fef3c7", "#d97706"),
+    ("#fce7f3", "#db2777"),
+    ("#ede9fe", "#7c3aed"),
+];
+
+/// One phase for the text alternative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PhaseRow {
+    /// The phase heading's id.
+    pub id: String,
+    /// The phase heading's text.
+    pub title: String,
+    /// First day (for an ongoing phase, the plan's start).
+    pub start: Option<NaiveDate>,
+    /// `None` for an ongoing phase.
+    pub end: Option<NaiveDate>,
+    /// Tasks of the phase that are done.
+    pub done: usize,
+    /// Tasks of the phase.
+    pub total: usize,
+    /// The phase today falls in.
+    pub current: bool,
+}
+
+/// What a mark on the timeline stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EventKind {
+    /// A logged interaction.
+    Contact,
+    /// A logged interaction where you gave something back.
+    Gave,
+    /// A check-in on or after today.
+    CheckIn,
+    /// A check-in whose date has passed.
+    CheckInOverdue,
+}
+
+/// One mark on the timeline, for the text alternative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EventRow {
+    /// When it happened, or is due.
+    pub date: NaiveDate,
+    /// What the mark stands for.
+    pub kind: EventKind,
+    /// The person's id.
+    pub person_id: String,
+    /// The person's name.
+    pub person_name: String,
+    /// The log entry's kind (`coffee`), or `check-in`.
+    pub label: String,
+    /// The log entry's summary.
+    pub summary: Option<String>,
+}
+
+/// The timeline as data: its range, its phases and its marks (the same marks the
+/// SVG draws, in date order).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimelineRows {
+    /// The plan's first day.
+    pub start: Option<NaiveDate>,
+    /// The last day shown (the day before month 13 starts).
+    pub end: Option<NaiveDate>,
+    /// Every phase of the plan, in order.
+    pub phases: Vec<PhaseRow>,
+    /// Marks in date order.
+    pub events: Vec<EventRow>,
+}
+
+/// The timeline's facts as rows. `phase_progress[i]` is `(done, total)` of
+/// `plan.phases[i]` (see [`Plan::all_progress`]); missing entries count as 0/0.
+/// Without a plan start there are phases but no dates and no events.
+pub fn timeline_rows(
+    plan: &Plan,
+    phase_progress: &[(usize, usize)],
+    workbook: &Workbook,
+    today: NaiveDate,
+) -> TimelineRows {
+    let current = plan.current_index(today);
+    let phases = plan
+        .phases
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let (done, total) = phase_progress.get(i).copied().unwrap_or((0, 0));
+            PhaseRow {
+                id: p.id.clone(),
+                title: p.title.clone(),
+                start: p.start,
+                end: p.end,
+                done,
+                total,
+                current: current == Some(i),
+            }
+        })
+        .collect();
+    let (start, end) = (plan.start, plan.end());
+    let mut events = Vec::new();
+    if let (Some(start), Some(end)) = (start, end) {
+        let in_range = |d: NaiveDate| start <= d && d <= end;
+        for p in &workbook.people {
+            for e in p.log.iter().filter(|e| in_range(e.date)) {
+                events.push(EventRow {
+                    date: e.date,
+                    kind: if e.gave {
+                        EventKind::Gave
+                    } else {
+                        EventKind::Contact
+                    },
+                    person_id: p.id.clone(),
+                    person_name: p.name.clone(),
+                    label: e.kind.clone().unwrap_or_else(|| "contact".into()),
+                    summary: e.summary.clone(),
+                });
+            }
+            if let Some(due) = p.next_check_in().filter(|d| in_range(*d)) {
+                events.push(EventRow {
+                    date: due,
+                    kind: if due < today {
+                        EventKind::CheckInOverdue
+                    } else {
+                        EventKind::CheckIn
+                    },
+                    person_id: p.id.clone(),
+                    person_name: p.name.clone(),
+                    label: "check-in".into(),
+                    summary: None,
+                });
+            }
+        }
+    }
+    // Stable: same-day marks keep file order within a kind.
+    events.sort_by_key(|e| (e.date, e.kind));
+    TimelineRows {
+        start,
+        end,
+        phases,
+        events,
+    }
+}
+
+/// The timeline as an SVG document fragment (an `<svg>` element), or `None`
+/// without a plan start (the page shows a note instead). Arguments as for
+/// [`timeline_rows`].
+pub fn timeline_svg(
+    plan: &Plan,
+    phase_progress: &[(usize, usize)],
+    workbook: &Workbook,
+    today: NaiveDate,
+) -> Option<String> {
+    let start = plan.start?;
+    let end = plan.end()?;
+    let rows = timeline_rows(plan, phase_progress, workbook, today);
+    let span_days = ((end - start).num_days() + 1) as f64;
+    let x = |d: NaiveDate| X0 + (d - start).num_days() as f64 / span_days * (X1 - X0);
+    let x_clamped = |d: NaiveDate| x(d).clamp(X0, X1);
+
+    let mut s = String::with_capacity(8192);
+    let _ = write!(
+        s,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" aria-labelledby="tl-title tl-desc" font-family="system-ui, sans-serif" font-size="12" fill="currentColor">"##
+    );
+    let _ = write!(
+        s,
+        r#"<title id="tl-title">{}</title><desc id="tl-desc">{}</desc>"#,
+        esc(&format!(
+            "Plan timeline, {} to {}",
+            long_date(start),
+            long_date(end)
+        )),
+        esc(&description(&rows, today))
+    );
+
+    // Row labels.
+    for (y, label) in [
+        (BAND_Y + BAND_H / 2.0 + 4.0, "Phases"),
+        (CONTACT_Y + 4.0, "Contacts"),
+        (CHECKIN_Y + 4.0, "Check-ins"),
+    ] {
+        let _ = write!(
+            s,
+            r#"<text class="tl-row-label" x="8" y="{y:.1}" font-weight="600">{label}</text>"#
+        );
+    }
+
+    // Phase bands.
+    let mut clips = String::new();
+    let mut bands = String::new();
+    for (i, (phase, row)) in plan.phases.iter().zip(&rows.phases).enumerate() {
+        let n = i + 1;
+        let (fill, stroke) = PHASE_COLOURS[i % PHASE_COLOURS.len()];
+        let current = if row.current { " tl-current" } else { "" };
+        let stroke_width = if row.current { 2.5 } else { 1.0 };
+        let progress = format!("{}/{} done", row.done, row.total);
+        match (phase.months, phase.start, phase.end) {
+            (MonthRange::Months { .. }, Some(ps), Some(pe)) => {
+                if pe < start || ps > end {
+                    continue;
+                }
+                let bx = x_clamped(ps);
+                let bw = (x_clamped(pe.succ_opt().unwrap_or(pe)) - bx).max(1.0);
+                let _ = write!(
+                    clips,
+                    r#"<clipPath id="tl-clip-{n}"><rect x="{bx:.1}" y="{BAND_Y}" width="{bw:.1}" height="{BAND_H}"/></clipPath>"#
+                );
+                let (line1, line2) = match phase.title.split_once(": ") {
+                    Some((when, what)) => (what.to_string(), format!("{when} · {progress}")),
+                    None => (phase.title.clone(), progress.clone()),
+                };
+                let _ = write!(
+                    bands,
+                    r#"<g class="tl-phase tl-phase-{n}{current}"><title>{}</title><rect x="{bx:.1}" y="{BAND_Y}" width="{bw:.1}" height="{BAND_H}" rx="4" fill="{fill}" stroke="{stroke}" stroke-width="{stroke_width}"/><g clip-path="url(#tl-clip-{n})"><text x="{:.1}" y="{:.1}" font-size="{:.1}" font-weight="600">{}</text><text x="{:.1}" y="{:.1}" font-size="{:.1}">{}</text></g></g>"#,
+                    esc(&format!(
+                        "{}: {} to {}, {progress}",
+                        phase.title,
+                        long_date(ps),
+                        long_date(pe)
+                    )),
+                    bx + 6.0,
+                    BAND_Y + 24.0,
+                    fit_font(&line1, bw - 10.0, 12.0, 0.62),
+                    esc(&line1),
+                    bx + 6.0,
+                    BAND_Y + 44.0,
+                    fit_font(&line2, bw - 10.0, 11.0, 0.56),
+                    esc(&line2),
+                );
+            }
+            (MonthRange::Ongoing, ..) => {
+                let _ = write!(
+                    bands,
+                    r##"<g class="tl-phase tl-phase-{n} tl-ongoing{current}"><title>{}</title><rect x="{X0}" y="{ONGOING_Y}" width="{:.1}" height="{ONGOING_H}" rx="4" fill="#f1f5f9" stroke="#94a3b8" stroke-width="{stroke_width}"/><text x="{:.1}" y="{:.1}" font-size="11">{}</text></g>"##,
+                    esc(&format!("{} (all year), {progress}", phase.title)),
+                    X1 - X0,
+                    X0 + 6.0,
+                    ONGOING_Y + 13.0,
+                    esc(&format!("{} · {progress}", phase.title)),
+                );
+            }
+            _ => {}
+        }
+    }
+    if !clips.is_empty() {
+        let _ = write!(s, "<defs>{clips}</defs>");
+    }
+    s.push_str(&bands);
+
+    // Month axis.
+    let _ = write!(
+        s,
+        r##"<g class="tl-axis"><line x1="{X0}" y1="{AXIS_Y}" x2="{X1}" y2="{AXIS_Y}" stroke="#64748b"/>"##
+    );
+    for m in 1..=13u32 {
+        let Some(tick) = month_start(start, m) else {
+            continue;
+        };
+        let tx = x_clamped(tick);
+        let _ = write!(
+            s,
+            r##"<line x1="{tx:.1}" y1="{:.1}" x2="{tx:.1}" y2="{:.1}" stroke="#64748b"/>"##,
+            AXIS_Y - 4.0,
+            AXIS_Y + 4.0
+        );
+        if m <= 12 {
+            let next = month_start(start, m + 1).map_or(X1, x_clamped);
+            let label = if m == 1 || tick.month() == 1 {
+                format!("{} {}", month_abbr(tick.month()), tick.year())
+            } else {
+                month_abbr(tick.month()).to_string()
+            };
+            let _ = write!(
+                s,
+                r#"<text x="{:.1}" y="{:.1}" font-size="11" text-anchor="middle">{label}</text>"#,
+                (tx + next) / 2.0,
+                AXIS_Y + 18.0
+            );
+        }
+    }
+    s.push_str("</g>");
+
+    // Today.
+    if start <= today && today <= end {
+        let tx = x(today);
+        let _ = write!(
+            s,
+            // The line stops around the month labels so they stay readable.
+            r##"<g class="tl-today"><line x1="{tx:.1}" y1="6" x2="{tx:.1}" y2="{:.1}" stroke="#dc2626" stroke-width="2" stroke-dasharray="4 3"/><line x1="{tx:.1}" y1="{:.1}" x2="{tx:.1}" y2="198" stroke="#dc2626" stroke-width="2" stroke-dasharray="4 3"/><text x="{tx:.1}" y="212" font-size="11" font-weight="600" text-anchor="{}" fill="#b91c1c">Today, {} {}</text></g>"##,
+            AXIS_Y + 6.0,
+            AXIS_Y + 24.0,
+            if tx > X1 - 60.0 {
+                "end"
+            } else if tx < X0 + 60.0 {
+                "start"
+            } else {
+                "middle"
+            },
+            today.day(),
+            month_abbr(today.month()),
+        );
+    }
+
+    // Marks. Marks closer than a few pixels on the same row are stacked upward so
+    // none hides another.
+    let mut contact_xs: Vec<f64> = Vec::new();
+    let mut checkin_xs: Vec<f64> = Vec::new();
+    s.push_str(r#"<g class="tl-marks">"#);
+    for e in &rows.events {
+        let mx = x(e.date);
+        let (row_y, placed) = match e.kind {
+            EventKind::Contact | EventKind::Gave => (CONTACT_Y, &mut contact_xs),
+            EventKind::CheckIn | EventKind::CheckInOverdue => (CHECKIN_Y, &mut checkin_xs),
+        };
+        let stacked = placed
+            .iter()
+            .filter(|&&px| (px - mx).abs() < 9.0)
+            .count()
+            .min(2);
+        placed.push(mx);
+        let my = row_y - 9.0 * stacked as f64;
+        let tip = esc(&event_title(e));
+        let _ = match e.kind {
+            EventKind::Contact => write!(
+                s,
+                r##"<circle class="tl-contact" cx="{mx:.1}" cy="{my:.1}" r="5" fill="#ffffff" stroke="#2563eb" stroke-width="2"><title>{tip}</title></circle>"##
+            ),
+            EventKind::Gave => write!(
+                s,
+                r##"<circle class="tl-contact tl-gave" cx="{mx:.1}" cy="{my:.1}" r="5.5" fill="#059669" stroke="#059669" stroke-width="2"><title>{tip}</title></circle>"##
+            ),
+            EventKind::CheckIn => write!(
+                s,
+                r##"<path class="tl-checkin" d="{}" fill="#ffffff" stroke="#7c3aed" stroke-width="2"><title>{tip}</title></path>"##,
+                diamond(mx, my)
+            ),
+            EventKind::CheckInOverdue => write!(
+                s,
+                r##"<path class="tl-checkin tl-overdue" d="{}" fill="#dc2626" stroke="#dc2626" stroke-width="2"><title>{tip}</title></path>"##,
+                diamond(mx, my)
+            ),
+        };
+    }
+    s.push_str("</g>");
+
+    legend(&mut s);
+    s.push_str("</svg>");
+    Some(s)
+}
+
+/// The key to the marks, along the bottom.
+fn legend(s: &mut String) {
+    let y = LEGEND_Y;
+    let _ = write!(
+        s,
+        r##"<g class="tl-legend" font-size="11"><circle class="tl-contact" cx="{:.1}" cy="{:.1}" r="5" fill="#ffffff" stroke="#2563eb" stroke-width="2"/><text x="{:.1}" y="{:.1}">Contact</text><circle class="tl-contact tl-gave" cx="{:.1}" cy="{:.1}" r="5.5" fill="#059669" stroke="#059669" stroke-width="2"/><text x="{:.1}" y="{:.1}">You gave back</text><path class="tl-checkin" d="{}" fill="#ffffff" stroke="#7c3aed" stroke-width="2"/><text x="{:.1}" y="{:.1}">Check-in</text><path class="tl-checkin tl-overdue" d="{}" fill="#dc2626" stroke="#dc2626" stroke-width="2"/><text x="{:.1}" y="{:.1}">Check-in overdue</text><line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#dc2626" stroke-width="2" stroke-dasharray="4 3"/><text x="{:.1}" y="{:.1}">Today</text></g>"##,
+        X0 + 6.0,
+        y - 4.0,
+        X0 + 16.0,
+        y,
+        X0 + 106.0,
+        y - 4.0,
+        X0 + 116.0,
+        y,
+        diamond(X0 + 236.0, y - 4.0),
+        X0 + 246.0,
+        y,
+        diamond(X0 + 336.0, y - 4.0),
+        X0 + 346.0,
+        y,
+        X0 + 476.0,
+        y - 10.0,
+        X0 + 476.0,
+        y + 2.0,
+        X0 + 484.0,
+        y,
+    );
+}
+
+/// A font size at most `max` at which `text` roughly fits `width` (no font is
+/// measured: `em` is the average glyph width in ems of a system sans-serif), and
+/// never below 9 so it stays legible; the band's clip path cuts what still
+/// overflows, and the `<title>` and the text alternative carry the full text.
+fn fit_font(text: &str, width: f64, max: f64, em: f64) -> f64 {
+    let chars = text.chars().count().max(1) as f64;
+    (width / (chars * em)).clamp(9.0, max)
+}
+
+/// A diamond centred on (x, y).
+fn diamond(x: f64, y: f64) -> String {
+    const R: f64 = 6.0;
+    format!(
+        "M{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z",
+        x,
+        y - R,
+        x + R,
+        y,
+        x,
+        y + R,
+        x - R,
+        y
+    )
+}
+
+/// A mark's tooltip: `14 April 2026 — Colette Arsenault: coffee (you gave back)`.
+fn event_title(e: &EventRow) -> String {
+    let mut t = format!("{} — {}: {}", long_date(e.date), e.person_name, e.label);
+    match e.kind {
+        EventKind::Gave => t.push_str(" (you gave back)"),
+        EventKind::CheckInOverdue => t.push_str(" (overdue)"),
+        _ => {}
+    }
+    if let Some(summary) = &e.summary {
+        t.push_str(". ");
+        t.push_str(summary);
+    }
+    t
+}
+
+/// The `<desc>`: what a sighted reader takes in at a glance, in words.
+fn description(rows: &TimelineRows, today: NaiveDate) -> String {
+    let mut d = format!("{} phases.", rows.phases.len());
+    if let Some(p) = rows.phases.iter().find(|p| p.current) {
+        let _ = write!(
+            d,
+            " Today, {}, falls in “{}” ({} of {} tasks done).",
+            long_date(today),
+            p.title,
+            p.done,
+            p.total
+        );
+    }
+    let contacts = rows
+        .events
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::Contact | EventKind::Gave))
+        .count();
+    let gave = rows
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Gave)
+        .count();
+    let upcoming = rows
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::CheckIn)
+        .count();
+    let overdue = rows
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::CheckInOverdue)
+        .count();
+    let _ = write!(
+        d,
+        " {contacts} logged {} ({gave} where you gave back). {upcoming} upcoming {}; {overdue} overdue.",
+        if contacts == 1 {
+            "interaction"
+        } else {
+            "interactions"
+        },
+        if upcoming == 1 {
+            "check-in"
+        } else {
+            "check-ins"
+        },
+    );
+    d
+}
+
+/// Escape text for XML content and attribute values, dropping characters XML 1.0
+/// cannot carry at all (most control characters), which would make the whole
+/// image fail to load.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{LogEntry, Person, PhaseDef, Role};
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn plan(start: Option<&str>) -> Plan {
+        Plan::new(
+            vec![
+                PhaseDef::from_heading("m1", "Months 1–2: Take stock", "1-2").unwrap(),
+                PhaseDef::from_heading("m3", "Months 3–12: Reach & <grow>", "3-12").unwrap(),
+                PhaseDef::from_heading("on", "Ongoing: Keep going", "ongoing").unwrap(),
+            ],
+            start.map(d),
+        )
+    }
+
+    fn workbook() -> Workbook {
+        let mut a = Person::new("a", "Zoë <script>alert(\"x\")</script> & Co", Role::Mentor);
+        a.log = vec![
+            LogEntry {
+                date: d("2026-03-01"),
+                kind: Some("coffee".into()),
+                summary: Some("Talked <b>shop</b>".into()),
+                gave: false,
+            },
+            LogEntry {
+                date: d("2026-04-01"),
+                kind: None,
+                summary: None,
+                gave: true,
+            },
+            // Before the plan: not drawn.
+            LogEntry {
+                date: d("2025-12-01"),
+                kind: None,
+                summary: None,
+                gave: false,
+            },
+        ];
+        a.last_contact = Some(d("2026-04-01"));
+        a.cadence_days = Some(30); // 2026-05-01: overdue on 2026-06-15
+        let mut b = Person::new("b", "Bo", Role::Sponsor);
+        b.last_contact = Some(d("2026-06-01"));
+        b.cadence_days = Some(60); // 2026-07-31: upcoming
+        Workbook {
+            people: vec![a, b],
+            ..Workbook::default()
+        }
+    }
+
+    #[test]
+    fn no_plan_start_no_drawing() {
+        assert!(timeline_svg(&plan(None), &[], &workbook(), d("2026-06-15")).is_none());
+        let rows = timeline_rows(&plan(None), &[], &workbook(), d("2026-06-15"));
+        assert_eq!(rows.phases.len(), 3);
+        assert!(rows.events.is_empty());
+    }
+
+    #[test]
+    fn rows_hold_phases_and_marks() {
+        let p = plan(Some("2026-02-02"));
+        let rows = timeline_rows(&p, &[(2, 3), (1, 4)], &workbook(), d("2026-06-15"));
+        assert_eq!(rows.end, Some(d("2027-02-01")));
+        let phases: Vec<_> = rows
+            .phases
+            .iter()
+            .map(|r| (r.id.as_str(), r.done, r.total, r.current))
+            .collect();
+        assert_eq!(
+            phases,
+            [("m1", 2, 3, false), ("m3", 1, 4, true), ("on", 0, 0, false)]
+        );
+        let events: Vec<_> = rows.events.iter().map(|e| (e.date, e.kind)).collect();
+        assert_eq!(
+            events,
+            [
+                (d("2026-03-01"), EventKind::Contact),
+                (d("2026-04-01"), EventKind::Gave),
+                (d("2026-05-01"), EventKind::CheckInOverdue),
+                (d("2026-07-31"), EventKind::CheckIn),
+            ]
+        );
+        assert_eq!(rows.events[1].label, "contact");
+    }
+
+    #[test]
+    fn svg_is_accessible_escaped_and_marks_today() {
+        let p = plan(Some("2026-02-02"));
+        let svg = timeline_svg(&p, &[(2, 3), (1, 4)], &workbook(), d("2026-06-15")).unwrap();
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert!(svg.contains(r#"viewBox="0 0 960 260""#));
+        assert!(svg.contains(r#"role="img" aria-labelledby="tl-title tl-desc""#));
+        assert!(
+            svg.contains(
+                r#"<title id="tl-title">Plan timeline, 2 February 2026 to 1 February 2027</title>"#
+            ),
+            "{svg}"
+        );
+        assert!(svg.contains(r#"<desc id="tl-desc">3 phases. Today, 15 June 2026, falls in “Months 3–12: Reach &amp; &lt;grow&gt;” (1 of 4 tasks done)."#), "{svg}");
+        // Names and titles are escaped everywhere.
+        assert!(!svg.contains("<script>"), "{svg}");
+        assert!(!svg.contains("<grow>"), "{svg}");
+        assert!(!svg.contains("<b>"), "{svg}");
+        assert!(svg.contains("Zoë &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co"));
+        // Today's marker and label.
+        assert!(svg.contains(r#"<g class="tl-today">"#));
+        assert!(svg.contains("Today, 15 Jun"));
+        // Bands, labels and marks.
+        assert!(svg.contains(r#"class="tl-phase tl-phase-1""#));
+        assert!(svg.contains(r#"class="tl-phase tl-phase-2 tl-current""#));
+        assert!(svg.contains("Months 1–2 · 2/3 done"));
+        assert!(svg.contains(">Take stock<"));
+        assert!(svg.contains(r#"class="tl-phase tl-phase-3 tl-ongoing""#));
+        assert!(svg.contains(">Feb 2026<") && svg.contains(">Mar<") && svg.contains(">Jan 2027<"));
+        let marks = &svg[svg.find("tl-marks").unwrap()..svg.find("tl-legend").unwrap()];
+        assert_eq!(marks.matches(r#"<circle class="tl-contact" cx"#).count(), 1);
+        assert_eq!(
+            marks
+                .matches(r#"<circle class="tl-contact tl-gave" cx"#)
+                .count(),
+            1
+        );
+        assert_eq!(marks.matches(r#"<path class="tl-checkin" d"#).count(), 1);
+        assert_eq!(
+            marks
+                .matches(r#"<path class="tl-checkin tl-overdue" d"#)
+                .count(),
+            1
+        );
+        assert!(marks.contains("Talked &lt;b&gt;shop&lt;/b&gt;"), "{marks}");
+        assert!(!svg.contains("href"), "no external resources");
+        // Deterministic.
+        assert_eq!(
+            svg,
+            timeline_svg(&p, &[(2, 3), (1, 4)], &workbook(), d("2026-06-15")).unwrap()
+        );
+    }
+
+    #[test]
+    fn today_outside_the_plan_has_no_marker() {
+        let p = plan(Some("2026-02-02"));
+        let before = timeline_svg(&p, &[], &workbook(), d("2026-01-15")).unwrap();
+        assert!(!before.contains("tl-today\""));
+        let after = timeline_svg(&p, &[], &workbook(), d("2027-03-01")).unwrap();
+        assert!(!after.contains("tl-today\""));
+    }
+
+    #[test]
+    fn svg_is_well_formed_xml() {
+        let p = plan(Some("2026-02-02"));
+        let mut wb = workbook();
+        wb.people[0].name = "Ctrl\u{1}char \u{7}bell".into();
+        let svg = timeline_svg(&p, &[(0, 1)], &wb, d("2026-06-15")).unwrap();
+        assert!(
+            !svg.chars().any(|c| c.is_control()),
+            "control characters dropped"
+        );
+        // A tiny tag-balance check: every opened element is closed in order.
+        let mut stack: Vec<String> = Vec::new();
+        let mut rest = svg.as_str();
+        while let Some(i) = rest.find('<') {
+            let j = rest[i..].find('>').unwrap() + i;
+            let tag = &rest[i + 1..j];
+            if let Some(name) = tag.strip_prefix('/') {
+                assert_eq!(stack.pop().as_deref(), Some(name), "{svg}");
+            } else if !tag.ends_with('/') {
+                stack.push(tag.split_whitespace().next().unwrap().to_string());
+            }
+            rest = &rest[j + 1..];
+        }
+        assert!(stack.is_empty(), "{stack:?}");
+    }
+}
