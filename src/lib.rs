@@ -11,7 +11,10 @@ pub mod init;
 pub mod load;
 pub mod model;
 pub mod output;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod render;
+pub mod serve;
 
 use std::path::{Path, PathBuf};
 
@@ -64,7 +67,7 @@ pub fn render_project(
     opts: &RenderOptions,
 ) -> (Option<(load::Project, Vec<OutputFile>)>, Diagnostics) {
     let mut diags = Diagnostics::new();
-    let Some(project) = load::load(root, &mut diags) else {
+    let Some(project) = load::load(root, opts.today, &mut diags) else {
         return (None, diags);
     };
     let files = render::render(&project, opts, &mut diags);

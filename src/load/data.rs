@@ -1,5 +1,7 @@
-//! `data/`: YAML about the person. Every `*.yaml` (or `*.yml`) directly in `data/`
-//! is read and reaches templates under its file stem (`data/profile.yaml` → `profile`).
+//! `data/`: YAML about the person. `profile`, `relationships` and `progress` follow
+//! a contract and are read by [`crate::model::Workbook`]; every other `*.yaml` (or
+//! `*.yml`) directly in `data/` is read here, untyped, and reaches templates under
+//! its file stem (`data/events.yaml` → `events`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -10,6 +12,9 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::{read_text, yaml};
 
 pub const DIR: &str = "data";
+
+/// Files with a contract, read by the model instead.
+pub const TYPED: [&str; 3] = ["profile", "relationships", "progress"];
 
 /// The largest data file we read. A career workbook's YAML is a few kilobytes; a
 /// file this size is a mistake, and reading it would only slow every build down.
@@ -48,7 +53,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Data {
         else {
             continue;
         };
-        if crate::load::content::is_ignored(&name) || !path.is_file() {
+        if crate::load::content::is_ignored(&name) || !path.is_file() || TYPED.contains(&stem) {
             continue;
         }
         let file = Path::new(DIR).join(&name);

@@ -8,8 +8,11 @@ pub mod yaml;
 
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
+
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::Workbook;
 
 pub use content::Content;
 pub use data::Data;
@@ -21,13 +24,16 @@ pub struct Project {
     pub root: PathBuf,
     pub config: Config,
     pub content: Content,
+    /// The other `data/*.yaml` files, untyped, for templates.
     pub data: Data,
+    /// The person's profile, relationships and progress, validated.
+    pub workbook: Workbook,
     pub theme: Theme,
 }
 
 /// Read the whole project. Returns the project when nothing was an error, with any
-/// warnings in `diags`.
-pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Project> {
+/// warnings in `diags`. `today` is needed to reject log entries in the future.
+pub fn load(root: &Path, today: NaiveDate, diags: &mut Diagnostics) -> Option<Project> {
     let config = match Config::load(root) {
         Ok(c) => Some(c),
         Err(problems) => {
@@ -40,6 +46,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Project> {
     let cfg = config.clone().unwrap_or_default();
     let content = content::load(root, diags);
     let data = data::load(root, diags);
+    let workbook = Workbook::load(root, today, diags);
     let theme = theme::load(root, &cfg.build.theme, diags);
     let config = config?;
     if diags.has_errors() {
@@ -50,6 +57,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Project> {
         config,
         content,
         data,
+        workbook,
         theme,
     })
 }

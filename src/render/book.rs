@@ -125,8 +125,23 @@ pub fn humanise(name: &str) -> String {
 }
 
 /// The table of contents, shared by every page (written once, not into each page).
-pub fn toc(content: &Content, order: &[PageSlot], titles: &[String]) -> Vec<TocEntry> {
-    let mut out = Vec::with_capacity(order.len());
+/// Generated pages (the tracker, progress) follow the home page.
+pub fn toc(
+    content: &Content,
+    order: &[PageSlot],
+    titles: &[String],
+    generated: &[super::GeneratedPage],
+) -> Vec<TocEntry> {
+    let mut out = Vec::with_capacity(order.len() + generated.len());
+    let generated_entries = generated.iter().map(|g| TocEntry {
+        title: g.title.to_string(),
+        url: Some(g.url.to_string()),
+        level: 0,
+        part: false,
+    });
+    if order.first().is_none_or(|s| s.url != "index.html") {
+        out.extend(generated_entries.clone());
+    }
     let mut seen_parts = std::collections::BTreeSet::new();
     for (slot, title) in order.iter().zip(titles) {
         let page = &content.pages[slot.source];
@@ -147,6 +162,9 @@ pub fn toc(content: &Content, order: &[PageSlot], titles: &[String]) -> Vec<TocE
             level: slot.depth,
             part: name == "index.md" && !dir.is_empty(),
         });
+        if slot.url == "index.html" {
+            out.extend(generated_entries.clone());
+        }
     }
     out
 }

@@ -2,8 +2,11 @@
 //! Nothing here touches the disk; [`crate::output`] writes the result.
 
 pub mod book;
+pub mod calendar;
 pub mod markdown;
 pub mod templates;
+pub mod timeline;
+pub mod workbook;
 
 use std::collections::{HashMap, HashSet};
 
@@ -15,8 +18,11 @@ use tera::Context;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::Project;
+use crate::load::content::{MessageMeta, SourcePage};
+use crate::model::{PhaseDef, Plan, TaskRef, Workbook};
 use book::PageSlot;
 use markdown::{Heading, Task};
+use workbook::MessageTemplate;
 
 /// One file of the site: a path relative to the output folder, with `/`
 /// separators, and its bytes.
@@ -69,8 +75,21 @@ pub fn render(
 ) -> Option<Vec<OutputFile>> {
     let content = &project.content;
     let order = book::reading_order(content);
-    let shared = shared_context(project, opts);
-    let done = done_map(project);
+    // What may be shown: private people and notes only in a private build.
+    let public;
+    let workbook = if opts.private {
+        &project.workbook
+    } else {
+        public = project.workbook.public();
+        &public
+    };
+    let shared = shared_context(project, workbook, opts);
+    let done: HashMap<String, String> = workbook
+        .progress
+        .done
+        .iter()
+        .map(|(id, date)| (id.clone(), date.to_string()))
+        .collect();
 
     // 1. Bodies: template, then Markdown. In parallel; each page on its own.
     let bodies: Vec<Result<RenderedBody, Diagnostic>> = order
@@ -89,7 +108,10 @@ pub fn render(
     }
     check_links_and_tasks(project, &order, &rendered, diags);
 
-    // 2. Theme. Compiled once for all pages.
+    // 2. The personal workbook: plan, checklists, dashboard, people, drafts.
+    let view = workbook_view(project, workbook, &order, &rendered, opts, diags);
+
+    // 3. Theme. Compiled once for all pages.
     let tera = match templates::compile_theme(&project.theme) {
         Ok(t) => t,
         Err(problems) => {
@@ -98,7 +120,12 @@ pub fn render(
         }
     };
     let titles: Vec<String> = rendered.iter().map(|r| r.title.clone()).collect();
-    let toc = book::toc(content, &order, &titles);
+    let generated = generated_pages(&view);
+    let toc = book::toc(content, &order, &titles, &generated);
+    let mut shared = shared;
+    shared.insert("workbook", &view);
+    shared.insert("dashboard", &view["dashboard"]);
+    shared.insert("timeline", &view["timeline"]);
 
     let pages: Vec<Result<OutputFile, Diagnostic>> = order
         .par_iter()
@@ -139,7 +166,8 @@ pub fn render(
             } else {
                 "page.html"
             };
-            render_template(&tera, template, &ctx, project).map(|html| OutputFile::new(slot.url.clone(), html))
+            render_template(&tera, template, &ctx, project)
+                .map(|html| OutputFile::new(slot.url.clone(), html))
         })
         .collect();
     let mut files = Vec::with_capacity(pages.len() + 16);
@@ -153,7 +181,41 @@ pub fn render(
         return None;
     }
 
-    // 3. Shared files: the table of contents, the theme's assets, copied content.
+    // 4. Generated pages: the relationship tracker and the progress page.
+    let first_chapter = order.first().map(|s| PageLinkCtx {
+        title: &rendered[0].title,
+        url: s.url.clone(),
+    });
+    for g in &generated {
+        let mut ctx = shared.clone();
+        ctx.insert("page", &json!({"title": g.title, "url": g.url, "headings": [], "has_h1": true, "is_index": false}));
+        ctx.insert("root", "");
+        ctx.insert("content", "");
+        ctx.insert("prev", &first_chapter);
+        ctx.insert("next", &None::<PageLinkCtx>);
+        ctx.insert("people_view", &view["people"]);
+        ctx.insert("phases", &view["phases"]);
+        ctx.insert("chapters", &view["chapters"]);
+        ctx.insert(
+            "progress_json",
+            // Safe inside <script>: no "</" can close the element early.
+            &serde_json::to_string(&json!({"done": done}))
+                .expect("progress serialises")
+                .replace("</", "<\\/"),
+        );
+        match render_template(&tera, g.template, &ctx, project) {
+            Ok(html) => files.push(OutputFile::new(g.url, html)),
+            Err(d) => diags.push(d),
+        }
+    }
+    if !workbook.people.is_empty() {
+        files.push(OutputFile::new(
+            "followups.ics",
+            calendar::followups_ics(workbook, opts.today, &book_id(project)),
+        ));
+    }
+
+    // 5. Shared files: the table of contents, the theme's assets, copied content.
     files.push(OutputFile::new(
         "toc.js",
         format!(
@@ -213,6 +275,184 @@ pub fn render(
         }
     }
     (!diags.has_errors()).then_some(files)
+}
+
+/// A page careerbook writes from the data rather than from a Markdown file.
+pub struct GeneratedPage {
+    pub title: &'static str,
+    pub url: &'static str,
+    pub template: &'static str,
+}
+
+/// The relationship tracker appears when there are people to track; the progress
+/// page whenever the book has checklists.
+fn generated_pages(view: &Value) -> Vec<GeneratedPage> {
+    let mut out = Vec::new();
+    if view["people"].as_array().is_some_and(|p| !p.is_empty()) {
+        out.push(GeneratedPage {
+            title: "Your relationships",
+            url: "relationships.html",
+            template: "relationships.html",
+        });
+    }
+    if view["progress"]["total"].as_u64().unwrap_or(0) > 0 {
+        out.push(GeneratedPage {
+            title: "Your progress",
+            url: "progress.html",
+            template: "progress.html",
+        });
+    }
+    out
+}
+
+/// The plan (from the headings that carry `months=`), the checklist items of every
+/// page, and from them the workbook view shared by every output.
+fn workbook_view(
+    project: &Project,
+    workbook: &Workbook,
+    order: &[PageSlot],
+    rendered: &[RenderedBody],
+    opts: &RenderOptions,
+    diags: &mut Diagnostics,
+) -> Value {
+    let pages = &project.content.pages;
+    let mut tasks = Vec::new();
+    let mut phase_defs = Vec::new();
+    let mut plan_page: Option<String> = None;
+    let mut messages = Vec::new();
+    for (slot, body) in order.iter().zip(rendered) {
+        let page = &pages[slot.source];
+        for t in &body.tasks {
+            tasks.push(TaskRef::new(
+                t.id.clone(),
+                t.text.clone(),
+                body.title.clone(),
+                slot.url.clone(),
+                t.section.clone(),
+            ));
+        }
+        for h in &body.headings {
+            let Some((_, months)) = h.attrs.iter().find(|(k, _)| k == "months") else {
+                continue;
+            };
+            if plan_page.as_ref().is_some_and(|p| p != &slot.url) {
+                diags.push(
+                    Diagnostic::warning("plan", "plan phases are already defined on another page")
+                        .in_file(&page.file)
+                        .at(h.line, 0)
+                        .help(format!(
+                            "keep the `months=` headings of the 12-month plan on one page ({})",
+                            plan_page.as_deref().unwrap_or_default()
+                        )),
+                );
+                continue;
+            }
+            match PhaseDef::from_heading(&h.id, &h.text, months) {
+                Ok(def) => {
+                    plan_page = Some(slot.url.clone());
+                    phase_defs.push(def);
+                }
+                Err(e) => diags.push(
+                    Diagnostic::error("plan", e)
+                        .in_file(&page.file)
+                        .at(h.line, 0)
+                        .help(
+                            "write the months as `months=1-2`, `months=9-12` or `months=ongoing`",
+                        ),
+                ),
+            }
+        }
+        if let Some(meta) = &page.front.message {
+            check_placeholders(page, meta, diags);
+            let (_, name) = book::split_dir(&page.rel);
+            messages.push(MessageTemplate {
+                id: name.trim_end_matches(".md").to_string(),
+                title: body.title.clone(),
+                url: slot.url.clone(),
+                meta: meta.clone(),
+                body: page.body.clone(),
+            });
+        }
+    }
+    let mut plan = Plan::new(phase_defs, workbook.plan_start());
+    if let Some(url) = plan_page {
+        plan = plan.on_page(url);
+    }
+    crate::model::checklist::check_progress_ids(&tasks, &project.workbook.progress, diags);
+    let summary = crate::model::checklist::summarise(&tasks, &plan, &workbook.progress);
+    let titles: HashMap<String, String> = order
+        .iter()
+        .zip(rendered)
+        .map(|(s, r)| (s.url.clone(), r.title.clone()))
+        .collect();
+    workbook::view(
+        &workbook::Inputs {
+            workbook,
+            plan: &plan,
+            tasks: &tasks,
+            summary: &summary,
+            messages: &messages,
+            titles: &titles,
+            today: opts.today,
+            private: opts.private,
+        },
+        diags,
+    )
+}
+
+/// A message template's `placeholders:` must list exactly what its text uses.
+fn check_placeholders(page: &SourcePage, meta: &MessageMeta, diags: &mut Diagnostics) {
+    let mut used = crate::model::message::placeholders(&page.body);
+    if let Some(subject) = &meta.subject {
+        for p in crate::model::message::placeholders(subject) {
+            if !used.contains(&p) {
+                used.push(p);
+            }
+        }
+    }
+    let undeclared: Vec<&str> = used
+        .iter()
+        .filter(|u| !meta.placeholders.contains(u))
+        .map(String::as_str)
+        .collect();
+    let unused: Vec<&str> = meta
+        .placeholders
+        .iter()
+        .filter(|d| !used.contains(d))
+        .map(String::as_str)
+        .collect();
+    if !undeclared.is_empty() {
+        diags.push(
+            Diagnostic::warning(
+                "message",
+                format!("the template uses placeholders it does not list: {}", undeclared.join(", ")),
+            )
+            .in_file(&page.file)
+            .at(2, 1)
+            .help("add them to `placeholders:` in the front matter, so editors and checks know what the template needs"),
+        );
+    }
+    if !unused.is_empty() {
+        diags.push(
+            Diagnostic::warning(
+                "message",
+                format!(
+                    "`placeholders:` lists names the template never uses: {}",
+                    unused.join(", ")
+                ),
+            )
+            .in_file(&page.file)
+            .at(2, 1)
+            .help("remove them from `placeholders:`, or use them as `{name}` in the text"),
+        );
+    }
+}
+
+/// Namespaces what the browser remembers (ticked checklists) and the calendar's
+/// event ids per workbook.
+pub fn book_id(project: &Project) -> String {
+    let c = &project.config;
+    markdown::slug(&format!("{} {}", c.book.title, c.output.html.base_url))
 }
 
 fn render_template(
@@ -323,7 +563,8 @@ fn is_placeholder_name(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 40
         && s.starts_with(|c: char| c.is_ascii_lowercase())
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// Links must reach a page (and a heading on it); checklist ids must be unique.
@@ -396,54 +637,24 @@ fn check_links_and_tasks(
     }
 }
 
-/// Checklist item id → the date it was done, from `data/progress.yaml`.
-fn done_map(project: &Project) -> HashMap<String, String> {
-    project
-        .data
-        .files
-        .get("progress")
-        .and_then(|p| p.get("done"))
-        .and_then(Value::as_object)
-        .map(|m| {
-            m.iter()
-                .map(|(k, v)| {
-                    (
-                        k.clone(),
-                        v.as_str()
-                            .map(str::to_string)
-                            .unwrap_or_else(|| v.to_string()),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 /// What every template sees: the book's settings and the workbook's data.
-fn shared_context(project: &Project, opts: &RenderOptions) -> Context {
+fn shared_context(project: &Project, workbook: &Workbook, opts: &RenderOptions) -> Context {
     let config = &project.config;
     let mut ctx = Context::new();
     for (stem, value) in &project.data.files {
         ctx.insert(stem.as_str(), value);
     }
     // `profile` and `people` are always there, so guidance can test them without
-    // guarding against an undefined variable.
-    let profile = project
-        .data
-        .files
-        .get("profile")
-        .filter(|v| v.is_object())
-        .cloned()
+    // guarding against an undefined variable; every profile field is present
+    // (null when not written), so `profile.region == "atlantic"` just works.
+    let profile = workbook
+        .profile
+        .as_ref()
+        .map(|p| serde_json::to_value(p).expect("a profile serialises"))
         .unwrap_or_else(|| json!({}));
     ctx.insert("profile", &profile);
-    let people = project
-        .data
-        .files
-        .get("relationships")
-        .and_then(|r| r.get("people"))
-        .cloned()
-        .unwrap_or_else(|| json!([]));
-    ctx.insert("people", &people);
+    ctx.insert("people", &workbook.people);
+    ctx.insert("progress", &workbook.progress);
     ctx.insert(
         "book",
         &json!({
@@ -468,8 +679,7 @@ fn shared_context(project: &Project, opts: &RenderOptions) -> Context {
             "private": opts.private,
             "today": opts.today.to_string(),
             "generator": concat!("careerbook ", env!("CARGO_PKG_VERSION")),
-            // Namespaces what the browser remembers (ticked checklists) per workbook.
-            "book_id": markdown::slug(&format!("{} {}", config.book.title, config.output.html.base_url)),
+            "book_id": book_id(project),
         }),
     );
     ctx.insert("body_end", &opts.body_end);
