@@ -14,6 +14,41 @@ pub struct Config {
     pub book: BookConfig,
     pub build: BuildConfig,
     pub output: OutputConfig,
+    pub print: PrintConfig,
+}
+
+/// The printed workbook (PDF and print page).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
+pub struct PrintConfig {
+    pub page_size: PageSize,
+}
+
+/// A4 for most of the world, Letter for North American offices.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PageSize {
+    #[default]
+    A4,
+    Letter,
+}
+
+impl PageSize {
+    /// The name Typst and CSS `@page` use.
+    pub fn name(self) -> &'static str {
+        match self {
+            PageSize::A4 => "a4",
+            PageSize::Letter => "us-letter",
+        }
+    }
+
+    /// For CSS `@page { size: … }`.
+    pub fn css(self) -> &'static str {
+        match self {
+            PageSize::A4 => "A4",
+            PageSize::Letter => "letter",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -251,6 +286,14 @@ mod tests {
         assert_eq!(err.len(), 2, "{err:?}");
         assert_eq!(err[0].line, 2);
         assert_eq!(err[1].line, 4);
+    }
+
+    #[test]
+    fn page_size() {
+        let c = Config::parse("[print]\npage-size = \"letter\"\n").unwrap();
+        assert_eq!(c.print.page_size, PageSize::Letter);
+        let err = Config::parse("[print]\npage-size = \"legal\"\n").unwrap_err();
+        assert_eq!(err[0].line, 2);
     }
 
     #[test]
