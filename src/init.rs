@@ -54,6 +54,23 @@ pub fn init(dir: &Path, force: bool, with_theme: bool) -> Result<InitReport, Ini
             &mut files,
         );
     }
+    // Editors that speak the YAML language server complete and validate the data
+    // files as you type, from the schemas written beside them.
+    let schema_files: Vec<(PathBuf, Vec<u8>)> = crate::model::schemas()
+        .into_iter()
+        .map(|(name, schema)| (Path::new("schemas").join(name), schema_bytes(&schema)))
+        .collect();
+    let data_files: Vec<(PathBuf, Vec<u8>)> = files
+        .iter()
+        .filter(|(rel, _)| rel.starts_with("data"))
+        .map(|(rel, bytes)| (rel.clone(), with_schema_line(rel, bytes)))
+        .collect();
+    files.retain(|(rel, _)| !rel.starts_with("data"));
+    let owned: Vec<(PathBuf, Vec<u8>)> = schema_files.into_iter().chain(data_files).collect();
+    let files = files
+        .into_iter()
+        .map(|(rel, b)| (rel, b.to_vec()))
+        .chain(owned);
     let mut report = InitReport::default();
     for (rel, bytes) in files {
         let path = dir.join(&rel);
@@ -77,10 +94,50 @@ pub fn init(dir: &Path, force: bool, with_theme: bool) -> Result<InitReport, Ini
             }
             Err(e) => return Err(io(&path)(e)),
         };
-        std::io::Write::write_all(&mut f, bytes).map_err(io(&path))?;
+        std::io::Write::write_all(&mut f, &bytes).map_err(io(&path))?;
         report.written.push(rel);
     }
     Ok(report)
+}
+
+fn schema_bytes(schema: &serde_json::Value) -> Vec<u8> {
+    let mut text = serde_json::to_string_pretty(schema).expect("a schema serialises");
+    text.push('\n');
+    text.into_bytes()
+}
+
+/// `# yaml-language-server: $schema=../schemas/<stem>.schema.json` on top of a data
+/// file that has a schema.
+fn with_schema_line(rel: &Path, bytes: &[u8]) -> Vec<u8> {
+    let stem = rel
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if !crate::load::data::TYPED.contains(&stem.as_str()) {
+        return bytes.to_vec();
+    }
+    let mut out =
+        format!("# yaml-language-server: $schema=../schemas/{stem}.schema.json\n").into_bytes();
+    out.extend_from_slice(bytes);
+    out
+}
+
+/// `careerbook schema`: write the data files' JSON Schemas into `out`.
+pub fn write_schemas(out: &Path) -> Result<Vec<PathBuf>, InitError> {
+    std::fs::create_dir_all(out).map_err(|source| InitError::Io {
+        path: out.to_path_buf(),
+        source,
+    })?;
+    let mut written = Vec::new();
+    for (name, schema) in crate::model::schemas() {
+        let path = out.join(name);
+        std::fs::write(&path, schema_bytes(&schema)).map_err(|source| InitError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        written.push(path);
+    }
+    Ok(written)
 }
 
 fn collect(dir: &'static Dir<'static>, prefix: &Path, out: &mut Vec<(PathBuf, &'static [u8])>) {

@@ -5,6 +5,7 @@
 //! [`Diagnostic`]), [`render`] turns it into files in memory, [`output`] swaps them
 //! into place.
 
+pub mod check;
 pub mod config;
 pub mod diagnostics;
 pub mod init;

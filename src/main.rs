@@ -42,6 +42,51 @@ enum Command {
         #[arg(long)]
         private: bool,
     },
+    /// Build, serve the site on this machine, and rebuild and reload it as you edit
+    Serve {
+        /// The workbook project folder
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Output folder (default: `[build] output` in book.toml, normally `site`)
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        /// The port to listen on; 0 picks a free one
+        #[arg(long, default_value_t = 3000)]
+        port: u16,
+        /// The address to listen on; anything but loopback shares your workbook with the network
+        #[arg(long, default_value = "127.0.0.1", value_parser = careerbook::serve::parse_bind, value_name = "ADDRESS")]
+        bind: std::net::IpAddr,
+        /// Open the site in a web browser
+        #[arg(long)]
+        open: bool,
+        /// The date to treat as today, YYYY-MM-DD (default: the system date when serve starts)
+        #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+        /// Include private notes and people; the site says so on every page
+        #[arg(long)]
+        private: bool,
+    },
+    /// Check the project for problems without writing anything
+    Check {
+        /// The workbook project folder
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// How to print the problems: for people, or one JSON object per line for editors and CI
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Fail (exit 1) on warnings too
+        #[arg(long)]
+        deny_warnings: bool,
+        /// The date to treat as today, YYYY-MM-DD (default: the system date)
+        #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+    },
+    /// Write JSON Schemas for the data files, for editors to complete and validate YAML
+    Schema {
+        /// Folder to write profile/relationships/progress.schema.json into
+        #[arg(long, short, default_value = "schemas")]
+        out: PathBuf,
+    },
     /// Create a new workbook project
     Init {
         /// Where to create it (created if missing)
@@ -70,6 +115,12 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01"))
@@ -88,6 +139,36 @@ fn main() -> ExitCode {
             let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
             build(&dir, out, today, private, color)
         }
+        Command::Serve {
+            dir,
+            out,
+            port,
+            bind,
+            open,
+            today,
+            private,
+        } => {
+            let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+            careerbook::serve::run(careerbook::serve::ServeOptions {
+                out,
+                port,
+                bind,
+                open,
+                private,
+                color,
+                ..careerbook::serve::ServeOptions::new(dir, today)
+            })
+        }
+        Command::Check {
+            dir,
+            format,
+            deny_warnings,
+            today,
+        } => {
+            let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+            check(&dir, format, deny_warnings, today, color)
+        }
+        Command::Schema { out } => schema(&out),
         Command::Init { dir, force, theme } => init(&dir, force, theme),
         Command::Clean { dir, out } => clean(&dir, out, color),
         Command::Completions { shell } => {
@@ -147,6 +228,53 @@ fn build(
                     String::new()
                 }
             );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn check(
+    dir: &Path,
+    format: Format,
+    deny_warnings: bool,
+    today: NaiveDate,
+    color: bool,
+) -> ExitCode {
+    let diags = careerbook::check::check(dir, today);
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    match format {
+        Format::Json => print!("{}", careerbook::diagnostics::render_json(&diags)),
+        Format::Human => {
+            eprint!("{}", render_human(&diags, dir, color));
+            if diags.is_empty() {
+                eprintln!("No problems found.");
+            } else {
+                eprintln!(
+                    "{errors} error{}, {warnings} warning{}",
+                    plural(errors),
+                    plural(warnings)
+                );
+            }
+        }
+    }
+    if errors > 0 || (deny_warnings && warnings > 0) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn schema(out: &Path) -> ExitCode {
+    match careerbook::init::write_schemas(out) {
+        Ok(files) => {
+            for f in files {
+                eprintln!("wrote {}", f.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
             ExitCode::FAILURE
         }
     }

@@ -8,7 +8,10 @@ use common::Project;
 fn builds_every_page_with_prev_next_and_shared_toc() {
     let p = Project::from_fixture("minimal");
     let report = p.build_ok();
-    assert_eq!(report.pages, 8, "5 content pages + progress.html + toc.html + 404.html");
+    assert_eq!(
+        report.pages, 8,
+        "5 content pages + progress.html + toc.html + 404.html"
+    );
     for page in [
         "index.html",
         "chapter.html",

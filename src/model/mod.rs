@@ -37,7 +37,7 @@ pub use actions::{Action, ActionKind, next_actions};
 pub use checklist::{ChecklistSummary, TaskRef};
 pub use gap::{GapAnalysis, Verdict};
 pub use message::{FilledMessage, Segment};
-pub use parse::{PROFILE_FILE, PROGRESS_FILE, RELATIONSHIPS_FILE};
+pub use parse::{PROFILE_FILE, PROGRESS_FILE, RELATIONSHIPS_FILE, schemas};
 pub use people::{Channel, LogEntry, Person, Role, Stage};
 pub use plan::{MonthRange, Phase, PhaseDef, Plan};
 pub use profile::{Profile, Region};

@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 use serde_saphyr::{Location, Spanned};
@@ -48,62 +49,133 @@ const MAX_CADENCE_DAYS: i64 = 3660;
 // ---------------------------------------------------------------------------
 // Raw shapes, as written in the files.
 
-#[derive(Deserialize)]
+/// `data/profile.yaml`: about you.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct RawProfile {
+#[schemars(title = "careerbook profile (data/profile.yaml)")]
+pub(crate) struct RawProfile {
+    /// Your name, as the workbook greets you and signs drafts.
+    #[schemars(with = "String", length(min = 1))]
     name: Spanned<String>,
     pronouns: Option<String>,
+    /// Your job title; fills `{my_role}` in drafts.
     role: Option<String>,
+    /// Where you work; fills `{my_organisation}` in drafts.
     organisation: Option<String>,
+    #[schemars(with = "Option<String>", email)]
     email: Option<Spanned<String>>,
+    /// Where in Canada you work; the guidance points you to your region's note.
     region: Option<Region>,
+    /// Day 1 of your 12-month plan (YYYY-MM-DD).
+    #[schemars(with = "Option<IsoDate>")]
     plan_start: Option<Date>,
+    /// What you want to get better at; the first fills `{goal}` in drafts.
     goals: Option<Vec<String>>,
+    /// Where you want to go; sponsors need to hear it. The first fills `{ambition}`.
     ambitions: Option<Vec<String>>,
 }
 
-#[derive(Deserialize)]
+/// `data/relationships.yaml`: the people you are building relationships with.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct RawRelationships {
+#[schemars(title = "careerbook relationships (data/relationships.yaml)")]
+pub(crate) struct RawRelationships {
+    #[schemars(with = "Option<Vec<RawPerson>>")]
     people: Option<Vec<Spanned<RawPerson>>>,
 }
 
-#[derive(Deserialize)]
+/// A mentor or sponsor, current or prospective.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct RawPerson {
+pub(crate) struct RawPerson {
+    /// Unique; lower-case letters, digits and `-`. Their card is `relationships.html#person-<id>`.
+    #[schemars(with = "String", regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
     id: Spanned<String>,
+    #[schemars(with = "String", length(min = 1))]
     name: Spanned<String>,
+    /// Mentors develop you; sponsors advance you.
     role: Role,
+    /// Default: prospect.
     stage: Option<Stage>,
     title: Option<String>,
     organisation: Option<String>,
+    #[schemars(with = "Option<String>", email)]
     email: Option<Spanned<String>>,
+    /// Only http(s) and mailto addresses.
+    #[schemars(with = "Option<Vec<String>>")]
     links: Option<Vec<Spanned<String>>>,
+    /// What they can help with.
     areas: Option<Vec<String>>,
+    /// How you reach them.
     channel: Option<Channel>,
+    /// How often to be in touch, in days.
+    #[schemars(with = "Option<u32>", range(min = 1, max = 3660))]
     cadence_days: Option<Spanned<Days>>,
+    #[schemars(with = "Option<IsoDate>")]
     last_contact: Option<Spanned<Date>>,
     next_step: Option<String>,
+    /// When you plan the next step (YYYY-MM-DD); it becomes a calendar event.
+    #[schemars(with = "Option<IsoDate>")]
     next_step_due: Option<Spanned<Date>>,
+    /// Values for message placeholders, e.g. `topic`, `their_work`, `challenge`.
+    #[schemars(with = "Option<std::collections::BTreeMap<String, String>>")]
     outreach: Option<HashMap<Spanned<String>, Option<String>>>,
+    /// Your history together, oldest first.
+    #[schemars(with = "Option<Vec<RawLogEntry>>")]
     log: Option<Vec<Spanned<RawLogEntry>>>,
+    /// Private: only in a `build --private`.
     notes: Option<String>,
+    /// The whole person is private: only in a `build --private`.
     private: Option<bool>,
 }
 
-#[derive(Deserialize)]
+/// Something that happened between you.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct RawLogEntry {
+pub(crate) struct RawLogEntry {
+    #[schemars(with = "IsoDate")]
     date: Spanned<Date>,
+    /// A short word: coffee, call, email, event, update, thanks, introduction…
+    #[schemars(with = "Option<String>")]
     kind: Option<Spanned<String>>,
     summary: Option<String>,
+    /// `true` when you gave something back (an introduction, an article, a result).
     gave: Option<bool>,
 }
 
-#[derive(Deserialize)]
+/// `data/progress.yaml`: checklist items you have done.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct RawProgress {
+#[schemars(title = "careerbook progress (data/progress.yaml)")]
+pub(crate) struct RawProgress {
+    /// Checklist item id → the date you did it (YYYY-MM-DD).
+    #[schemars(with = "Option<std::collections::BTreeMap<String, IsoDate>>")]
     done: Option<HashMap<Spanned<String>, Option<Spanned<String>>>>,
+}
+
+/// A date written `YYYY-MM-DD`.
+#[derive(JsonSchema)]
+#[schemars(extend("format" = "date"))]
+#[allow(dead_code)]
+pub(crate) struct IsoDate(#[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))] String);
+
+/// JSON Schemas for the three data files, derived from the types that read them
+/// so they cannot drift: (file name, schema).
+pub fn schemas() -> Vec<(&'static str, serde_json::Value)> {
+    vec![
+        (
+            "profile.schema.json",
+            serde_json::to_value(schemars::schema_for!(RawProfile)).expect("schema"),
+        ),
+        (
+            "relationships.schema.json",
+            serde_json::to_value(schemars::schema_for!(RawRelationships)).expect("schema"),
+        ),
+        (
+            "progress.schema.json",
+            serde_json::to_value(schemars::schema_for!(RawProgress)).expect("schema"),
+        ),
+    ]
 }
 
 /// A whole number of days. Accepts any integer so that the range check can happen

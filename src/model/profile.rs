@@ -6,7 +6,19 @@ use serde::{Deserialize, Serialize};
 
 /// Where you work. Guidance differs a little by region (networks, events), so the
 /// value is an enum rather than free text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    Serialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Region {
     /// New Brunswick, Nova Scotia, Prince Edward Island, Newfoundland and Labrador.

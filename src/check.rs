@@ -1,0 +1,107 @@
+//! `careerbook check`: everything `build` validates, without writing anything, plus
+//! checks that only make sense while editing.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use pulldown_cmark::{Event, Parser, Tag};
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::Project;
+use crate::model::message;
+use crate::{RenderOptions, render_project};
+
+/// Check the project in `root`. Private data is checked too (a check writes
+/// nothing, so nothing private can leak). Returns every problem, sorted.
+pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
+    let opts = RenderOptions {
+        today,
+        private: true,
+        body_end: None,
+    };
+    let (result, mut diags) = render_project(root, &opts);
+    if let Some((project, _)) = &result {
+        check_person_links(project, &mut diags);
+        check_unfillable_placeholders(project, &mut diags);
+    }
+    diags.sorted()
+}
+
+/// Content may link to a person's card (`relationships.html#person-<id>`); the
+/// person must exist.
+fn check_person_links(project: &Project, diags: &mut Diagnostics) {
+    let ids: BTreeSet<&str> = project
+        .workbook
+        .people
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    for page in &project.content.pages {
+        let line_of = |offset: usize| page.body[..offset].matches('\n').count() + page.body_line;
+        for (event, range) in Parser::new(&page.body).into_offset_iter() {
+            let Event::Start(Tag::Link { dest_url, .. }) = event else {
+                continue;
+            };
+            let Some((_, id)) = dest_url.split_once("#person-") else {
+                continue;
+            };
+            if !ids.contains(id) {
+                let help = match crate::diagnostics::suggest(id, ids.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => "add the person to data/relationships.yaml, or fix the id".to_string(),
+                };
+                diags.push(
+                    Diagnostic::warning("person", format!("no person has the id `{id}`"))
+                        .in_file(&page.file)
+                        .at(line_of(range.start), 0)
+                        .help(help),
+                );
+            }
+        }
+    }
+}
+
+/// A placeholder that is not filled automatically and that no person's `outreach`
+/// gives a value for will be blank in every draft.
+fn check_unfillable_placeholders(project: &Project, diags: &mut Diagnostics) {
+    let people = &project.workbook.people;
+    if people.is_empty() {
+        return;
+    }
+    for page in &project.content.pages {
+        let Some(meta) = &page.front.message else {
+            continue;
+        };
+        let mut names = message::placeholders(&page.body);
+        if let Some(subject) = &meta.subject {
+            names.extend(message::placeholders(subject));
+        }
+        let suited: Vec<_> = people
+            .iter()
+            .filter(|p| message::suits(meta.role, &meta.stages, p))
+            .collect();
+        if suited.is_empty() {
+            continue;
+        }
+        let mut seen = BTreeSet::new();
+        for name in names {
+            if !seen.insert(name.clone()) || message::is_auto_filled(&name) {
+                continue;
+            }
+            if suited.iter().all(|p| !p.outreach.contains_key(&name)) {
+                diags.push(
+                    Diagnostic::warning(
+                        "message",
+                        format!("no person this template suits has a value for {{{name}}}"),
+                    )
+                    .in_file(&page.file)
+                    .at(2, 1)
+                    .help(format!(
+                        "add `{name}: …` under `outreach:` for the people you will send it to, or drop the placeholder"
+                    )),
+                );
+            }
+        }
+    }
+}
