@@ -1,0 +1,633 @@
+//! The printed workbook: the book's chapters and the person's data typeset as one
+//! PDF with Typst, in-process, with the fonts compiled into the binary.
+//!
+//! The chapters are the same pages as the site, converted from the same Markdown
+//! events ([`typst_markup`]). The design lives in the theme's `print/*.typ`
+//! templates (overridable file by file like any theme file). Content and data
+//! reach the templates as virtual files of our small [`world::PrintWorld`]:
+//!
+//! | file | what |
+//! |---|---|
+//! | `/workbook.typ` | the theme's `print/workbook.typ`: the main file |
+//! | `/<name>.typ` | every other `print/<name>` file of the theme |
+//! | `/data.json` | the view: book, profile, dashboard, people, drafts, … |
+//! | `/settings.json` | page size, language, the document date, the mode |
+//! | `/chapters.typ` | the chapters in reading order (includes `/pages/NNN.typ`) |
+//! | `/timeline.svg` | the plan's timeline, when the view has one |
+//! | `/content/<path>` | images of `content/` that a page shows |
+
+pub mod fonts;
+pub mod typst_markup;
+pub mod world;
+
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+use std::panic::AssertUnwindSafe;
+use std::path::PathBuf;
+
+use chrono::{Datelike, NaiveDate};
+use serde_json::{Value, json};
+use tera::Context;
+use typst::WorldExt;
+use typst::diag::SourceDiagnostic;
+use typst::foundations::Smart;
+use typst_layout::PagedDocument;
+
+use crate::diagnostics::{Diagnostic, line_col};
+use crate::load::Project;
+use crate::render::{book, markdown, templates};
+use typst_markup::{Book, MessageInfo, Page, PageTargets};
+use world::{Origin, PrintWorld};
+
+/// The theme file every print design starts from.
+pub const MAIN_TEMPLATE: &str = "print/workbook.typ";
+
+/// Paper size of the printed workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PageSize {
+    /// ISO A4, 210 × 297 mm: everywhere but North America.
+    #[default]
+    A4,
+    /// US Letter, 8.5 × 11 in: North American offices.
+    Letter,
+}
+
+impl PageSize {
+    /// `a4` or `letter` (as book.toml would write it).
+    pub fn parse(s: &str) -> Option<PageSize> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "a4" => Some(PageSize::A4),
+            "letter" | "us-letter" => Some(PageSize::Letter),
+            _ => None,
+        }
+    }
+
+    /// The name Typst's `page(paper: …)` knows.
+    pub fn typst_name(self) -> &'static str {
+        match self {
+            PageSize::A4 => "a4",
+            PageSize::Letter => "us-letter",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct PdfOptions {
+    /// The date on the cover and in the document's metadata.
+    pub today: NaiveDate,
+    /// An empty workbook to fill in by hand: no personal data at all.
+    pub blank: bool,
+    /// The view includes private notes and people; the header says so.
+    pub private: bool,
+    /// Until book.toml has a `[print]` table, the caller chooses.
+    pub page_size: PageSize,
+}
+
+impl PdfOptions {
+    pub fn new(today: NaiveDate) -> PdfOptions {
+        PdfOptions {
+            today,
+            blank: false,
+            private: false,
+            page_size: PageSize::default(),
+        }
+    }
+}
+
+/// A typeset workbook.
+#[derive(Debug, Clone)]
+pub struct PdfOutput {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+}
+
+/// Typeset the workbook. `view` is the personal data as JSON (in blank mode, the
+/// blank view). Problems in pages or in the theme's print templates come back as
+/// diagnostics naming the file, line and column; nothing panics.
+pub fn render_pdf(
+    project: &Project,
+    view: &Value,
+    opts: &PdfOptions,
+) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    render_pdf_output(project, view, opts).map(|o| o.bytes)
+}
+
+/// [`render_pdf`], also telling the number of pages.
+pub fn render_pdf_output(
+    project: &Project,
+    view: &Value,
+    opts: &PdfOptions,
+) -> Result<PdfOutput, Vec<Diagnostic>> {
+    if !project.theme.files.contains_key(MAIN_TEMPLATE) {
+        return Err(vec![
+            Diagnostic::error("print", format!("the theme has no {MAIN_TEMPLATE}"))
+                .help("add the file to the theme, or remove the theme's print/ folder to use the built-in design"),
+        ]);
+    }
+    let chapters = chapters(project, opts)?;
+    let world = build_world(project, view, opts, &chapters);
+
+    let compiled = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        typst::compile::<PagedDocument>(&world).output
+    }));
+    let document = match compiled {
+        Ok(Ok(doc)) => doc,
+        Ok(Err(errors)) => return Err(to_diagnostics(&world, project, &errors)),
+        Err(_) => return Err(vec![internal_error("typesetting")]),
+    };
+    let pdf_options = typst_pdf::PdfOptions {
+        ident: Smart::Custom(format!(
+            "careerbook/{}/{}",
+            project.config.book.title,
+            if opts.blank { "blank" } else { "personal" }
+        )),
+        creator: Smart::Custom(Some(
+            concat!("careerbook ", env!("CARGO_PKG_VERSION")).into(),
+        )),
+        timestamp: None,
+        ..Default::default()
+    };
+    let exported =
+        std::panic::catch_unwind(AssertUnwindSafe(|| typst_pdf::pdf(&document, &pdf_options)));
+    let bytes = match exported {
+        Ok(Ok(bytes)) => bytes,
+        Ok(Err(errors)) => return Err(to_diagnostics(&world, project, &errors)),
+        Err(_) => return Err(vec![internal_error("writing the PDF")]),
+    };
+    // Typst memoises across compilations; keep what recent builds used (the dev
+    // server rebuilds often) and drop the rest.
+    typst::comemo::evict(10);
+    Ok(PdfOutput {
+        bytes,
+        pages: document.pages().len(),
+    })
+}
+
+fn internal_error(stage: &str) -> Diagnostic {
+    Diagnostic::error("print", format!("the typesetter failed while {stage}")).help(
+        "this is a bug in careerbook or Typst: please report it with the workbook that causes it",
+    )
+}
+
+/// A generated Typst file and where it came from.
+struct Generated {
+    path: String,
+    text: String,
+    origin: Origin,
+}
+
+/// Every page in reading order as Typst markup, plus `/chapters.typ` which
+/// includes them in order.
+fn chapters(project: &Project, opts: &PdfOptions) -> Result<Vec<Generated>, Vec<Diagnostic>> {
+    let content = &project.content;
+    let order = book::reading_order(content);
+    let ctx = tera_context(project, opts);
+
+    // 1. Bodies through the template engine, as the site does.
+    let mut problems = Vec::new();
+    let mut texts = Vec::with_capacity(order.len());
+    for slot in &order {
+        let page = &content.pages[slot.source];
+        if page.front.template == Some(false) || page.front.message.is_some() {
+            texts.push(page.body.clone());
+            continue;
+        }
+        match templates::render_body(&page.body, &ctx, &page.file, page.body_line) {
+            Ok(t) => texts.push(t),
+            Err(d) => {
+                problems.push(d);
+                texts.push(String::new());
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+
+    // 2. What links may point at: every page and heading.
+    let docs: Vec<markdown::Document<'_>> = order
+        .iter()
+        .zip(&texts)
+        .map(|(slot, text)| markdown::parse(text, &slot.key, &slot.dir))
+        .collect();
+    let mut targets = Book {
+        done: if opts.blank {
+            HashMap::new()
+        } else {
+            done_map(project)
+        },
+        images: content
+            .assets
+            .iter()
+            .filter(|a| is_image(&a.rel))
+            .map(|a| a.rel.clone())
+            .collect(),
+        ..Book::default()
+    };
+    for (slot, doc) in order.iter().zip(&docs) {
+        targets.pages.insert(
+            content.pages[slot.source].rel.clone(),
+            PageTargets {
+                key: slot.key.clone(),
+                ids: doc.headings.iter().map(|h| h.id.clone()).collect(),
+            },
+        );
+    }
+
+    // 3. Markup, one file per page.
+    let mut files = Vec::with_capacity(order.len() + 1);
+    let mut index = String::from("#import \"/components.typ\" as cb\n\n");
+    let mut seen_parts = HashSet::new();
+    for (i, (slot, doc)) in order.iter().zip(&docs).enumerate() {
+        let page = &content.pages[slot.source];
+        let (dir, name) = book::split_dir(&page.rel);
+        // A part folder without its own index.md still gets a part title.
+        if !dir.is_empty() && seen_parts.insert(dir.to_string()) && name != "index.md" {
+            let mut title = String::new();
+            typst_markup::escape_text(&book::humanise(book::split_dir(dir).1), &mut title);
+            let _ = writeln!(
+                index,
+                "#cb.chapter(level: {}, kind: \"part\", label: none, title: [{title}])\n",
+                dir.matches('/').count() + 1
+            );
+        }
+        let title = page.front.title.clone().unwrap_or_else(|| {
+            book::humanise(if name == "index.md" && !dir.is_empty() {
+                book::split_dir(dir).1
+            } else {
+                name
+            })
+        });
+        let message = page.front.message.as_ref().map(|m| {
+            let meta = serde_json::to_value(m).unwrap_or(Value::Null);
+            let s = |k: &str| {
+                meta.get(k)
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string()
+            };
+            MessageInfo {
+                channel: s("channel"),
+                role: s("role"),
+                stages: meta
+                    .get("stages")
+                    .and_then(Value::as_array)
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(Value::as_str)
+                            .map(str::to_string)
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                subject: m.subject.as_deref(),
+            }
+        });
+        let info = Page {
+            rel: &page.rel,
+            dir: &slot.dir,
+            key: &slot.key,
+            depth: slot.depth,
+            part: name == "index.md" && !dir.is_empty(),
+            title: &title,
+            description: page.front.description.as_deref(),
+            message,
+        };
+        let path = format!("/pages/{i:03}.typ");
+        let _ = writeln!(index, "#include {}\n", typst_markup::string_literal(&path));
+        files.push(Generated {
+            path,
+            text: typst_markup::page_markup(doc, &info, &targets),
+            origin: Origin::Page(slot.source),
+        });
+    }
+    files.push(Generated {
+        path: "/chapters.typ".into(),
+        text: index,
+        origin: Origin::Generated("chapters.typ".into()),
+    });
+    Ok(files)
+}
+
+fn is_image(rel: &str) -> bool {
+    let lower = rel.to_ascii_lowercase();
+    [".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+}
+
+fn build_world(
+    project: &Project,
+    view: &Value,
+    opts: &PdfOptions,
+    chapters: &[Generated],
+) -> PrintWorld {
+    let mut world = PrintWorld::new("/workbook.typ", opts.today);
+    for (key, file) in &project.theme.files {
+        if let Some(rest) = key.strip_prefix("print/") {
+            world.add(
+                &format!("/{rest}"),
+                file.bytes.to_vec(),
+                Origin::Theme(key.clone()),
+            );
+        }
+    }
+    for g in chapters {
+        world.add(&g.path, g.text.clone(), g.origin.clone());
+    }
+    for asset in &project.content.assets {
+        if is_image(&asset.rel) {
+            world.add_disk(&format!("/content/{}", asset.rel), asset.source.clone());
+        }
+    }
+
+    let mut data = view.clone();
+    annotate_links(&mut data, &page_keys(project));
+    if let Some(svg) = data
+        .get_mut("timeline")
+        .and_then(Value::as_object_mut)
+        .and_then(|t| t.remove("svg"))
+        .and_then(|v| v.as_str().map(str::to_string))
+    {
+        world.add(
+            "/timeline.svg",
+            svg,
+            Origin::Generated("timeline.svg".into()),
+        );
+        if let Some(t) = data.get_mut("timeline").and_then(Value::as_object_mut) {
+            t.insert("image".into(), json!("/timeline.svg"));
+        }
+    }
+    world.add(
+        "/data.json",
+        serde_json::to_vec(&data).expect("JSON serialises"),
+        Origin::Generated("data.json".into()),
+    );
+    world.add(
+        "/settings.json",
+        serde_json::to_vec(&settings(project, opts)).expect("JSON serialises"),
+        Origin::Generated("settings.json".into()),
+    );
+    world
+}
+
+/// What the templates need besides the view: paper, language, the date, mode.
+fn settings(project: &Project, opts: &PdfOptions) -> Value {
+    let book = &project.config.book;
+    let (lang, region) = split_language(&book.language);
+    json!({
+        "page": opts.page_size.typst_name(),
+        "lang": lang,
+        "region": region,
+        "date": {
+            "year": opts.today.year(),
+            "month": opts.today.month(),
+            "day": opts.today.day(),
+            "iso": opts.today.to_string(),
+        },
+        "title": book.title,
+        "authors": book.authors,
+        "description": book.description,
+        "blank": opts.blank,
+        "private": opts.private,
+        "generator": concat!("careerbook ", env!("CARGO_PKG_VERSION")),
+    })
+}
+
+/// `en-CA` → (`en`, `CA`); `zh-Hant-TW` → (`zh`, `TW`); `fr` → (`fr`, none).
+pub fn split_language(tag: &str) -> (String, Option<String>) {
+    let mut parts = tag.split('-');
+    let lang = parts.next().unwrap_or("en").to_ascii_lowercase();
+    let region = parts
+        .find(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic()))
+        .map(str::to_ascii_uppercase);
+    (lang, region)
+}
+
+/// Site address of each page (`mentors/finding-mentors.html`) → its key.
+fn page_keys(project: &Project) -> HashMap<String, String> {
+    book::reading_order(&project.content)
+        .into_iter()
+        .map(|slot| (slot.url, slot.key))
+        .collect()
+}
+
+/// Give every `link` in the view a `link_label`: the label a print template can
+/// point an internal link at. Pages and their headings are labelled by the
+/// chapters; the personal sections by the print theme itself (`cb-glance`,
+/// `cb-tracker`, `cb-person:<id>`), so a template links only where the label
+/// exists.
+fn annotate_links(value: &mut Value, pages: &HashMap<String, String>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(link)) = map.get("link")
+                && let Some(label) = print_label(link, pages)
+            {
+                map.insert("link_label".into(), Value::String(label));
+            }
+            for v in map.values_mut() {
+                annotate_links(v, pages);
+            }
+        }
+        Value::Array(items) => {
+            for v in items {
+                annotate_links(v, pages);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn print_label(link: &str, pages: &HashMap<String, String>) -> Option<String> {
+    if link.contains(':') {
+        return None;
+    }
+    let mut url = link;
+    loop {
+        let before = url;
+        url = url.trim_start_matches("./").trim_start_matches('/');
+        url = url.strip_prefix("../").unwrap_or(url);
+        if url == before {
+            break;
+        }
+    }
+    let (page, fragment) = url.split_once('#').unwrap_or((url, ""));
+    if let Some(id) = page
+        .strip_prefix("people/")
+        .and_then(|p| p.strip_suffix(".html"))
+    {
+        return Some(format!("cb-person:{id}"));
+    }
+    match page {
+        "relationships.html" => return Some("cb-tracker".into()),
+        "progress.html" => return Some("cb-glance".into()),
+        _ => {}
+    }
+    let key = pages.get(page)?;
+    Some(typst_markup::label_name(
+        key,
+        (!fragment.is_empty()).then_some(fragment),
+    ))
+}
+
+/// Checklist item id → the date it was done, from `data/progress.yaml` (as the
+/// site reads it).
+fn done_map(project: &Project) -> HashMap<String, String> {
+    project
+        .data
+        .files
+        .get("progress")
+        .and_then(|p| p.get("done"))
+        .and_then(Value::as_object)
+        .map(|m| {
+            m.iter()
+                .map(|(k, v)| {
+                    (
+                        k.clone(),
+                        v.as_str()
+                            .map(str::to_string)
+                            .unwrap_or_else(|| v.to_string()),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// What page bodies see as template variables: as on the site, except that a
+/// blank workbook sees no data at all.
+fn tera_context(project: &Project, opts: &PdfOptions) -> Context {
+    let config = &project.config;
+    let mut ctx = Context::new();
+    if !opts.blank {
+        for (stem, value) in &project.data.files {
+            ctx.insert(stem.as_str(), value);
+        }
+    }
+    let data = |f: &dyn Fn(&crate::load::Data) -> Option<Value>| {
+        if opts.blank { None } else { f(&project.data) }
+    };
+    let profile = data(&|d| d.files.get("profile").filter(|v| v.is_object()).cloned())
+        .unwrap_or_else(|| json!({}));
+    ctx.insert("profile", &profile);
+    let people = data(&|d| {
+        d.files
+            .get("relationships")
+            .and_then(|r| r.get("people"))
+            .cloned()
+    })
+    .unwrap_or_else(|| json!([]));
+    ctx.insert("people", &people);
+    ctx.insert(
+        "book",
+        &json!({
+            "title": config.book.title,
+            "authors": config.book.authors,
+            "description": config.book.description,
+            "language": config.book.language,
+        }),
+    );
+    let css: Vec<String> = config
+        .output
+        .html
+        .additional_css
+        .iter()
+        .map(|p| crate::load::content::slash_path(p))
+        .collect();
+    ctx.insert(
+        "site",
+        &json!({
+            "base_url": config.output.html.base_url,
+            "additional_css": css,
+            "private": opts.private,
+            "today": opts.today.to_string(),
+            "generator": concat!("careerbook ", env!("CARGO_PKG_VERSION")),
+            "book_id": markdown::slug(&format!("{} {}", config.book.title, config.output.html.base_url)),
+            "print": true,
+        }),
+    );
+    ctx.insert("body_end", &Option::<String>::None);
+    ctx
+}
+
+/// Typst's errors as ours: the theme file (or the page) with line and column.
+fn to_diagnostics(
+    world: &PrintWorld,
+    project: &Project,
+    errors: &[SourceDiagnostic],
+) -> Vec<Diagnostic> {
+    let mut out = Vec::with_capacity(errors.len());
+    for e in errors {
+        if e.severity != typst::diag::Severity::Error {
+            continue;
+        }
+        // A detached error (e.g. in a function of the standard library) is placed
+        // at the nearest call in our files.
+        let span = std::iter::once(e.span)
+            .chain(e.trace.iter().rev().map(|t| t.span.into()))
+            .find(|s| s.id().is_some())
+            .unwrap_or(e.span);
+        let mut message = e.message.to_string();
+        let mut hints: Vec<String> = e.hints.iter().map(|h| h.v.to_string()).collect();
+        let mut d = match span.id().and_then(|id| world.origin(id).map(|o| (id, o))) {
+            Some((id, origin)) => {
+                let (line, column) = world
+                    .range(span)
+                    .zip(world.text(id))
+                    .map(|(r, text)| line_col(&text, r.start))
+                    .unwrap_or((0, 0));
+                match origin {
+                    Origin::Theme(key) => {
+                        let file = project.theme.files.get(key);
+                        let path = file
+                            .map(|f| f.display_path(key))
+                            .unwrap_or_else(|| PathBuf::from(key));
+                        hints.push(if file.is_some_and(|f| f.source.is_some()) {
+                            format!(
+                                "fix the print template, or delete it to use the built-in {key}"
+                            )
+                        } else {
+                            "the built-in print template failed: please report this as a bug".into()
+                        });
+                        Diagnostic::error("print", message.clone())
+                            .in_file(path)
+                            .at(line, column)
+                    }
+                    Origin::Page(i) => {
+                        message = format!("while typesetting this page: {message}");
+                        hints.push("the page's Markdown could not be typeset; please report this with the page".into());
+                        Diagnostic::error("print", message.clone())
+                            .in_file(project.content.pages[*i].file.clone())
+                    }
+                    Origin::Generated(name) => {
+                        hints.push(format!(
+                            "the print templates read `/{name}`, which careerbook makes; check how a template uses it"
+                        ));
+                        Diagnostic::error("print", message.clone())
+                            .in_file(format!("(generated)/{name}"))
+                            .at(line, column)
+                    }
+                    Origin::Asset(path) => Diagnostic::error("print", message.clone())
+                        .in_file(path.strip_prefix(&project.root).unwrap_or(path)),
+                }
+            }
+            None => Diagnostic::error("print", message.clone()).in_file(
+                project
+                    .theme
+                    .files
+                    .get(MAIN_TEMPLATE)
+                    .map(|f| f.display_path(MAIN_TEMPLATE))
+                    .unwrap_or_else(|| PathBuf::from(MAIN_TEMPLATE)),
+            ),
+        };
+        hints.dedup();
+        d = d.help(hints.join("; "));
+        out.push(d);
+    }
+    if out.is_empty() {
+        out.push(internal_error("typesetting"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
