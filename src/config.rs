@@ -155,7 +155,12 @@ impl Config {
                 Diagnostic::error("config", message.clone())
                     .in_file(FILE_NAME)
                     .at(line, col)
-                    .help_opt(did_you_mean_from_serde(&message)),
+                    .help_opt(did_you_mean_from_serde(&message).or_else(|| {
+                        message.starts_with("invalid").then(|| {
+                            "check the value against the book.toml reference in the README"
+                                .to_string()
+                        })
+                    })),
             ]
         })?;
         let problems = config.validate(text);
