@@ -9,8 +9,8 @@ fn builds_every_page_with_prev_next_and_shared_toc() {
     let p = Project::from_fixture("minimal");
     let report = p.build_ok();
     assert_eq!(
-        report.pages, 8,
-        "5 content pages + progress.html + toc.html + 404.html"
+        report.pages, 9,
+        "5 content pages + progress, print, toc and 404"
     );
     for page in [
         "index.html",
@@ -243,4 +243,48 @@ fn the_default_workbook_builds_cleanly() {
         link_warnings.is_empty(),
         "broken links in the guidance: {link_warnings:#?}"
     );
+}
+
+#[test]
+fn print_page_holds_every_chapter_with_unique_ids() {
+    let p = Project::default_workbook();
+    p.build_ok();
+    let print = p.site("print.html");
+    assert!(
+        print.contains("<section class=\"print-chapter\" id=\"chapter-mentors-finding-mentors\">"),
+        "{print}"
+    );
+    assert!(print.contains("Prepared for <strong>Nadia Boudreau</strong>"));
+    assert!(print.contains("@page { size: A4; }"));
+    // Links between chapters point at sections of the same page.
+    assert!(
+        print.contains("href=\"#chapter-mentors-finding-mentors\"")
+            || print.contains("href=\"#mentors-finding-mentors--"),
+        "cross-chapter links"
+    );
+    assert!(
+        !print.contains("href=\"mentors/finding-mentors.html"),
+        "no links to separate pages inside the print page"
+    );
+    // Every id is unique, or the print page's anchors would be ambiguous.
+    let mut ids = std::collections::HashSet::new();
+    for part in print.split(" id=\"").skip(1) {
+        let id = part.split('"').next().unwrap();
+        assert!(
+            ids.insert(id.to_string()),
+            "duplicate id `{id}` in print.html"
+        );
+    }
+    // A blank workbook prints a fill-in tracker and a name line.
+    let q = Project::default_workbook();
+    q.remove("data");
+    q.write(
+        "book.toml",
+        "[book]\ntitle = \"Guide\"\n[print]\npage-size = \"letter\"\n",
+    );
+    q.build_ok();
+    let blank = q.site("print.html");
+    assert!(blank.contains("Name: <span class=\"fill-line\">"));
+    assert!(blank.contains("@page { size: letter; }"));
+    assert_eq!(blank.matches("<tr class=\"ruled\">").count(), 8);
 }

@@ -54,6 +54,8 @@ pub struct PageLink {
     /// 0-based line within the body, 1-based column.
     pub line: usize,
     pub column: usize,
+    /// Index of the link's start event in [`Document::events`].
+    pub event: usize,
 }
 
 #[derive(Debug)]
@@ -194,6 +196,7 @@ pub fn parse<'a>(body: &'a str, page_key: &str, page_dir: &str) -> Document<'a> 
                             fragment,
                             line,
                             column: body[line_starts[line]..range.start].chars().count() + 1,
+                            event: doc.events.len(),
                         });
                         CowStr::from(href)
                     }
@@ -332,6 +335,42 @@ pub type TaskState<'s> = &'s dyn Fn(&Task) -> Option<String>;
 
 /// Render the document as HTML. `done` says whether (and when) a task was done.
 pub fn to_html(doc: &Document<'_>, done: TaskState<'_>) -> String {
+    render_html(doc, done, None)
+}
+
+/// The key of the chapter a page link points to on the print page, where every
+/// chapter is a section of one document: `mentors/finding.md` → `mentors-finding`.
+pub fn print_key(target: &str) -> String {
+    target.trim_end_matches(".md").replace('/', "-")
+}
+
+/// Render the document as a section of the one-page print version: heading ids are
+/// prefixed with the page's key (`<key>--<id>`) so they stay unique, and links to
+/// other pages point at their section of the same document.
+pub fn to_print_html(doc: &Document<'_>, done: TaskState<'_>, page_key: &str) -> String {
+    render_html(doc, done, Some(page_key))
+}
+
+fn render_html(doc: &Document<'_>, done: TaskState<'_>, print: Option<&str>) -> String {
+    let prefixed = |id: &str| match print {
+        Some(key) => format!("{key}--{id}"),
+        None => id.to_string(),
+    };
+    let print_links: HashMap<usize, String> = match print {
+        Some(_) => doc
+            .links
+            .iter()
+            .map(|l| {
+                let key = print_key(&l.target);
+                let href = match &l.fragment {
+                    Some(f) => format!("#{key}--{f}"),
+                    None => format!("#chapter-{key}"),
+                };
+                (l.event, href)
+            })
+            .collect(),
+        None => HashMap::new(),
+    };
     let mut out = String::with_capacity(doc.events.len() * 16);
     let mut tasks = doc.tasks.iter();
     let mut open_task: Option<(&Task, Option<String>)> = None;
@@ -349,6 +388,7 @@ pub fn to_html(doc: &Document<'_>, done: TaskState<'_>) -> String {
                     .iter()
                     .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
                     .any(|e| matches!(e, Event::Start(Tag::Link { .. })));
+                let id = id.as_deref().map(|id| CowStr::from(prefixed(id)));
                 events.push(Event::Start(Tag::Heading {
                     level: *level,
                     id: id.clone(),
@@ -369,7 +409,7 @@ pub fn to_html(doc: &Document<'_>, done: TaskState<'_>) -> String {
                 if let (Some(id), false) = (id, heading_has_link) {
                     events.push(Event::InlineHtml(CowStr::from(format!(
                         "<a class=\"anchor\" href=\"#{}\">",
-                        escape_attr(id)
+                        escape_attr(&id)
                     ))));
                 }
             }
@@ -396,6 +436,19 @@ pub fn to_html(doc: &Document<'_>, done: TaskState<'_>) -> String {
             {
                 close_task(&mut events, open_task.take());
                 events.push(event.clone());
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                title,
+                id,
+                ..
+            }) if print_links.contains_key(&i) => {
+                events.push(Event::Start(Tag::Link {
+                    link_type: *link_type,
+                    dest_url: CowStr::from(print_links[&i].clone()),
+                    title: title.clone(),
+                    id: id.clone(),
+                }));
             }
             other => events.push(other.clone()),
         }
@@ -494,6 +547,24 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("href=\"https://example.ca/x.md\""), "{out}");
+    }
+
+    #[test]
+    fn print_html_prefixes_ids_and_points_links_at_sections() {
+        let doc = parse(
+            "## Where {#where}\n\n[a](../sponsors/finding.md#look) [b](other.md)\n",
+            "p",
+            "mentors",
+        );
+        let out = to_print_html(&doc, &|_| None, "mentors-p");
+        assert!(
+            out.contains(
+                "<h2 id=\"mentors-p--where\"><a class=\"anchor\" href=\"#mentors-p--where\">"
+            ),
+            "{out}"
+        );
+        assert!(out.contains("href=\"#sponsors-finding--look\""), "{out}");
+        assert!(out.contains("href=\"#chapter-mentors-other\""), "{out}");
     }
 
     #[test]

@@ -55,6 +55,8 @@ pub struct RenderOptions {
 struct RenderedBody {
     title: String,
     html: String,
+    /// The same body for the one-page print version (ids prefixed, links to sections).
+    print_html: String,
     headings: Vec<Heading>,
     tasks: Vec<Task>,
     links: Vec<markdown::PageLink>,
@@ -205,6 +207,34 @@ pub fn render(
         );
         match render_template(&tera, g.template, &ctx, project) {
             Ok(html) => files.push(OutputFile::new(g.url, html)),
+            Err(d) => diags.push(d),
+        }
+    }
+    // The whole book on one page, for printing from a browser.
+    if tera.get_template("print.html").is_ok() {
+        let mut ctx = shared.clone();
+        let chapters: Vec<Value> = order
+            .iter()
+            .zip(&rendered)
+            .map(|(slot, r)| {
+                json!({
+                    "key": slot.key,
+                    "title": r.title,
+                    "has_h1": r.headings.iter().any(|h| h.level == 1),
+                    "depth": slot.depth,
+                    "html": r.print_html,
+                })
+            })
+            .collect();
+        ctx.insert("page", &json!({"title": "Print", "url": "print.html", "headings": [], "has_h1": true, "is_index": false}));
+        ctx.insert("root", "");
+        ctx.insert("chapters", &chapters);
+        ctx.insert("people_view", &view["people"]);
+        ctx.insert("phases", &view["phases"]);
+        ctx.insert("page_size", project.config.print.page_size.css());
+        ctx.insert("print", &true);
+        match render_template(&tera, "print.html", &ctx, project) {
+            Ok(html) => files.push(OutputFile::new("print.html", html)),
             Err(d) => diags.push(d),
         }
     }
@@ -487,9 +517,12 @@ fn render_body(
         templates::render_body(&page.body, shared, &page.file, page.body_line)?
     };
     let doc = markdown::parse(&text, &slot.key, &slot.dir);
-    let mut html = markdown::to_html(&doc, &|t: &Task| done.get(&t.id).cloned());
+    let state = |t: &Task| done.get(&t.id).cloned();
+    let mut html = markdown::to_html(&doc, &state);
+    let mut print_html = markdown::to_print_html(&doc, &state, &slot.key);
     if page.front.message.is_some() {
         html = mark_placeholders(&html);
+        print_html = mark_placeholders(&print_html);
     }
     let title = page
         .front
@@ -508,6 +541,7 @@ fn render_body(
     Ok(RenderedBody {
         title,
         html,
+        print_html,
         headings: doc
             .headings
             .into_iter()

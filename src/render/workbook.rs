@@ -366,8 +366,11 @@ fn paragraphs(segments: &[Segment]) -> Vec<Vec<Shown<'_>>> {
                     }
                     // Line breaks inside a paragraph become single spaces; the
                     // spaces around filled values stay as written.
+                    // A line break before a filled value still separates words.
+                    let owned;
                     let part = if part.ends_with('\n') {
-                        part.trim_end()
+                        owned = format!("{} ", part.trim_end());
+                        owned.as_str()
                     } else {
                         part
                     };
@@ -400,6 +403,11 @@ fn paragraphs(segments: &[Segment]) -> Vec<Vec<Shown<'_>>> {
         }
     }
     out.retain(|p| !p.is_empty());
+    for para in &mut out {
+        if let Some(last) = para.last_mut().filter(|s| s.kind == "text") {
+            last.text = last.text.trim_end().to_string().into();
+        }
+    }
     out
 }
 
