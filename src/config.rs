@@ -15,6 +15,36 @@ pub struct Config {
     pub build: BuildConfig,
     pub output: OutputConfig,
     pub print: PrintConfig,
+    pub branding: BrandingConfig,
+}
+
+/// An organisation's look: shown on every page and in print.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
+pub struct BrandingConfig {
+    /// The organisation publishing the workbook.
+    pub organisation: Option<String>,
+    /// An image in the project (PNG, JPEG, SVG or WebP), copied to the site.
+    pub logo: Option<PathBuf>,
+    /// `#rgb` or `#rrggbb`: links, ticks and highlights.
+    pub accent: Option<String>,
+    /// A line for the foot of every page.
+    pub footer: Option<String>,
+    /// Where readers can reach the organisation: an http(s) or mailto URL.
+    pub contact: Option<String>,
+}
+
+impl BrandingConfig {
+    /// The logo's address in the site (`assets/brand/logo.<ext>`).
+    pub fn logo_url(&self) -> Option<String> {
+        let ext = self
+            .logo
+            .as_ref()?
+            .extension()?
+            .to_str()?
+            .to_ascii_lowercase();
+        Some(format!("assets/brand/logo.{ext}"))
+    }
 }
 
 /// The printed workbook (PDF and print page).
@@ -217,6 +247,57 @@ impl Config {
                 "use the name of a folder under themes/, e.g. `default`",
             );
         }
+        let b = &self.branding;
+        if let Some(accent) = &b.accent
+            && !is_hex_colour(accent)
+        {
+            bad(
+                "accent",
+                format!("`{accent}` is not a colour careerbook can use"),
+                "write a hex colour such as `#0b6e69` or `#c30`",
+            );
+        }
+        if let Some(contact) = &b.contact {
+            let lower = contact.to_ascii_lowercase();
+            if !(lower.starts_with("https://")
+                || lower.starts_with("http://")
+                || lower.starts_with("mailto:"))
+                || contact
+                    .chars()
+                    .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
+            {
+                bad(
+                    "contact",
+                    format!("`{contact}` is not an http(s) or mailto link"),
+                    "write a link such as `https://example.org/mentoring` or `mailto:mentoring@example.org`",
+                );
+            }
+        }
+        if let Some(logo) = &b.logo {
+            let ok_ext = logo.extension().and_then(|e| e.to_str()).map(|e| {
+                matches!(
+                    e.to_ascii_lowercase().as_str(),
+                    "png" | "jpg" | "jpeg" | "svg" | "webp"
+                )
+            });
+            if ok_ext != Some(true) {
+                bad(
+                    "logo",
+                    format!("`{}` is not an image careerbook can show", logo.display()),
+                    "use a PNG, JPEG, SVG or WebP file from the project",
+                );
+            } else if logo.is_absolute()
+                || logo
+                    .components()
+                    .any(|c| matches!(c, std::path::Component::ParentDir))
+            {
+                bad(
+                    "logo",
+                    format!("`{}` is outside the project folder", logo.display()),
+                    "put the logo in the project, e.g. `brand/logo.svg`",
+                );
+            }
+        }
         for css in &self.output.html.additional_css {
             if css.is_absolute()
                 || css
@@ -239,6 +320,12 @@ impl Config {
         }
         self
     }
+}
+
+/// `#rgb` or `#rrggbb`: safe to put in CSS as it is.
+fn is_hex_colour(s: &str) -> bool {
+    s.strip_prefix('#')
+        .is_some_and(|h| (h.len() == 3 || h.len() == 6) && h.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 fn is_name_char(c: char) -> bool {
@@ -291,6 +378,18 @@ mod tests {
         assert_eq!(err.len(), 2, "{err:?}");
         assert_eq!(err[0].line, 2);
         assert_eq!(err[1].line, 4);
+    }
+
+    #[test]
+    fn branding_is_validated() {
+        let c = Config::parse("[branding]\norganisation = \"Org\"\naccent = \"#c30\"\ncontact = \"mailto:a@example.org\"\nlogo = \"brand/logo.svg\"\n").unwrap();
+        assert_eq!(
+            c.branding.logo_url().as_deref(),
+            Some("assets/brand/logo.svg")
+        );
+        let err = Config::parse("[branding]\naccent = \"red; } body { display: none\"\ncontact = \"javascript:alert(1)\"\nlogo = \"../secret.png\"\n").unwrap_err();
+        assert_eq!(err.len(), 3, "{err:?}");
+        assert_eq!((err[0].line, err[1].line, err[2].line), (2, 3, 4));
     }
 
     #[test]

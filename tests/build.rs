@@ -288,3 +288,36 @@ fn print_page_holds_every_chapter_with_unique_ids() {
     assert!(blank.contains("@page { size: letter; }"));
     assert_eq!(blank.matches("<tr class=\"ruled\">").count(), 8);
 }
+
+#[test]
+fn branding_appears_on_every_page_and_in_print() {
+    let p = Project::from_fixture("minimal");
+    p.write(
+        "book.toml",
+        "[book]\ntitle = \"Guide\"\n[branding]\norganisation = \"Maple Mentoring Network\"\nlogo = \"brand/logo.svg\"\naccent = \"#a0522d\"\nfooter = \"© Maple Mentoring Network\"\ncontact = \"mailto:hello@example.org\"\n",
+    );
+    p.write(
+        "brand/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"/>",
+    );
+    p.build_ok();
+    assert!(p.site_exists("assets/brand/logo.svg"));
+    for page in ["index.html", "part/inside.html", "progress.html"] {
+        let html = p.site(page);
+        assert!(html.contains(":root { --accent: #a0522d; }"), "{page}");
+        assert!(
+            html.contains("brand/logo.svg\" alt=\"Maple Mentoring Network\""),
+            "{page}"
+        );
+        assert!(html.contains("© Maple Mentoring Network"), "{page}");
+        assert!(html.contains("href=\"mailto:hello@example.org\""), "{page}");
+    }
+    assert!(p.site("print.html").contains("Maple Mentoring Network"));
+    // A bad colour is refused with its line, not written into CSS.
+    p.write(
+        "book.toml",
+        "[branding]\naccent = \"red;}body{display:none\"\n",
+    );
+    let (diags, _) = p.build_err();
+    assert_eq!(diags[0].location(), "book.toml:2:1");
+}

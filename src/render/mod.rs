@@ -277,6 +277,22 @@ pub fn render(
                 .push(Diagnostic::error("io", format!("cannot read: {e}")).in_file(&asset.source)),
         }
     }
+    if let (Some(logo), Some(url)) = (
+        &project.config.branding.logo,
+        project.config.branding.logo_url(),
+    ) {
+        match std::fs::read(project.root.join(logo)) {
+            Ok(bytes) => files.push(OutputFile::new(url, bytes)),
+            Err(e) => diags.push(
+                Diagnostic::error(
+                    "config",
+                    format!("cannot read the logo `{}`: {e}", logo.display()),
+                )
+                .in_file(crate::config::FILE_NAME)
+                .help("fix the path in [branding] logo; it is relative to the project folder"),
+            ),
+        }
+    }
     for css in &project.config.output.html.additional_css {
         let rel = crate::load::content::slash_path(css);
         match std::fs::read(project.root.join(css)) {
@@ -714,6 +730,13 @@ fn shared_context(project: &Project, workbook: &Workbook, opts: &RenderOptions) 
             "today": opts.today.to_string(),
             "generator": concat!("careerbook ", env!("CARGO_PKG_VERSION")),
             "book_id": book_id(project),
+            "branding": {
+                "organisation": config.branding.organisation,
+                "logo": config.branding.logo_url(),
+                "accent": config.branding.accent,
+                "footer": config.branding.footer,
+                "contact": config.branding.contact,
+            },
         }),
     );
     ctx.insert("body_end", &opts.body_end);
