@@ -19,6 +19,7 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
         today,
         private: true,
         body_end: None,
+        person: None,
     };
     let (result, mut diags) = render_project(root, &opts);
     if let Some((project, _)) = &result {

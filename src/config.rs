@@ -16,6 +16,16 @@ pub struct Config {
     pub output: OutputConfig,
     pub print: PrintConfig,
     pub branding: BrandingConfig,
+    pub cohort: CohortConfig,
+}
+
+/// A programme with many members (`data/people/<id>/`).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
+pub struct CohortConfig {
+    /// Name members in the cohort index and report. Off by default: the report
+    /// is aggregate only.
+    pub show_names: bool,
 }
 
 /// An organisation's look: shown on every page and in print.

@@ -33,6 +33,8 @@ pub struct BuildOptions {
     pub out: Option<PathBuf>,
     pub today: NaiveDate,
     pub private: bool,
+    /// In a cohort, build only this member's workbook.
+    pub person: Option<String>,
 }
 
 impl BuildOptions {
@@ -42,6 +44,7 @@ impl BuildOptions {
             out: None,
             today,
             private: false,
+            person: None,
         }
     }
 }
@@ -82,6 +85,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         today: opts.today,
         private: opts.private,
         body_end: None,
+        person: opts.person.clone(),
     };
     let (result, diags) = render_project(&opts.root, &render_opts);
     let Some((project, files)) = result else {

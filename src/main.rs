@@ -41,6 +41,9 @@ enum Command {
         /// Include private notes and people; the site says so on every page
         #[arg(long)]
         private: bool,
+        /// In a cohort (data/people/<id>/), build only this member's workbook
+        #[arg(long, value_name = "ID")]
+        person: Option<String>,
     },
     /// Build, serve the site on this machine, and rebuild and reload it as you edit
     Serve {
@@ -135,9 +138,17 @@ fn main() -> ExitCode {
             out,
             today,
             private,
+            person,
         } => {
             let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
-            build(&dir, out, today, private, color)
+            let opts = BuildOptions {
+                root: dir,
+                out,
+                today,
+                private,
+                person,
+            };
+            build(&opts, color)
         }
         Command::Serve {
             dir,
@@ -183,21 +194,11 @@ fn main() -> ExitCode {
     }
 }
 
-fn build(
-    dir: &Path,
-    out: Option<PathBuf>,
-    today: NaiveDate,
-    private: bool,
-    color: bool,
-) -> ExitCode {
+fn build(opts: &BuildOptions, color: bool) -> ExitCode {
     let started = Instant::now();
-    let opts = BuildOptions {
-        root: dir.to_path_buf(),
-        out,
-        today,
-        private,
-    };
-    match careerbook::build(&opts) {
+    let dir = opts.root.as_path();
+    let private = opts.private;
+    match careerbook::build(opts) {
         Ok(report) => {
             eprint!("{}", render_human(&report.warnings, dir, color));
             eprintln!(

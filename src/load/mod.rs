@@ -28,6 +28,8 @@ pub struct Project {
     pub data: Data,
     /// The person's profile, relationships and progress, validated.
     pub workbook: Workbook,
+    /// A cohort's members, from `data/people/<id>/`, by id.
+    pub members: Vec<Member>,
     pub theme: Theme,
 }
 
@@ -47,6 +49,7 @@ pub fn load(root: &Path, today: NaiveDate, diags: &mut Diagnostics) -> Option<Pr
     let content = content::load(root, diags);
     let data = data::load(root, diags);
     let workbook = Workbook::load(root, today, diags);
+    let members = load_members(root, today, diags);
     let theme = theme::load(root, &cfg.build.theme, diags);
     let config = config?;
     if diags.has_errors() {
@@ -58,8 +61,57 @@ pub fn load(root: &Path, today: NaiveDate, diags: &mut Diagnostics) -> Option<Pr
         content,
         data,
         workbook,
+        members,
         theme,
     })
+}
+
+/// One member of a cohort: their own profile, relationships and progress.
+#[derive(Debug)]
+pub struct Member {
+    /// The folder name under `data/people/`: the member's part of the site.
+    pub id: String,
+    pub workbook: Workbook,
+}
+
+/// `data/people/<id>/` folders, in id order. Each id becomes a folder of the site,
+/// so only plain names are allowed.
+fn load_members(root: &Path, today: NaiveDate, diags: &mut Diagnostics) -> Vec<Member> {
+    let dir = root.join("data/people");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut names: Vec<(String, std::fs::FileType)> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| Some((e.file_name().to_str()?.to_string(), e.file_type().ok()?)))
+        .filter(|(name, _)| !content::is_ignored(name))
+        .collect();
+    names.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut members = Vec::with_capacity(names.len());
+    for (id, kind) in names {
+        let file = PathBuf::from("data/people").join(&id);
+        if !kind.is_dir() {
+            diags.push(
+                Diagnostic::error("cohort", "data/people/ holds one folder per member")
+                    .in_file(&file)
+                    .help(
+                        "move the file into a member's folder, e.g. data/people/<id>/profile.yaml",
+                    ),
+            );
+            continue;
+        }
+        if !crate::model::is_valid_id(&id) {
+            diags.push(
+                Diagnostic::error("cohort", format!("`{id}` cannot be a member's folder name"))
+                    .in_file(&file)
+                    .help("member folders use lower-case letters, digits and `-` (the name becomes part of the site's addresses)"),
+            );
+            continue;
+        }
+        let workbook = Workbook::load_dir(root, &format!("data/people/{id}"), today, diags);
+        members.push(Member { id, workbook });
+    }
+    members
 }
 
 /// Read a text file of the project (`file` relative to `root`), reporting unreadable

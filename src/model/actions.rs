@@ -148,6 +148,7 @@ mod tests {
         let mut progress = Progress::default();
         progress.mark("t1", d("2026-06-01"));
         let wb = Workbook {
+            dir: String::new(),
             profile: None,
             people: vec![a, b, c, e, f],
             progress,

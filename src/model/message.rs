@@ -11,7 +11,7 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::diagnostics::Diagnostic;
 
-use super::parse::{RELATIONSHIPS_FILE, is_placeholder_name};
+use super::parse::is_placeholder_name;
 use super::people::{Person, Role, Stage};
 use super::profile::Profile;
 
@@ -211,7 +211,12 @@ pub fn fill(template: &str, profile: Option<&Profile>, person: Option<&Person>) 
 /// The warning for a draft with blanks: names the template, the person and the
 /// missing fields, and points at the person's entry in the relationships file,
 /// which is where the fix goes.
-pub fn missing_diagnostic(template_title: &str, person: &Person, missing: &[String]) -> Diagnostic {
+pub fn missing_diagnostic(
+    template_title: &str,
+    person: &Person,
+    missing: &[String],
+    file: &str,
+) -> Diagnostic {
     let fields: Vec<String> = missing.iter().map(|m| format!("{{{m}}}")).collect();
     let example = missing.first().map_or("topic", String::as_str);
     Diagnostic::warning(
@@ -222,7 +227,7 @@ pub fn missing_diagnostic(template_title: &str, person: &Person, missing: &[Stri
             fields.join(", ")
         ),
     )
-    .in_file(RELATIONSHIPS_FILE)
+    .in_file(file)
     .at(person.line, 0)
     .help(format!(
         "add `{example}: …` under `outreach:` for `{}`, or fill the blank in by hand before sending",
@@ -347,7 +352,12 @@ mod tests {
         let mut p = colette();
         p.line = 12;
         let m = fill("{event} {challenge} {topic}", None, Some(&p));
-        let d = missing_diagnostic("Follow-up after a talk", &p, &m.missing);
+        let d = missing_diagnostic(
+            "Follow-up after a talk",
+            &p,
+            &m.missing,
+            "data/relationships.yaml",
+        );
         assert!(!d.is_error());
         assert_eq!(
             d.message,

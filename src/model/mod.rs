@@ -52,6 +52,10 @@ pub struct Workbook {
     pub people: Vec<Person>,
     /// Checklist items done, from `data/progress.yaml`.
     pub progress: Progress,
+    /// The folder the files came from (`data`, or `data/people/<id>` for a member
+    /// of a cohort), for diagnostics found after loading.
+    #[serde(skip)]
+    pub dir: String,
 }
 
 impl Workbook {
@@ -63,10 +67,17 @@ impl Workbook {
     /// Problems are reported to `diags` and loading carries on; the caller decides
     /// (by `diags.has_errors()`) whether to build.
     pub fn load(root: &Path, today: NaiveDate, diags: &mut Diagnostics) -> Workbook {
-        let profile = read(root, PROFILE_FILE, diags);
-        let relationships = read(root, RELATIONSHIPS_FILE, diags);
-        let progress = read(root, PROGRESS_FILE, diags);
+        Workbook::load_dir(root, "data", today, diags)
+    }
+
+    /// Like [`Workbook::load`], from another folder of the project (a cohort
+    /// member's `data/people/<id>`), with the same file names.
+    pub fn load_dir(root: &Path, dir: &str, today: NaiveDate, diags: &mut Diagnostics) -> Workbook {
+        let profile = read(root, &format!("{dir}/profile.yaml"), diags);
+        let relationships = read(root, &format!("{dir}/relationships.yaml"), diags);
+        let progress = read(root, &format!("{dir}/progress.yaml"), diags);
         Workbook {
+            dir: dir.to_string(),
             profile: profile.and_then(|(file, text)| parse::profile(&text, &file, diags)),
             people: relationships
                 .map(|(file, text)| parse::people(&text, &file, today, diags))
@@ -87,6 +98,7 @@ impl Workbook {
         diags: &mut Diagnostics,
     ) -> Workbook {
         Workbook {
+            dir: "data".to_string(),
             profile: profile.and_then(|t| parse::profile(t, PROFILE_FILE, diags)),
             people: relationships
                 .map(|t| parse::people(t, RELATIONSHIPS_FILE, today, diags))
@@ -112,6 +124,16 @@ impl Workbook {
                 })
                 .collect(),
             progress: self.progress.clone(),
+            dir: self.dir.clone(),
+        }
+    }
+
+    /// The file people come from, for diagnostics.
+    pub fn relationships_file(&self) -> String {
+        if self.dir.is_empty() {
+            RELATIONSHIPS_FILE.to_string()
+        } else {
+            format!("{}/relationships.yaml", self.dir)
         }
     }
 
@@ -129,6 +151,12 @@ impl Workbook {
     pub fn plan_start(&self) -> Option<NaiveDate> {
         self.profile.as_ref().and_then(|p| p.plan_start)
     }
+}
+
+/// Whether `id` is a valid person or member id: lower-case letters, digits and
+/// single `-` between them (safe in URLs, HTML ids and folder names).
+pub fn is_valid_id(id: &str) -> bool {
+    parse::check_id(id).is_ok()
 }
 
 /// Read one data file, if it exists (as `.yaml`, or else `.yml`): the file's

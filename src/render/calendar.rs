@@ -174,6 +174,7 @@ mod tests {
         let mut nobody = Person::new("nobody", "No Dates", Role::Sponsor);
         nobody.next_step = Some("Undated".into());
         Workbook {
+            dir: String::new(),
             profile: None,
             people: vec![colette, owen, helene, nobody],
             progress: Default::default(),

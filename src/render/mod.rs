@@ -3,6 +3,7 @@
 
 pub mod book;
 pub mod calendar;
+pub mod cohort;
 pub mod markdown;
 pub mod templates;
 pub mod timeline;
@@ -49,6 +50,8 @@ pub struct RenderOptions {
     pub private: bool,
     /// Extra HTML for the end of `<body>` (the dev server's reload script).
     pub body_end: Option<String>,
+    /// In a cohort, build only this member's workbook (`build --person ID`).
+    pub person: Option<String>,
 }
 
 /// A page after its body was rendered, before it is put in the theme.
@@ -70,19 +73,172 @@ struct PageLinkCtx<'a> {
 
 /// Render the whole site. Returns `None` if any page failed (the reasons are in
 /// `diags`).
+///
+/// A single person's project is one workbook at the site's root. A cohort
+/// (`data/people/<id>/`) gets the organisation's guide, without personal data, at
+/// the root, a cohort report, and one complete workbook per member under `<id>/`;
+/// all of them share the theme's assets.
 pub fn render(
     project: &Project,
     opts: &RenderOptions,
     diags: &mut Diagnostics,
 ) -> Option<Vec<OutputFile>> {
+    // Theme: compiled once for every page of every workbook.
+    let tera = match templates::compile_theme(&project.theme) {
+        Ok(t) => t,
+        Err(problems) => {
+            diags.extend(problems);
+            return None;
+        }
+    };
+    if let Some(id) = &opts.person
+        && !project.members.iter().any(|m| &m.id == id)
+    {
+        let ids = project.members.iter().map(|m| m.id.as_str());
+        diags.push(
+            Diagnostic::error("cohort", format!("there is no member `{id}` in data/people/"))
+                .help(match crate::diagnostics::suggest(id, ids) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None if project.members.is_empty() => {
+                        "--person builds one member of a cohort; this project has no data/people/ folder".to_string()
+                    }
+                    None => "use the name of a folder under data/people/".to_string(),
+                }),
+        );
+        return None;
+    }
+    let mut files = if project.members.is_empty() {
+        render_workbook(project, &project.workbook, "", &tera, opts, diags)?
+    } else {
+        let guide = Workbook::default();
+        let mut files = render_workbook(project, &guide, "", &tera, opts, diags)?;
+        let members: Vec<&crate::load::Member> = project
+            .members
+            .iter()
+            .filter(|m| opts.person.as_ref().is_none_or(|id| &m.id == id))
+            .collect();
+        let rendered: Vec<(Option<Vec<OutputFile>>, Diagnostics)> = members
+            .par_iter()
+            .map(|m| {
+                let mut d = Diagnostics::new();
+                let f = render_workbook(
+                    project,
+                    &m.workbook,
+                    &format!("{}/", m.id),
+                    &tera,
+                    opts,
+                    &mut d,
+                );
+                (f, d)
+            })
+            .collect();
+        for (f, d) in rendered {
+            diags.extend(d);
+            if let Some(f) = f {
+                files.extend(f);
+            }
+        }
+        if diags.has_errors() {
+            return None;
+        }
+        match cohort::report(project, &tera, opts) {
+            Ok(f) => files.extend(f),
+            Err(d) => diags.push(d),
+        }
+        files
+    };
+    shared_files(project, &tera, opts, &mut files, diags);
+    if diags.has_errors() {
+        return None;
+    }
+    // A page, an asset and a theme file could claim the same path.
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    for pair in files.windows(2) {
+        if pair[0].path == pair[1].path {
+            diags.push(
+                Diagnostic::error("output", format!("two files would be written to `{}`", pair[0].path))
+                    .help("rename one of them: content files, theme static files (under assets/) and generated pages share the site"),
+            );
+        }
+    }
+    (!diags.has_errors()).then_some(files)
+}
+
+/// The theme's assets, the 404 page, additional CSS and the logo: once per site.
+fn shared_files(
+    project: &Project,
+    tera: &tera::Tera,
+    opts: &RenderOptions,
+    files: &mut Vec<OutputFile>,
+    diags: &mut Diagnostics,
+) {
+    if tera.get_template("404.html").is_ok() {
+        let mut ctx = shared_context(project, &Workbook::default(), opts);
+        ctx.insert("root", "");
+        ctx.insert("site_root", "");
+        match render_template(tera, "404.html", &ctx, project) {
+            Ok(html) => files.push(OutputFile::new("404.html", html)),
+            Err(d) => diags.push(d),
+        }
+    }
+    for (name, file) in project.theme.static_files() {
+        files.push(OutputFile::new(
+            format!("assets/{name}"),
+            file.bytes.to_vec(),
+        ));
+    }
+    if let (Some(logo), Some(url)) = (
+        &project.config.branding.logo,
+        project.config.branding.logo_url(),
+    ) {
+        match std::fs::read(project.root.join(logo)) {
+            Ok(bytes) => files.push(OutputFile::new(url, bytes)),
+            Err(e) => diags.push(
+                Diagnostic::error(
+                    "config",
+                    format!("cannot read the logo `{}`: {e}", logo.display()),
+                )
+                .in_file(crate::config::FILE_NAME)
+                .help("fix the path in [branding] logo; it is relative to the project folder"),
+            ),
+        }
+    }
+    for css in &project.config.output.html.additional_css {
+        let rel = crate::load::content::slash_path(css);
+        match std::fs::read(project.root.join(css)) {
+            Ok(bytes) => files.push(OutputFile::new(rel, bytes)),
+            Err(e) => diags.push(
+                Diagnostic::error(
+                    "config",
+                    format!("cannot read additional CSS `{}`: {e}", css.display()),
+                )
+                .in_file(crate::config::FILE_NAME)
+                .help("fix the path in [output.html] additional-css"),
+            ),
+        }
+    }
+}
+
+/// One complete workbook (pages, tracker, progress, print page, calendar, table
+/// of contents, content files) under `prefix` (`""`, or `<id>/` for a member).
+fn render_workbook(
+    project: &Project,
+    full: &Workbook,
+    prefix: &str,
+    tera: &tera::Tera,
+    opts: &RenderOptions,
+    diags: &mut Diagnostics,
+) -> Option<Vec<OutputFile>> {
     let content = &project.content;
     let order = book::reading_order(content);
+    // The way from a page of this workbook up to the site's root, for shared assets.
+    let up_to_site = "../".repeat(prefix.matches('/').count());
     // What may be shown: private people and notes only in a private build.
     let public;
     let workbook = if opts.private {
-        &project.workbook
+        full
     } else {
-        public = project.workbook.public();
+        public = full.public();
         &public
     };
     let shared = shared_context(project, workbook, opts);
@@ -113,18 +269,11 @@ pub fn render(
     // 2. The personal workbook: plan, checklists, dashboard, people, drafts.
     let view = workbook_view(project, workbook, &order, &rendered, opts, diags);
 
-    // 3. Theme. Compiled once for all pages.
-    let tera = match templates::compile_theme(&project.theme) {
-        Ok(t) => t,
-        Err(problems) => {
-            diags.extend(problems);
-            return None;
-        }
-    };
     let titles: Vec<String> = rendered.iter().map(|r| r.title.clone()).collect();
     let generated = generated_pages(&view);
     let toc = book::toc(content, &order, &titles, &generated);
     let mut shared = shared;
+    shared.insert("site_root", &up_to_site);
     shared.insert("workbook", &view);
     shared.insert("dashboard", &view["dashboard"]);
     shared.insert("timeline", &view["timeline"]);
@@ -157,6 +306,7 @@ pub fn render(
             );
             ctx.insert("prev", &i.checked_sub(1).map(link));
             ctx.insert("next", &(i + 1 < order.len()).then(|| link(i + 1)));
+            ctx.insert("site_root", &format!("{root}{up_to_site}"));
             ctx.insert("root", &root);
             ctx.insert("content", &body.html);
             if slot.url == "index.html" {
@@ -168,8 +318,8 @@ pub fn render(
             } else {
                 "page.html"
             };
-            render_template(&tera, template, &ctx, project)
-                .map(|html| OutputFile::new(slot.url.clone(), html))
+            render_template(tera, template, &ctx, project)
+                .map(|html| OutputFile::new(format!("{prefix}{}", slot.url), html))
         })
         .collect();
     let mut files = Vec::with_capacity(pages.len() + 16);
@@ -205,8 +355,8 @@ pub fn render(
                 .expect("progress serialises")
                 .replace("</", "<\\/"),
         );
-        match render_template(&tera, g.template, &ctx, project) {
-            Ok(html) => files.push(OutputFile::new(g.url, html)),
+        match render_template(tera, g.template, &ctx, project) {
+            Ok(html) => files.push(OutputFile::new(format!("{prefix}{}", g.url), html)),
             Err(d) => diags.push(d),
         }
     }
@@ -233,91 +383,43 @@ pub fn render(
         ctx.insert("phases", &view["phases"]);
         ctx.insert("page_size", project.config.print.page_size.css());
         ctx.insert("print", &true);
-        match render_template(&tera, "print.html", &ctx, project) {
-            Ok(html) => files.push(OutputFile::new("print.html", html)),
+        match render_template(tera, "print.html", &ctx, project) {
+            Ok(html) => files.push(OutputFile::new(format!("{prefix}print.html"), html)),
             Err(d) => diags.push(d),
         }
     }
     if !workbook.people.is_empty() {
+        // Members' events must not share ids: the book id gets the member's prefix.
+        let calendar_id = format!("{}{}", book_id(project), prefix.trim_end_matches('/'));
         files.push(OutputFile::new(
-            "followups.ics",
-            calendar::followups_ics(workbook, opts.today, &book_id(project)),
+            format!("{prefix}followups.ics"),
+            calendar::followups_ics(workbook, opts.today, &calendar_id),
         ));
     }
 
-    // 5. Shared files: the table of contents, the theme's assets, copied content.
+    // 5. The table of contents (shared by this workbook's pages) and content files.
     files.push(OutputFile::new(
-        "toc.js",
+        format!("{prefix}toc.js"),
         format!(
             "// The table of contents, shared by every page.\nwindow.careerbookToc = {};\n",
             serde_json::to_string(&toc).expect("the table of contents serialises")
         ),
     ));
-    let mut ctx = shared.clone();
-    ctx.insert("toc", &toc);
-    ctx.insert("root", "");
-    for (template, path) in [("toc.html", "toc.html"), ("404.html", "404.html")] {
-        if tera.get_template(template).is_ok() {
-            match render_template(&tera, template, &ctx, project) {
-                Ok(html) => files.push(OutputFile::new(path, html)),
-                Err(d) => diags.push(d),
-            }
+    if tera.get_template("toc.html").is_ok() {
+        let mut ctx = shared.clone();
+        ctx.insert("toc", &toc);
+        ctx.insert("root", "");
+        match render_template(tera, "toc.html", &ctx, project) {
+            Ok(html) => files.push(OutputFile::new(format!("{prefix}toc.html"), html)),
+            Err(d) => diags.push(d),
         }
     }
-    for (name, file) in project.theme.static_files() {
-        files.push(OutputFile::new(
-            format!("assets/{name}"),
-            file.bytes.to_vec(),
-        ));
-    }
+    // Pages refer to their images relatively, so each workbook has its own copy.
     for asset in &content.assets {
         match std::fs::read(&asset.source) {
-            Ok(bytes) => files.push(OutputFile::new(asset.rel.clone(), bytes)),
+            Ok(bytes) => files.push(OutputFile::new(format!("{prefix}{}", asset.rel), bytes)),
             Err(e) => diags
                 .push(Diagnostic::error("io", format!("cannot read: {e}")).in_file(&asset.source)),
-        }
-    }
-    if let (Some(logo), Some(url)) = (
-        &project.config.branding.logo,
-        project.config.branding.logo_url(),
-    ) {
-        match std::fs::read(project.root.join(logo)) {
-            Ok(bytes) => files.push(OutputFile::new(url, bytes)),
-            Err(e) => diags.push(
-                Diagnostic::error(
-                    "config",
-                    format!("cannot read the logo `{}`: {e}", logo.display()),
-                )
-                .in_file(crate::config::FILE_NAME)
-                .help("fix the path in [branding] logo; it is relative to the project folder"),
-            ),
-        }
-    }
-    for css in &project.config.output.html.additional_css {
-        let rel = crate::load::content::slash_path(css);
-        match std::fs::read(project.root.join(css)) {
-            Ok(bytes) => files.push(OutputFile::new(rel, bytes)),
-            Err(e) => diags.push(
-                Diagnostic::error(
-                    "config",
-                    format!("cannot read additional CSS `{}`: {e}", css.display()),
-                )
-                .in_file(crate::config::FILE_NAME)
-                .help("fix the path in [output.html] additional-css"),
-            ),
-        }
-    }
-    if diags.has_errors() {
-        return None;
-    }
-    // A page, an asset and a theme file could claim the same path.
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    for pair in files.windows(2) {
-        if pair[0].path == pair[1].path {
-            diags.push(
-                Diagnostic::error("output", format!("two files would be written to `{}`", pair[0].path))
-                    .help("rename one of them: content files, theme static files (under assets/) and generated pages share the site"),
-            );
         }
     }
     (!diags.has_errors()).then_some(files)

@@ -264,7 +264,12 @@ fn person_view(p: &Person, inputs: &Inputs<'_>, diags: &mut Diagnostics) -> Valu
                 }
             }
             if !missing.is_empty() {
-                diags.push(message::missing_diagnostic(&m.title, p, &missing));
+                diags.push(message::missing_diagnostic(
+                    &m.title,
+                    p,
+                    &missing,
+                    &inputs.workbook.relationships_file(),
+                ));
             }
             let mailto = (m.meta.channel == crate::model::Channel::Email)
                 .then_some(p.email.as_deref())

@@ -154,6 +154,7 @@ impl Builder {
             today: self.today,
             private: self.private,
             body_end: Some(script_tag(&version)),
+            person: None,
         };
         let (result, mut diags) = render_project(&self.root, &opts);
         let written =

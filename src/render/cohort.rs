@@ -1,0 +1,172 @@
+//! The cohort report: how a programme's members are doing, in aggregate.
+//!
+//! Counts only: no notes, no private people (each member's workbook is reduced
+//! to what a default build may show), and no names unless `[cohort] show_names`.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::json;
+use tera::Tera;
+
+use crate::diagnostics::Diagnostic;
+use crate::load::{Member, Project};
+use crate::model::{Plan, Role, Stage, Workbook};
+
+use super::{OutputFile, RenderOptions, render_template, shared_context};
+
+/// One member's figures.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct MemberStats {
+    pub id: String,
+    pub name: Option<String>,
+    pub active_mentor: bool,
+    pub active_sponsor: bool,
+    pub overdue: usize,
+    /// Index of the plan phase the member is in today (by their `plan_start`).
+    pub phase: Option<usize>,
+    pub done: usize,
+}
+
+/// The numbers on the report.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Default)]
+pub struct CohortSummary {
+    pub members: usize,
+    pub with_mentor: usize,
+    pub with_sponsor: usize,
+    pub with_both: usize,
+    pub with_neither: usize,
+    /// Overdue check-ins across the cohort, and members with at least one.
+    pub overdue_check_ins: usize,
+    pub members_overdue: usize,
+    /// Members per plan phase (by today's date), and without a plan start.
+    pub per_phase: Vec<(String, usize)>,
+    pub no_plan: usize,
+}
+
+pub fn stats(member: &Member, plan: &Plan, today: NaiveDate) -> MemberStats {
+    let wb: Workbook = member.workbook.public();
+    let active = |role: Role| {
+        wb.people
+            .iter()
+            .any(|p| p.role == role && p.stage == Stage::Active)
+    };
+    let member_plan = Plan::new(
+        plan.phases
+            .iter()
+            .map(|p| crate::model::PhaseDef {
+                id: p.id.clone(),
+                title: p.title.clone(),
+                months: p.months,
+            })
+            .collect(),
+        wb.plan_start(),
+    );
+    MemberStats {
+        id: member.id.clone(),
+        name: wb.profile.as_ref().map(|p| p.name.clone()),
+        active_mentor: active(Role::Mentor),
+        active_sponsor: active(Role::Sponsor),
+        overdue: wb.people.iter().filter(|p| p.is_overdue(today)).count(),
+        phase: member_plan.current_index(today),
+        done: wb.progress.done.len(),
+    }
+}
+
+pub fn summarise(stats: &[MemberStats], plan: &Plan) -> CohortSummary {
+    let mut s = CohortSummary {
+        members: stats.len(),
+        per_phase: plan.phases.iter().map(|p| (p.title.clone(), 0)).collect(),
+        ..Default::default()
+    };
+    for m in stats {
+        s.with_mentor += usize::from(m.active_mentor);
+        s.with_sponsor += usize::from(m.active_sponsor);
+        s.with_both += usize::from(m.active_mentor && m.active_sponsor);
+        s.with_neither += usize::from(!m.active_mentor && !m.active_sponsor);
+        s.overdue_check_ins += m.overdue;
+        s.members_overdue += usize::from(m.overdue > 0);
+        match m.phase {
+            Some(i) => s.per_phase[i].1 += 1,
+            None => s.no_plan += 1,
+        }
+    }
+    s
+}
+
+/// `cohort.html` (and the members' index on it, when names may be shown).
+pub fn report(
+    project: &Project,
+    tera: &Tera,
+    opts: &RenderOptions,
+) -> Result<Vec<OutputFile>, Diagnostic> {
+    let plan = plan_of(project);
+    let stats: Vec<MemberStats> = project
+        .members
+        .iter()
+        .map(|m| stats(m, &plan, opts.today))
+        .collect();
+    let summary = summarise(&stats, &plan);
+    let show_names = project.config.cohort.show_names;
+    let mut ctx = shared_context(project, &Workbook::default(), opts);
+    ctx.insert("root", "");
+    ctx.insert("site_root", "");
+    ctx.insert("page", &json!({"title": "Cohort report", "url": "cohort.html", "headings": [], "has_h1": true, "is_index": false}));
+    ctx.insert("prev", &None::<()>);
+    ctx.insert("next", &None::<()>);
+    ctx.insert("summary", &summary);
+    ctx.insert("phase_chart", &phase_chart(&summary));
+    ctx.insert("show_names", &show_names);
+    ctx.insert("member_rows", &if show_names { stats } else { Vec::new() });
+    let html = render_template(tera, "cohort.html", &ctx, project)?;
+    Ok(vec![OutputFile::new("cohort.html", html)])
+}
+
+/// The plan's phases from the guidance (the same for every member; dates differ).
+fn plan_of(project: &Project) -> Plan {
+    let mut phases = Vec::new();
+    for page in &project.content.pages {
+        let doc = super::markdown::parse(&page.body, "", "");
+        for h in &doc.headings {
+            if let Some((_, months)) = h.attrs.iter().find(|(k, _)| k == "months")
+                && let Ok(def) = crate::model::PhaseDef::from_heading(&h.id, &h.text, months)
+            {
+                phases.push(def);
+            }
+        }
+        if !phases.is_empty() {
+            break;
+        }
+    }
+    Plan::new(phases, None)
+}
+
+/// A horizontal bar chart of members per phase, as SVG.
+fn phase_chart(summary: &CohortSummary) -> String {
+    let rows: Vec<(String, usize)> = summary
+        .per_phase
+        .iter()
+        .cloned()
+        .chain(std::iter::once((
+            "No plan start yet".to_string(),
+            summary.no_plan,
+        )))
+        .collect();
+    let max = rows.iter().map(|r| r.1).max().unwrap_or(0).max(1);
+    let height = 28 * rows.len() + 10;
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 {height}\" role=\"img\" aria-labelledby=\"phase-chart-title\" class=\"phase-chart\"><title id=\"phase-chart-title\">Members by plan phase today</title>"
+    );
+    for (i, (label, n)) in rows.iter().enumerate() {
+        let y = 5 + i * 28;
+        let w = (*n as f64 / max as f64 * 330.0).round();
+        svg.push_str(&format!(
+            "<text x=\"0\" y=\"{}\" font-size=\"13\" font-family=\"system-ui, sans-serif\" fill=\"currentColor\">{}</text><rect x=\"260\" y=\"{y}\" width=\"{w}\" height=\"20\" rx=\"3\" fill=\"#0b6e69\"/><text x=\"{}\" y=\"{}\" font-size=\"13\" font-family=\"system-ui, sans-serif\" fill=\"currentColor\">{n}</text>",
+            y + 15,
+            super::timeline::esc(label),
+            266.0 + w,
+            y + 15
+        ));
+    }
+    svg.push_str("</svg>");
+    svg
+}
