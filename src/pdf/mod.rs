@@ -15,6 +15,7 @@
 //! | `/chapters.typ` | the chapters in reading order (includes `/pages/NNN.typ`) |
 //! | `/timeline.svg` | the plan's timeline, when the view has one |
 //! | `/content/<path>` | images of `content/` that a page shows |
+//! | `/brand/logo.<ext>` | the `[branding] logo`, when book.toml names one |
 
 pub mod fonts;
 pub mod typst_markup;
@@ -35,6 +36,7 @@ use typst_layout::PagedDocument;
 
 use crate::diagnostics::{Diagnostic, line_col};
 use crate::load::Project;
+use crate::model::Workbook;
 use crate::render::{book, markdown, templates};
 use typst_markup::{Book, MessageInfo, Page, PageTargets};
 use world::{Origin, PrintWorld};
@@ -42,35 +44,7 @@ use world::{Origin, PrintWorld};
 /// The theme file every print design starts from.
 pub const MAIN_TEMPLATE: &str = "print/workbook.typ";
 
-/// Paper size of the printed workbook.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum PageSize {
-    /// ISO A4, 210 × 297 mm: everywhere but North America.
-    #[default]
-    A4,
-    /// US Letter, 8.5 × 11 in: North American offices.
-    Letter,
-}
-
-impl PageSize {
-    /// `a4` or `letter` (as book.toml would write it).
-    pub fn parse(s: &str) -> Option<PageSize> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "a4" => Some(PageSize::A4),
-            "letter" | "us-letter" => Some(PageSize::Letter),
-            _ => None,
-        }
-    }
-
-    /// The name Typst's `page(paper: …)` knows.
-    pub fn typst_name(self) -> &'static str {
-        match self {
-            PageSize::A4 => "a4",
-            PageSize::Letter => "us-letter",
-        }
-    }
-}
-
+/// How to typeset. The paper size comes from book.toml (`[print] page-size`).
 #[derive(Debug, Clone)]
 pub struct PdfOptions {
     /// The date on the cover and in the document's metadata.
@@ -79,8 +53,6 @@ pub struct PdfOptions {
     pub blank: bool,
     /// The view includes private notes and people; the header says so.
     pub private: bool,
-    /// Until book.toml has a `[print]` table, the caller chooses.
-    pub page_size: PageSize,
 }
 
 impl PdfOptions {
@@ -89,7 +61,6 @@ impl PdfOptions {
             today,
             blank: false,
             private: false,
-            page_size: PageSize::default(),
         }
     }
 }
@@ -214,7 +185,13 @@ fn chapters(project: &Project, opts: &PdfOptions) -> Result<Vec<Generated>, Vec<
         done: if opts.blank {
             HashMap::new()
         } else {
-            done_map(project)
+            project
+                .workbook
+                .progress
+                .done
+                .iter()
+                .map(|(id, date)| (id.clone(), date.to_string()))
+                .collect()
         },
         images: content
             .assets
@@ -339,6 +316,9 @@ fn build_world(
             world.add_disk(&format!("/content/{}", asset.rel), asset.source.clone());
         }
     }
+    if let Some((path, source)) = logo(project) {
+        world.add_disk(&path, source);
+    }
 
     let mut data = view.clone();
     annotate_links(&mut data, &page_keys(project));
@@ -375,7 +355,7 @@ fn settings(project: &Project, opts: &PdfOptions) -> Value {
     let book = &project.config.book;
     let (lang, region) = split_language(&book.language);
     json!({
-        "page": opts.page_size.typst_name(),
+        "page": project.config.print.page_size.name(),
         "lang": lang,
         "region": region,
         "date": {
@@ -390,6 +370,7 @@ fn settings(project: &Project, opts: &PdfOptions) -> Value {
         "blank": opts.blank,
         "private": opts.private,
         "generator": concat!("careerbook ", env!("CARGO_PKG_VERSION")),
+        "branding": branding(project),
     })
 }
 
@@ -469,54 +450,35 @@ fn print_label(link: &str, pages: &HashMap<String, String>) -> Option<String> {
     ))
 }
 
-/// Checklist item id → the date it was done, from `data/progress.yaml` (as the
-/// site reads it).
-fn done_map(project: &Project) -> HashMap<String, String> {
-    project
-        .data
-        .files
-        .get("progress")
-        .and_then(|p| p.get("done"))
-        .and_then(Value::as_object)
-        .map(|m| {
-            m.iter()
-                .map(|(k, v)| {
-                    (
-                        k.clone(),
-                        v.as_str()
-                            .map(str::to_string)
-                            .unwrap_or_else(|| v.to_string()),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// What page bodies see as template variables: as on the site, except that a
-/// blank workbook sees no data at all.
+/// What page bodies see as template variables: as on the site (the same names,
+/// private people and notes only in a private copy), except that a blank workbook
+/// sees no data at all.
 fn tera_context(project: &Project, opts: &PdfOptions) -> Context {
     let config = &project.config;
     let mut ctx = Context::new();
+    let empty = Workbook::default();
+    let public;
+    let workbook = if opts.blank {
+        &empty
+    } else if opts.private {
+        &project.workbook
+    } else {
+        public = project.workbook.public();
+        &public
+    };
     if !opts.blank {
         for (stem, value) in &project.data.files {
             ctx.insert(stem.as_str(), value);
         }
     }
-    let data = |f: &dyn Fn(&crate::load::Data) -> Option<Value>| {
-        if opts.blank { None } else { f(&project.data) }
-    };
-    let profile = data(&|d| d.files.get("profile").filter(|v| v.is_object()).cloned())
+    let profile = workbook
+        .profile
+        .as_ref()
+        .map(|p| serde_json::to_value(p).expect("a profile serialises"))
         .unwrap_or_else(|| json!({}));
     ctx.insert("profile", &profile);
-    let people = data(&|d| {
-        d.files
-            .get("relationships")
-            .and_then(|r| r.get("people"))
-            .cloned()
-    })
-    .unwrap_or_else(|| json!([]));
-    ctx.insert("people", &people);
+    ctx.insert("people", &workbook.people);
+    ctx.insert("progress", &workbook.progress);
     ctx.insert(
         "book",
         &json!({
@@ -541,12 +503,36 @@ fn tera_context(project: &Project, opts: &PdfOptions) -> Context {
             "private": opts.private,
             "today": opts.today.to_string(),
             "generator": concat!("careerbook ", env!("CARGO_PKG_VERSION")),
-            "book_id": markdown::slug(&format!("{} {}", config.book.title, config.output.html.base_url)),
+            "book_id": crate::render::book_id(project),
+            "branding": branding(project),
             "print": true,
         }),
     );
     ctx.insert("body_end", &Option::<String>::None);
     ctx
+}
+
+/// `[branding]` for templates; the logo as the print world serves it.
+fn branding(project: &Project) -> Value {
+    let b = &project.config.branding;
+    json!({
+        "organisation": b.organisation,
+        "logo": logo(project).map(|(path, _)| path),
+        "accent": b.accent,
+        "footer": b.footer,
+        "contact": b.contact,
+    })
+}
+
+/// The logo's path in the print world and on the disk, if book.toml names one
+/// that exists.
+fn logo(project: &Project) -> Option<(String, PathBuf)> {
+    let rel = project.config.branding.logo.as_ref()?;
+    let ext = rel.extension()?.to_str()?.to_ascii_lowercase();
+    let source = project.root.join(rel);
+    source
+        .is_file()
+        .then(|| (format!("/brand/logo.{ext}"), source))
 }
 
 /// Typst's errors as ours: the theme file (or the page) with line and column.

@@ -308,14 +308,6 @@ fn language_tags_split_for_typst() {
 }
 
 #[test]
-fn page_sizes() {
-    assert_eq!(PageSize::parse("A4"), Some(PageSize::A4));
-    assert_eq!(PageSize::parse("letter"), Some(PageSize::Letter));
-    assert_eq!(PageSize::parse("legal"), None);
-    assert_eq!(PageSize::default().typst_name(), "a4");
-}
-
-#[test]
 fn site_links_in_the_view_become_print_labels() {
     let pages = HashMap::from([(
         "mentors/finding-mentors.html".to_string(),
