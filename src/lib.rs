@@ -35,6 +35,8 @@ pub struct BuildOptions {
     pub private: bool,
     /// In a cohort, build only this member's workbook.
     pub person: Option<String>,
+    /// Also typeset `workbook.pdf` (one per member in a cohort).
+    pub pdf: bool,
 }
 
 impl BuildOptions {
@@ -45,6 +47,7 @@ impl BuildOptions {
             today,
             private: false,
             person: None,
+            pdf: false,
         }
     }
 }
@@ -88,11 +91,23 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         person: opts.person.clone(),
     };
     let (result, diags) = render_project(&opts.root, &render_opts);
-    let Some((project, files)) = result else {
+    let Some((project, mut files)) = result else {
         return Err(BuildFailure {
             diagnostics: diags.sorted(),
         });
     };
+    let mut diags = diags;
+    if opts.pdf {
+        match pdfs(&project, &render_opts, false) {
+            Ok(pdf_files) => files.extend(pdf_files),
+            Err(problems) => {
+                diags.extend(problems);
+                return Err(BuildFailure {
+                    diagnostics: diags.sorted(),
+                });
+            }
+        }
+    }
     let out = opts
         .out
         .clone()
@@ -111,4 +126,107 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         bytes: files.iter().map(|f| f.bytes.len() as u64).sum(),
         warnings: diags.sorted(),
     })
+}
+
+/// The PDF workbooks of a project: `workbook.pdf` for a single person (or a blank
+/// copy), and `<id>/workbook.pdf` for each member of a cohort, typeset in one process.
+#[cfg(feature = "pdf")]
+pub fn pdfs(
+    project: &load::Project,
+    opts: &RenderOptions,
+    blank: bool,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let mut diags = Diagnostics::new();
+    let pdf_opts = pdf::PdfOptions {
+        today: opts.today,
+        blank,
+        private: opts.private && !blank,
+    };
+    let empty = model::Workbook::default();
+    let mut jobs: Vec<(String, &model::Workbook)> = Vec::new();
+    if blank {
+        jobs.push(("workbook.pdf".into(), &empty));
+    } else if project.members.is_empty() {
+        jobs.push(("workbook.pdf".into(), &project.workbook));
+    } else {
+        for m in &project.members {
+            if opts.person.as_ref().is_none_or(|id| id == &m.id) {
+                jobs.push((format!("{}/workbook.pdf", m.id), &m.workbook));
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(jobs.len());
+    for (path, workbook) in jobs {
+        let Some(view) = render::pdf_view(project, workbook, opts, &mut diags) else {
+            continue;
+        };
+        match pdf::render_pdf(project, &view, &pdf_opts) {
+            Ok(bytes) => out.push(OutputFile::new(path, bytes)),
+            Err(problems) => diags.extend(problems),
+        }
+    }
+    if diags.has_errors() {
+        Err(diags.sorted())
+    } else {
+        Ok(out)
+    }
+}
+
+/// Without the `pdf` feature there is no typesetter: say so instead of failing
+/// silently.
+#[cfg(not(feature = "pdf"))]
+pub fn pdfs(
+    _project: &load::Project,
+    _opts: &RenderOptions,
+    _blank: bool,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    Err(vec![Diagnostic::error(
+        "pdf",
+        "this careerbook was built without PDF support",
+    )
+    .help("install it with the default features (`cargo install careerbook`), or print print.html from a browser")])
+}
+
+/// `careerbook pdf`: typeset the workbook (or a blank one) to `out` without
+/// building the site. Returns the files written.
+pub fn write_pdfs(
+    root: &Path,
+    out: &Path,
+    opts: &RenderOptions,
+    blank: bool,
+) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let mut diags = Diagnostics::new();
+    let Some(project) = load::load(root, opts.today, &mut diags) else {
+        return Err(diags.sorted());
+    };
+    let files = pdfs(&project, opts, blank)?;
+    let mut written = Vec::new();
+    for f in files {
+        // A single PDF goes to `out` itself; a cohort's go to `out`'s folder, by member.
+        let path = if f.path == "workbook.pdf" {
+            out.to_path_buf()
+        } else {
+            out.with_file_name("").join(&f.path)
+        };
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                vec![Diagnostic::error(
+                    "output",
+                    format!("cannot create {}: {e}", dir.display()),
+                )]
+            })?;
+        }
+        // Write beside, then rename: a reader never sees half a PDF.
+        let tmp = path.with_extension("pdf.partial");
+        std::fs::write(&tmp, &f.bytes)
+            .and_then(|()| std::fs::rename(&tmp, &path))
+            .map_err(|e| {
+                vec![Diagnostic::error(
+                    "output",
+                    format!("cannot write {}: {e}", path.display()),
+                )]
+            })?;
+        written.push(path);
+    }
+    Ok((written, diags.sorted()))
 }

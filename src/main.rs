@@ -44,6 +44,30 @@ enum Command {
         /// In a cohort (data/people/<id>/), build only this member's workbook
         #[arg(long, value_name = "ID")]
         person: Option<String>,
+        /// Also typeset the PDF workbook (site/workbook.pdf; one per member in a cohort)
+        #[arg(long)]
+        pdf: bool,
+    },
+    /// Typeset the workbook as a PDF, personalised or blank
+    Pdf {
+        /// The workbook project folder
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The PDF to write (default: workbook.pdf, or workbook-blank.pdf with --blank, in DIR)
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        /// The date to treat as today, YYYY-MM-DD (default: the system date)
+        #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+        /// Include private notes and people; every page says so
+        #[arg(long)]
+        private: bool,
+        /// No personal data: fill-in tables, empty checkboxes, templates with blanks
+        #[arg(long, conflicts_with = "private")]
+        blank: bool,
+        /// In a cohort, typeset only this member's workbook
+        #[arg(long, value_name = "ID")]
+        person: Option<String>,
     },
     /// Build, serve the site on this machine, and rebuild and reload it as you edit
     Serve {
@@ -139,6 +163,7 @@ fn main() -> ExitCode {
             today,
             private,
             person,
+            pdf,
         } => {
             let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
             let opts = BuildOptions {
@@ -147,8 +172,33 @@ fn main() -> ExitCode {
                 today,
                 private,
                 person,
+                pdf,
             };
             build(&opts, color)
+        }
+        Command::Pdf {
+            dir,
+            out,
+            today,
+            private,
+            blank,
+            person,
+        } => {
+            let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+            let out = out.unwrap_or_else(|| {
+                dir.join(if blank {
+                    "workbook-blank.pdf"
+                } else {
+                    "workbook.pdf"
+                })
+            });
+            let opts = careerbook::RenderOptions {
+                today,
+                private,
+                body_end: None,
+                person,
+            };
+            pdf(&dir, &out, &opts, blank, color)
         }
         Command::Serve {
             dir,
@@ -229,6 +279,32 @@ fn build(opts: &BuildOptions, color: bool) -> ExitCode {
                     String::new()
                 }
             );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn pdf(
+    dir: &Path,
+    out: &Path,
+    opts: &careerbook::RenderOptions,
+    blank: bool,
+    color: bool,
+) -> ExitCode {
+    let started = Instant::now();
+    match careerbook::write_pdfs(dir, out, opts, blank) {
+        Ok((written, warnings)) => {
+            eprint!("{}", render_human(&warnings, dir, color));
+            for path in &written {
+                let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+                eprintln!("Wrote {} ({})", path.display(), human_bytes(size));
+            }
+            eprintln!("in {} ms", started.elapsed().as_millis());
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            eprint!("{}", render_human(&problems, dir, color));
+            eprintln!("error: could not typeset the workbook; nothing was written");
             ExitCode::FAILURE
         }
     }

@@ -143,3 +143,29 @@ fn completions_for_each_shell() {
         assert!(out.contains("careerbook"), "{shell}");
     }
 }
+
+#[cfg(feature = "pdf")]
+#[test]
+fn pdf_command_and_build_pdf_write_workbooks() {
+    let p = Project::from_fixture("cohort");
+    let (code, _, err) = run(careerbook()
+        .args(["build", "--pdf", "--today", "2026-11-24"])
+        .arg(p.root()));
+    assert_eq!(code, 0, "{err}");
+    for id in ["ana-lima", "ben-okafor", "chloe-roy"] {
+        let pdf = std::fs::read(p.root().join(format!("site/{id}/workbook.pdf"))).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"), "{id}");
+    }
+    let blank = p.root().join("blank.pdf");
+    let (code, _, err) = run(careerbook()
+        .args(["pdf", "--blank", "--today", "2026-11-24", "--out"])
+        .arg(&blank)
+        .arg(p.root()));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("Wrote"), "{err}");
+    assert!(std::fs::read(&blank).unwrap().starts_with(b"%PDF-"));
+    let (code, _, _) = run(careerbook()
+        .args(["pdf", "--blank", "--private"])
+        .arg(p.root()));
+    assert_eq!(code, 2, "--blank and --private conflict");
+}

@@ -206,6 +206,17 @@ fn links_inside_the_book_become_references() {
         "{m}"
     );
     assert!(m.contains("#[nowhere]"), "{m}");
+    // Links in checklist items are not rewritten to `.html` by the markdown layer.
+    let doc = markdown::parse(
+        "- [ ] Use [finding](../sponsors/finding.md) {#t}\n",
+        "mentors-a",
+        "mentors",
+    );
+    let m2 = page_markup(&doc, &page("mentors/a.md", "mentors-a"), &book);
+    assert!(
+        m2.contains("#cb.xref(label(\"cb:sponsors-finding\"))[finding]"),
+        "{m2}"
+    );
     assert!(
         m.contains("#link(\"https://example.ca/a?b=\\\"c\\\"\")[web]"),
         "{m}"

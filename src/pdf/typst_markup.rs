@@ -602,7 +602,8 @@ impl<'p, 'd> Converter<'p, 'd> {
     }
 
     /// `other.html#frag` (the markdown layer rewrote `.md` links to the site's
-    /// `.html`), relative to this page → the label of that page or heading.
+    /// `.html`) or `other.md#frag`, relative to this page → the label of that
+    /// page or heading.
     fn internal_target(&self, dest: &str) -> Option<String> {
         if dest.contains(':') || dest.starts_with('/') {
             return None;
@@ -615,7 +616,10 @@ impl<'p, 'd> Converter<'p, 'd> {
             // `#heading` on this very page.
             self.page.rel.to_string()
         } else {
-            let stem = path.strip_suffix(".html")?;
+            // Links inside checklist items reach us as written (`.md`).
+            let stem = path
+                .strip_suffix(".html")
+                .or_else(|| path.strip_suffix(".md"))?;
             let rel = resolve(self.page.dir, stem)?;
             format!("{rel}.md")
         };

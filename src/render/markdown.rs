@@ -180,7 +180,40 @@ pub fn parse<'a>(body: &'a str, page_key: &str, page_dir: &str) -> Document<'a> 
                     line: line_of(range.start),
                 });
                 doc.events.push(Event::TaskListMarker(checked));
-                doc.events.extend(inner);
+                // Links inside the item are page links like any other.
+                let line = line_of(range.start);
+                for e in inner {
+                    let e = match e {
+                        Event::Start(Tag::Link {
+                            link_type,
+                            dest_url,
+                            title,
+                            id,
+                        }) => {
+                            let dest = match rewrite_page_link(&dest_url, page_dir) {
+                                Some((target, fragment, href)) => {
+                                    doc.links.push(PageLink {
+                                        target,
+                                        fragment,
+                                        line,
+                                        column: 0,
+                                        event: doc.events.len(),
+                                    });
+                                    CowStr::from(href)
+                                }
+                                None => dest_url,
+                            };
+                            Event::Start(Tag::Link {
+                                link_type,
+                                dest_url: dest,
+                                title,
+                                id,
+                            })
+                        }
+                        other => other,
+                    };
+                    doc.events.push(e);
+                }
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -529,6 +562,23 @@ mod tests {
         assert!(out.contains("<label class=\"task\" id=\"task-a\"><input type=\"checkbox\" data-task=\"a\"> First</label>"), "{out}");
         assert!(out.contains("data-task=\"b\" checked> Second</label> <span class=\"done-on\">done <time datetime=\"2026-03-04\">2026-03-04</time></span>"), "{out}");
         assert!(!out.contains("{#"), "{out}");
+    }
+
+    #[test]
+    fn links_inside_checklist_items_are_page_links_too() {
+        let doc = parse(
+            "- [ ] Read [finding mentors](mentors/finding.md) {#t}\n",
+            "p",
+            "",
+        );
+        assert_eq!(doc.links.len(), 1);
+        let out = to_html(&doc, &|_| None);
+        assert!(out.contains("href=\"mentors/finding.html\""), "{out}");
+        let print = to_print_html(&doc, &|_| None, "p");
+        assert!(
+            print.contains("href=\"#chapter-mentors-finding\""),
+            "{print}"
+        );
     }
 
     #[test]

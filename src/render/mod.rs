@@ -230,45 +230,17 @@ fn render_workbook(
     diags: &mut Diagnostics,
 ) -> Option<Vec<OutputFile>> {
     let content = &project.content;
-    let order = book::reading_order(content);
     // The way from a page of this workbook up to the site's root, for shared assets.
     let up_to_site = "../".repeat(prefix.matches('/').count());
-    // What may be shown: private people and notes only in a private build.
-    let public;
-    let workbook = if opts.private {
-        full
-    } else {
-        public = full.public();
-        &public
-    };
-    let shared = shared_context(project, workbook, opts);
-    let done: HashMap<String, String> = workbook
-        .progress
-        .done
-        .iter()
-        .map(|(id, date)| (id.clone(), date.to_string()))
-        .collect();
-
-    // 1. Bodies: template, then Markdown. In parallel; each page on its own.
-    let bodies: Vec<Result<RenderedBody, Diagnostic>> = order
-        .par_iter()
-        .map(|slot| render_body(project, slot, &shared, &done))
-        .collect();
-    let mut rendered = Vec::with_capacity(bodies.len());
-    for b in bodies {
-        match b {
-            Ok(b) => rendered.push(b),
-            Err(d) => diags.push(d),
-        }
-    }
-    if rendered.len() != order.len() {
-        return None;
-    }
-    check_links_and_tasks(project, &order, &rendered, diags);
-
-    // 2. The personal workbook: plan, checklists, dashboard, people, drafts.
-    let view = workbook_view(project, workbook, &order, &rendered, opts, diags);
-
+    let Prepared {
+        order,
+        rendered,
+        workbook,
+        shared,
+        done,
+        view,
+    } = prepare(project, full, opts, diags)?;
+    let workbook = &workbook;
     let titles: Vec<String> = rendered.iter().map(|r| r.title.clone()).collect();
     let generated = generated_pages(&view);
     let toc = book::toc(content, &order, &titles, &generated);
@@ -423,6 +395,86 @@ fn render_workbook(
         }
     }
     (!diags.has_errors()).then_some(files)
+}
+
+/// A workbook's pages rendered to HTML bodies, and its view.
+struct Prepared {
+    order: Vec<PageSlot>,
+    rendered: Vec<RenderedBody>,
+    /// What may be shown: the whole workbook in a private build, else the public part.
+    workbook: Workbook,
+    shared: Context,
+    done: HashMap<String, String>,
+    view: Value,
+}
+
+fn prepare(
+    project: &Project,
+    full: &Workbook,
+    opts: &RenderOptions,
+    diags: &mut Diagnostics,
+) -> Option<Prepared> {
+    let order = book::reading_order(&project.content);
+    // Private people and notes only in a private build.
+    let workbook = if opts.private {
+        full.clone()
+    } else {
+        full.public()
+    };
+    let shared = shared_context(project, &workbook, opts);
+    let done: HashMap<String, String> = workbook
+        .progress
+        .done
+        .iter()
+        .map(|(id, date)| (id.clone(), date.to_string()))
+        .collect();
+
+    // 1. Bodies: template, then Markdown. In parallel; each page on its own.
+    let bodies: Vec<Result<RenderedBody, Diagnostic>> = order
+        .par_iter()
+        .map(|slot| render_body(project, slot, &shared, &done))
+        .collect();
+    let mut rendered = Vec::with_capacity(bodies.len());
+    for b in bodies {
+        match b {
+            Ok(b) => rendered.push(b),
+            Err(d) => diags.push(d),
+        }
+    }
+    if rendered.len() != order.len() {
+        return None;
+    }
+    check_links_and_tasks(project, &order, &rendered, diags);
+
+    // 2. The personal workbook: plan, checklists, dashboard, people, drafts.
+    let view = workbook_view(project, &workbook, &order, &rendered, opts, diags);
+    Some(Prepared {
+        order,
+        rendered,
+        workbook,
+        shared,
+        done,
+        view,
+    })
+}
+
+/// The workbook view the PDF is typeset from: the project's own workbook, or none
+/// at all for a blank, fill-in-by-hand copy.
+pub fn pdf_view(
+    project: &Project,
+    full: &Workbook,
+    opts: &RenderOptions,
+    diags: &mut Diagnostics,
+) -> Option<Value> {
+    let mut prepared = prepare(project, full, opts, diags)?;
+    let view = &mut prepared.view;
+    view["book"] = json!({
+        "title": project.config.book.title,
+        "authors": project.config.book.authors,
+        "description": project.config.book.description,
+        "language": project.config.book.language,
+    });
+    Some(prepared.view)
 }
 
 /// A page careerbook writes from the data rather than from a Markdown file.

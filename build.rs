@@ -1,0 +1,8 @@
+// The default theme, the guidance and the sample data are compiled into the binary
+// (include_dir!). Cargo does not notice a file added under those folders on its own,
+// so tell it to rebuild when they change.
+fn main() {
+    for dir in ["themes", "content", "data", "book.toml"] {
+        println!("cargo:rerun-if-changed={dir}");
+    }
+}
