@@ -203,7 +203,10 @@ fn schemas_describe_the_data_and_init_points_editors_at_them() {
     assert_eq!(profile["required"], serde_json::json!(["name"]));
     assert_eq!(profile["additionalProperties"], serde_json::json!(false));
     let whole = profile.to_string();
-    assert!(whole.contains("\"british-columbia\"") && whole.contains("\"format\":\"date\""), "{whole}");
+    assert!(
+        whole.contains("\"british-columbia\"") && whole.contains("\"format\":\"date\""),
+        "{whole}"
+    );
     let people = std::fs::read_to_string(dir.path().join("s/relationships.schema.json")).unwrap();
     for key in [
         "cadence_days",
