@@ -1,0 +1,855 @@
+//! Property tests over the parsers that read what a person (or anyone) wrote: the
+//! front-matter splitter, the YAML loaders, the Markdown → HTML converter and the
+//! Markdown → Typst escaping. None may panic, whatever the input; output must stay
+//! escaped; ids stay within their alphabet.
+//!
+//! Case counts are bounded (256, short strings) so the suite stays fast; the cargo
+//! fuzz targets in `fuzz/` run the same entry points for as long as you like.
+
+use std::path::{Path, PathBuf};
+
+use careerbook::Diagnostics;
+use careerbook::load::content::{parse_page, split_front_matter};
+use careerbook::model::Workbook;
+use careerbook::render::markdown;
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use proptest::sample::select;
+
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        // PROPTEST_CASES=10000 for a longer run.
+        cases: std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(256),
+        // Shrinking a failure is worth a little time, not minutes.
+        max_shrink_iters: 2048,
+        ..ProptestConfig::default()
+    }
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+}
+
+// ---------------------------------------------------------------------------
+// Inputs.
+
+/// Any characters at all (control characters, surrogates' neighbours, BOMs, …).
+fn any_text(max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(any::<char>(), 0..max).prop_map(String::from_iter)
+}
+
+/// Concatenations of tokens that mean something to the parsers, so that the
+/// inputs reach past the first line of each one.
+fn tokens(pool: &'static [&'static str], max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(select(pool), 0..max).prop_map(|v| v.concat())
+}
+
+const FRONT_MATTER_TOKENS: &[&str] = &[
+    "---\n",
+    "---\r\n",
+    "...\n",
+    "--- \n",
+    "\n",
+    "\r\n",
+    "title: ",
+    "order: ",
+    "template: ",
+    "description: ",
+    "message:\n  ",
+    "channel: email\n",
+    "x",
+    "é",
+    "\u{feff}",
+    "\t",
+    "  ",
+    "'",
+    "\"",
+    "[",
+    "]",
+    "{",
+    "}",
+    "&a ",
+    "*a",
+    "#",
+    ": ",
+    "- ",
+    "---",
+    "2",
+    "true",
+    "\0",
+];
+
+const YAML_TOKENS: &[&str] = &[
+    "name: ",
+    "people:\n",
+    "  - ",
+    "    ",
+    "id: ",
+    "role: mentor\n",
+    "role: ",
+    "stage: ",
+    "done:\n",
+    "  plan-m1: ",
+    "2026-02-30",
+    "2026-13-01",
+    "26-1-5",
+    "2026-01-01",
+    "9999-12-31",
+    "0000-01-01",
+    "links: [",
+    "javascript:alert(1)",
+    "https://example.org",
+    "data:,x",
+    "]",
+    "email: ",
+    "a@b.c",
+    "cadence_days: ",
+    "-1",
+    "99999999999999999999",
+    "last_contact: ",
+    "log:\n",
+    "      - date: ",
+    "outreach: {",
+    "}",
+    "notes: ",
+    "private: ",
+    "true",
+    "~",
+    "null",
+    "&x ",
+    "*x",
+    "!!binary ",
+    "!tag ",
+    "? ",
+    "|\n",
+    ">\n",
+    "'",
+    "\"",
+    "\\",
+    "\t",
+    "\n",
+    "\r\n",
+    "#",
+    "---\n",
+    "...\n",
+    "../",
+    "/",
+    "<script>",
+    "é",
+    "\u{feff}",
+    "{",
+    "[",
+    ",",
+    ": ",
+    "x",
+];
+
+const MARKDOWN_TOKENS: &[&str] = &[
+    "\n",
+    "\n\n",
+    "  ",
+    "\t",
+    "# ",
+    "## ",
+    "### ",
+    "- ",
+    "* ",
+    "1. ",
+    "- [ ] ",
+    "- [x] ",
+    "> ",
+    "{#",
+    "}",
+    "{#plan-m1}",
+    " {.class key=value}",
+    "`",
+    "```\n",
+    "~~~",
+    "*",
+    "_",
+    "**",
+    "~~",
+    "[",
+    "]",
+    "](",
+    ")",
+    "(",
+    "![",
+    "<",
+    ">",
+    "&",
+    "&lt;",
+    "&#60;",
+    "&#x3c;",
+    ";",
+    "\\",
+    "|",
+    "| - |",
+    "---",
+    "===",
+    "[^1]",
+    "[^1]: ",
+    "script",
+    "img",
+    "onerror=",
+    "javascript:",
+    "alert(1)",
+    "http://",
+    "page.md",
+    "../",
+    "#frag",
+    "{{",
+    "}}",
+    "{%",
+    "%}",
+    "é",
+    "ß",
+    "İ",
+    "\u{200b}",
+    "\u{feff}",
+    "a",
+    "Z",
+    "9",
+    "word ",
+    "\r\n",
+];
+
+/// Markdown that holds no `<` at all: every `<` in its HTML was put there by the
+/// converter, so no tag of the author's (or an attacker's) can be in it.
+const MARKDOWN_NO_LT_TOKENS: &[&str] = &[
+    "\n",
+    "\n\n",
+    "# ",
+    "## ",
+    "- ",
+    "- [ ] ",
+    "> ",
+    "`",
+    "```\n",
+    "*",
+    "_",
+    "[",
+    "]",
+    "](",
+    ")",
+    "![",
+    ">",
+    "&",
+    "&lt;",
+    "&#60;",
+    "&#x3C;",
+    "&#x3c;",
+    "&LT;",
+    "&lt",
+    ";",
+    "\\",
+    "script",
+    "SCRIPT",
+    "img src=x onerror=alert(1)",
+    "iframe",
+    "svg onload=alert(1)",
+    "/",
+    "\"",
+    "'",
+    "=",
+    "{#x}",
+    "é",
+    " ",
+    "a",
+    "&amp;lt;",
+    "&#0060;",
+    "&#x00003c;",
+];
+
+/// Checklist items with text from `pool` (no pinned ids).
+fn task_items(pool: &'static [&'static str]) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::collection::vec(select(pool), 0..12), 1..6).prop_map(|items| {
+        items
+            .into_iter()
+            .map(|words| format!("- [ ] {}\n", words.concat()))
+            .collect()
+    })
+}
+
+const ASCII_WORDS: &[&str] = &[
+    "Ask",
+    "for",
+    "a",
+    "coffee",
+    "A",
+    "B",
+    "x",
+    "123",
+    " ",
+    "-",
+    "_",
+    "'",
+    "\"",
+    "<b>",
+    "&amp;",
+    "`code`",
+    "*em*",
+    "../",
+    "/",
+    "?",
+    "#",
+    "{",
+    "}",
+    "{#",
+    "[link](x.md)",
+    "Z9",
+    "  ",
+    "!",
+    "a-very-long-word-that-makes-the-id-longer-than-forty-eight-bytes",
+];
+
+const UNICODE_WORDS: &[&str] = &[
+    "Demander",
+    "un",
+    "café",
+    "à",
+    "l'équipe",
+    "Straße",
+    "İstanbul",
+    "ǅ",
+    "½",
+    "日本語",
+    "😀",
+    "e\u{301}",
+    "\u{200d}",
+    "réunion",
+    "générale",
+    " ",
+    "-",
+    "x",
+    "Ω",
+    "ﬁ",
+    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+];
+
+// ---------------------------------------------------------------------------
+// The front-matter splitter.
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn split_front_matter_is_total_and_consistent(
+        text in prop_oneof![any_text(200), tokens(FRONT_MATTER_TOKENS, 40)]
+    ) {
+        let fenced = text.starts_with("---\n") || text.starts_with("---\r\n");
+        match split_front_matter(&text) {
+            Ok((None, body, line)) => {
+                prop_assert!(!fenced);
+                prop_assert_eq!(body, text.as_str());
+                prop_assert_eq!(line, 1);
+            }
+            Ok((Some(front), body, line)) => {
+                prop_assert!(fenced);
+                // Both are slices of the text, in order: the fence, the front
+                // matter, the closing line, the body to the end.
+                prop_assert!(text.ends_with(body));
+                let start = if text.starts_with("---\r\n") { 5 } else { 4 };
+                prop_assert_eq!(&text[start..start + front.len()], front);
+                let before_body = &text[..text.len() - body.len()];
+                // The line after the closing fence (one past the end when the
+                // fence is the file's last line, without a newline).
+                let fence_unterminated = body.is_empty() && !text.ends_with('\n');
+                prop_assert_eq!(
+                    line,
+                    before_body.matches('\n').count() + 1 + usize::from(fence_unterminated)
+                );
+            }
+            Err(line) => {
+                prop_assert!(fenced);
+                prop_assert_eq!(line, 1);
+            }
+        }
+    }
+
+    #[test]
+    fn front_matter_round_trips(
+        lines in prop::collection::vec("[a-z:éß \"'#\\[\\]{}-]{0,16}", 0..6),
+        body in any_text(80),
+    ) {
+        let front: String = lines
+            .iter()
+            .filter(|l| l.trim_end() != "---" && l.trim_end() != "...")
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let text = format!("---\n{front}---\n{body}");
+        let (f, b, line) = split_front_matter(&text).unwrap();
+        prop_assert_eq!(f, Some(front.as_str()));
+        prop_assert_eq!(b, body.as_str());
+        prop_assert_eq!(line, front.matches('\n').count() + 3);
+    }
+
+    #[test]
+    fn parse_page_never_panics_and_locates_its_errors(
+        text in prop_oneof![any_text(200), tokens(FRONT_MATTER_TOKENS, 40)]
+    ) {
+        let mut diags = Diagnostics::new();
+        let file = PathBuf::from("content/page.md");
+        let page = parse_page(&text, file.clone(), "page.md".into(), &mut diags);
+        let diags = diags.into_vec();
+        match page {
+            Some(p) => {
+                prop_assert!(diags.is_empty(), "{diags:?}");
+                prop_assert!(text.ends_with(&p.body));
+            }
+            None => {
+                prop_assert!(!diags.is_empty());
+                for d in &diags {
+                    prop_assert!(d.is_error());
+                    prop_assert_eq!(d.file.as_deref(), Some(file.as_path()));
+                    prop_assert!(d.line >= 1, "{d:?}");
+                    // The line is in the file (or one past its end, for an error
+                    // at the very end of the text).
+                    prop_assert!(d.line <= text.split('\n').count() + 1, "{d:?}");
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// YAML: the generic loader and the three data files with a contract.
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn yaml_values_never_panic_and_errors_are_located(
+        text in prop_oneof![any_text(200), tokens(YAML_TOKENS, 60)]
+    ) {
+        let file = Path::new("data/extra.yaml");
+        if let Err(d) = careerbook::load::yaml::parse::<serde_json::Value>(&text, file, 1, "yaml") {
+            prop_assert!(d.is_error());
+            prop_assert_eq!(d.code, "yaml");
+            prop_assert_eq!(d.file.as_deref(), Some(file));
+            prop_assert!(d.line >= 1, "{d:?}");
+        }
+    }
+
+    #[test]
+    fn data_files_never_panic_and_every_problem_names_its_file(
+        profile in prop::option::of(prop_oneof![any_text(120), tokens(YAML_TOKENS, 40)]),
+        people in prop::option::of(prop_oneof![any_text(120), tokens(YAML_TOKENS, 60)]),
+        progress in prop::option::of(prop_oneof![any_text(120), tokens(YAML_TOKENS, 30)]),
+    ) {
+        let mut diags = Diagnostics::new();
+        let wb = Workbook::from_sources(
+            profile.as_deref(),
+            people.as_deref(),
+            progress.as_deref(),
+            today(),
+            &mut diags,
+        );
+        let names = ["data/profile.yaml", "data/relationships.yaml", "data/progress.yaml"];
+        let diags = diags.into_vec();
+        for d in &diags {
+            let f = d.file.as_deref().and_then(Path::to_str).unwrap_or("");
+            prop_assert!(names.contains(&f), "{d:?}");
+        }
+        // A build goes on only without errors; then what was read obeys the contract.
+        if diags.iter().any(|d| d.is_error()) {
+            return Ok(());
+        }
+        for p in &wb.people {
+            prop_assert!(careerbook::model::is_valid_id(&p.id), "{:?}", p.id);
+            for l in &p.links {
+                let l = l.to_ascii_lowercase();
+                prop_assert!(
+                    l.starts_with("https://") || l.starts_with("http://") || l.starts_with("mailto:"),
+                    "{l}"
+                );
+            }
+        }
+    }
+
+    /// Documents shaped like the real files, with hostile values in every slot:
+    /// the loader must either accept them within the contract or explain.
+    #[test]
+    fn shaped_relationships_are_accepted_within_the_contract_or_explained(
+        people in prop::collection::vec(person_yaml(), 0..4)
+    ) {
+        let text = format!("people:\n{}", people.concat());
+        let mut diags = Diagnostics::new();
+        let wb = Workbook::from_sources(None, Some(&text), None, today(), &mut diags);
+        let diags = diags.into_vec();
+        let errors = diags.iter().filter(|d| d.is_error()).count();
+        for d in &diags {
+            prop_assert_eq!(
+                d.file.as_deref(),
+                Some(Path::new("data/relationships.yaml")),
+                "{:?}", d
+            );
+            prop_assert!(d.line >= 1, "{d:?}");
+        }
+        // A build goes on only without errors; then the contract holds in full.
+        if errors == 0 {
+            prop_assert_eq!(wb.people.len(), people.len(), "{}", text);
+            for p in &wb.people {
+                prop_assert!(careerbook::model::is_valid_id(&p.id), "{:?}", p.id);
+                for e in &p.log {
+                    prop_assert!(e.date <= today(), "{e:?}");
+                }
+            }
+        }
+    }
+}
+
+fn person_yaml() -> impl Strategy<Value = String> {
+    let ids = select(
+        &[
+            "sam", "sam-2", "../etc", "a/b", "Sam", "", "-x", "x-", "ok9",
+        ][..],
+    );
+    let dates = select(
+        &[
+            "2026-01-01",
+            "2026-02-30",
+            "2026-13-01",
+            "26-1-5",
+            "2026-1-1",
+            "0001-01-01",
+            "9999-12-31",
+            "2027-06-01",
+            "\"2026-03-04\"",
+            "2026-03-04T10:00:00",
+            "~",
+        ][..],
+    );
+    let texts = select(
+        &[
+            "Sam",
+            "'<script>alert(1)</script>'",
+            "\"\\\" onfocus=\\\"x\"",
+            "''",
+            "'{{ x }}'",
+            "é",
+            "[a, b]",
+            "{a: b}",
+            "123",
+            "true",
+        ][..],
+    );
+    let links = select(
+        &[
+            "https://example.org",
+            "javascript:alert(1)",
+            "JAVASCRIPT:x",
+            "data:text/html,x",
+            "mailto:a@b.c",
+            "http://",
+            "//evil.example",
+            "ftp://x",
+            "\"java\\tscript:x\"",
+        ][..],
+    );
+    let cadences = select(
+        &[
+            "30",
+            "0",
+            "-5",
+            "3661",
+            "99999999999999999999",
+            "often",
+            "1.5",
+        ][..],
+    );
+    (ids, texts.clone(), dates.clone(), dates, links, cadences, texts).prop_map(
+        |(id, name, last, due, link, cadence, summary)| {
+            format!(
+                "  - id: {id}\n    name: {name}\n    role: mentor\n    links: [{link}]\n    cadence_days: {cadence}\n    last_contact: {last}\n    next_step_due: {due}\n    log:\n      - date: {last}\n        summary: {summary}\n"
+            )
+        },
+    )
+}
+
+// ---------------------------------------------------------------------------
+// Markdown → HTML.
+
+/// Run `f`, setting aside only the known panic of `markdown::parse` on long
+/// accented checklist items (`known_bug_long_accented_task_panics`, reported):
+/// `None` for it, so the property skips that input; any other panic fails as usual.
+/// Remove this wrapper once that bug is fixed.
+fn unless_known_truncate_panic<T>(f: impl FnOnce() -> T) -> Option<T> {
+    static QUIET: std::sync::Once = std::sync::Once::new();
+    QUIET.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let payload = info.payload();
+            let msg = payload
+                .downcast_ref::<&str>()
+                .copied()
+                .or_else(|| payload.downcast_ref::<String>().map(String::as_str));
+            if !is_known_truncate_panic(msg) {
+                previous(info);
+            }
+        }));
+    });
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(v) => Some(v),
+        Err(payload) => {
+            let msg = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned());
+            if is_known_truncate_panic(msg.as_deref()) {
+                None
+            } else {
+                std::panic::resume_unwind(payload)
+            }
+        }
+    }
+}
+
+fn is_known_truncate_panic(message: Option<&str>) -> bool {
+    message.is_some_and(|m| m.contains("is_char_boundary(new_len)"))
+}
+
+fn html_of(body: &str) -> Option<String> {
+    unless_known_truncate_panic(|| {
+        let doc = markdown::parse(body, "page", "");
+        let done = |_: &markdown::Task| None;
+        markdown::to_html(&doc, &done)
+    })
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn markdown_never_panics(
+        body in prop_oneof![any_text(300), tokens(MARKDOWN_TOKENS, 80)]
+    ) {
+        let ids = unless_known_truncate_panic(|| {
+            let doc = markdown::parse(&body, "page", "part");
+            let done =
+                |t: &markdown::Task| t.checked_in_source.then(|| "2026-01-01".to_string());
+            let _ = markdown::to_html(&doc, &done);
+            let _ = markdown::to_print_html(&doc, &done, "part-page");
+            doc.headings.iter().map(|h| h.id.clone()).collect::<Vec<_>>()
+        });
+        prop_assume!(ids.is_some(), "the known truncation panic");
+        for id in ids.unwrap() {
+            prop_assert!(!id.is_empty());
+        }
+    }
+
+    /// Text that holds no `<` can never become a tag, however it is encoded
+    /// (`&lt;script&gt;`, `&#x3c;img …`): entities decode to text, which is escaped.
+    #[test]
+    fn text_without_tags_never_becomes_a_tag(body in tokens(MARKDOWN_NO_LT_TOKENS, 80)) {
+        let html = html_of(&body);
+        prop_assume!(html.is_some(), "the known truncation panic");
+        let html = html.unwrap().to_ascii_lowercase();
+        for tag in ["<script", "<iframe", "<svg", "<object", "<embed", "<style"] {
+            prop_assert!(!html.contains(tag), "{tag} in {html}\nfrom {body:?}");
+        }
+        // Images come only from Markdown image syntax, never from text.
+        if !body.contains("![") {
+            prop_assert!(!html.contains("<img"), "{html}\nfrom {body:?}");
+        }
+    }
+
+    /// Anything at all inside a code span or block comes out as text.
+    #[test]
+    fn code_is_always_escaped(code in "[^`\r\n]{1,60}") {
+        let html = html_of(&format!("Before `{code}` after.\n\n```\n{code}\n```\n")).unwrap();
+        prop_assert!(!html.to_ascii_lowercase().contains("<script"), "{html}");
+        let escaped = code.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+        prop_assert!(html.contains(&escaped), "{escaped} not in {html}");
+    }
+
+    /// Generated checklist ids from ASCII text: lower-case letters, digits and `-`.
+    #[test]
+    fn task_ids_from_ascii_text_are_safe(body in task_items(ASCII_WORDS)) {
+        let doc = markdown::parse(&body, "page", "");
+        for t in &doc.tasks {
+            prop_assert!(
+                !t.id.is_empty()
+                    && t.id
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{:?} from {body:?}",
+                t.id
+            );
+            if !t.explicit_id {
+                prop_assert!(!t.id.ends_with('-'), "{:?}", t.id);
+            }
+        }
+    }
+
+    /// Generated checklist ids from any text: never a character that means
+    /// something in HTML, a URL, YAML or a path.
+    ///
+    /// KNOWN BUG (reported): ids keep letters outside ASCII (`café` → `…-café`),
+    /// and `markdown::parse` cuts the id with `String::truncate(48)`, which panics
+    /// when byte 48 falls inside such a letter. Until that is fixed this property
+    /// draws its words from UNICODE_WORDS only for items whose id stays shorter
+    /// than 48 bytes (see `short_unicode_items`); `known_bug_long_accented_task_panics`
+    /// below holds the failing input and fails once the bug is fixed.
+    #[test]
+    fn task_ids_from_any_text_are_safe(body in short_unicode_items()) {
+        let doc = markdown::parse(&body, "page", "");
+        for t in &doc.tasks {
+            prop_assert!(!t.id.is_empty());
+            prop_assert!(
+                !t.id.chars().any(|c| c.is_whitespace()
+                    || c.is_control()
+                    || "<>&\"'`/\\?#%{}[]:;,.!".contains(c)),
+                "{:?} from {body:?}",
+                t.id
+            );
+        }
+    }
+
+    /// Heading ids on one page are unique, so every anchor leads to one place.
+    #[test]
+    fn heading_ids_are_unique_on_a_page(
+        headings in prop::collection::vec(select(&["A", "A 1", "a-1", "B", "A-1", "Section", "section", ""][..]), 1..8)
+    ) {
+        let body: String = headings.iter().map(|h| format!("## {h}\n\n")).collect();
+        let doc = markdown::parse(&body, "page", "");
+        let mut ids: Vec<&str> = doc.headings.iter().map(|h| h.id.as_str()).collect();
+        let n = ids.len();
+        ids.sort();
+        ids.dedup();
+        if ids.len() != n {
+            // KNOWN BUG (reported): `unique()` in src/render/markdown.rs numbers a
+            // repeated id `a-1`, `a-2`… without checking that `a-1` is free, so
+            // "A", "A", "A 1" give `a`, `a-1`, `a-1`. Strict: once fixed, this
+            // branch is never taken, and `known_bug_heading_ids_collide` fails.
+            prop_assert!(
+                headings.iter().any(|h| h.ends_with(" 1") || h.ends_with("-1")),
+                "duplicate heading ids from {headings:?}: {:?}",
+                doc.headings.iter().map(|h| &h.id).collect::<Vec<_>>()
+            );
+        }
+    }
+}
+
+/// Task lists whose generated ids stay under 48 bytes (see the known bug above).
+fn short_unicode_items() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::collection::vec(select(UNICODE_WORDS), 0..5), 1..6).prop_map(
+        |items| {
+            items
+                .into_iter()
+                .map(|words| {
+                    let mut text = String::new();
+                    for w in words {
+                        if markdown::slug(&format!("{text} {w}")).len() >= 40 {
+                            break;
+                        }
+                        text.push(' ');
+                        text.push_str(w);
+                    }
+                    format!("- [ ] {text}\n")
+                })
+                .collect()
+        },
+    )
+}
+
+/// KNOWN BUG (reported), strict: this passes while `markdown::parse` panics on a
+/// plain French checklist item whose generated id is cut inside "é", and fails once
+/// it no longer does — then delete this test and the length limit in
+/// `short_unicode_items`.
+#[test]
+fn known_bug_long_accented_task_panics() {
+    let body = "- [ ] Remercier mon mentor après notre réunion générale annuelle\n";
+    let result = std::panic::catch_unwind(|| markdown::parse(body, "page", "").tasks[0].id.clone());
+    match result {
+        Err(_) => eprintln!(
+            "KNOWN BUG: markdown::parse panics on a checklist item whose id is cut inside a multi-byte letter (String::truncate(48))"
+        ),
+        Ok(id) => panic!(
+            "fixed (id {id:?}): remove known_bug_long_accented_task_panics and the limit in short_unicode_items"
+        ),
+    }
+}
+
+/// KNOWN BUG (reported), strict: passes while generated heading ids can collide.
+#[test]
+fn known_bug_heading_ids_collide() {
+    let doc = markdown::parse("## A\n\n## A\n\n## A 1\n", "page", "");
+    let ids: Vec<&str> = doc.headings.iter().map(|h| h.id.as_str()).collect();
+    if ids[1] == ids[2] {
+        eprintln!("KNOWN BUG: heading ids collide: {ids:?}");
+    } else {
+        panic!(
+            "fixed ({ids:?}): remove known_bug_heading_ids_collide and the exception in heading_ids_are_unique_on_a_page"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Markdown → Typst (the printed workbook).
+
+#[cfg(feature = "pdf")]
+mod typst_escaping {
+    use super::*;
+    use ::typst::syntax::{SyntaxKind, SyntaxNode};
+    use careerbook::pdf::typst_markup::{escape_text, label_name, string_literal};
+
+    fn kinds(node: &SyntaxNode, out: &mut Vec<SyntaxKind>) {
+        out.push(node.kind());
+        for c in node.children() {
+            kinds(c, out);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(config())]
+
+        /// Escaped text parses as Typst markup made only of text, escapes and
+        /// spaces: no code, math, label, reference, heading, list or comment.
+        #[test]
+        fn escaped_text_is_only_text_in_typst(text in prop_oneof![any_text(120), tokens(MARKDOWN_TOKENS, 40)]) {
+            let mut markup = String::new();
+            escape_text(&text, &mut markup);
+            let root = ::typst::syntax::parse(&markup);
+            prop_assert!(root.errors_and_warnings().0.is_empty(), "{markup:?}: {:?}", root.errors_and_warnings());
+            let mut ks = Vec::new();
+            kinds(&root, &mut ks);
+            for k in ks {
+                prop_assert!(
+                    matches!(
+                        k,
+                        SyntaxKind::Markup
+                            | SyntaxKind::Text
+                            | SyntaxKind::Escape
+                            | SyntaxKind::Space
+                            | SyntaxKind::Parbreak
+                            | SyntaxKind::Linebreak
+                    ),
+                    "{k:?} in {markup:?} from {text:?}"
+                );
+            }
+        }
+
+        /// A string literal holds exactly the text, whatever it contains.
+        #[test]
+        fn string_literals_hold_any_text(text in any_text(120)) {
+            let code = format!("#let x = {}", string_literal(&text));
+            let root = ::typst::syntax::parse(&code);
+            prop_assert!(root.errors_and_warnings().0.is_empty(), "{code:?}: {:?}", root.errors_and_warnings());
+        }
+
+        /// Labels are made of one alphabet, whatever the page key and heading id.
+        #[test]
+        fn labels_are_plain(key in any_text(40), id in any_text(40)) {
+            let label = label_name(&key, Some(&id));
+            prop_assert!(label.starts_with("cb:"));
+            prop_assert!(
+                label[3..].chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == ':'),
+                "{label}"
+            );
+        }
+    }
+}
