@@ -242,7 +242,8 @@ impl Config {
         let base = &self.output.html.base_url;
         if !base.starts_with('/')
             || base.contains("//")
-            || base.contains(['?', '#', '"', '<', '>', ' '])
+            || base.contains(['?', '#', '"', '<', '>', '\\'])
+            || base.chars().any(|c| c.is_whitespace() || c.is_control())
         {
             bad(
                 "base-url",

@@ -166,8 +166,9 @@ pub fn parse<'a>(body: &'a str, page_key: &str, page_dir: &str) -> Document<'a> 
                 let text = plain_text(&inner);
                 let explicit_id = explicit.is_some();
                 let id = explicit.unwrap_or_else(|| {
-                    let mut s = slug(&text);
-                    s.truncate(48);
+                    // At most 48 characters (not bytes: accented letters are
+                    // several bytes and a byte cut could split one).
+                    let s: String = slug(&text).chars().take(48).collect();
                     let s = s.trim_end_matches('-');
                     format!("{page_key}-{s}")
                 });
@@ -353,14 +354,17 @@ pub fn slug(text: &str) -> String {
     }
 }
 
+/// `base`, or `base-1`, `base-2`, … : the first that no heading on the page has.
 fn unique(base: &str, used: &mut HashMap<String, usize>) -> String {
-    let n = used.entry(base.to_string()).or_insert(0);
-    *n += 1;
-    if *n == 1 {
-        base.to_string()
-    } else {
-        format!("{base}-{}", *n - 1)
+    let mut n = *used.get(base).unwrap_or(&0);
+    let mut id = base.to_string();
+    while used.contains_key(&id) {
+        n += 1;
+        id = format!("{base}-{n}");
     }
+    used.insert(base.to_string(), n);
+    used.entry(id.clone()).or_insert(0);
+    id
 }
 
 /// How a checklist item is shown: ticked (with the date it was done) or not.

@@ -191,7 +191,7 @@ fn shared_files(
         &project.config.branding.logo,
         project.config.branding.logo_url(),
     ) {
-        match std::fs::read(project.root.join(logo)) {
+        match read_inside(&project.root, logo) {
             Ok(bytes) => files.push(OutputFile::new(url, bytes)),
             Err(e) => diags.push(
                 Diagnostic::error(
@@ -199,13 +199,14 @@ fn shared_files(
                     format!("cannot read the logo `{}`: {e}", logo.display()),
                 )
                 .in_file(crate::config::FILE_NAME)
+                .at(config_line(project, "logo"), 1)
                 .help("fix the path in [branding] logo; it is relative to the project folder"),
             ),
         }
     }
     for css in &project.config.output.html.additional_css {
         let rel = crate::load::content::slash_path(css);
-        match std::fs::read(project.root.join(css)) {
+        match read_inside(&project.root, css) {
             Ok(bytes) => files.push(OutputFile::new(rel, bytes)),
             Err(e) => diags.push(
                 Diagnostic::error(
@@ -213,10 +214,37 @@ fn shared_files(
                     format!("cannot read additional CSS `{}`: {e}", css.display()),
                 )
                 .in_file(crate::config::FILE_NAME)
+                .at(config_line(project, "additional-css"), 1)
                 .help("fix the path in [output.html] additional-css"),
             ),
         }
     }
+}
+
+/// Read a file named in book.toml, refusing one that resolves (through a symbolic
+/// link) outside the project: the site must not publish files from elsewhere.
+fn read_inside(root: &std::path::Path, rel: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    let path = root.join(rel);
+    let inside = path.canonicalize()?.starts_with(root.canonicalize()?);
+    if !inside {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            "it leads outside the project folder",
+        ));
+    }
+    std::fs::read(path)
+}
+
+/// The line of book.toml where `key` is set (0 if it cannot be found).
+fn config_line(project: &Project, key: &str) -> usize {
+    std::fs::read_to_string(project.root.join(crate::config::FILE_NAME))
+        .ok()
+        .and_then(|text| {
+            text.lines()
+                .position(|l| l.trim_start().starts_with(key))
+                .map(|i| i + 1)
+        })
+        .unwrap_or(0)
 }
 
 /// One complete workbook (pages, tracker, progress, print page, calendar, table
@@ -323,9 +351,13 @@ fn render_workbook(
         ctx.insert(
             "progress_json",
             // Safe inside <script>: no "</" can close the element early.
+            // `<`, `>` and `&` as JSON escapes: no id can open a comment or close
+            // the script element early.
             &serde_json::to_string(&json!({"done": done}))
                 .expect("progress serialises")
-                .replace("</", "<\\/"),
+                .replace('<', "\\u003c")
+                .replace('>', "\\u003e")
+                .replace('&', "\\u0026"),
         );
         match render_template(tera, g.template, &ctx, project) {
             Ok(html) => files.push(OutputFile::new(format!("{prefix}{}", g.url), html)),

@@ -87,11 +87,54 @@ pub fn render_body(
         return Ok(body.to_string());
     }
     let protected = protect(body);
+    if let Some((offset, tag)) = forbidden_tag(&protected) {
+        // Pages cannot pull in other templates or define macros: a page that
+        // includes itself, or a macro that calls itself, would recurse without end.
+        let (line, column) = line_col(&protected, offset);
+        return Err(Diagnostic::error(
+            "template",
+            format!("`{{% {tag} %}}` is not available in pages"),
+        )
+        .in_file(file)
+        .at(line + body_line - 1, column)
+        .help("pages may use `{{ … }}`, `{% if %}`, `{% for %}` and `{% set %}`; put reusable pieces in the theme's templates"));
+    }
     let mut tera = new_tera();
     tera.add_raw_template("page", &protected)
         .map_err(|e| template_error(&e, file, &protected, body_line))?;
     tera.render("page", context)
         .map_err(|e| template_error(&e, file, body, body_line))
+}
+
+/// The first `include`, `extends`, `import` or `macro` tag outside `{% raw %}`
+/// blocks: its byte offset and name.
+fn forbidden_tag(text: &str) -> Option<(usize, &'static str)> {
+    let mut in_raw = false;
+    let mut from = 0;
+    while let Some(i) = text[from..].find("{%") {
+        let at = from + i;
+        let inner = text[at + 2..].trim_start_matches(['-', ' ', '\t', '\n', '\r']);
+        let word: String = inner
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        match word.as_str() {
+            "raw" => in_raw = true,
+            "endraw" => in_raw = false,
+            "include" | "extends" | "import" | "macro" if !in_raw => {
+                let tag = match word.as_str() {
+                    "include" => "include",
+                    "extends" => "extends",
+                    "import" => "import",
+                    _ => "macro",
+                };
+                return Some((at, tag));
+            }
+            _ => {}
+        }
+        from = at + 2;
+    }
+    None
 }
 
 /// Wrap code spans, code blocks and `{#...}` attributes in `{% raw %}` so Tera
@@ -214,6 +257,35 @@ mod tests {
             &serde_json::json!({"name": "<Ada>", "region": null}),
         );
         c
+    }
+
+    #[test]
+    fn pages_cannot_include_or_define_macros() {
+        let err = render_body(
+            "a\n{% include \"page\" %}\n",
+            &ctx(),
+            Path::new("content/a.md"),
+            3,
+        )
+        .unwrap_err();
+        assert_eq!((err.line, err.column), (4, 1), "{err:?}");
+        let err = render_body(
+            "{% macro m() %}{{ self::m() }}{% endmacro %}",
+            &ctx(),
+            Path::new("a.md"),
+            1,
+        )
+        .unwrap_err();
+        assert!(err.message.contains("macro"), "{err:?}");
+        // In code, the same text is only text.
+        let ok = render_body(
+            "`{% include \"x\" %}` {{ profile.name }}",
+            &ctx(),
+            Path::new("a.md"),
+            1,
+        )
+        .unwrap();
+        assert!(ok.contains("{% include \"x\" %}"), "{ok}");
     }
 
     #[test]
