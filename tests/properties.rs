@@ -688,12 +688,8 @@ proptest! {
     /// Generated checklist ids from any text: never a character that means
     /// something in HTML, a URL, YAML or a path.
     ///
-    /// KNOWN BUG (reported): ids keep letters outside ASCII (`café` → `…-café`),
-    /// and `markdown::parse` cuts the id with `String::truncate(48)`, which panics
-    /// when byte 48 falls inside such a letter. Until that is fixed this property
-    /// draws its words from UNICODE_WORDS only for items whose id stays shorter
-    /// than 48 bytes (see `short_unicode_items`); `known_bug_long_accented_task_panics`
-    /// below holds the failing input and fails once the bug is fixed.
+    /// Ids keep letters outside ASCII (`café` → `…-café`); long ones are covered
+    /// by `long_accented_task_gets_an_id` below.
     #[test]
     fn task_ids_from_any_text_are_safe(body in short_unicode_items()) {
         let doc = markdown::parse(&body, "page", "");
@@ -720,17 +716,7 @@ proptest! {
         let n = ids.len();
         ids.sort();
         ids.dedup();
-        if ids.len() != n {
-            // KNOWN BUG (reported): `unique()` in src/render/markdown.rs numbers a
-            // repeated id `a-1`, `a-2`… without checking that `a-1` is free, so
-            // "A", "A", "A 1" give `a`, `a-1`, `a-1`. Strict: once fixed, this
-            // branch is never taken, and `known_bug_heading_ids_collide` fails.
-            prop_assert!(
-                headings.iter().any(|h| h.ends_with(" 1") || h.ends_with("-1")),
-                "duplicate heading ids from {headings:?}: {:?}",
-                doc.headings.iter().map(|h| &h.id).collect::<Vec<_>>()
-            );
-        }
+        prop_assert_eq!(ids.len(), n, "duplicate heading ids from {:?}", headings);
     }
 }
 
@@ -756,36 +742,23 @@ fn short_unicode_items() -> impl Strategy<Value = String> {
     )
 }
 
-/// KNOWN BUG (reported), strict: this passes while `markdown::parse` panics on a
-/// plain French checklist item whose generated id is cut inside "é", and fails once
-/// it no longer does — then delete this test and the length limit in
-/// `short_unicode_items`.
+/// Was a panic: a generated id cut inside "é" (a byte cut). Ids are now cut on
+/// characters.
 #[test]
-fn known_bug_long_accented_task_panics() {
+fn long_accented_task_gets_an_id() {
     let body = "- [ ] Remercier mon mentor après notre réunion générale annuelle\n";
-    let result = std::panic::catch_unwind(|| markdown::parse(body, "page", "").tasks[0].id.clone());
-    match result {
-        Err(_) => eprintln!(
-            "KNOWN BUG: markdown::parse panics on a checklist item whose id is cut inside a multi-byte letter (String::truncate(48))"
-        ),
-        Ok(id) => panic!(
-            "fixed (id {id:?}): remove known_bug_long_accented_task_panics and the limit in short_unicode_items"
-        ),
-    }
+    let id = markdown::parse(body, "page", "").tasks[0].id.clone();
+    assert!(id.starts_with("page-remercier-mon-mentor-après"), "{id}");
+    assert!(id.chars().count() <= "page-".len() + 48, "{id}");
 }
 
-/// KNOWN BUG (reported), strict: passes while generated heading ids can collide.
+/// Was a collision: "A", "A", "A 1" gave `a`, `a-1`, `a-1`.
 #[test]
-fn known_bug_heading_ids_collide() {
-    let doc = markdown::parse("## A\n\n## A\n\n## A 1\n", "page", "");
+fn heading_ids_never_collide() {
+    let doc = markdown::parse("## A\n\n## A\n\n## A 1\n\n## A {#a-2}\n", "page", "");
     let ids: Vec<&str> = doc.headings.iter().map(|h| h.id.as_str()).collect();
-    if ids[1] == ids[2] {
-        eprintln!("KNOWN BUG: heading ids collide: {ids:?}");
-    } else {
-        panic!(
-            "fixed ({ids:?}): remove known_bug_heading_ids_collide and the exception in heading_ids_are_unique_on_a_page"
-        );
-    }
+    let unique: std::collections::HashSet<_> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "{ids:?}");
 }
 
 // ---------------------------------------------------------------------------
