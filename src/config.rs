@@ -165,14 +165,11 @@ impl Config {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(t) => t,
                 Err(e) => {
-                    return Err(vec![
-                        Diagnostic::error("config", "book.toml is not valid UTF-8 text")
-                            .in_file(FILE_NAME)
-                            .help(format!(
-                                "save the file as UTF-8 (invalid byte at offset {})",
-                                e.utf8_error().valid_up_to()
-                            )),
-                    ]);
+                    return Err(vec![crate::diagnostics::not_utf8(
+                        FILE_NAME,
+                        e.as_bytes(),
+                        &e.utf8_error(),
+                    )]);
                 }
             },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),

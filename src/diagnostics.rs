@@ -313,6 +313,18 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// A file that is not UTF-8: an `encoding` error at the first byte that is not,
+/// by line and column (counting the valid text before it).
+pub fn not_utf8(file: impl Into<PathBuf>, bytes: &[u8], error: &std::str::Utf8Error) -> Diagnostic {
+    let valid = error.valid_up_to().min(bytes.len());
+    let before = std::str::from_utf8(&bytes[..valid]).unwrap_or("");
+    let (line, column) = line_col(before, valid);
+    Diagnostic::error("encoding", "the file is not valid UTF-8 text")
+        .in_file(file)
+        .at(line, column)
+        .help("save the file as UTF-8 (this character is in another encoding, such as Latin-1)")
+}
+
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
         i -= 1;
@@ -358,6 +370,28 @@ mod tests {
         assert_eq!(line_col(text, 3), (2, 1));
         // 'd' is after the two-byte 'é' and a space
         assert_eq!(line_col(text, text.find('d').unwrap()), (2, 4));
+    }
+
+    #[test]
+    fn not_utf8_points_at_the_first_bad_byte() {
+        // "Café" in Latin-1 on line 2: é is the single byte 0xE9.
+        let bytes = b"[book]\ntitle = \"Caf\xe9\"\n".to_vec();
+        let e = std::str::from_utf8(&bytes).unwrap_err();
+        let d = not_utf8("book.toml", &bytes, &e);
+        assert_eq!((d.line, d.column), (2, 13), "{d:?}");
+        assert_eq!(d.code, "encoding");
+        assert!(d.help.unwrap().contains("UTF-8"));
+        // Accented letters before it count as one column each.
+        let mut bytes = "é\nà b".as_bytes().to_vec();
+        bytes.push(0xff);
+        let e = std::str::from_utf8(&bytes).unwrap_err();
+        let d = not_utf8("x", &bytes, &e);
+        assert_eq!((d.line, d.column), (2, 4), "{d:?}");
+        // At the very start.
+        let bytes = vec![0xff];
+        let e = std::str::from_utf8(&bytes).unwrap_err();
+        let d = not_utf8("x", &bytes, &e);
+        assert_eq!((d.line, d.column), (1, 1), "{d:?}");
     }
 
     #[test]

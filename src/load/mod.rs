@@ -132,15 +132,11 @@ pub fn read_text(root: &Path, file: &Path, diags: &mut Diagnostics) -> Option<St
             Some(text)
         }
         Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(&e.as_bytes()[..valid]);
-            let (line, column) = crate::diagnostics::line_col(&text, valid);
-            diags.push(
-                Diagnostic::error("encoding", "the file is not valid UTF-8 text")
-                    .in_file(file)
-                    .at(line, column)
-                    .help("save the file with UTF-8 encoding"),
-            );
+            diags.push(crate::diagnostics::not_utf8(
+                file,
+                e.as_bytes(),
+                &e.utf8_error(),
+            ));
             None
         }
     }
