@@ -4,7 +4,7 @@ use std::path::Path;
 
 use tera::{Context, Tera};
 
-use crate::diagnostics::{Diagnostic, line_col};
+use crate::diagnostics::{Diagnostic, line_col, not_utf8};
 use crate::load::Theme;
 
 /// Compile every template of the theme once.
@@ -19,18 +19,25 @@ pub fn compile_theme(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
                 text.to_string(),
                 file.display_path(&format!("templates/{name}")),
             )),
-            Err(_) => problems.push(
-                Diagnostic::error("template", "the template is not valid UTF-8 text")
-                    .in_file(file.display_path(&format!("templates/{name}"))),
-            ),
+            Err(e) => problems.push(not_utf8(
+                file.display_path(&format!("templates/{name}")),
+                &file.bytes,
+                &e,
+            )),
         }
     }
     // Parse each template alone first, so every syntax error is reported with its
     // own file, not just the first one Tera meets.
     for (name, text, path) in &sources {
         match Tera::default().add_raw_template(name, text) {
-            // Alone, a child template misses its parent; that is checked below.
-            Err(e) if !matches!(e.kind, tera::ErrorKind::MissingParent { .. }) => {
+            // Alone, a child template misses its parent, and one that extends
+            // itself is a cycle: both are checked below.
+            Err(e)
+                if !matches!(
+                    e.kind,
+                    tera::ErrorKind::MissingParent { .. } | tera::ErrorKind::CircularExtend { .. }
+                ) =>
+            {
                 problems.push(template_error(&e, path, text, 1));
             }
             _ => {}
@@ -38,6 +45,12 @@ pub fn compile_theme(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
     }
     if !problems.is_empty() {
         return Err(problems);
+    }
+    // Tera follows `extends`, `include` and `import` without looking for cycles,
+    // and a cycle overflows the stack: find them first.
+    let cycles = template_cycles(&sources);
+    if !cycles.is_empty() {
+        return Err(cycles);
     }
     if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, t, _)| (n.as_str(), t.as_str())))
     {
@@ -47,6 +60,303 @@ pub fn compile_theme(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
         )]);
     }
     Ok(tera)
+}
+
+/// How one template uses another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RefKind {
+    Include,
+    Extends,
+    Import,
+}
+
+impl RefKind {
+    fn tag(self) -> &'static str {
+        match self {
+            RefKind::Include => "include",
+            RefKind::Extends => "extends",
+            RefKind::Import => "import",
+        }
+    }
+
+    /// "a includes b", "a extends b", "a imports b".
+    fn verb(self) -> &'static str {
+        match self {
+            RefKind::Include => "includes",
+            RefKind::Extends => "extends",
+            RefKind::Import => "imports",
+        }
+    }
+}
+
+/// A `{% include %}`, `{% extends %}` or `{% import %}` tag: what it names (an
+/// include may name several, the first that exists is used) and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct TemplateRef {
+    kind: RefKind,
+    names: Vec<String>,
+    /// Byte offset of the tag's `{%`.
+    offset: usize,
+}
+
+/// The templates a template names, read from its text the way Tera tokenises it:
+/// comments, `{{ … }}` expressions and `{% raw %}` blocks are skipped, and quotes
+/// inside a tag do not end it.
+fn template_refs(text: &str) -> Vec<TemplateRef> {
+    let mut refs = Vec::new();
+    let mut i = 0;
+    while let Some(j) = text[i..].find('{') {
+        let at = i + j;
+        let rest = &text[at..];
+        if rest.starts_with("{#") {
+            i = rest.find("#}").map_or(text.len(), |k| at + k + 2);
+        } else if rest.starts_with("{{") {
+            i = at + 2 + tag_end(&text[at + 2..], "}}");
+        } else if rest.starts_with("{%") {
+            let len = tag_end(&text[at + 2..], "%}");
+            i = at + 2 + len;
+            let inner = text[at + 2..at + 2 + len]
+                .trim_end_matches("%}")
+                .trim_start_matches('-')
+                .trim_end_matches('-')
+                .trim();
+            let word: &str = inner
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .next()
+                .unwrap_or("");
+            let args = inner[word.len()..].trim_start();
+            let kind = match word {
+                "include" => RefKind::Include,
+                "extends" => RefKind::Extends,
+                "import" => RefKind::Import,
+                "raw" => {
+                    i = raw_end(text, i);
+                    continue;
+                }
+                _ => continue,
+            };
+            let names = if kind == RefKind::Include && args.starts_with('[') {
+                string_literals(&args[1..args.find(']').unwrap_or(args.len())])
+            } else {
+                string_literals(args).into_iter().take(1).collect()
+            };
+            if !names.is_empty() {
+                refs.push(TemplateRef {
+                    kind,
+                    names,
+                    offset: at,
+                });
+            }
+        } else {
+            i = at + 1;
+        }
+    }
+    refs
+}
+
+/// The length of a tag's body up to and including `close`, skipping quoted
+/// strings; the rest of the text when it is never closed.
+fn tag_end(body: &str, close: &str) -> usize {
+    let mut quote = None;
+    for (k, c) in body.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if matches!(c, '"' | '\'' | '`') => quote = Some(c),
+            None if body[k..].starts_with(close) => return k + close.len(),
+            None => {}
+        }
+    }
+    body.len()
+}
+
+/// Just past the `{% endraw %}` that closes a raw block whose opening tag ends at `from`.
+fn raw_end(text: &str, from: usize) -> usize {
+    let mut i = from;
+    while let Some(j) = text[i..].find("{%") {
+        let at = i + j;
+        let len = tag_end(&text[at + 2..], "%}");
+        let inner = text[at + 2..at + 2 + len]
+            .trim_end_matches("%}")
+            .trim_matches('-')
+            .trim();
+        i = at + 2 + len;
+        if inner == "endraw" {
+            return i;
+        }
+    }
+    text.len()
+}
+
+/// The string literals at the start of `args` (`"a"`, `'b'`, `` `c` ``, separated by
+/// commas), up to the first thing that is not one.
+fn string_literals(args: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = args.trim_start();
+    while let Some(q) = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '\'' | '`'))
+    {
+        let Some(end) = rest[1..].find(q) else { break };
+        out.push(rest[1..1 + end].to_string());
+        rest = rest[end + 2..].trim_start();
+        match rest.strip_prefix(',') {
+            Some(r) => rest = r.trim_start(),
+            None => break,
+        }
+    }
+    out
+}
+
+/// Every cycle of `include`s and `extends` (which Tera would follow until the stack
+/// runs out while rendering) and of `import`s (which it follows while loading
+/// macros), one error per cycle, at the tag that closes it. `sources` are
+/// (name, text, path for diagnostics).
+fn template_cycles(sources: &[(String, String, std::path::PathBuf)]) -> Vec<Diagnostic> {
+    use std::collections::HashMap;
+    let index: HashMap<&str, usize> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _, _))| (name.as_str(), i))
+        .collect();
+    // Edges to templates of the theme: (target, kind, offset in the source).
+    let edges: Vec<Vec<(usize, RefKind, usize)>> = sources
+        .iter()
+        .map(|(_, text, _)| {
+            template_refs(text)
+                .into_iter()
+                .filter_map(|r| {
+                    // Like Tera: the first name that exists. A missing one is
+                    // reported by Tera itself.
+                    let target = r.names.iter().find_map(|n| index.get(n.as_str()))?;
+                    Some((*target, r.kind, r.offset))
+                })
+                .collect()
+        })
+        .collect();
+    let mut problems = Vec::new();
+    // Rendering follows includes and parents; loading macros follows imports.
+    for imports in [false, true] {
+        let follows = |k: RefKind| (k == RefKind::Import) == imports;
+        // 0: not seen, 1: on the current path, 2: done.
+        let mut state = vec![0u8; sources.len()];
+        for root in 0..sources.len() {
+            if state[root] != 0 {
+                continue;
+            }
+            // An explicit stack, so a long chain of templates cannot overflow ours.
+            let mut path: Vec<(usize, usize)> = vec![(root, 0)];
+            state[root] = 1;
+            while let Some((node, next)) = path.last_mut() {
+                let node = *node;
+                let Some(&(target, kind, offset)) = edges[node].get(*next) else {
+                    state[node] = 2;
+                    path.pop();
+                    continue;
+                };
+                *next += 1;
+                if !follows(kind) {
+                    continue;
+                }
+                match state[target] {
+                    0 => {
+                        state[target] = 1;
+                        path.push((target, 0));
+                    }
+                    1 => {
+                        let start = path
+                            .iter()
+                            .position(|(n, _)| *n == target)
+                            .expect("a template on the path");
+                        let cycle: Vec<usize> = path[start..].iter().map(|(n, _)| *n).collect();
+                        problems.push(cycle_error(sources, &edges, &cycle, kind, offset));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// The error for one cycle: `cycle` lists its templates in order, the last one's
+/// tag (`kind` at `offset`) leading back to the first.
+fn cycle_error(
+    sources: &[(String, String, std::path::PathBuf)],
+    edges: &[Vec<(usize, RefKind, usize)>],
+    cycle: &[usize],
+    kind: RefKind,
+    offset: usize,
+) -> Diagnostic {
+    let last = *cycle.last().expect("a cycle has a template");
+    let (_, text, path) = &sources[last];
+    let (line, column) = line_col(text, offset);
+    let names: Vec<&str> = cycle
+        .iter()
+        .chain(cycle.first())
+        .map(|&n| sources[n].0.as_str())
+        .collect();
+    let mut hops = Vec::new();
+    let mut kinds = Vec::new();
+    for (k, &from) in cycle.iter().enumerate() {
+        let to = cycle[(k + 1) % cycle.len()];
+        let (hop_kind, hop_offset) = if from == last {
+            (kind, offset)
+        } else {
+            edges[from]
+                .iter()
+                .find(|(t, hk, _)| {
+                    *t == to && (*hk == RefKind::Import) == (kind == RefKind::Import)
+                })
+                .map(|&(_, hk, o)| (hk, o))
+                .expect("the edge the search followed")
+        };
+        let (l, c) = line_col(&sources[from].1, hop_offset);
+        kinds.push(hop_kind);
+        hops.push(format!(
+            "{}:{l}:{c} {} {}",
+            sources[from].2.display(),
+            hop_kind.verb(),
+            sources[to].0
+        ));
+    }
+    let message = if cycle.len() == 1 {
+        format!("`{}` {} itself", names[0], kind.verb())
+    } else {
+        format!(
+            "this `{}` closes a cycle: {}",
+            kind.tag(),
+            names.join(" → ")
+        )
+    };
+    let one = cycle.len() == 1;
+    let advice = if kinds.iter().all(|k| *k == RefKind::Extends) {
+        if one {
+            "a template cannot extend itself: remove this `extends`"
+        } else {
+            "a template cannot extend itself, even through others: remove one of these `extends`"
+        }
+    } else if kinds.iter().all(|k| *k == RefKind::Import) {
+        if one {
+            "a template's own macros need no import: call them as `self::name()`"
+        } else {
+            "templates cannot import each other's macros in a circle: move the shared macros to a file of their own"
+        }
+    } else if one {
+        "rendering would never end: remove this include (for markup that nests, such as a tree, write a macro that calls itself)"
+    } else {
+        "rendering would never end: remove one of these tags (for markup that nests, such as a tree, write a macro that calls itself)"
+    };
+    let help = if cycle.len() == 1 {
+        advice.to_string()
+    } else {
+        format!("{}; {advice}", hops.join(", "))
+    };
+    Diagnostic::error("template", message)
+        .in_file(path)
+        .at(line, column)
+        .help(help)
 }
 
 /// A Tera instance that escapes everything it inserts, whatever a template's file
@@ -286,6 +596,202 @@ mod tests {
         )
         .unwrap();
         assert!(ok.contains("{% include \"x\" %}"), "{ok}");
+    }
+
+    fn sources(files: &[(&str, &str)]) -> Vec<(String, String, std::path::PathBuf)> {
+        files
+            .iter()
+            .map(|(n, t)| {
+                (
+                    n.to_string(),
+                    t.to_string(),
+                    format!("templates/{n}").into(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn template_references_are_read_like_tera_reads_them() {
+        let text = "{# {% include \"a\" %} #}{{ \"{% include 'b' %}\" }}\n{% raw %}{% include \"c\" %}{% endraw %}\n{%- include [\"d\", 'e'] ignore missing -%} {% extends `f` %}{% import \"g\" as m %}{% if x %}{% endif %}";
+        let refs = template_refs(text);
+        let got: Vec<(RefKind, Vec<&str>, (usize, usize))> = refs
+            .iter()
+            .map(|r| {
+                (
+                    r.kind,
+                    r.names.iter().map(String::as_str).collect(),
+                    line_col(text, r.offset),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (RefKind::Include, vec!["d", "e"], (3, 1)),
+                (RefKind::Extends, vec!["f"], (3, 43)),
+                (RefKind::Import, vec!["g"], (3, 60)),
+            ]
+        );
+        // A quoted `%}` does not end the tag; an unclosed tag is not a reference.
+        assert_eq!(
+            template_refs("{% include \"a%}b\" %}")[0].names,
+            vec!["a%}b"]
+        );
+        assert!(template_refs("{% include \"a\"").len() <= 1);
+        assert!(template_refs("{% include %}{%").is_empty());
+    }
+
+    #[test]
+    fn a_template_that_includes_itself_is_a_located_error() {
+        let errs = template_cycles(&sources(&[
+            ("page.html", "{% include \"pager.html\" %}"),
+            ("pager.html", "<nav>\n  {% include \"pager.html\" %}</nav>"),
+        ]));
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        let e = &errs[0];
+        assert_eq!(e.file.as_deref(), Some(Path::new("templates/pager.html")));
+        assert_eq!((e.line, e.column), (2, 3));
+        assert_eq!(e.message, "`pager.html` includes itself");
+        assert!(e.help.as_deref().unwrap().contains("macro"), "{e:?}");
+    }
+
+    #[test]
+    fn a_cycle_is_reported_at_the_tag_that_closes_it_with_its_path() {
+        let errs = template_cycles(&sources(&[
+            ("a.html", "{% include \"b.html\" %}"),
+            ("b.html", "x\n{% include \"c.html\" %}"),
+            ("c.html", "{% if y %}{% include \"b.html\" %}{% endif %}"),
+        ]));
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        let e = &errs[0];
+        assert_eq!(e.file.as_deref(), Some(Path::new("templates/c.html")));
+        assert_eq!((e.line, e.column), (1, 11));
+        assert_eq!(
+            e.message,
+            "this `include` closes a cycle: b.html → c.html → b.html"
+        );
+        assert!(
+            e.help.as_deref().unwrap().starts_with(
+                "templates/b.html:2:1 includes c.html, templates/c.html:1:11 includes b.html; "
+            ),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn extends_and_imports_make_cycles_too() {
+        let errs = template_cycles(&sources(&[
+            ("base.html", "{% extends \"page.html\" %}"),
+            (
+                "page.html",
+                "{% extends \"base.html\" %}{% block main %}{% endblock main %}",
+            ),
+        ]));
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(
+            errs[0]
+                .message
+                .contains("base.html → page.html → base.html")
+        );
+        assert!(
+            errs[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("cannot extend itself, even")
+        );
+        // A page that includes a partial which extends the page never ends either.
+        let errs = template_cycles(&sources(&[
+            ("page.html", "{% include \"part.html\" %}"),
+            ("part.html", "{% extends \"page.html\" %}"),
+        ]));
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        let errs = template_cycles(&sources(&[
+            ("m1.html", "{% import \"m2.html\" as m2 %}"),
+            ("m2.html", "{% import \"m1.html\" as m1 %}"),
+        ]));
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(errs[0].message.contains("`import`"), "{errs:?}");
+    }
+
+    #[test]
+    fn shared_partials_and_macro_imports_are_not_cycles() {
+        let errs = template_cycles(&sources(&[
+            (
+                "base.html",
+                "{% import \"macros.html\" as m %}{% include \"nav.html\" %}",
+            ),
+            (
+                "page.html",
+                "{% extends \"base.html\" %}{% include \"nav.html\" %}",
+            ),
+            // Importing macros from a template that includes you is fine: Tera
+            // only reads its macros.
+            (
+                "nav.html",
+                "{% import \"base.html\" as b %}{% include \"missing.html\" ignore missing %}{% include [\"gone.html\", \"item.html\"] %}",
+            ),
+            ("item.html", ""),
+            ("macros.html", ""),
+        ]));
+        assert!(errs.is_empty(), "{errs:?}");
+        // The first template of a list that exists is the one used.
+        let errs = template_cycles(&sources(&[
+            ("a.html", "{% include [\"b.html\", \"a.html\"] %}"),
+            ("b.html", ""),
+        ]));
+        assert!(errs.is_empty(), "{errs:?}");
+    }
+
+    #[test]
+    fn compiling_a_theme_with_a_cycle_is_an_error_not_a_crash() {
+        use crate::load::theme::ThemeFile;
+        let mut theme = crate::load::Theme::builtin();
+        theme.files.insert(
+            "templates/partials/pager.html".into(),
+            ThemeFile {
+                bytes: std::borrow::Cow::Borrowed(b"{% include \"partials/pager.html\" %}"),
+                source: Some("themes/default/templates/partials/pager.html".into()),
+            },
+        );
+        let errs = compile_theme(&theme).unwrap_err();
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!(
+            errs[0].location(),
+            "themes/default/templates/partials/pager.html:1:1"
+        );
+        // And a chain of extends that leads into a cycle, which Tera itself follows forever.
+        let mut theme = crate::load::Theme::builtin();
+        for (name, text) in [
+            ("templates/base.html", &b"{% extends \"page.html\" %}"[..]),
+            ("templates/page.html", &b"{% extends \"base.html\" %}"[..]),
+        ] {
+            theme.files.insert(
+                name.into(),
+                ThemeFile {
+                    bytes: std::borrow::Cow::Borrowed(text),
+                    source: None,
+                },
+            );
+        }
+        let errs = compile_theme(&theme).unwrap_err();
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(errs[0].message.contains("closes a cycle"), "{errs:?}");
+        // Latin-1 text is located.
+        let mut theme = crate::load::Theme::builtin();
+        theme.files.insert(
+            "templates/page.html".into(),
+            ThemeFile {
+                bytes: std::borrow::Cow::Borrowed(b"<p>\n<p>Caf\xe9"),
+                source: None,
+            },
+        );
+        let errs = compile_theme(&theme).unwrap_err();
+        assert_eq!(
+            (errs[0].line, errs[0].column, errs[0].code),
+            (2, 7, "encoding")
+        );
     }
 
     #[test]
