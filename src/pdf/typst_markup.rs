@@ -18,7 +18,7 @@ use std::fmt::Write as _;
 
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, LinkType, Tag, TagEnd};
 
-use crate::render::markdown::{Document, Task, plain_text};
+use crate::render::markdown::{Document, LinkDest, Task, classify_link, plain_text};
 
 /// What the converter needs to know about the whole book: which pages and
 /// headings exist (for internal links), which checklist items are done, which
@@ -593,8 +593,8 @@ impl<'p, 'd> Converter<'p, 'd> {
             let _ = write!(self.out, "#cb.xref(label({}))[", string_literal(&label));
             return;
         }
-        let external = dest.contains(':') && !dest.starts_with(':');
-        if external {
+        // The same rule as the site: only web and e-mail addresses are links.
+        if classify_link(dest, self.page.dir) == LinkDest::External {
             let _ = write!(self.out, "#link({})[", string_literal(dest));
         } else {
             self.out.push_str("#[");

@@ -6,8 +6,12 @@
 //! the printed workbook never disagree about content.
 
 use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::diagnostics::Diagnostic;
 
 /// The parser options every page uses.
 pub fn options() -> Options {
@@ -58,12 +62,26 @@ pub struct PageLink {
     pub event: usize,
 }
 
+/// Something in a page's Markdown that careerbook will not publish: a link to an
+/// address it refuses, or a checklist id that cannot be one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// 0-based line within the body, 1-based column.
+    pub line: usize,
+    pub column: usize,
+    pub code: &'static str,
+    pub message: String,
+    pub help: &'static str,
+}
+
 #[derive(Debug)]
 pub struct Document<'a> {
     pub events: Vec<Event<'a>>,
     pub headings: Vec<Heading>,
     pub tasks: Vec<Task>,
     pub links: Vec<PageLink>,
+    /// Errors, in the order they appear.
+    pub problems: Vec<Problem>,
 }
 
 impl Document<'_> {
@@ -73,26 +91,100 @@ impl Document<'_> {
             .find(|h| h.level == 1)
             .map(|h| h.text.as_str())
     }
+
+    /// The problems as errors located in `file`, whose body starts on `body_line`.
+    pub fn diagnostics(&self, file: &Path, body_line: usize) -> Vec<Diagnostic> {
+        self.problems
+            .iter()
+            .map(|p| {
+                Diagnostic::error(p.code, p.message.clone())
+                    .in_file(file)
+                    .at(p.line + body_line, p.column)
+                    .help(p.help)
+            })
+            .collect()
+    }
+}
+
+/// Where a link (or image) in content goes, and so what careerbook does with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkDest {
+    /// Another page of the book, `other.md#frag` relative to the page: its path
+    /// under `content/`, the fragment, and the `.html` address to write.
+    Page {
+        target: String,
+        fragment: Option<String>,
+        href: String,
+    },
+    /// `http:`, `https:` or `mailto:`: published as written.
+    External,
+    /// No scheme: a fragment, a path or a file of the site, as written.
+    Local,
+    /// Any other scheme (`javascript:`, `data:`, `vbscript:`, `file:`, …), in lower
+    /// case: never published.
+    Refused { scheme: String },
+}
+
+/// Classify a link's destination as written in a page in `page_dir` (relative to
+/// `content/`, `""` at the top). The scheme is read the way a browser reads it:
+/// spaces and control characters around the address, and tabs and line breaks
+/// inside it, are ignored, so `java&#9;script:` is still `javascript:`.
+pub fn classify_link(dest: &str, page_dir: &str) -> LinkDest {
+    let trimmed = dest.trim_matches(|c: char| c <= ' ');
+    let cleaned: std::borrow::Cow<'_, str> = if trimmed.contains(['\t', '\n', '\r']) {
+        trimmed
+            .chars()
+            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+            .collect::<String>()
+            .into()
+    } else {
+        trimmed.into()
+    };
+    let scheme_len = cleaned
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+        .filter(|&i| i > 0 && cleaned[i..].starts_with(':'))
+        .filter(|_| cleaned.starts_with(|c: char| c.is_ascii_alphabetic()));
+    if let Some(len) = scheme_len {
+        let scheme = &cleaned[..len];
+        return if ["http", "https", "mailto"]
+            .iter()
+            .any(|s| scheme.eq_ignore_ascii_case(s))
+        {
+            LinkDest::External
+        } else {
+            LinkDest::Refused {
+                scheme: scheme.to_ascii_lowercase(),
+            }
+        };
+    }
+    match page_link(dest, page_dir) {
+        Some((target, fragment, href)) => LinkDest::Page {
+            target,
+            fragment,
+            href,
+        },
+        None => LinkDest::Local,
+    }
 }
 
 /// Parse a page body. `page_key` (e.g. `mentors-finding-mentors`) prefixes ids made
 /// from item text; `page_dir` is the page's folder relative to `content/` (`""` at
 /// the top), for resolving relative links.
 pub fn parse<'a>(body: &'a str, page_key: &str, page_dir: &str) -> Document<'a> {
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    let line_of = |offset: usize| {
-        line_starts
-            .partition_point(|&s| s <= offset)
-            .saturating_sub(1)
-    };
-
-    let mut doc = Document {
-        events: Vec::new(),
-        headings: Vec::new(),
-        tasks: Vec::new(),
-        links: Vec::new(),
+    let mut p = Parsing {
+        body,
+        page_dir,
+        line_starts: std::iter::once(0)
+            .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+            .collect(),
+        open: Vec::new(),
+        doc: Document {
+            events: Vec::new(),
+            headings: Vec::new(),
+            tasks: Vec::new(),
+            links: Vec::new(),
+            problems: Vec::new(),
+        },
     };
     let mut used_ids: HashMap<String, usize> = HashMap::new();
     let mut section: Option<String> = None;
@@ -109,13 +201,13 @@ pub fn parse<'a>(body: &'a str, page_key: &str, page_dir: &str) -> Document<'a> 
                 attrs,
             }) => {
                 let mut inner = Vec::new();
-                for (e, _) in iter.by_ref() {
+                for (e, r) in iter.by_ref() {
                     if matches!(e, Event::End(TagEnd::Heading(_))) {
                         break;
                     }
-                    inner.push(e);
+                    inner.push((e, r));
                 }
-                let text = plain_text(&inner);
+                let text = plain_text_of(inner.iter().map(|(e, _)| e));
                 let base = id
                     .as_deref()
                     .map(str::to_string)
@@ -124,7 +216,7 @@ pub fn parse<'a>(body: &'a str, page_key: &str, page_dir: &str) -> Document<'a> 
                 if level == HeadingLevel::H2 {
                     section = Some(id.clone());
                 }
-                doc.headings.push(Heading {
+                p.doc.headings.push(Heading {
                     level: level as u8,
                     id: id.clone(),
                     text,
@@ -132,21 +224,23 @@ pub fn parse<'a>(body: &'a str, page_key: &str, page_dir: &str) -> Document<'a> 
                         .iter()
                         .map(|(k, v)| (k.to_string(), v.as_deref().unwrap_or("").to_string()))
                         .collect(),
-                    line: line_of(range.start),
+                    line: p.line_of(range.start),
                 });
-                doc.events.push(Event::Start(Tag::Heading {
+                p.doc.events.push(Event::Start(Tag::Heading {
                     level,
                     id: Some(CowStr::from(id)),
                     classes,
                     attrs,
                 }));
-                doc.events.extend(inner);
-                doc.events.push(Event::End(TagEnd::Heading(level)));
+                for (e, r) in inner {
+                    p.push(e, r);
+                }
+                p.doc.events.push(Event::End(TagEnd::Heading(level)));
             }
             Event::TaskListMarker(checked) => {
                 // Gather the item's own inline content: up to the end of its
                 // paragraph or item, or the start of a nested list.
-                let mut inner: Vec<Event<'a>> = Vec::new();
+                let mut inner: Vec<(Event<'a>, Range<usize>)> = Vec::new();
                 while let Some((e, _)) = iter.peek() {
                     if matches!(
                         e,
@@ -159,11 +253,17 @@ pub fn parse<'a>(body: &'a str, page_key: &str, page_dir: &str) -> Document<'a> 
                     ) {
                         break;
                     }
-                    let (e, _) = iter.next().expect("peeked");
-                    inner.push(e);
+                    inner.push(iter.next().expect("peeked"));
                 }
-                let explicit = take_explicit_id(&mut inner);
-                let text = plain_text(&inner);
+                let explicit = match take_explicit_id(&mut inner, body) {
+                    Pin::Id(id) => Some(id),
+                    Pin::None => None,
+                    Pin::Invalid { id, offset } => {
+                        p.problem(offset, invalid_task_id(&id), TASK_ID_HELP, "checklist");
+                        None
+                    }
+                };
+                let text = plain_text_of(inner.iter().map(|(e, _)| e));
                 let explicit_id = explicit.is_some();
                 let id = explicit.unwrap_or_else(|| {
                     // At most 48 characters (not bytes: accented letters are
@@ -172,121 +272,224 @@ pub fn parse<'a>(body: &'a str, page_key: &str, page_dir: &str) -> Document<'a> 
                     let s = s.trim_end_matches('-');
                     format!("{page_key}-{s}")
                 });
-                doc.tasks.push(Task {
+                p.doc.tasks.push(Task {
                     id,
                     text: text.trim().to_string(),
                     checked_in_source: checked,
                     section: section.clone(),
                     explicit_id,
-                    line: line_of(range.start),
+                    line: p.line_of(range.start),
                 });
-                doc.events.push(Event::TaskListMarker(checked));
+                p.doc.events.push(Event::TaskListMarker(checked));
                 // Links inside the item are page links like any other.
-                let line = line_of(range.start);
-                for e in inner {
-                    let e = match e {
-                        Event::Start(Tag::Link {
-                            link_type,
-                            dest_url,
-                            title,
-                            id,
-                        }) => {
-                            let dest = match rewrite_page_link(&dest_url, page_dir) {
-                                Some((target, fragment, href)) => {
-                                    doc.links.push(PageLink {
-                                        target,
-                                        fragment,
-                                        line,
-                                        column: 0,
-                                        event: doc.events.len(),
-                                    });
-                                    CowStr::from(href)
-                                }
-                                None => dest_url,
-                            };
-                            Event::Start(Tag::Link {
-                                link_type,
-                                dest_url: dest,
-                                title,
-                                id,
-                            })
-                        }
-                        other => other,
-                    };
-                    doc.events.push(e);
+                for (e, r) in inner {
+                    p.push(e, r);
                 }
             }
+            other => p.push(other, range),
+        }
+    }
+    p.doc
+}
+
+/// The state of [`parse`]: the document so far, and what it takes to locate things.
+struct Parsing<'a, 'p> {
+    body: &'a str,
+    page_dir: &'p str,
+    /// Byte offset of each line's start.
+    line_starts: Vec<usize>,
+    /// For each open link or image: whether its start was kept (a refused one
+    /// loses its start and end, keeping only its text).
+    open: Vec<bool>,
+    doc: Document<'a>,
+}
+
+impl<'a> Parsing<'a, '_> {
+    /// 0-based line of a byte offset of the body.
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
+    /// 0-based line and 1-based column of a byte offset of the body.
+    fn position(&self, offset: usize) -> (usize, usize) {
+        let line = self.line_of(offset);
+        let start = self.line_starts[line];
+        let column = self
+            .body
+            .get(start..offset)
+            .map_or(1, |s| s.chars().count() + 1);
+        (line, column)
+    }
+
+    fn problem(&mut self, offset: usize, message: String, help: &'static str, code: &'static str) {
+        let (line, column) = self.position(offset);
+        self.doc.problems.push(Problem {
+            line,
+            column,
+            code,
+            message,
+            help,
+        });
+    }
+
+    /// Add an event at `range` of the body, checking and rewriting the
+    /// destinations of links and images.
+    fn push(&mut self, event: Event<'a>, range: Range<usize>) {
+        match event {
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
             }) => {
-                let dest = match rewrite_page_link(&dest_url, page_dir) {
-                    Some((target, fragment, href)) => {
-                        let line = line_of(range.start);
-                        doc.links.push(PageLink {
+                let dest_url = match classify_link(&dest_url, self.page_dir) {
+                    LinkDest::Refused { scheme } => {
+                        self.problem(
+                            range.start,
+                            format!(
+                                "`{scheme}:` links are not allowed, only http(s), mailto and links within the book"
+                            ),
+                            LINK_HELP,
+                            "link",
+                        );
+                        self.open.push(false);
+                        return;
+                    }
+                    LinkDest::Page {
+                        target,
+                        fragment,
+                        href,
+                    } => {
+                        let (line, column) = self.position(range.start);
+                        self.doc.links.push(PageLink {
                             target,
                             fragment,
                             line,
-                            column: body[line_starts[line]..range.start].chars().count() + 1,
-                            event: doc.events.len(),
+                            column,
+                            event: self.doc.events.len(),
                         });
                         CowStr::from(href)
                     }
-                    None => dest_url,
+                    LinkDest::External | LinkDest::Local => dest_url,
                 };
-                doc.events.push(Event::Start(Tag::Link {
+                self.open.push(true);
+                self.doc.events.push(Event::Start(Tag::Link {
                     link_type,
-                    dest_url: dest,
+                    dest_url,
                     title,
                     id,
                 }));
             }
-            other => doc.events.push(other),
+            Event::Start(Tag::Image { ref dest_url, .. }) => {
+                if let LinkDest::Refused { scheme } = classify_link(dest_url, self.page_dir) {
+                    self.problem(
+                        range.start,
+                        format!(
+                            "`{scheme}:` images are not allowed, only http(s) and files of the book"
+                        ),
+                        LINK_HELP,
+                        "link",
+                    );
+                    self.open.push(false);
+                    return;
+                }
+                self.open.push(true);
+                self.doc.events.push(event);
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                if self.open.pop().unwrap_or(true) {
+                    self.doc.events.push(event);
+                }
+            }
+            other => self.doc.events.push(other),
         }
     }
-    doc
+}
+
+const LINK_HELP: &str = "link to a web page (`https://…`), an e-mail address (`mailto:…`), or a page or file of the book by its path (`other.md`); a link that runs code or embeds a document is never published";
+
+const TASK_ID_HELP: &str = "write the id at the end of the item as `{#my-id}`, or leave `{#…}` out and careerbook makes one from the item's text";
+
+fn invalid_task_id(id: &str) -> String {
+    if id.is_empty() {
+        "`{#}` gives the checklist item an empty id".to_string()
+    } else {
+        format!(
+            "`{id}` is not a valid checklist id: ids use lower-case letters, digits and `-`, and start with a letter or digit"
+        )
+    }
+}
+
+/// What an item's trailing `{#…}` said.
+enum Pin {
+    /// None at all.
+    None,
+    Id(String),
+    /// `{#…}` holding something that cannot be an id, at this byte offset of the body.
+    Invalid {
+        id: String,
+        offset: usize,
+    },
 }
 
 /// A task written `text {#my-id}` names its own id.
-fn take_explicit_id(inner: &mut Vec<Event<'_>>) -> Option<String> {
+fn take_explicit_id(inner: &mut Vec<(Event<'_>, Range<usize>)>, body: &str) -> Pin {
     // Adjacent text events are merged first: the parser may split `{#id}` apart.
-    let mut merged: Vec<Event<'_>> = Vec::with_capacity(inner.len());
-    for e in inner.drain(..) {
+    let mut merged: Vec<(Event<'_>, Range<usize>)> = Vec::with_capacity(inner.len());
+    for (e, r) in inner.drain(..) {
         match (merged.last_mut(), e) {
-            (Some(Event::Text(prev)), Event::Text(t)) => {
+            (Some((Event::Text(prev), prev_range)), Event::Text(t)) => {
                 *prev = CowStr::from(format!("{prev}{t}"));
+                prev_range.end = r.end;
             }
-            (_, e) => merged.push(e),
+            (_, e) => merged.push((e, r)),
         }
     }
     *inner = merged;
-    let Some(Event::Text(last)) = inner.last() else {
-        return None;
+    let Some((Event::Text(last), range)) = inner.last() else {
+        return Pin::None;
     };
     let trimmed = last.trim_end();
-    let open = trimmed.rfind("{#")?;
-    let candidate = trimmed[open + 2..].strip_suffix('}')?;
-    if candidate.is_empty()
-        || !candidate
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-    {
-        return None;
+    let Some(open) = trimmed.rfind("{#") else {
+        return Pin::None;
+    };
+    let Some(candidate) = trimmed[open + 2..].strip_suffix('}') else {
+        return Pin::None;
+    };
+    if !crate::model::is_valid_id(candidate) {
+        // Where `{#` is in the source, and the id as written there (the text may
+        // differ: entities are decoded, quotes made typographic).
+        let source = body.get(range.clone()).unwrap_or("");
+        let (offset, id) = match source.rfind("{#") {
+            Some(i) => (
+                range.start + i,
+                source[i + 2..]
+                    .trim_end()
+                    .strip_suffix('}')
+                    .unwrap_or(candidate),
+            ),
+            None => (range.start, candidate),
+        };
+        return Pin::Invalid {
+            id: id.to_string(),
+            offset,
+        };
     }
     let id = candidate.to_string();
     let rest = trimmed[..open].trim_end().to_string();
+    let range = range.clone();
     inner.pop();
     if !rest.is_empty() {
-        inner.push(Event::Text(CowStr::from(rest)));
+        inner.push((Event::Text(CowStr::from(rest)), range));
     }
-    Some(id)
+    Pin::Id(id)
 }
 
 /// `other.md#frag` relative to `page_dir` → (content path, fragment, href to write).
 /// Returns `None` for anything that is not a relative link to a Markdown page.
-fn rewrite_page_link(dest: &str, page_dir: &str) -> Option<(String, Option<String>, String)> {
+fn page_link(dest: &str, page_dir: &str) -> Option<(String, Option<String>, String)> {
     if dest.contains(':') || dest.starts_with('/') || dest.starts_with('#') {
         return None;
     }
@@ -320,6 +523,10 @@ fn rewrite_page_link(dest: &str, page_dir: &str) -> Option<(String, Option<Strin
 
 /// The text a reader sees, without markup.
 pub fn plain_text(events: &[Event<'_>]) -> String {
+    plain_text_of(events.iter())
+}
+
+fn plain_text_of<'e, 'a: 'e>(events: impl Iterator<Item = &'e Event<'a>>) -> String {
     let mut s = String::new();
     for e in events {
         match e {
@@ -619,6 +826,147 @@ mod tests {
         );
         assert!(out.contains("href=\"#sponsors-finding--look\""), "{out}");
         assert!(out.contains("href=\"#chapter-mentors-other\""), "{out}");
+    }
+
+    #[test]
+    fn link_destinations_are_classified_like_a_browser_reads_them() {
+        let page = |t: &str, f: Option<&str>, h: &str| LinkDest::Page {
+            target: t.into(),
+            fragment: f.map(str::to_string),
+            href: h.into(),
+        };
+        let refused = |s: &str| LinkDest::Refused { scheme: s.into() };
+        for (dest, want) in [
+            ("https://example.ca/x.md", LinkDest::External),
+            ("HTTP://example.ca", LinkDest::External),
+            ("mailto:a@example.ca", LinkDest::External),
+            ("#top", LinkDest::Local),
+            ("img/a.png", LinkDest::Local),
+            ("/guide/", LinkDest::Local),
+            ("//example.ca/x", LinkDest::Local),
+            ("notes/a:b.txt", LinkDest::Local),
+            ("page?q=a:b", LinkDest::Local),
+            (
+                "../sponsors/finding.md#where",
+                page(
+                    "sponsors/finding.md",
+                    Some("where"),
+                    "../sponsors/finding.html#where",
+                ),
+            ),
+            ("other.md", page("mentors/other.md", None, "other.html")),
+            ("javascript:alert(1)", refused("javascript")),
+            ("JaVaScRiPt:alert(1)", refused("javascript")),
+            ("java\tscript:alert(1)", refused("javascript")),
+            ("java\nscript:alert(1)", refused("javascript")),
+            ("\u{1} javascript:alert(1)", refused("javascript")),
+            ("data:text/html;base64,PHNjcmlwdD4=", refused("data")),
+            ("data:image/png;base64,iVBO", refused("data")),
+            ("vbscript:msgbox(1)", refused("vbscript")),
+            ("file:///etc/passwd", refused("file")),
+            ("tel:+15555550100", refused("tel")),
+        ] {
+            assert_eq!(classify_link(dest, "mentors"), want, "{dest:?}");
+        }
+    }
+
+    #[test]
+    fn refused_links_are_located_problems_and_never_published() {
+        let md = "Intro\n\nClick [here](javascript:alert(1)) or [there](https://example.ca).\n\n![pixel](data:text/html;base64,PHNjcmlwdD4=)\n\n- [ ] Do [it](vbscript:msgbox(1)) {#t}\n\n## See [x](JAVASCRIPT:alert(2))\n\n<javascript:alert(3)>\n\n[ref]\n\n[ref]: data:text/html,x\n";
+        let doc = parse(md, "p", "");
+        let got: Vec<(usize, usize, &str)> = doc
+            .problems
+            .iter()
+            .map(|p| (p.line, p.column, p.message.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    2,
+                    7,
+                    "`javascript:` links are not allowed, only http(s), mailto and links within the book"
+                ),
+                (
+                    4,
+                    1,
+                    "`data:` images are not allowed, only http(s) and files of the book"
+                ),
+                (
+                    6,
+                    10,
+                    "`vbscript:` links are not allowed, only http(s), mailto and links within the book"
+                ),
+                (
+                    8,
+                    8,
+                    "`javascript:` links are not allowed, only http(s), mailto and links within the book"
+                ),
+                (
+                    10,
+                    1,
+                    "`javascript:` links are not allowed, only http(s), mailto and links within the book"
+                ),
+                (
+                    12,
+                    1,
+                    "`data:` links are not allowed, only http(s), mailto and links within the book"
+                ),
+            ]
+        );
+        let out = to_html(&doc, &|_| None);
+        assert!(!out.contains("<img"), "{out}");
+        // Every address left is the safe one or an anchor of the page.
+        for href in out.split("href=\"").skip(1) {
+            assert!(
+                href.starts_with("https://example.ca\"") || href.starts_with('#'),
+                "{out}"
+            );
+        }
+        // The text stays; the safe link stays a link.
+        assert!(
+            out.contains("Click here or <a href=\"https://example.ca\">there</a>."),
+            "{out}"
+        );
+        assert!(out.contains("pixel"), "{out}");
+        assert!(out.contains("> Do it</label>"), "{out}");
+        // As diagnostics, located in the page's file.
+        let d = doc.diagnostics(Path::new("content/a.md"), 5);
+        assert_eq!(d[0].location(), "content/a.md:7:7");
+        assert_eq!(d[0].code, "link");
+        assert!(d[0].is_error());
+    }
+
+    #[test]
+    fn an_impossible_pinned_task_id_is_a_located_problem() {
+        for (md, id, column) in [
+            ("- [ ] Climb out {#../../escape}\n", "../../escape", 17),
+            ("- [ ] Slash {#plan/m1}\n", "plan/m1", 13),
+            ("- [ ] *Dash* first {#-a}\n", "-a", 20),
+            ("- [ ] Quote {#a\"b}\n", "a\"b", 13),
+        ] {
+            let doc = parse(md, "p", "");
+            assert_eq!(doc.problems.len(), 1, "{md}");
+            let p = &doc.problems[0];
+            assert_eq!((p.line, p.column, p.code), (0, column, "checklist"), "{md}");
+            assert!(p.message.contains(&format!("`{id}`")), "{}", p.message);
+            assert!(p.message.contains("lower-case letters, digits and `-`"));
+            assert!(!doc.tasks[0].explicit_id);
+        }
+        let doc = parse("- [ ] Nothing {#}\n", "p", "");
+        assert!(
+            doc.problems[0].message.contains("empty"),
+            "{:?}",
+            doc.problems
+        );
+        // Valid pins, and braces that are not a pin, are no problem.
+        let doc = parse(
+            "- [ ] Fine {#plan-1}\n- [ ] Code `{#x/y}`\n- [ ] Set {a}\n",
+            "p",
+            "",
+        );
+        assert!(doc.problems.is_empty(), "{:?}", doc.problems);
+        assert_eq!(doc.tasks[0].id, "plan-1");
     }
 
     #[test]

@@ -719,6 +719,14 @@ fn render_body(
         templates::render_body(&page.body, shared, &page.file, page.body_line)?
     };
     let doc = markdown::parse(&text, &slot.key, &slot.dir);
+    // A refused link or an impossible checklist id: the page's first such error.
+    if let Some(problem) = doc
+        .diagnostics(&page.file, page.body_line)
+        .into_iter()
+        .next()
+    {
+        return Err(problem);
+    }
     let state = |t: &Task| done.get(&t.id).cloned();
     let mut html = markdown::to_html(&doc, &state);
     let mut print_html = markdown::to_print_html(&doc, &state, &slot.key);
