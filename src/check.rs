@@ -7,10 +7,11 @@ use std::path::Path;
 use chrono::NaiveDate;
 use pulldown_cmark::{Event, Parser, Tag};
 
+use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::Project;
 use crate::model::message;
-use crate::{RenderOptions, render_project};
+use crate::{RenderOptions, output, render_project};
 
 /// Check the project in `root`. Private data is checked too (a check writes
 /// nothing, so nothing private can leak). Returns every problem, sorted.
@@ -25,6 +26,17 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
     if let Some((project, _)) = &result {
         check_person_links(project, &mut diags);
         check_unfillable_placeholders(project, &mut diags);
+    }
+    // The output folder `build` would write to (book.toml's, or the default):
+    // one that `build` refuses is reported now, not after a whole build.
+    let out = match &result {
+        Some((project, _)) => Some(project.config.build.output.clone()),
+        None => Config::load(root).ok().map(|c| c.build.output),
+    };
+    if let Some(out) = out
+        && let Err(e) = output::check_target(root, &root.join(out))
+    {
+        diags.push(e.diagnostic(root, false));
     }
     diags.sorted()
 }

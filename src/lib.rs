@@ -114,7 +114,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         .unwrap_or_else(|| opts.root.join(&project.config.build.output));
     if let Err(e) = output::write_site(&opts.root, &out, &files) {
         let mut all = diags;
-        all.push(Diagnostic::error("output", e.to_string()).help(e.help()));
+        all.push(e.diagnostic(&opts.root, opts.out.is_some()));
         return Err(BuildFailure {
             diagnostics: all.sorted(),
         });

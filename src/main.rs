@@ -9,7 +9,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use clap::{CommandFactory, Parser, Subcommand};
 
-use careerbook::diagnostics::{Diagnostic, render_human};
+use careerbook::diagnostics::render_human;
 use careerbook::{BuildOptions, config, output};
 
 #[derive(Parser)]
@@ -391,6 +391,7 @@ fn init(dir: &Path, force: bool, theme: bool) -> ExitCode {
 }
 
 fn clean(dir: &Path, out: Option<PathBuf>, color: bool) -> ExitCode {
+    let from_flag = out.is_some();
     let out = match out {
         Some(o) => o,
         None => match config::Config::load(dir) {
@@ -416,7 +417,7 @@ fn clean(dir: &Path, out: Option<PathBuf>, color: bool) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            let d = Diagnostic::error("output", e.to_string()).help(e.help());
+            let d = e.diagnostic(dir, from_flag);
             eprint!("{}", render_human(&[d], dir, color));
             ExitCode::FAILURE
         }

@@ -4,6 +4,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::diagnostics::{Diagnostic, line_col};
 use crate::render::OutputFile;
 
 /// A file we leave in every output folder, so that `build` and `clean` only ever
@@ -32,11 +33,52 @@ impl OutputError {
                 "choose another folder with --out or [build] output in book.toml, such as `site`"
             }
             OutputError::NotOurs(_) => {
-                "careerbook only replaces folders it made: remove the folder yourself or choose another --out"
+                "careerbook only replaces folders it made: remove the folder yourself, or choose another with --out or [build] output in book.toml"
             }
             OutputError::Io { .. } => "check the folder's permissions and free space",
         }
     }
+
+    /// The error as a diagnostic, pointing at where the folder was chosen: `--out`
+    /// on the command line (`from_flag`), or else `output` under `[build]` in the
+    /// book.toml of `project_root`, when it is set there.
+    pub fn diagnostic(&self, project_root: &Path, from_flag: bool) -> Diagnostic {
+        let d = Diagnostic::error("output", self.to_string()).help(self.help());
+        if matches!(self, OutputError::Io { .. }) {
+            return d;
+        }
+        if from_flag {
+            return Diagnostic {
+                message: format!("{self} (the folder given with --out)"),
+                ..d
+            };
+        }
+        match output_key_position(project_root) {
+            Some((line, column)) => d.in_file(crate::config::FILE_NAME).at(line, column),
+            None => Diagnostic {
+                message: format!("{self} (the default output folder)"),
+                ..d
+            },
+        }
+    }
+}
+
+/// Line and column of the value of `output` under `[build]` in book.toml, in
+/// whichever form the TOML writes it (a table, a dotted key, an inline table).
+fn output_key_position(project_root: &Path) -> Option<(usize, usize)> {
+    #[derive(serde::Deserialize)]
+    struct Book {
+        build: Option<Build>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Build {
+        output: Option<toml::Spanned<toml::Value>>,
+    }
+    let text = std::fs::read_to_string(project_root.join(crate::config::FILE_NAME)).ok()?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let book: Book = toml::from_str(text).ok()?;
+    let span = book.build?.output?.span();
+    Some(line_col(text, span.start))
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
@@ -196,6 +238,48 @@ mod tests {
             Err(OutputError::InsideSources(_))
         ));
         assert!(check_target(root, &root.join("site")).is_ok());
+    }
+
+    #[test]
+    fn a_refusal_points_at_where_the_folder_was_chosen() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("content")).unwrap();
+        let refuse = |out: &Path| check_target(root, out).unwrap_err();
+        // From book.toml: at the value of `output`, whichever way it is written.
+        for (toml, at) in [
+            (
+                "[book]\ntitle = \"x\"\n\n[build]\noutput = \"content/site\"\n",
+                (5, 10),
+            ),
+            ("build.output = \"content/site\"\n", (1, 16)),
+            (
+                "build = { theme = \"default\", output = \"content/site\" }\n",
+                (1, 39),
+            ),
+        ] {
+            std::fs::write(root.join("book.toml"), toml).unwrap();
+            let d = refuse(&root.join("content/site")).diagnostic(root, false);
+            assert_eq!(
+                d.location(),
+                format!("book.toml:{}:{}", at.0, at.1),
+                "{toml}"
+            );
+            assert_eq!(d.code, "output");
+            assert!(d.help.is_some());
+        }
+        // From --out, whatever book.toml says.
+        let d = refuse(&root.join("content/site")).diagnostic(root, true);
+        assert_eq!(d.file, None);
+        assert!(
+            d.message.ends_with("(the folder given with --out)"),
+            "{d:?}"
+        );
+        // The default, when book.toml does not choose one.
+        std::fs::write(root.join("book.toml"), "[book]\ntitle = \"x\"\n").unwrap();
+        let d = refuse(root).diagnostic(root, false);
+        assert_eq!(d.file, None);
+        assert!(d.message.ends_with("(the default output folder)"), "{d:?}");
     }
 
     #[test]
