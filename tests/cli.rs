@@ -74,7 +74,8 @@ fn build_errors_exit_1_with_located_diagnostics() {
     p.write("data/profile.yaml", "name: Robin\n\tregion: ontario\n");
     let (code, _, err) = run(careerbook().arg("build").arg(p.root()));
     assert_eq!(code, 1);
-    assert!(err.contains("data/profile.yaml:1:"), "{err}");
+    // At the tab itself.
+    assert!(err.contains("data/profile.yaml:2:1"), "{err}");
     assert!(
         err.contains("could not build the workbook: 1 error"),
         "{err}"

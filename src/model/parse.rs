@@ -215,8 +215,8 @@ fn at(d: Diagnostic, file: &str, loc: &Location) -> Diagnostic {
 
 /// A serde-saphyr error as a located diagnostic, with our own advice for the
 /// messages our types produce.
-fn yaml_error(e: &serde_saphyr::Error, file: &str) -> Diagnostic {
-    let mut d = crate::load::yaml::to_diagnostic(e, Path::new(file), 1, YAML);
+fn yaml_error(e: &serde_saphyr::Error, text: &str, file: &str) -> Diagnostic {
+    let mut d = crate::load::yaml::to_diagnostic(e, text, Path::new(file), 1, YAML);
     if d.message.contains(DATE_ERROR_MARK) {
         d.help = Some(DATE_HELP.to_string());
     } else if d.message.starts_with("cannot deserialize null into") {
@@ -437,7 +437,7 @@ pub fn profile(text: &str, file: &str, diags: &mut Diagnostics) -> Option<Profil
     let raw = match serde_saphyr::from_str::<Option<RawProfile>>(text) {
         Ok(raw) => raw?,
         Err(e) => {
-            let mut d = yaml_error(&e, file);
+            let mut d = yaml_error(&e, text, file);
             if d.message.starts_with("missing field") {
                 (d.line, d.column) = first_content(text);
             }
@@ -563,7 +563,7 @@ fn recover_people(
         people: Option<IgnoredAny>,
     }
     if let Err(e) = serde_saphyr::from_str::<Option<TopKeys>>(text) {
-        diags.push(yaml_error(&e, file));
+        diags.push(yaml_error(&e, text, file));
         found_problem = true;
     }
     let mut raws = Vec::new();
@@ -571,7 +571,7 @@ fn recover_people(
         match serde_saphyr::from_str::<RawPerson>(&entry) {
             Ok(raw) => raws.push((start, raw)),
             Err(e) => {
-                let mut d = yaml_error(&e, file);
+                let mut d = yaml_error(&e, text, file);
                 // serde notices a missing field at the end of the entry; the
                 // entry's first line is where a reader looks for it.
                 if d.message.starts_with("missing field") {
@@ -585,7 +585,7 @@ fn recover_people(
     if !found_problem {
         // Not something one entry explains (broken syntax, aliases across
         // entries, …): report the file's own error.
-        diags.push(yaml_error(whole, file));
+        diags.push(yaml_error(whole, text, file));
         raws.clear();
     }
     raws
@@ -833,7 +833,7 @@ pub fn progress(text: &str, file: &str, today: NaiveDate, diags: &mut Diagnostic
     let raw = match serde_saphyr::from_str::<Option<RawProgress>>(text) {
         Ok(raw) => raw,
         Err(e) => {
-            diags.push(yaml_error(&e, file));
+            diags.push(yaml_error(&e, text, file));
             return Progress::default();
         }
     };
