@@ -49,40 +49,17 @@ fn chromium_or_skip(test: &str) -> bool {
 /// Open every page and collect what went wrong on each.
 fn visit_every_page(chrome: &Chrome, site: &Site) -> BTreeMap<String, Vec<String>> {
     let mut broken = BTreeMap::new();
-    let mut favicon = Vec::new();
     for page in site.pages() {
         chrome.open(&site.url(&page));
         let p = chrome.take_problems();
         for w in &p.warnings {
             eprintln!("{page}: warning: {w}");
         }
-        favicon.extend(p.favicon);
         if !p.errors.is_empty() {
             broken.insert(page, p.errors);
         }
     }
-    favicon_is_a_known_bug(site, &favicon);
     broken
-}
-
-/// KNOWN BUG (reported): no page declares an icon (`<link rel="icon">`), so every
-/// browser asks for `/favicon.ico`, at the root of the server even when the site
-/// lives under a sub-path, and gets a 404 that shows in its console. The failed
-/// requests for it are set apart (see `support::Problems::favicon`) instead of
-/// failing the tests. Strict: once the theme declares an icon this fails, and the
-/// exception is to be removed (count /favicon.ico failures as errors again).
-fn favicon_is_a_known_bug(site: &Site, failed: &[String]) {
-    let index = std::fs::read_to_string(site.root().join("index.html")).unwrap();
-    assert!(
-        !index.contains("rel=\"icon\""),
-        "the theme now declares an icon: remove favicon_is_a_known_bug and the favicon exception in tests/browser/support.rs"
-    );
-    if !failed.is_empty() {
-        support::loud(&format!(
-            "KNOWN BUG: no page declares an icon, so the browser's request for /favicon.ico failed ({} times)",
-            failed.len()
-        ));
-    }
 }
 
 fn report(broken: &BTreeMap<String, Vec<String>>) -> String {
@@ -565,14 +542,8 @@ fn axe_finds_no_serious_or_critical_violations() {
 }
 
 /// HTML errors that are known product bugs, reported and not yet fixed:
-/// (file, part of vnu's message, the bug).
-const KNOWN_HTML_ERRORS: &[(&str, &str, &str)] = &[(
-    "/progress.html",
-    "Bad value “” for attribute “datetime” on element “time”",
-    "the `ongoing` plan phase has a start and no end, and themes/default/templates/progress.html \
-     writes `<time datetime=\"{{ ph.end }}\">` regardless, giving `datetime=\"\"` and a dangling \
-     \"2026-02-02 – \"; write `{% if ph.end %}…{% else %}onwards{% endif %}`",
-)];
+/// (file, part of vnu's message, the bug). None at present.
+const KNOWN_HTML_ERRORS: &[(&str, &str, &str)] = &[];
 
 #[test]
 fn the_nu_html_checker_finds_no_errors_on_any_page() {
