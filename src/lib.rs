@@ -2,8 +2,8 @@
 //! mentors and sponsors.
 //!
 //! The flow runs one way: [`load`] reads the project (reporting every problem as a
-//! [`Diagnostic`]), [`render`] turns it into files in memory, [`output`] swaps them
-//! into place.
+//! [`Diagnostic`]), [`render`] turns it into files, which [`output`] writes into
+//! a staging folder as they come and swaps into place when every one is written.
 
 pub mod check;
 pub mod config;
@@ -77,8 +77,9 @@ pub fn render_project(
     let Some(project) = load::load(root, opts.today, &mut diags) else {
         return (None, diags);
     };
-    let files = render::render(&project, opts, &mut diags);
-    (files.map(|f| (project, f)), diags)
+    let memory = render::Memory::new();
+    let rendered = render::render(&project, opts, &memory, &mut diags);
+    (rendered.map(|_| (project, memory.into_files())), diags)
 }
 
 /// Build the site: load, render, and write it atomically. On failure nothing is
@@ -90,40 +91,60 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         body_end: None,
         person: opts.person.clone(),
     };
-    let (result, diags) = render_project(&opts.root, &render_opts);
-    let Some((project, mut files)) = result else {
-        return Err(BuildFailure {
-            diagnostics: diags.sorted(),
-        });
+    let mut diags = Diagnostics::new();
+    let fail = |diags: Diagnostics| BuildFailure {
+        diagnostics: diags.sorted(),
     };
-    let mut diags = diags;
-    if opts.pdf {
-        match pdfs(&project, &render_opts, false) {
-            Ok(pdf_files) => files.extend(pdf_files),
-            Err(problems) => {
-                diags.extend(problems);
-                return Err(BuildFailure {
-                    diagnostics: diags.sorted(),
-                });
-            }
-        }
-    }
+    let Some(project) = load::load(&opts.root, opts.today, &mut diags) else {
+        return Err(fail(diags));
+    };
     let out = opts
         .out
         .clone()
         .unwrap_or_else(|| opts.root.join(&project.config.build.output));
-    if let Err(e) = output::write_site(&opts.root, &out, &files) {
-        let mut all = diags;
-        all.push(e.diagnostic(&opts.root, opts.out.is_some()));
-        return Err(BuildFailure {
-            diagnostics: all.sorted(),
-        });
+    // Files go to disk as they are rendered; a failure drops the staging folder.
+    let staging = match output::Staging::new(&opts.root, &out) {
+        Ok(s) => s,
+        Err(e) => {
+            diags.push(e.diagnostic(&opts.root, opts.out.is_some()));
+            return Err(fail(diags));
+        }
+    };
+    let Some(mut stats) = render::render(&project, &render_opts, &staging, &mut diags) else {
+        return Err(fail(diags));
+    };
+    if opts.pdf {
+        match pdfs(&project, &render_opts, false) {
+            Ok(pdf_files) => {
+                for f in pdf_files {
+                    let written =
+                        render::Sink::write_with(&staging, &f.path, &mut |w| w.write_all(&f.bytes));
+                    if let Err(e) = written {
+                        diags.push(
+                            Diagnostic::error("output", format!("cannot write `{}`: {e}", f.path))
+                                .help("check the output folder's permissions and free space"),
+                        );
+                        return Err(fail(diags));
+                    }
+                    stats.files += 1;
+                    stats.bytes += f.bytes.len() as u64;
+                }
+            }
+            Err(problems) => {
+                diags.extend(problems);
+                return Err(fail(diags));
+            }
+        }
+    }
+    if let Err(e) = staging.commit() {
+        diags.push(e.diagnostic(&opts.root, opts.out.is_some()));
+        return Err(fail(diags));
     }
     Ok(BuildReport {
         out,
-        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
-        files: files.len(),
-        bytes: files.iter().map(|f| f.bytes.len() as u64).sum(),
+        pages: stats.pages,
+        files: stats.files,
+        bytes: stats.bytes,
         warnings: diags.sorted(),
     })
 }
@@ -157,10 +178,10 @@ pub fn pdfs(
     }
     let mut out = Vec::with_capacity(jobs.len());
     for (path, workbook) in jobs {
-        let Some(view) = render::pdf_view(project, workbook, opts, &mut diags) else {
+        let Some(source) = render::pdf_source(project, workbook, opts, blank, &mut diags) else {
             continue;
         };
-        match pdf::render_pdf(project, &view, &pdf_opts) {
+        match pdf::render_pdf(project, &source, &pdf_opts) {
             Ok(bytes) => out.push(OutputFile::new(path, bytes)),
             Err(problems) => diags.extend(problems),
         }

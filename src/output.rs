@@ -1,11 +1,11 @@
 //! Writing the site: into a fresh sibling folder, then swapped into place, so a
 //! failed or interrupted build never leaves a half-written site behind.
 
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, line_col};
-use crate::render::OutputFile;
+use crate::render::{OutputFile, Sink};
 
 /// A file we leave in every output folder, so that `build` and `clean` only ever
 /// replace or remove a folder careerbook made.
@@ -136,64 +136,115 @@ fn absolute(p: &Path) -> PathBuf {
     }
 }
 
+/// A new site being written: a fresh folder beside `out`, filled while the build
+/// runs, swapped into place by [`Staging::commit`]. Dropped without a commit (a
+/// failed build), it is removed and `out` stays as it was.
+pub struct Staging {
+    out: PathBuf,
+    parent: PathBuf,
+    name: String,
+    dir: tempfile::TempDir,
+}
+
+impl Staging {
+    /// Refuse an output folder that would destroy the user's work, then make the
+    /// staging folder.
+    pub fn new(project_root: &Path, out: &Path) -> Result<Self, OutputError> {
+        check_target(project_root, out)?;
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        std::fs::create_dir_all(&parent).map_err(io_err(&parent))?;
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "site".into());
+        let dir = tempfile::Builder::new()
+            .prefix(&format!(".{name}.new-"))
+            .tempdir_in(&parent)
+            .map_err(io_err(&parent))?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            parent,
+            name,
+            dir,
+        })
+    }
+
+    /// Swap the new site in: move the old one aside, move the new one in, then
+    /// delete the old one.
+    pub fn commit(self) -> Result<(), OutputError> {
+        let Staging {
+            out,
+            parent,
+            name,
+            dir,
+        } = self;
+        std::fs::write(
+            dir.path().join(MARKER),
+            b"This folder is written by careerbook and replaced by each build.\n",
+        )
+        .map_err(io_err(dir.path()))?;
+        let staged = dir.keep();
+        let old = if out.exists() {
+            let aside = tempfile::Builder::new()
+                .prefix(&format!(".{name}.old-"))
+                .tempdir_in(&parent)
+                .map_err(io_err(&parent))?
+                .keep();
+            std::fs::remove_dir(&aside).map_err(io_err(&aside))?;
+            std::fs::rename(&out, &aside).map_err(io_err(&out))?;
+            Some(aside)
+        } else {
+            None
+        };
+        if let Err(e) = std::fs::rename(&staged, &out) {
+            // Put the old site back so the user keeps a working one.
+            if let Some(old) = &old {
+                let _ = std::fs::rename(old, &out);
+            }
+            let _ = std::fs::remove_dir_all(&staged);
+            return Err(io_err(&out)(e));
+        }
+        if let Some(old) = old {
+            std::fs::remove_dir_all(&old).map_err(io_err(&old))?;
+        }
+        Ok(())
+    }
+}
+
+impl Sink for Staging {
+    fn write_with(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let path = self.dir.path().join(path);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let mut file = io::BufWriter::with_capacity(64 * 1024, std::fs::File::create(&path)?);
+        write(&mut file)?;
+        file.into_inner().map_err(io::IntoInnerError::into_error)?;
+        Ok(())
+    }
+}
+
 /// Write `files` as the new content of `out`.
 pub fn write_site(
     project_root: &Path,
     out: &Path,
     files: &[OutputFile],
 ) -> Result<(), OutputError> {
-    check_target(project_root, out)?;
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).map_err(io_err(parent))?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "site".into());
-    let staging = tempfile::Builder::new()
-        .prefix(&format!(".{name}.new-"))
-        .tempdir_in(parent)
-        .map_err(io_err(parent))?;
+    let staging = Staging::new(project_root, out)?;
     for f in files {
-        let path = staging.path().join(&f.path);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(io_err(dir))?;
-        }
-        std::fs::write(&path, &f.bytes).map_err(io_err(&path))?;
+        staging
+            .write_with(&f.path, &mut |w| w.write_all(&f.bytes))
+            .map_err(io_err(&out.join(&f.path)))?;
     }
-    std::fs::write(
-        staging.path().join(MARKER),
-        b"This folder is written by careerbook and replaced by each build.\n",
-    )
-    .map_err(io_err(staging.path()))?;
-    // Swap: move the old site aside, move the new one in, then delete the old one.
-    let staged = staging.keep();
-    let old = if out.exists() {
-        let aside = tempfile::Builder::new()
-            .prefix(&format!(".{name}.old-"))
-            .tempdir_in(parent)
-            .map_err(io_err(parent))?
-            .keep();
-        std::fs::remove_dir(&aside).map_err(io_err(&aside))?;
-        std::fs::rename(out, &aside).map_err(io_err(out))?;
-        Some(aside)
-    } else {
-        None
-    };
-    if let Err(e) = std::fs::rename(&staged, out) {
-        // Put the old site back so the user keeps a working one.
-        if let Some(old) = &old {
-            let _ = std::fs::rename(old, out);
-        }
-        let _ = std::fs::remove_dir_all(&staged);
-        return Err(io_err(out)(e));
-    }
-    if let Some(old) = old {
-        std::fs::remove_dir_all(&old).map_err(io_err(&old))?;
-    }
-    Ok(())
+    staging.commit()
 }
 
 /// Remove an output folder careerbook made. Returns the number of files and bytes.

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
 
@@ -90,6 +91,8 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Content {
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_string_lossy().as_ref()));
+    // Markdown files found by the walk: (file, path under content/).
+    let mut markdown: Vec<(PathBuf, String)> = Vec::new();
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -151,18 +154,27 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Content {
             continue;
         }
         if rel.ends_with(".md") {
-            let Some(text) = read_text(root, &file, diags) else {
-                continue;
-            };
-            if let Some(page) = parse_page(&text, file, rel, diags) {
-                content.pages.push(page);
-            }
+            markdown.push((file, rel));
         } else {
             content.assets.push(Asset {
                 rel,
                 source: path.to_path_buf(),
             });
         }
+    }
+    // Reading and front matter, page by page in parallel; pages keep the walk's order.
+    let pages: Vec<(Option<SourcePage>, Diagnostics)> = markdown
+        .into_par_iter()
+        .map(|(file, rel)| {
+            let mut d = Diagnostics::new();
+            let page = read_text(root, &file, &mut d)
+                .and_then(|text| parse_page(&text, file, rel, &mut d));
+            (page, d)
+        })
+        .collect();
+    for (page, d) in pages {
+        diags.extend(d);
+        content.pages.extend(page);
     }
     content
 }

@@ -1,6 +1,9 @@
 //! Checklists with memory: the book's task-list items, which of them are done
 //! (`data/progress.yaml`), and how far along each page and plan phase is.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use super::parse::PROGRESS_FILE;
@@ -15,10 +18,11 @@ pub struct TaskRef {
     pub id: String,
     /// The item's text, without markup.
     pub text: String,
-    /// Title of the page the item is on.
-    pub page_title: String,
+    /// Title of the page the item is on (shared by the page's items: a book may
+    /// have tens of thousands).
+    pub page_title: Arc<str>,
     /// The page's URL relative to the site root (`action-plan.html`).
-    pub page_url: String,
+    pub page_url: Arc<str>,
     /// Id of the level-2 heading the item is under (a plan phase, on the plan page).
     pub section: Option<String>,
 }
@@ -28,8 +32,8 @@ impl TaskRef {
     pub fn new(
         id: impl Into<String>,
         text: impl Into<String>,
-        page_title: impl Into<String>,
-        page_url: impl Into<String>,
+        page_title: impl Into<Arc<str>>,
+        page_url: impl Into<Arc<str>>,
         section: Option<String>,
     ) -> TaskRef {
         TaskRef {
@@ -61,9 +65,9 @@ impl From<(String, String, String, String, Option<String>)> for TaskRef {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PageProgress {
     /// Title of the page.
-    pub page_title: String,
+    pub page_title: Arc<str>,
     /// The page's URL relative to the site root.
-    pub page_url: String,
+    pub page_url: Arc<str>,
     /// Items done (listed in `progress.yaml`).
     pub done: usize,
     /// Items on the page.
@@ -100,19 +104,24 @@ pub struct ChecklistSummary {
 /// count as done: a box ticked in the browser is not known to the build.
 pub fn summarise(tasks: &[TaskRef], plan: &Plan, progress: &Progress) -> ChecklistSummary {
     let mut pages: Vec<PageProgress> = Vec::new();
+    // Where each page's entry is in `pages` (which keeps the book's order).
+    let mut index: HashMap<&str, usize> = HashMap::new();
     for t in tasks {
         let done = usize::from(progress.is_done(&t.id));
-        match pages.iter_mut().find(|p| p.page_url == t.page_url) {
-            Some(p) => {
-                p.done += done;
-                p.total += 1;
+        match index.get(&*t.page_url) {
+            Some(&i) => {
+                pages[i].done += done;
+                pages[i].total += 1;
             }
-            None => pages.push(PageProgress {
-                page_title: t.page_title.clone(),
-                page_url: t.page_url.clone(),
-                done,
-                total: 1,
-            }),
+            None => {
+                index.insert(&t.page_url, pages.len());
+                pages.push(PageProgress {
+                    page_title: t.page_title.clone(),
+                    page_url: t.page_url.clone(),
+                    done,
+                    total: 1,
+                });
+            }
         }
     }
     let phases = plan
@@ -139,8 +148,9 @@ pub fn summarise(tasks: &[TaskRef], plan: &Plan, progress: &Progress) -> Checkli
 /// Warn about ids in `progress.yaml` that match no checklist item of the book
 /// (renamed items, typos), pointing at the id with the closest real id.
 pub fn check_progress_ids(tasks: &[TaskRef], progress: &Progress, diags: &mut Diagnostics) {
+    let known: HashSet<&str> = tasks.iter().map(|t| t.id.as_str()).collect();
     for id in progress.done.keys() {
-        if tasks.iter().any(|t| &t.id == id) {
+        if known.contains(id.as_str()) {
             continue;
         }
         let (line, column) = progress.positions.get(id).copied().unwrap_or((0, 0));
@@ -205,7 +215,7 @@ mod tests {
         let pages: Vec<_> = s
             .pages
             .iter()
-            .map(|p| (p.page_url.as_str(), p.done, p.total))
+            .map(|p| (&*p.page_url, p.done, p.total))
             .collect();
         assert_eq!(pages, [("why.html", 1, 1), ("action-plan.html", 1, 3)]);
         let phases: Vec<_> = s

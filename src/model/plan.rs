@@ -205,7 +205,7 @@ impl Plan {
         let page = self.page_url.clone();
         tasks.iter().filter(move |t| {
             t.section.as_deref() == Some(id.as_str())
-                && page.as_deref().is_none_or(|u| u == t.page_url)
+                && page.as_deref().is_none_or(|u| u == &*t.page_url)
         })
     }
 

@@ -28,7 +28,6 @@ use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
 use serde_json::{Value, json};
-use tera::Context;
 use typst::WorldExt;
 use typst::diag::SourceDiagnostic;
 use typst::foundations::Smart;
@@ -36,8 +35,7 @@ use typst_layout::PagedDocument;
 
 use crate::diagnostics::{Diagnostic, line_col};
 use crate::load::Project;
-use crate::model::Workbook;
-use crate::render::{book, markdown, templates};
+use crate::render::{PdfSource, book, markdown};
 use typst_markup::{Book, MessageInfo, Page, PageTargets};
 use world::{Origin, PrintWorld};
 
@@ -77,25 +75,26 @@ pub struct PdfOutput {
 /// diagnostics naming the file, line and column; nothing panics.
 pub fn render_pdf(
     project: &Project,
-    view: &Value,
+    source: &PdfSource,
     opts: &PdfOptions,
 ) -> Result<Vec<u8>, Vec<Diagnostic>> {
-    render_pdf_output(project, view, opts).map(|o| o.bytes)
+    render_pdf_output(project, source, opts).map(|o| o.bytes)
 }
 
 /// [`render_pdf`], also telling the number of pages.
 pub fn render_pdf_output(
     project: &Project,
-    view: &Value,
+    source: &PdfSource,
     opts: &PdfOptions,
 ) -> Result<PdfOutput, Vec<Diagnostic>> {
+    let view = &source.view;
     if !project.theme.files.contains_key(MAIN_TEMPLATE) {
         return Err(vec![
             Diagnostic::error("print", format!("the theme has no {MAIN_TEMPLATE}"))
                 .help("add the file to the theme, or remove the theme's print/ folder to use the built-in design"),
         ]);
     }
-    let chapters = chapters(project, opts)?;
+    let chapters = chapters(project, source, opts)?;
     let world = build_world(project, view, opts, &chapters);
 
     let compiled = std::panic::catch_unwind(AssertUnwindSafe(|| {
@@ -149,49 +148,30 @@ struct Generated {
 
 /// Every page in reading order as Typst markup, plus `/chapters.typ` which
 /// includes them in order.
-fn chapters(project: &Project, opts: &PdfOptions) -> Result<Vec<Generated>, Vec<Diagnostic>> {
+fn chapters(
+    project: &Project,
+    source: &PdfSource,
+    opts: &PdfOptions,
+) -> Result<Vec<Generated>, Vec<Diagnostic>> {
     let content = &project.content;
     let order = book::reading_order(content);
-    let ctx = tera_context(project, opts);
-
-    // 1. Bodies through the template engine, as the site does.
-    let mut problems = Vec::new();
-    let mut texts = Vec::with_capacity(order.len());
-    for slot in &order {
-        let page = &content.pages[slot.source];
-        if page.front.template == Some(false) || page.front.message.is_some() {
-            texts.push(page.body.clone());
-            continue;
-        }
-        match templates::render_body(&page.body, &ctx, &page.file, page.body_line) {
-            Ok(t) => texts.push(t),
-            Err(d) => {
-                problems.push(d);
-                texts.push(String::new());
-            }
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems);
+    // The pages' templates ran with the workbook's data when the source was made.
+    let texts = &source.texts;
+    if texts.len() != order.len() {
+        return Err(vec![internal_error("matching the pages to their text")]);
     }
 
     // 2. What links may point at: every page and heading.
     let docs: Vec<markdown::Document<'_>> = order
         .iter()
-        .zip(&texts)
+        .zip(texts)
         .map(|(slot, text)| markdown::parse(text, &slot.key, &slot.dir))
         .collect();
     let mut targets = Book {
         done: if opts.blank {
             HashMap::new()
         } else {
-            project
-                .workbook
-                .progress
-                .done
-                .iter()
-                .map(|(id, date)| (id.clone(), date.to_string()))
-                .collect()
+            source.done.clone()
         },
         images: content
             .assets
@@ -448,68 +428,6 @@ fn print_label(link: &str, pages: &HashMap<String, String>) -> Option<String> {
         key,
         (!fragment.is_empty()).then_some(fragment),
     ))
-}
-
-/// What page bodies see as template variables: as on the site (the same names,
-/// private people and notes only in a private copy), except that a blank workbook
-/// sees no data at all.
-fn tera_context(project: &Project, opts: &PdfOptions) -> Context {
-    let config = &project.config;
-    let mut ctx = Context::new();
-    let empty = Workbook::default();
-    let public;
-    let workbook = if opts.blank {
-        &empty
-    } else if opts.private {
-        &project.workbook
-    } else {
-        public = project.workbook.public();
-        &public
-    };
-    if !opts.blank {
-        for (stem, value) in &project.data.files {
-            ctx.insert(stem.as_str(), value);
-        }
-    }
-    let profile = workbook
-        .profile
-        .as_ref()
-        .map(|p| serde_json::to_value(p).expect("a profile serialises"))
-        .unwrap_or_else(|| json!({}));
-    ctx.insert("profile", &profile);
-    ctx.insert("people", &workbook.people);
-    ctx.insert("progress", &workbook.progress);
-    ctx.insert(
-        "book",
-        &json!({
-            "title": config.book.title,
-            "authors": config.book.authors,
-            "description": config.book.description,
-            "language": config.book.language,
-        }),
-    );
-    let css: Vec<String> = config
-        .output
-        .html
-        .additional_css
-        .iter()
-        .map(|p| crate::load::content::slash_path(p))
-        .collect();
-    ctx.insert(
-        "site",
-        &json!({
-            "base_url": config.output.html.base_url,
-            "additional_css": css,
-            "private": opts.private,
-            "today": opts.today.to_string(),
-            "generator": concat!("careerbook ", env!("CARGO_PKG_VERSION")),
-            "book_id": crate::render::book_id(project),
-            "branding": branding(project),
-            "print": true,
-        }),
-    );
-    ctx.insert("body_end", &Option::<String>::None);
-    ctx
 }
 
 /// `[branding]` for templates; the logo as the print world serves it.

@@ -5,11 +5,15 @@ pub mod book;
 pub mod calendar;
 pub mod cohort;
 pub mod markdown;
+pub mod sink;
 pub mod templates;
 pub mod timeline;
 pub mod workbook;
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::io::Write;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -23,6 +27,8 @@ use crate::load::content::{MessageMeta, SourcePage};
 use crate::model::{PhaseDef, Plan, TaskRef, Workbook};
 use book::PageSlot;
 use markdown::{Heading, Task};
+use sink::Site;
+pub use sink::{Memory, Sink, SiteStats};
 use workbook::MessageTemplate;
 
 /// One file of the site: a path relative to the output folder, with `/`
@@ -54,12 +60,14 @@ pub struct RenderOptions {
     pub person: Option<String>,
 }
 
-/// A page after its body was rendered, before it is put in the theme.
-struct RenderedBody {
+/// A page after its template ran and its Markdown was read: what the workbook
+/// view and the checks need. It is converted to HTML only when it is written,
+/// so a big book's HTML is never all in memory.
+struct PageBody<'a> {
     title: String,
-    html: String,
-    /// The same body for the one-page print version (ids prefixed, links to sections).
-    print_html: String,
+    /// The Markdown after the page's template ran (the source itself when it has
+    /// no template syntax).
+    text: Cow<'a, str>,
     headings: Vec<Heading>,
     tasks: Vec<Task>,
     links: Vec<markdown::PageLink>,
@@ -71,8 +79,8 @@ struct PageLinkCtx<'a> {
     url: String,
 }
 
-/// Render the whole site. Returns `None` if any page failed (the reasons are in
-/// `diags`).
+/// Render the whole site into `sink`. Returns `None` if any page failed (the
+/// reasons are in `diags`); what was written then must be thrown away.
 ///
 /// A single person's project is one workbook at the site's root. A cohort
 /// (`data/people/<id>/`) gets the organisation's guide, without personal data, at
@@ -81,8 +89,10 @@ struct PageLinkCtx<'a> {
 pub fn render(
     project: &Project,
     opts: &RenderOptions,
+    sink: &dyn Sink,
     diags: &mut Diagnostics,
-) -> Option<Vec<OutputFile>> {
+) -> Option<SiteStats> {
+    let site = Site::new(sink);
     // Theme: compiled once for every page of every workbook.
     let tera = match templates::compile_theme(&project.theme) {
         Ok(t) => t,
@@ -107,61 +117,49 @@ pub fn render(
         );
         return None;
     }
-    let mut files = if project.members.is_empty() {
-        render_workbook(project, &project.workbook, "", &tera, opts, diags)?
+    if project.members.is_empty() {
+        render_workbook(project, &project.workbook, "", &tera, opts, &site, diags)?;
     } else {
         let guide = Workbook::default();
-        let mut files = render_workbook(project, &guide, "", &tera, opts, diags)?;
+        render_workbook(project, &guide, "", &tera, opts, &site, diags)?;
         let members: Vec<&crate::load::Member> = project
             .members
             .iter()
             .filter(|m| opts.person.as_ref().is_none_or(|id| &m.id == id))
             .collect();
-        let rendered: Vec<(Option<Vec<OutputFile>>, Diagnostics)> = members
+        let member_diags: Vec<Diagnostics> = members
             .par_iter()
             .map(|m| {
                 let mut d = Diagnostics::new();
-                let f = render_workbook(
-                    project,
-                    &m.workbook,
-                    &format!("{}/", m.id),
-                    &tera,
-                    opts,
-                    &mut d,
-                );
-                (f, d)
+                let prefix = format!("{}/", m.id);
+                render_workbook(project, &m.workbook, &prefix, &tera, opts, &site, &mut d);
+                d
             })
             .collect();
-        for (f, d) in rendered {
+        for d in member_diags {
             diags.extend(d);
-            if let Some(f) = f {
-                files.extend(f);
-            }
         }
         if diags.has_errors() {
             return None;
         }
         match cohort::report(project, &tera, opts) {
-            Ok(f) => files.extend(f),
+            Ok(files) => {
+                for f in files {
+                    put(&site, &f.path, &f.bytes, diags);
+                }
+            }
             Err(d) => diags.push(d),
         }
-        files
-    };
-    shared_files(project, &tera, opts, &mut files, diags);
-    if diags.has_errors() {
-        return None;
     }
-    // A page, an asset and a theme file could claim the same path.
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    for pair in files.windows(2) {
-        if pair[0].path == pair[1].path {
-            diags.push(
-                Diagnostic::error("output", format!("two files would be written to `{}`", pair[0].path))
-                    .help("rename one of them: content files, theme static files (under assets/) and generated pages share the site"),
-            );
-        }
+    shared_files(project, &tera, opts, &site, diags);
+    (!diags.has_errors()).then(|| site.stats())
+}
+
+/// Write a file, reporting a failure (or a path written twice) in `diags`.
+fn put(site: &Site, path: &str, bytes: &[u8], diags: &mut Diagnostics) {
+    if let Err(d) = site.put(path, bytes) {
+        diags.push(d);
     }
-    (!diags.has_errors()).then_some(files)
 }
 
 /// The theme's assets, the 404 page, additional CSS and the logo: once per site.
@@ -169,7 +167,7 @@ fn shared_files(
     project: &Project,
     tera: &tera::Tera,
     opts: &RenderOptions,
-    files: &mut Vec<OutputFile>,
+    site: &Site,
     diags: &mut Diagnostics,
 ) {
     if tera.get_template("404.html").is_ok() {
@@ -177,22 +175,19 @@ fn shared_files(
         ctx.insert("root", "");
         ctx.insert("site_root", "");
         match render_template(tera, "404.html", &ctx, project) {
-            Ok(html) => files.push(OutputFile::new("404.html", html)),
+            Ok(html) => put(site, "404.html", html.as_bytes(), diags),
             Err(d) => diags.push(d),
         }
     }
     for (name, file) in project.theme.static_files() {
-        files.push(OutputFile::new(
-            format!("assets/{name}"),
-            file.bytes.to_vec(),
-        ));
+        put(site, &format!("assets/{name}"), &file.bytes, diags);
     }
     if let (Some(logo), Some(url)) = (
         &project.config.branding.logo,
         project.config.branding.logo_url(),
     ) {
         match read_inside(&project.root, logo) {
-            Ok(bytes) => files.push(OutputFile::new(url, bytes)),
+            Ok(bytes) => put(site, &url, &bytes, diags),
             Err(e) => diags.push(
                 Diagnostic::error(
                     "config",
@@ -207,7 +202,7 @@ fn shared_files(
     for css in &project.config.output.html.additional_css {
         let rel = crate::load::content::slash_path(css);
         match read_inside(&project.root, css) {
-            Ok(bytes) => files.push(OutputFile::new(rel, bytes)),
+            Ok(bytes) => put(site, &rel, &bytes, diags),
             Err(e) => diags.push(
                 Diagnostic::error(
                     "config",
@@ -255,87 +250,111 @@ fn render_workbook(
     prefix: &str,
     tera: &tera::Tera,
     opts: &RenderOptions,
+    site: &Site,
     diags: &mut Diagnostics,
-) -> Option<Vec<OutputFile>> {
+) -> Option<()> {
     let content = &project.content;
     // The way from a page of this workbook up to the site's root, for shared assets.
     let up_to_site = "../".repeat(prefix.matches('/').count());
     let Prepared {
         order,
-        rendered,
+        bodies,
         workbook,
         shared,
         done,
         view,
     } = prepare(project, full, opts, diags)?;
     let workbook = &workbook;
-    let titles: Vec<String> = rendered.iter().map(|r| r.title.clone()).collect();
+    let titles: Vec<String> = bodies.iter().map(|b| b.title.clone()).collect();
     let generated = generated_pages(&view);
     let toc = book::toc(content, &order, &titles, &generated);
     let mut shared = shared;
     shared.insert("site_root", &up_to_site);
+    // The progress per chapter grows with the book: only the progress page gets
+    // it (as `chapters`), so what every page copies stays small.
+    let mut view = view;
+    let chapters = view
+        .as_object_mut()
+        .and_then(|v| v.remove("chapters"))
+        .unwrap_or(Value::Null);
     shared.insert("workbook", &view);
     shared.insert("dashboard", &view["dashboard"]);
     shared.insert("timeline", &view["timeline"]);
 
-    let pages: Vec<Result<OutputFile, Diagnostic>> = order
-        .par_iter()
-        .enumerate()
-        .map(|(i, slot)| {
-            let page = &content.pages[slot.source];
-            let body = &rendered[i];
-            let root = "../".repeat(slot.url.matches('/').count());
-            let link = |j: usize| PageLinkCtx {
-                title: &rendered[j].title,
-                url: format!("{root}{}", order[j].url),
-            };
-            let mut ctx = shared.clone();
-            ctx.insert(
-                "page",
-                &json!({
-                    "title": body.title,
-                    "description": page.front.description,
-                    "url": slot.url,
-                    "source": page.rel,
-                    "headings": body.headings.iter().filter(|h| h.level == 2 || h.level == 3)
-                        .map(|h| json!({"id": h.id, "text": h.text, "level": h.level})).collect::<Vec<_>>(),
-                    "has_h1": body.headings.iter().any(|h| h.level == 1),
-                    "is_index": slot.url == "index.html",
-                    "message": page.front.message,
-                }),
-            );
-            ctx.insert("prev", &i.checked_sub(1).map(link));
-            ctx.insert("next", &(i + 1 < order.len()).then(|| link(i + 1)));
-            ctx.insert("site_root", &format!("{root}{up_to_site}"));
-            ctx.insert("root", &root);
-            ctx.insert("content", &body.html);
-            if slot.url == "index.html" {
-                // Only the home page lists the contents inline; other pages share toc.js.
-                ctx.insert("toc", &toc);
+    // 3. Pages and the print page, in one pass: each page is converted, put in
+    // the theme and written as soon as it is ready, and its part of print.html
+    // follows in reading order, so the book is never held whole in memory.
+    let print = if tera.get_template("print.html").is_ok() {
+        let mut ctx = shared.clone();
+        let chapters: Vec<Value> = order
+            .iter()
+            .zip(&bodies)
+            .enumerate()
+            .map(|(i, (slot, b))| {
+                json!({
+                    "key": slot.key,
+                    "title": b.title,
+                    "has_h1": b.headings.iter().any(|h| h.level == 1),
+                    "depth": slot.depth,
+                    "html": print_marker(i),
+                })
+            })
+            .collect();
+        ctx.insert("page", &json!({"title": "Print", "url": "print.html", "headings": [], "has_h1": true, "is_index": false}));
+        ctx.insert("root", "");
+        ctx.insert("chapters", &chapters);
+        ctx.insert("people_view", &view["people"]);
+        ctx.insert("phases", &view["phases"]);
+        ctx.insert("page_size", project.config.print.page_size.css());
+        ctx.insert("print", &true);
+        match render_template(tera, "print.html", &ctx, project) {
+            Ok(skeleton) => Some(skeleton),
+            Err(d) => {
+                diags.push(d);
+                return None;
             }
-            let template = if slot.url == "index.html" && tera.get_template("index.html").is_ok() {
-                "index.html"
-            } else {
-                "page.html"
-            };
-            render_template(tera, template, &ctx, project)
-                .map(|html| OutputFile::new(format!("{prefix}{}", slot.url), html))
-        })
-        .collect();
-    let mut files = Vec::with_capacity(pages.len() + 16);
-    for p in pages {
-        match p {
-            Ok(f) => files.push(f),
-            Err(d) => diags.push(d),
         }
+    } else {
+        None
+    };
+    let pages = PageWriter {
+        project,
+        order: &order,
+        bodies: &bodies,
+        titles: &titles,
+        shared: &shared,
+        done: &done,
+        tera,
+        site,
+        prefix,
+        up_to_site: &up_to_site,
+        toc: &toc,
+    };
+    let mut failed = Vec::new();
+    match &print {
+        Some(skeleton) => {
+            let path = format!("{prefix}print.html");
+            let written = site.stream(&path, &mut |w| {
+                failed = pages.write_all(Some((skeleton, &mut *w)))?;
+                Ok(())
+            });
+            if let Err(d) = written {
+                diags.push(d);
+            }
+        }
+        None => match pages.write_all(None) {
+            Ok(f) => failed = f,
+            Err(e) => diags.push(Diagnostic::error("output", format!("cannot write: {e}"))),
+        },
     }
-    if diags.has_errors() {
+    if !failed.is_empty() || diags.has_errors() {
+        diags.extend(failed);
         return None;
     }
 
     // 4. Generated pages: the relationship tracker and the progress page.
     let first_chapter = order.first().map(|s| PageLinkCtx {
-        title: &rendered[0].title,
+        title: &titles[0],
         url: s.url.clone(),
     });
     for g in &generated {
@@ -347,7 +366,7 @@ fn render_workbook(
         ctx.insert("next", &None::<PageLinkCtx>);
         ctx.insert("people_view", &view["people"]);
         ctx.insert("phases", &view["phases"]);
-        ctx.insert("chapters", &view["chapters"]);
+        ctx.insert("chapters", &chapters);
         ctx.insert(
             "progress_json",
             // Safe inside <script>: no "</" can close the element early.
@@ -360,79 +379,192 @@ fn render_workbook(
                 .replace('&', "\\u0026"),
         );
         match render_template(tera, g.template, &ctx, project) {
-            Ok(html) => files.push(OutputFile::new(format!("{prefix}{}", g.url), html)),
-            Err(d) => diags.push(d),
-        }
-    }
-    // The whole book on one page, for printing from a browser.
-    if tera.get_template("print.html").is_ok() {
-        let mut ctx = shared.clone();
-        let chapters: Vec<Value> = order
-            .iter()
-            .zip(&rendered)
-            .map(|(slot, r)| {
-                json!({
-                    "key": slot.key,
-                    "title": r.title,
-                    "has_h1": r.headings.iter().any(|h| h.level == 1),
-                    "depth": slot.depth,
-                    "html": r.print_html,
-                })
-            })
-            .collect();
-        ctx.insert("page", &json!({"title": "Print", "url": "print.html", "headings": [], "has_h1": true, "is_index": false}));
-        ctx.insert("root", "");
-        ctx.insert("chapters", &chapters);
-        ctx.insert("people_view", &view["people"]);
-        ctx.insert("phases", &view["phases"]);
-        ctx.insert("page_size", project.config.print.page_size.css());
-        ctx.insert("print", &true);
-        match render_template(tera, "print.html", &ctx, project) {
-            Ok(html) => files.push(OutputFile::new(format!("{prefix}print.html"), html)),
+            Ok(html) => put(site, &format!("{prefix}{}", g.url), html.as_bytes(), diags),
             Err(d) => diags.push(d),
         }
     }
     if !workbook.people.is_empty() {
         // Members' events must not share ids: the book id gets the member's prefix.
         let calendar_id = format!("{}{}", book_id(project), prefix.trim_end_matches('/'));
-        files.push(OutputFile::new(
-            format!("{prefix}followups.ics"),
-            calendar::followups_ics(workbook, opts.today, &calendar_id),
-        ));
+        let ics = calendar::followups_ics(workbook, opts.today, &calendar_id);
+        put(
+            site,
+            &format!("{prefix}followups.ics"),
+            ics.as_bytes(),
+            diags,
+        );
     }
 
     // 5. The table of contents (shared by this workbook's pages) and content files.
-    files.push(OutputFile::new(
-        format!("{prefix}toc.js"),
-        format!(
-            "// The table of contents, shared by every page.\nwindow.careerbookToc = {};\n",
-            serde_json::to_string(&toc).expect("the table of contents serialises")
-        ),
-    ));
+    let toc_js = format!(
+        "// The table of contents, shared by every page.\nwindow.careerbookToc = {};\n",
+        serde_json::to_string(&toc).expect("the table of contents serialises")
+    );
+    put(site, &format!("{prefix}toc.js"), toc_js.as_bytes(), diags);
     if tera.get_template("toc.html").is_ok() {
         let mut ctx = shared.clone();
         ctx.insert("toc", &toc);
         ctx.insert("root", "");
         match render_template(tera, "toc.html", &ctx, project) {
-            Ok(html) => files.push(OutputFile::new(format!("{prefix}toc.html"), html)),
+            Ok(html) => put(site, &format!("{prefix}toc.html"), html.as_bytes(), diags),
             Err(d) => diags.push(d),
         }
     }
     // Pages refer to their images relatively, so each workbook has its own copy.
     for asset in &content.assets {
         match std::fs::read(&asset.source) {
-            Ok(bytes) => files.push(OutputFile::new(format!("{prefix}{}", asset.rel), bytes)),
+            Ok(bytes) => put(site, &format!("{prefix}{}", asset.rel), &bytes, diags),
             Err(e) => diags
                 .push(Diagnostic::error("io", format!("cannot read: {e}")).in_file(&asset.source)),
         }
     }
-    (!diags.has_errors()).then_some(files)
+    (!diags.has_errors()).then_some(())
 }
 
-/// A workbook's pages rendered to HTML bodies, and its view.
-struct Prepared {
+/// Stands for chapter `i` in the print template's output until the chapter is
+/// written there. Control characters and a per-process number: no data or
+/// template text can contain it by chance.
+fn print_marker(i: usize) -> String {
+    static NONCE: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    let nonce = NONCE.get_or_init(|| {
+        use std::hash::{BuildHasher, Hasher};
+        std::collections::hash_map::RandomState::new()
+            .build_hasher()
+            .finish()
+    });
+    format!("\u{1}careerbook-chapter-{nonce:x}-{i}\u{1}")
+}
+
+/// Pages converted in parallel between two writes to print.html.
+const PAGE_BATCH: usize = 256;
+
+/// Everything a workbook's pages are written from.
+struct PageWriter<'a> {
+    project: &'a Project,
+    order: &'a [PageSlot],
+    bodies: &'a [PageBody<'a>],
+    titles: &'a [String],
+    /// The context every page starts from (without the data that grows with the
+    /// book, so copying it per worker stays cheap).
+    shared: &'a Context,
+    done: &'a HashMap<String, String>,
+    tera: &'a tera::Tera,
+    site: &'a Site<'a>,
+    prefix: &'a str,
+    up_to_site: &'a str,
+    toc: &'a [book::TocEntry],
+}
+
+impl PageWriter<'_> {
+    /// Write every page; with `print`, also fill the print template's chapter
+    /// markers in order. Returns the pages that failed.
+    fn write_all(
+        &self,
+        mut print: Option<(&str, &mut dyn Write)>,
+    ) -> std::io::Result<Vec<Diagnostic>> {
+        let mut failed = Vec::new();
+        let mut rest = print.as_ref().map(|(skeleton, _)| *skeleton).unwrap_or("");
+        let indices: Vec<usize> = (0..self.order.len()).collect();
+        for batch in indices.chunks(PAGE_BATCH) {
+            let with_print = print.is_some();
+            let done: Vec<(Option<Diagnostic>, String)> = batch
+                .par_iter()
+                .map_init(
+                    || self.shared.clone(),
+                    |ctx, &i| self.write_page(ctx, i, with_print),
+                )
+                .collect();
+            for (&i, (problem, print_html)) in batch.iter().zip(done) {
+                failed.extend(problem);
+                let Some((_, w)) = print.as_mut() else {
+                    continue;
+                };
+                // A theme may leave a chapter out; then its marker is not there.
+                let marker = print_marker(i);
+                if let Some(at) = rest.find(&marker) {
+                    w.write_all(&rest.as_bytes()[..at])?;
+                    w.write_all(print_html.as_bytes())?;
+                    rest = &rest[at + marker.len()..];
+                }
+            }
+        }
+        if let Some((_, w)) = print.as_mut() {
+            w.write_all(rest.as_bytes())?;
+        }
+        Ok(failed)
+    }
+
+    /// Convert page `i`, put it in the theme and write it. Returns its problem, if
+    /// any, and its body for the print page (ids prefixed per chapter, links
+    /// between chapters pointing at sections).
+    fn write_page(
+        &self,
+        ctx: &mut Context,
+        i: usize,
+        with_print: bool,
+    ) -> (Option<Diagnostic>, String) {
+        let (slot, body) = (&self.order[i], &self.bodies[i]);
+        let page = &self.project.content.pages[slot.source];
+        let doc = markdown::parse(&body.text, &slot.key, &slot.dir);
+        let state = |t: &Task| self.done.get(&t.id).cloned();
+        let mut html = markdown::to_html(&doc, &state);
+        let mut print_html = if with_print {
+            markdown::to_print_html(&doc, &state, &slot.key)
+        } else {
+            String::new()
+        };
+        if page.front.message.is_some() {
+            html = mark_placeholders(&html);
+            print_html = mark_placeholders(&print_html);
+        }
+        let root = "../".repeat(slot.url.matches('/').count());
+        let link = |j: usize| PageLinkCtx {
+            title: &self.titles[j],
+            url: format!("{root}{}", self.order[j].url),
+        };
+        ctx.insert(
+            "page",
+            &json!({
+                "title": body.title,
+                "description": page.front.description,
+                "url": slot.url,
+                "source": page.rel,
+                "headings": body.headings.iter().filter(|h| h.level == 2 || h.level == 3)
+                    .map(|h| json!({"id": h.id, "text": h.text, "level": h.level})).collect::<Vec<_>>(),
+                "has_h1": body.headings.iter().any(|h| h.level == 1),
+                "is_index": slot.url == "index.html",
+                "message": page.front.message,
+            }),
+        );
+        ctx.insert("prev", &i.checked_sub(1).map(link));
+        ctx.insert("next", &(i + 1 < self.order.len()).then(|| link(i + 1)));
+        ctx.insert("site_root", &format!("{root}{}", self.up_to_site));
+        ctx.insert("root", &root);
+        ctx.insert("content", &html);
+        let is_index = slot.url == "index.html";
+        if is_index {
+            // Only the home page lists the contents inline; other pages share toc.js.
+            ctx.insert("toc", self.toc);
+        }
+        let template = if is_index && self.tera.get_template("index.html").is_ok() {
+            "index.html"
+        } else {
+            "page.html"
+        };
+        let written = render_template(self.tera, template, ctx, self.project).and_then(|html| {
+            self.site
+                .put(&format!("{}{}", self.prefix, slot.url), html.as_bytes())
+        });
+        ctx.remove("toc");
+        ctx.remove("content");
+        (written.err(), print_html)
+    }
+}
+
+/// A workbook's pages read, and its view.
+struct Prepared<'a> {
     order: Vec<PageSlot>,
-    rendered: Vec<RenderedBody>,
+    bodies: Vec<PageBody<'a>>,
     /// What may be shown: the whole workbook in a private build, else the public part.
     workbook: Workbook,
     shared: Context,
@@ -440,12 +572,23 @@ struct Prepared {
     view: Value,
 }
 
-fn prepare(
-    project: &Project,
+fn prepare<'a>(
+    project: &'a Project,
     full: &Workbook,
     opts: &RenderOptions,
     diags: &mut Diagnostics,
-) -> Option<Prepared> {
+) -> Option<Prepared<'a>> {
+    prepare_with(project, full, opts, true, diags)
+}
+
+/// [`prepare`], saying whether templates see the untyped data files.
+fn prepare_with<'a>(
+    project: &'a Project,
+    full: &Workbook,
+    opts: &RenderOptions,
+    data_files: bool,
+    diags: &mut Diagnostics,
+) -> Option<Prepared<'a>> {
     let order = book::reading_order(&project.content);
     // Private people and notes only in a private build.
     let workbook = if opts.private {
@@ -453,7 +596,12 @@ fn prepare(
     } else {
         full.public()
     };
-    let shared = shared_context(project, &workbook, opts);
+    let mut shared = shared_context(project, &workbook, opts);
+    if !data_files {
+        for stem in project.data.files.keys() {
+            shared.remove(stem);
+        }
+    }
     let done: HashMap<String, String> = workbook
         .progress
         .done
@@ -462,27 +610,27 @@ fn prepare(
         .collect();
 
     // 1. Bodies: template, then Markdown. In parallel; each page on its own.
-    let bodies: Vec<Result<RenderedBody, Diagnostic>> = order
+    let read: Vec<Result<PageBody, Diagnostic>> = order
         .par_iter()
-        .map(|slot| render_body(project, slot, &shared, &done))
+        .map(|slot| read_body(project, slot, &shared))
         .collect();
-    let mut rendered = Vec::with_capacity(bodies.len());
-    for b in bodies {
+    let mut bodies = Vec::with_capacity(read.len());
+    for b in read {
         match b {
-            Ok(b) => rendered.push(b),
+            Ok(b) => bodies.push(b),
             Err(d) => diags.push(d),
         }
     }
-    if rendered.len() != order.len() {
+    if bodies.len() != order.len() {
         return None;
     }
-    check_links_and_tasks(project, &order, &rendered, diags);
+    check_links_and_tasks(project, &order, &bodies, diags);
 
     // 2. The personal workbook: plan, checklists, dashboard, people, drafts.
-    let view = workbook_view(project, &workbook, &order, &rendered, opts, diags);
+    let view = workbook_view(project, &workbook, &order, &mut bodies, opts, diags);
     Some(Prepared {
         order,
-        rendered,
+        bodies,
         workbook,
         shared,
         done,
@@ -490,23 +638,44 @@ fn prepare(
     })
 }
 
-/// The workbook view the PDF is typeset from: the project's own workbook, or none
-/// at all for a blank, fill-in-by-hand copy.
-pub fn pdf_view(
+/// What the PDF is typeset from, for one workbook: its view, and every page's
+/// Markdown after the page's template ran with that workbook, in reading order.
+pub struct PdfSource {
+    pub view: Value,
+    pub texts: Vec<String>,
+    /// Checklist item id → the date it was done.
+    pub done: HashMap<String, String>,
+}
+
+/// The PDF's source for `full` (a person's or a member's workbook), or for a
+/// blank, fill-in-by-hand copy: no personal data at all, not even the untyped
+/// data files.
+pub fn pdf_source(
     project: &Project,
     full: &Workbook,
     opts: &RenderOptions,
+    blank: bool,
     diags: &mut Diagnostics,
-) -> Option<Value> {
-    let mut prepared = prepare(project, full, opts, diags)?;
-    let view = &mut prepared.view;
+) -> Option<PdfSource> {
+    let empty = Workbook::default();
+    let full = if blank { &empty } else { full };
+    let Prepared {
+        bodies,
+        mut view,
+        done,
+        ..
+    } = prepare_with(project, full, opts, !blank, diags)?;
     view["book"] = json!({
         "title": project.config.book.title,
         "authors": project.config.book.authors,
         "description": project.config.book.description,
         "language": project.config.book.language,
     });
-    Some(prepared.view)
+    Some(PdfSource {
+        view,
+        texts: bodies.into_iter().map(|b| b.text.into_owned()).collect(),
+        done,
+    })
 }
 
 /// A page careerbook writes from the data rather than from a Markdown file.
@@ -543,7 +712,7 @@ fn workbook_view(
     project: &Project,
     workbook: &Workbook,
     order: &[PageSlot],
-    rendered: &[RenderedBody],
+    rendered: &mut [PageBody],
     opts: &RenderOptions,
     diags: &mut Diagnostics,
 ) -> Value {
@@ -552,15 +721,18 @@ fn workbook_view(
     let mut phase_defs = Vec::new();
     let mut plan_page: Option<String> = None;
     let mut messages = Vec::new();
-    for (slot, body) in order.iter().zip(rendered) {
+    for (slot, body) in order.iter().zip(rendered.iter_mut()) {
         let page = &pages[slot.source];
-        for t in &body.tasks {
+        // The items move into the plan: nothing after this needs them on the page.
+        let (title, url): (Arc<str>, Arc<str>) =
+            (body.title.as_str().into(), slot.url.as_str().into());
+        for t in std::mem::take(&mut body.tasks) {
             tasks.push(TaskRef::new(
-                t.id.clone(),
-                t.text.clone(),
-                body.title.clone(),
-                slot.url.clone(),
-                t.section.clone(),
+                t.id,
+                t.text,
+                title.clone(),
+                url.clone(),
+                t.section,
             ));
         }
         for h in &body.headings {
@@ -706,15 +878,16 @@ fn render_template(
     })
 }
 
-fn render_body(
-    project: &Project,
+/// Run the page's template and read its Markdown for headings, checklist items
+/// and links.
+fn read_body<'a>(
+    project: &'a Project,
     slot: &PageSlot,
     shared: &Context,
-    done: &HashMap<String, String>,
-) -> Result<RenderedBody, Diagnostic> {
+) -> Result<PageBody<'a>, Diagnostic> {
     let page = &project.content.pages[slot.source];
     let text = if page.front.template == Some(false) || page.front.message.is_some() {
-        page.body.clone()
+        Cow::Borrowed(page.body.as_str())
     } else {
         templates::render_body(&page.body, shared, &page.file, page.body_line)?
     };
@@ -726,13 +899,6 @@ fn render_body(
         .next()
     {
         return Err(problem);
-    }
-    let state = |t: &Task| done.get(&t.id).cloned();
-    let mut html = markdown::to_html(&doc, &state);
-    let mut print_html = markdown::to_print_html(&doc, &state, &slot.key);
-    if page.front.message.is_some() {
-        html = mark_placeholders(&html);
-        print_html = mark_placeholders(&print_html);
     }
     let title = page
         .front
@@ -748,34 +914,36 @@ fn render_body(
             })
         });
     let line = |l: usize| l + page.body_line;
-    Ok(RenderedBody {
+    let headings = doc
+        .headings
+        .into_iter()
+        .map(|mut h| {
+            h.line = line(h.line);
+            h
+        })
+        .collect();
+    let tasks = doc
+        .tasks
+        .into_iter()
+        .map(|mut t| {
+            t.line = line(t.line);
+            t
+        })
+        .collect();
+    let links = doc
+        .links
+        .into_iter()
+        .map(|mut l| {
+            l.line = line(l.line);
+            l
+        })
+        .collect();
+    Ok(PageBody {
         title,
-        html,
-        print_html,
-        headings: doc
-            .headings
-            .into_iter()
-            .map(|mut h| {
-                h.line = line(h.line);
-                h
-            })
-            .collect(),
-        tasks: doc
-            .tasks
-            .into_iter()
-            .map(|mut t| {
-                t.line = line(t.line);
-                t
-            })
-            .collect(),
-        links: doc
-            .links
-            .into_iter()
-            .map(|mut l| {
-                l.line = line(l.line);
-                l
-            })
-            .collect(),
+        text,
+        headings,
+        tasks,
+        links,
     })
 }
 
@@ -815,7 +983,7 @@ fn is_placeholder_name(s: &str) -> bool {
 fn check_links_and_tasks(
     project: &Project,
     order: &[PageSlot],
-    rendered: &[RenderedBody],
+    rendered: &[PageBody],
     diags: &mut Diagnostics,
 ) {
     let pages = &project.content.pages;

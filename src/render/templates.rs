@@ -1,5 +1,6 @@
 //! Tera: the theme's templates, and pages' Markdown bodies rendered as templates.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use tera::{Context, Tera};
@@ -387,14 +388,14 @@ pub fn escape_html(input: &str) -> String {
 
 /// Render a Markdown body as a template. `{{` inside code and `{#id}` heading or
 /// item attributes are protected first, so they come out as written.
-pub fn render_body(
-    body: &str,
+pub fn render_body<'a>(
+    body: &'a str,
     context: &Context,
     file: &Path,
     body_line: usize,
-) -> Result<String, Diagnostic> {
+) -> Result<Cow<'a, str>, Diagnostic> {
     if !(body.contains("{{") || body.contains("{%")) {
-        return Ok(body.to_string());
+        return Ok(Cow::Borrowed(body));
     }
     let protected = protect(body);
     if let Some((offset, tag)) = forbidden_tag(&protected) {
@@ -413,6 +414,7 @@ pub fn render_body(
     tera.add_raw_template("page", &protected)
         .map_err(|e| template_error(&e, file, &protected, body_line))?;
     tera.render("page", context)
+        .map(Cow::Owned)
         .map_err(|e| template_error(&e, file, body, body_line))
 }
 

@@ -95,17 +95,17 @@ pub fn view(inputs: &Inputs<'_>, diags: &mut Diagnostics) -> Value {
             })
         })
         .collect();
+    // Each page's checklist ids, grouped in one pass (a book may have thousands of pages).
+    let mut ids_by_page: HashMap<&str, Vec<&str>> = HashMap::new();
+    for t in inputs.tasks {
+        ids_by_page.entry(&t.page_url).or_default().push(&t.id);
+    }
     let chapters: Vec<Value> = inputs
         .summary
         .pages
         .iter()
         .map(|pg| {
-            let ids: Vec<&str> = inputs
-                .tasks
-                .iter()
-                .filter(|t| t.page_url == pg.page_url)
-                .map(|t| t.id.as_str())
-                .collect();
+            let ids = ids_by_page.remove(&*pg.page_url).unwrap_or_default();
             json!({"title": pg.page_title, "url": pg.page_url, "done": pg.done, "total": pg.total, "task_ids": ids})
         })
         .collect();
