@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::Project;
 use crate::model::message;
-use crate::{RenderOptions, output, render_project};
+use crate::{RenderOptions, load, output, render};
 
 /// Check the project in `root`. Private data is checked too (a check writes
 /// nothing, so nothing private can leak). Returns every problem, sorted.
@@ -22,15 +22,18 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
         body_end: None,
         person: None,
     };
-    let (result, mut diags) = render_project(root, &opts);
-    if let Some((project, _)) = &result {
+    let mut diags = Diagnostics::new();
+    // Everything a build does, with the files thrown away as they are made.
+    let result = load::load(root, today, &mut diags)
+        .filter(|project| render::render(project, &opts, &render::Discard, &mut diags).is_some());
+    if let Some(project) = &result {
         check_person_links(project, &mut diags);
         check_unfillable_placeholders(project, &mut diags);
     }
     // The output folder `build` would write to (book.toml's, or the default):
     // one that `build` refuses is reported now, not after a whole build.
     let out = match &result {
-        Some((project, _)) => Some(project.config.build.output.clone()),
+        Some(project) => Some(project.config.build.output.clone()),
         None => Config::load(root).ok().map(|c| c.build.output),
     };
     if let Some(out) = out

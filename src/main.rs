@@ -12,6 +12,9 @@ use clap::{CommandFactory, Parser, Subcommand};
 use careerbook::diagnostics::render_human;
 use careerbook::{BuildOptions, config, output};
 
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 #[derive(Parser)]
 #[command(
     name = "careerbook",

@@ -179,7 +179,8 @@ pub fn parse<'a>(body: &'a str, page_key: &str, page_dir: &str) -> Document<'a> 
             .collect(),
         open: Vec::new(),
         doc: Document {
-            events: Vec::new(),
+            // About one event per 16 bytes of Markdown: fewer regrowths.
+            events: Vec::with_capacity(body.len() / 16),
             headings: Vec::new(),
             tasks: Vec::new(),
             links: Vec::new(),
@@ -549,7 +550,11 @@ pub fn slug(text: &str) -> String {
                 out.push('-');
             }
             dash = false;
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else if c != '\'' && c != '’' {
             dash = true;
         }

@@ -28,7 +28,7 @@ use crate::model::{PhaseDef, Plan, TaskRef, Workbook};
 use book::PageSlot;
 use markdown::{Heading, Task};
 use sink::Site;
-pub use sink::{Memory, Sink, SiteStats};
+pub use sink::{Discard, Memory, Sink, SiteStats};
 use workbook::MessageTemplate;
 
 /// One file of the site: a path relative to the output folder, with `/`
@@ -518,13 +518,16 @@ impl PageWriter<'_> {
             print_html = mark_placeholders(&print_html);
         }
         let root = "../".repeat(slot.url.matches('/').count());
-        let link = |j: usize| PageLinkCtx {
-            title: &self.titles[j],
-            url: format!("{root}{}", self.order[j].url),
+        let link = |j: usize| {
+            json!({
+                "title": self.titles[j],
+                "url": format!("{root}{}", self.order[j].url),
+            })
         };
-        ctx.insert(
-            "page",
-            &json!({
+        // The page's own keys, moved into the worker's context (no copy of the
+        // page's HTML).
+        let mut own = json!({
+            "page": {
                 "title": body.title,
                 "description": page.front.description,
                 "url": slot.url,
@@ -534,13 +537,14 @@ impl PageWriter<'_> {
                 "has_h1": body.headings.iter().any(|h| h.level == 1),
                 "is_index": slot.url == "index.html",
                 "message": page.front.message,
-            }),
-        );
-        ctx.insert("prev", &i.checked_sub(1).map(link));
-        ctx.insert("next", &(i + 1 < self.order.len()).then(|| link(i + 1)));
-        ctx.insert("site_root", &format!("{root}{}", self.up_to_site));
-        ctx.insert("root", &root);
-        ctx.insert("content", &html);
+            },
+            "prev": i.checked_sub(1).map(link),
+            "next": (i + 1 < self.order.len()).then(|| link(i + 1)),
+            "site_root": format!("{root}{}", self.up_to_site),
+            "root": root,
+        });
+        own["content"] = Value::String(html);
+        ctx.extend(Context::from_value(own).expect("an object"));
         let is_index = slot.url == "index.html";
         if is_index {
             // Only the home page lists the contents inline; other pages share toc.js.

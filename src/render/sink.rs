@@ -57,6 +57,20 @@ impl Sink for Memory {
     }
 }
 
+/// Files written nowhere: `check` renders everything to find every problem, and
+/// keeps nothing.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn write_with(
+        &self,
+        _path: &str,
+        write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        write(&mut io::sink())
+    }
+}
+
 /// What a render wrote.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SiteStats {

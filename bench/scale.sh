@@ -1,0 +1,290 @@
+#!/usr/bin/env bash
+# Speed at scale: careerbook on synthetic books of 1,000 and 10,000 pages and on
+# cohorts of 100 and 1,000 members, and the same books with mdBook, Zola and Hugo
+# when they are installed. Prints wall time and peak memory (median of several
+# runs) and the ratios, and reports against the targets (issue 7). Never fails on
+# a missed target: it measures.
+#
+#   bench/scale.sh                  everything (about 10 min with mdBook on 2 cores)
+#   PAGES="1000" MEMBERS="100" bench/scale.sh     a quick run
+#
+# Environment:
+#   CAREERBOOK=path    the binary to time (default: cargo build --release, then
+#                      $CARGO_TARGET_DIR/release/careerbook or target/release/…)
+#   JOBS=2             cargo's build jobs
+#   BENCH_DATA=dir     where the inputs are generated and built (default
+#                      target/bench-data; regenerated only when gen.py changes)
+#   PAGES="1000 10000"   book sizes;  MEMBERS="100 1000"   cohort sizes (empty: none)
+#   RUNS_SMALL=5 RUNS_LARGE=3   runs per measurement (small: <= 1,000 pages, <= 100 members)
+#   TIMEOUT=120        seconds before a run is stopped and reported as "> N s"
+#                      (mdBook grows with the square of the page count)
+#   PEERS="mdbook zola hugo"    which peers to try
+#
+# Needs python3 and GNU time (/usr/bin/time; Debian: apt-get install time).
+# Peers: Hugo `apt-get install hugo`; mdBook `cargo install mdbook --locked`;
+# Zola has no package on the registries this project can reach (install it by
+# hand if you can: it is used when `zola` is on PATH).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+
+DATA=${BENCH_DATA:-$repo/target/bench-data}
+PAGES=${PAGES-"1000 10000"}
+MEMBERS=${MEMBERS-"100 1000"}
+RUNS_SMALL=${RUNS_SMALL:-5}
+RUNS_LARGE=${RUNS_LARGE:-3}
+TIMEOUT=${TIMEOUT:-120}
+PEERS=${PEERS-"mdbook zola hugo"}
+TODAY=2026-11-24
+export PATH="$PATH:${CARGO_HOME:-$HOME/.cargo}/bin"
+
+[ -x /usr/bin/time ] || { echo "bench/scale.sh: needs GNU time (apt-get install time)" >&2; exit 2; }
+command -v python3 >/dev/null || { echo "bench/scale.sh: needs python3" >&2; exit 2; }
+
+if [ -z "${CAREERBOOK:-}" ]; then
+  cargo build --release --quiet -j "${JOBS:-2}"
+  CAREERBOOK="${CARGO_TARGET_DIR:-$repo/target}/release/careerbook"
+fi
+CAREERBOOK=$(realpath "$CAREERBOOK")
+mkdir -p "$DATA"
+results="$DATA/results.tsv"
+: >"$results"
+logs="$DATA/logs"
+mkdir -p "$logs"
+trash="$DATA/trash"
+rm -rf "$trash"
+mkdir -p "$trash"
+trap 'rm -rf "$trash"' EXIT
+
+echo "# careerbook scale benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "free disk where the data goes: $(df -h --output=avail "$DATA" | tail -1 | tr -d ' ') (a full run needs about 3 GB)"
+echo "careerbook: $("$CAREERBOOK" --version) ($CAREERBOOK)"
+
+# ---------------------------------------------------------------------------
+# Peers
+
+declare -A peer_version=()
+for p in $PEERS; do
+  if command -v "$p" >/dev/null; then
+    case $p in
+      mdbook) peer_version[$p]=$(mdbook --version) ;;
+      zola) peer_version[$p]=$(zola --version) ;;
+      hugo) peer_version[$p]=$(hugo version | cut -d' ' -f1-2) ;;
+    esac
+    echo "peer: ${peer_version[$p]}"
+  else
+    echo "peer: $p is not installed — skipped"
+  fi
+done
+
+# ---------------------------------------------------------------------------
+# Inputs (regenerated only when the generator or the guidance changed)
+
+stamp_of() { # what the inputs depend on
+  { sha256sum "$repo/bench/gen.py"; echo "$*"
+    if [ "$1" = cohort ]; then (cd "$repo" && find content book.toml -type f -print0 | sort -z | xargs -0 sha256sum); fi
+  } | sha256sum | cut -c1-16
+}
+generate() { # generate book|cohort N DIR
+  local kind=$1 n=$2 dir=$3 stamp
+  stamp=$(stamp_of "$kind" "$n")
+  if [ -f "$dir/.stamp" ] && [ "$(cat "$dir/.stamp")" = "$stamp" ]; then return; fi
+  rm -rf "$dir"
+  if [ "$kind" = book ]; then
+    python3 "$repo/bench/gen.py" book --pages "$n" --out "$dir"
+  else
+    python3 "$repo/bench/gen.py" cohort --members "$n" --out "$dir" --guide "$repo"
+  fi
+  echo "$stamp" >"$dir/.stamp"
+}
+
+# ---------------------------------------------------------------------------
+# Timing
+
+# measure LABEL TOOL RUNS OUTDIR -- COMMAND...: runs COMMAND RUNS times (OUTDIR
+# removed before each run, outside the timing) and appends a line to results:
+# label tool status median_wall min_wall max_wall median_rss_mb max_rss_mb cpu_s runs
+measure() {
+  local label=$1 tool=$2 runs=$3 out=$4; shift 5
+  local walls=() rsss=() cpus=() i tf rc status=ok log="$logs/$label-$tool.log"
+  tf=$(mktemp)
+  for ((i = 1; i <= runs; i++)); do
+    # Move the last output aside rather than delete it: ext4 makes creating files
+    # slow for minutes after many were deleted (it skips recently freed inodes), and
+    # that would be charged to the next run. The trash is removed at the end.
+    if [ -e "$out" ]; then mv "$out" "$trash/$(date +%s%N)"; fi
+    sync
+    rc=0
+    /usr/bin/time -f "%e %M %U %S" -o "$tf" timeout "$TIMEOUT" "$@" >"$log.$i" 2>&1 || rc=$?
+    if [ "$rc" = 124 ]; then status=timeout; walls+=("$TIMEOUT"); break; fi
+    if [ "$rc" != 0 ]; then
+      status=failed
+      echo "  $tool on $label failed (exit $rc):" >&2
+      tail -20 "$log.$i" | sed 's/^/    /' >&2
+      break
+    fi
+    read -r w m u s < <(tail -1 "$tf")
+    walls+=("$w"); rsss+=("$m"); cpus+=("$(awk -v u="$u" -v s="$s" 'BEGIN {print u + s}')")
+    printf '  %-12s %-10s run %d: %6.2f s %6.0f MB\n' "$label" "$tool" "$i" "$w" "$(awk -v m="$m" 'BEGIN {print m / 1024}')" >&2
+  done
+  rm -f "$tf"
+  mv "$log.1" "$log" 2>/dev/null || true
+  rm -f "$log".[0-9]*
+  python3 - "$label" "$tool" "$status" "${#walls[@]}" "${walls[*]:-}" "${rsss[*]:-}" "${cpus[*]:-}" >>"$results" <<'EOF'
+import statistics as st, sys
+label, tool, status, n, walls, rsss, cpus = sys.argv[1:]
+w = [float(x) for x in walls.split()]
+r = [int(x) / 1024 for x in rsss.split()]
+c = [float(x) for x in cpus.split()]
+f = lambda xs, g: f"{g(xs):.2f}" if xs else "-"
+print("\t".join([label, tool, status, f(w, st.median), f(w, min), f(w, max),
+                 f(r, st.median), f(r, max), f(c, st.median), n]))
+EOF
+}
+
+runs_for() { if [ "$1" -le "$2" ]; then echo "$RUNS_SMALL"; else echo "$RUNS_LARGE"; fi; }
+
+# What careerbook printed on the first run: warnings and errors, counted by kind.
+diagnostics_of() {
+  local log=$1
+  local w e
+  w=$(grep -c '^warning' "$log" || true)
+  e=$(grep -c '^error' "$log" || true)
+  echo "  careerbook printed $w warning(s), $e error(s)"
+  if [ "$w$e" != 00 ]; then
+    grep -E '^(warning|error)' "$log" | sed -E 's/`[^`]*`/`…`/g' | sort | uniq -c | sort -rn | head -5 | sed 's/^/    /'
+    echo "    (full output: $log)"
+  fi
+}
+
+human() { numfmt --to=iec --suffix=B "$1"; }
+
+# ---------------------------------------------------------------------------
+# Books
+
+for n in $PAGES; do
+  dir="$DATA/book-$n"
+  echo
+  echo "## book of $n pages"
+  generate book "$n" "$dir"
+  echo "  input: $(find "$dir/careerbook/content" -name '*.md' | wc -l) Markdown files, $(human "$(du -sb "$dir/careerbook/content" | cut -f1)")"
+  runs=$(runs_for "$n" 1000)
+  measure "book-$n" careerbook "$runs" "$dir/careerbook/site" -- \
+    "$CAREERBOOK" build "$dir/careerbook" --today "$TODAY"
+  diagnostics_of "$logs/book-$n-careerbook.log"
+  site="$dir/careerbook/site"
+  if [ -d "$site" ]; then
+    echo "  output: $(find "$site" -type f | wc -l) files, $(human "$(du -sb "$site" | cut -f1)");" \
+      "print.html $(human "$(stat -c %s "$site/print.html" 2>/dev/null || echo 0)")," \
+      "toc.js $(human "$(stat -c %s "$site/toc.js" 2>/dev/null || echo 0)")," \
+      "a page $(human "$(stat -c %s "$site/part-01/page-00001.html" 2>/dev/null || echo 0)")"
+  fi
+  for p in $PEERS; do
+    [ -n "${peer_version[$p]:-}" ] || continue
+    case $p in
+      mdbook) measure "book-$n" mdbook "$runs" "$dir/mdbook/book" -- mdbook build "$dir/mdbook" ;;
+      zola) measure "book-$n" zola "$runs" "$dir/zola/public" -- zola --root "$dir/zola" build ;;
+      hugo) measure "book-$n" hugo "$runs" "$dir/hugo/public" -- \
+        hugo --source "$dir/hugo" --destination "$dir/hugo/public" --quiet ;;
+    esac
+  done
+done
+
+# ---------------------------------------------------------------------------
+# Cohorts
+
+cohorts=yes
+for n in $MEMBERS; do
+  [ "$cohorts" = yes ] || break
+  dir="$DATA/cohort-$n"
+  echo
+  echo "## cohort of $n members"
+  generate cohort "$n" "$dir"
+  if [ -e "$dir/site" ]; then mv "$dir/site" "$trash/$(date +%s%N)"; fi
+  if ! "$CAREERBOOK" build "$dir" --today "$TODAY" >"$logs/cohort-$n-probe.log" 2>&1; then
+    echo "  careerbook failed on the cohort:"
+    tail -8 "$logs/cohort-$n-probe.log" | sed 's/^/    /'
+    echo -e "cohort-$n\tcareerbook\tfailed\t-\t-\t-\t-\t-\t-\t0" >>"$results"
+    continue
+  fi
+  if [ ! -f "$dir/site/member-0001/index.html" ]; then
+    echo "cohorts: not supported by this build — skipped"
+    cohorts=no
+    echo -e "cohort-$n\tcareerbook\tunsupported\t-\t-\t-\t-\t-\t-\t0" >>"$results"
+    break
+  fi
+  measure "cohort-$n" careerbook "$(runs_for "$n" 100)" "$dir/site" -- \
+    "$CAREERBOOK" build "$dir" --today "$TODAY"
+  diagnostics_of "$logs/cohort-$n-careerbook.log"
+  site="$dir/site"
+  if [ -d "$site" ]; then
+    echo "  output: $(find "$site" -type f | wc -l) files, $(human "$(du -sb "$site" | cut -f1)")," \
+      "$(find "$site" -mindepth 2 -maxdepth 2 -path '*/member-*/index.html' | wc -l) member workbooks"
+  fi
+done
+
+# ---------------------------------------------------------------------------
+# Summary
+
+echo
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+python3 - "$results" "$TIMEOUT" <<'EOF'
+import sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
+timeout = float(sys.argv[2])
+by = {}
+for label, tool, status, med, lo, hi, rss, rssmax, cpu, n in rows:
+    by[(label, tool)] = dict(status=status, med=med, lo=lo, hi=hi, rss=rss, rssmax=rssmax, cpu=cpu, n=n)
+
+def wall(r):
+    if r["status"] == "timeout":
+        return f"> {timeout:.0f} s"
+    if r["status"] != "ok":
+        return r["status"]
+    return f"{float(r['med']):.2f} s ({float(r['lo']):.2f}–{float(r['hi']):.2f})"
+
+print("| input | tool | wall, median (min–max) | peak memory, median (max) | CPU time | runs | careerbook is |")
+print("| --- | --- | --- | --- | --- | --- | --- |")
+for (label, tool), r in by.items():
+    mem = f"{float(r['rss']):.0f} MB ({float(r['rssmax']):.0f})" if r["rss"] != "-" else "-"
+    cpu = f"{float(r['cpu']):.2f} s" if r["cpu"] != "-" else "-"
+    ratio = ""
+    cb = by.get((label, "careerbook"))
+    if tool != "careerbook" and cb and cb["status"] == "ok":
+        t = timeout if r["status"] == "timeout" else (float(r["med"]) if r["status"] == "ok" else None)
+        if t is not None:
+            x = t / float(cb["med"])
+            more = "> " if r["status"] == "timeout" else ""
+            ratio = (f"{more}{x:.1f}× faster" if x >= 1
+                     else "? (the peer was stopped)" if more else f"{1 / x:.1f}× slower")
+    print(f"| {label} | {tool} | {wall(r)} | {mem} | {cpu} | {r['n']} | {ratio} |")
+
+print()
+print("Targets (issue 7):")
+cb = by.get(("book-10000", "careerbook"))
+if cb and cb["status"] == "ok":
+    t, m = float(cb["med"]), float(cb["rssmax"])
+    peers = [(tool, float(r["med"])) for (label, tool), r in by.items()
+             if label == "book-10000" and tool != "careerbook" and r["status"] == "ok"]
+    if peers:
+        tool, best = min(peers, key=lambda p: p[1])
+        src = f"the faster peer measured here, {tool} {best:.2f} s"
+    else:
+        tool, best = "Hugo", 5.1
+        src = "no peer measured here; the issue's figure for Hugo, 5.1 s"
+    limit = best / 5
+    print(f"- 10,000 pages in at most a fifth of {src}: {t:.2f} s against {limit:.2f} s: "
+          + ("met" if t <= limit else f"missed ({t / limit:.1f}× over)"))
+    print(f"- 10,000 pages under 150 MB peak: {m:.0f} MB: " + ("met" if m < 150 else "missed"))
+else:
+    print("- 10,000 pages: not measured")
+cb = by.get(("cohort-1000", "careerbook"))
+if cb and cb["status"] == "ok":
+    t = float(cb["med"])
+    print(f"- 1,000 cohort members' workbooks under 5 s: {t:.2f} s: " + ("met" if t < 5 else "missed"))
+else:
+    print(f"- 1,000 cohort members' workbooks under 5 s: {cb['status'] if cb else 'not measured'}")
+EOF
