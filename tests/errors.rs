@@ -228,3 +228,22 @@ fn symlinks_out_of_the_project_are_refused() {
         ["content/leak.txt this symbolic link points outside the project folder"]
     );
 }
+
+#[test]
+fn every_refused_link_and_bad_item_id_of_a_page_is_reported_at_once() {
+    let p = Project::from_fixture("minimal");
+    p.write(
+        "content/chapter.md",
+        "# A chapter\n\nSee [this](javascript:alert(1)).\n\n- [ ] Do it {#../x}\n- [ ] And [that](data:text/html,hi)\n",
+    );
+    let (diags, text) = p.build_err();
+    let found = located(&diags);
+    assert_eq!(found.len(), 3, "{text}");
+    assert!(
+        found[0].starts_with("content/chapter.md:3:5 `javascript:`"),
+        "{text}"
+    );
+    assert!(found[1].starts_with("content/chapter.md:5:"), "{text}");
+    assert!(found[2].starts_with("content/chapter.md:6:"), "{text}");
+    assert!(!p.site_exists("index.html"));
+}

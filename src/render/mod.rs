@@ -614,7 +614,7 @@ fn prepare_with<'a>(
         .collect();
 
     // 1. Bodies: template, then Markdown. In parallel; each page on its own.
-    let read: Vec<Result<PageBody, Diagnostic>> = order
+    let read: Vec<Result<PageBody, Vec<Diagnostic>>> = order
         .par_iter()
         .map(|slot| read_body(project, slot, &shared))
         .collect();
@@ -622,7 +622,7 @@ fn prepare_with<'a>(
     for b in read {
         match b {
             Ok(b) => bodies.push(b),
-            Err(d) => diags.push(d),
+            Err(problems) => diags.extend(problems),
         }
     }
     if bodies.len() != order.len() {
@@ -888,21 +888,19 @@ fn read_body<'a>(
     project: &'a Project,
     slot: &PageSlot,
     shared: &Context,
-) -> Result<PageBody<'a>, Diagnostic> {
+) -> Result<PageBody<'a>, Vec<Diagnostic>> {
     let page = &project.content.pages[slot.source];
     let text = if page.front.template == Some(false) || page.front.message.is_some() {
         Cow::Borrowed(page.body.as_str())
     } else {
-        templates::render_body(&page.body, shared, &page.file, page.body_line)?
+        templates::render_body(&page.body, shared, &page.file, page.body_line)
+            .map_err(|d| vec![d])?
     };
     let doc = markdown::parse(&text, &slot.key, &slot.dir);
-    // A refused link or an impossible checklist id: the page's first such error.
-    if let Some(problem) = doc
-        .diagnostics(&page.file, page.body_line)
-        .into_iter()
-        .next()
-    {
-        return Err(problem);
+    // Refused links and impossible checklist ids: every one of them, at once.
+    let problems = doc.diagnostics(&page.file, page.body_line);
+    if !problems.is_empty() {
+        return Err(problems);
     }
     let title = page
         .front
