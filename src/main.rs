@@ -12,6 +12,8 @@ use clap::{CommandFactory, Parser, Subcommand};
 use careerbook::diagnostics::render_human;
 use careerbook::{BuildOptions, config, output};
 
+// Many small allocations on every core while rendering: see Cargo.toml.
+#[cfg(not(target_env = "msvc"))]
 #[global_allocator]
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
