@@ -24,8 +24,12 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
     };
     let mut diags = Diagnostics::new();
     // Everything a build does, with the files thrown away as they are made.
-    let result = load::load(root, today, &mut diags)
-        .filter(|project| render::render(project, &opts, &render::Discard, &mut diags).is_some());
+    let mut result = load::load(root, today, &mut diags);
+    if let Some(project) = &result
+        && render::render(project, &opts, &render::Discard, &mut diags).is_none()
+    {
+        result = None;
+    }
     if let Some(project) = &result {
         check_person_links(project, &mut diags);
         check_unfillable_placeholders(project, &mut diags);

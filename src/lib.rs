@@ -120,10 +120,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
                     let written =
                         render::Sink::write_with(&staging, &f.path, &mut |w| w.write_all(&f.bytes));
                     if let Err(e) = written {
-                        diags.push(
-                            Diagnostic::error("output", format!("cannot write `{}`: {e}", f.path))
-                                .help("check the output folder's permissions and free space"),
-                        );
+                        diags.push(render::sink::write_error(&f.path, &e));
                         return Err(fail(diags));
                     }
                     stats.files += 1;

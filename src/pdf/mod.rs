@@ -154,12 +154,8 @@ fn chapters(
     opts: &PdfOptions,
 ) -> Result<Vec<Generated>, Vec<Diagnostic>> {
     let content = &project.content;
-    let order = book::reading_order(content);
     // The pages' templates ran with the workbook's data when the source was made.
-    let texts = &source.texts;
-    if texts.len() != order.len() {
-        return Err(vec![internal_error("matching the pages to their text")]);
-    }
+    let (order, texts) = (&source.order, &source.texts);
 
     // 2. What links may point at: every page and heading.
     let docs: Vec<markdown::Document<'_>> = order

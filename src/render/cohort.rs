@@ -107,7 +107,7 @@ pub fn report(
         .collect();
     let summary = summarise(&stats, &plan);
     let show_names = project.config.cohort.show_names;
-    let mut ctx = shared_context(project, &Workbook::default(), opts);
+    let mut ctx = shared_context(project, &Workbook::default(), opts, true);
     ctx.insert("root", "");
     ctx.insert("site_root", "");
     ctx.insert("page", &json!({"title": "Cohort report", "url": "cohort.html", "headings": [], "has_h1": true, "is_index": false}));

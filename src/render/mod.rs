@@ -171,7 +171,7 @@ fn shared_files(
     diags: &mut Diagnostics,
 ) {
     if tera.get_template("404.html").is_ok() {
-        let mut ctx = shared_context(project, &Workbook::default(), opts);
+        let mut ctx = shared_context(project, &Workbook::default(), opts, true);
         ctx.insert("root", "");
         ctx.insert("site_root", "");
         match render_template(tera, "404.html", &ctx, project) {
@@ -600,12 +600,7 @@ fn prepare_with<'a>(
     } else {
         full.public()
     };
-    let mut shared = shared_context(project, &workbook, opts);
-    if !data_files {
-        for stem in project.data.files.keys() {
-            shared.remove(stem);
-        }
-    }
+    let shared = shared_context(project, &workbook, opts, data_files);
     let done: HashMap<String, String> = workbook
         .progress
         .done
@@ -646,6 +641,8 @@ fn prepare_with<'a>(
 /// Markdown after the page's template ran with that workbook, in reading order.
 pub struct PdfSource {
     pub view: Value,
+    /// The pages in reading order, and their text in the same order.
+    pub order: Vec<PageSlot>,
     pub texts: Vec<String>,
     /// Checklist item id → the date it was done.
     pub done: HashMap<String, String>,
@@ -664,6 +661,7 @@ pub fn pdf_source(
     let empty = Workbook::default();
     let full = if blank { &empty } else { full };
     let Prepared {
+        order,
         bodies,
         mut view,
         done,
@@ -677,6 +675,7 @@ pub fn pdf_source(
     });
     Some(PdfSource {
         view,
+        order,
         texts: bodies.into_iter().map(|b| b.text.into_owned()).collect(),
         done,
     })
@@ -915,31 +914,11 @@ fn read_body<'a>(
                 name
             })
         });
-    let line = |l: usize| l + page.body_line;
-    let headings = doc
-        .headings
-        .into_iter()
-        .map(|mut h| {
-            h.line = line(h.line);
-            h
-        })
-        .collect();
-    let tasks = doc
-        .tasks
-        .into_iter()
-        .map(|mut t| {
-            t.line = line(t.line);
-            t
-        })
-        .collect();
-    let links = doc
-        .links
-        .into_iter()
-        .map(|mut l| {
-            l.line = line(l.line);
-            l
-        })
-        .collect();
+    // Lines within the body become lines of the file.
+    let (mut headings, mut tasks, mut links) = (doc.headings, doc.tasks, doc.links);
+    headings.iter_mut().for_each(|h| h.line += page.body_line);
+    tasks.iter_mut().for_each(|t| t.line += page.body_line);
+    links.iter_mut().for_each(|l| l.line += page.body_line);
     Ok(PageBody {
         title,
         text,
@@ -1051,12 +1030,20 @@ fn check_links_and_tasks(
     }
 }
 
-/// What every template sees: the book's settings and the workbook's data.
-fn shared_context(project: &Project, workbook: &Workbook, opts: &RenderOptions) -> Context {
+/// What every template sees: the book's settings and the workbook's data, with
+/// the untyped data files unless `data_files` is false (a blank PDF).
+fn shared_context(
+    project: &Project,
+    workbook: &Workbook,
+    opts: &RenderOptions,
+    data_files: bool,
+) -> Context {
     let config = &project.config;
     let mut ctx = Context::new();
-    for (stem, value) in &project.data.files {
-        ctx.insert(stem.as_str(), value);
+    if data_files {
+        for (stem, value) in &project.data.files {
+            ctx.insert(stem.as_str(), value);
+        }
     }
     // `profile` and `people` are always there, so guidance can test them without
     // guarding against an undefined variable; every profile field is present

@@ -132,8 +132,7 @@ impl<'a> Site<'a> {
                 };
                 write(&mut w)
             })
-            .map_err(|e| Diagnostic::error("output", format!("cannot write `{path}`: {e}")))
-            .map_err(|d| d.help("check the output folder's permissions and free space"))?;
+            .map_err(|e| write_error(path, &e))?;
         self.files.fetch_add(1, Ordering::Relaxed);
         if path.ends_with(".html") {
             self.pages.fetch_add(1, Ordering::Relaxed);
@@ -149,6 +148,12 @@ impl<'a> Site<'a> {
             bytes: self.bytes.load(Ordering::Relaxed),
         }
     }
+}
+
+/// A file of the site that could not be written.
+pub fn write_error(path: &str, e: &io::Error) -> Diagnostic {
+    Diagnostic::error("output", format!("cannot write `{path}`: {e}"))
+        .help("check the output folder's permissions and free space")
 }
 
 /// Counts the bytes that pass through.
