@@ -17,6 +17,14 @@ use careerbook::{BuildOptions, config, output};
 #[global_allocator]
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
+/// jemalloc's settings, read when it starts: one arena per CPU. The render's
+/// worker threads are one per CPU too, and jemalloc's default of four arenas per
+/// CPU leaves more pages partly used: a 10,000-page build peaked 20 MB higher.
+/// (`percpu_arena` needs Linux's `sched_getcpu`.)
+#[cfg(all(target_os = "linux", not(target_env = "msvc")))]
+#[unsafe(export_name = "_rjem_malloc_conf")]
+static JEMALLOC_CONF: &u8 = &b"percpu_arena:percpu\0"[0];
+
 #[derive(Parser)]
 #[command(
     name = "careerbook",

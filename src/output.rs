@@ -144,6 +144,8 @@ pub struct Staging {
     parent: PathBuf,
     name: String,
     dir: tempfile::TempDir,
+    /// The folders made so far in the staging folder.
+    folders: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
 }
 
 impl Staging {
@@ -170,6 +172,7 @@ impl Staging {
             parent,
             name,
             dir,
+            folders: Default::default(),
         })
     }
 
@@ -181,6 +184,7 @@ impl Staging {
             parent,
             name,
             dir,
+            folders: _,
         } = self;
         std::fs::write(
             dir.path().join(MARKER),
@@ -219,16 +223,33 @@ impl Sink for Staging {
     fn write_with(
         &self,
         path: &str,
-        write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+        write: &mut dyn FnMut(&mut (dyn Write + Send)) -> io::Result<()>,
     ) -> io::Result<()> {
-        let path = self.dir.path().join(path);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        let mut file = io::BufWriter::with_capacity(64 * 1024, std::fs::File::create(&path)?);
+        let mut file = io::BufWriter::with_capacity(64 * 1024, self.create(path)?);
         write(&mut file)?;
         file.into_inner().map_err(io::IntoInnerError::into_error)?;
         Ok(())
+    }
+
+    fn write_bytes(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        self.create(path)?.write_all(bytes)
+    }
+}
+
+impl Staging {
+    /// Create the file at `path` under the staging folder, and its folders.
+    fn create(&self, path: &str) -> io::Result<std::fs::File> {
+        let path = self.dir.path().join(path);
+        if let Some(dir) = path.parent() {
+            // A folder is made once: asking the file system again for each of
+            // its thousand pages costs two system calls a page.
+            let mut made = self.folders.lock().unwrap_or_else(|e| e.into_inner());
+            if !made.contains(dir) {
+                std::fs::create_dir_all(dir)?;
+                made.insert(dir.to_path_buf());
+            }
+        }
+        std::fs::File::create(&path)
     }
 }
 

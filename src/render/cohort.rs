@@ -125,7 +125,7 @@ pub fn report(
 fn plan_of(project: &Project) -> Plan {
     let mut phases = Vec::new();
     for page in &project.content.pages {
-        let doc = super::markdown::parse(&page.body, "", "");
+        let doc = super::markdown::scan(&page.body, "", "");
         for h in &doc.headings {
             if let Some((_, months)) = h.attrs.iter().find(|(k, _)| k == "months")
                 && let Ok(def) = crate::model::PhaseDef::from_heading(&h.id, &h.text, months)

@@ -5,7 +5,7 @@
 //! stable ids) and its links. Output formats walk the same events, so the site and
 //! the printed workbook never disagree about content.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 use std::path::Path;
 
@@ -76,7 +76,10 @@ pub struct Problem {
 
 #[derive(Debug)]
 pub struct Document<'a> {
+    /// The events to convert (none after [`scan`]).
     pub events: Vec<Event<'a>>,
+    /// The length of the Markdown read, in bytes.
+    pub source_len: usize,
     pub headings: Vec<Heading>,
     pub tasks: Vec<Task>,
     pub links: Vec<PageLink>,
@@ -171,16 +174,29 @@ pub fn classify_link(dest: &str, page_dir: &str) -> LinkDest {
 /// from item text; `page_dir` is the page's folder relative to `content/` (`""` at
 /// the top), for resolving relative links.
 pub fn parse<'a>(body: &'a str, page_key: &str, page_dir: &str) -> Document<'a> {
+    read(body, page_key, page_dir, true)
+}
+
+/// [`parse`] without keeping the events: what a page holds (headings, checklist
+/// items, links, problems) for less work, when it is not converted yet.
+pub fn scan<'a>(body: &'a str, page_key: &str, page_dir: &str) -> Document<'a> {
+    read(body, page_key, page_dir, false)
+}
+
+fn read<'a>(body: &'a str, page_key: &str, page_dir: &str, keep_events: bool) -> Document<'a> {
     let mut p = Parsing {
         body,
         page_dir,
+        keep_events,
+        emitted: 0,
         line_starts: std::iter::once(0)
             .chain(body.match_indices('\n').map(|(i, _)| i + 1))
             .collect(),
         open: Vec::new(),
         doc: Document {
             // About one event per 16 bytes of Markdown: fewer regrowths.
-            events: Vec::with_capacity(body.len() / 16),
+            events: Vec::with_capacity(if keep_events { body.len() / 16 } else { 0 }),
+            source_len: body.len(),
             headings: Vec::new(),
             tasks: Vec::new(),
             links: Vec::new(),
@@ -227,7 +243,7 @@ pub fn parse<'a>(body: &'a str, page_key: &str, page_dir: &str) -> Document<'a> 
                         .collect(),
                     line: p.line_of(range.start),
                 });
-                p.doc.events.push(Event::Start(Tag::Heading {
+                p.emit(Event::Start(Tag::Heading {
                     level,
                     id: Some(CowStr::from(id)),
                     classes,
@@ -236,7 +252,7 @@ pub fn parse<'a>(body: &'a str, page_key: &str, page_dir: &str) -> Document<'a> 
                 for (e, r) in inner {
                     p.push(e, r);
                 }
-                p.doc.events.push(Event::End(TagEnd::Heading(level)));
+                p.emit(Event::End(TagEnd::Heading(level)));
             }
             Event::TaskListMarker(checked) => {
                 // Gather the item's own inline content: up to the end of its
@@ -281,7 +297,7 @@ pub fn parse<'a>(body: &'a str, page_key: &str, page_dir: &str) -> Document<'a> 
                     explicit_id,
                     line: p.line_of(range.start),
                 });
-                p.doc.events.push(Event::TaskListMarker(checked));
+                p.emit(Event::TaskListMarker(checked));
                 // Links inside the item are page links like any other.
                 for (e, r) in inner {
                     p.push(e, r);
@@ -302,6 +318,10 @@ struct Parsing<'a, 'p> {
     /// For each open link or image: whether its start was kept (a refused one
     /// loses its start and end, keeping only its text).
     open: Vec<bool>,
+    /// Whether the events go into the document ([`parse`]) or only count ([`scan`]).
+    keep_events: bool,
+    /// Events emitted so far: the index of the next one.
+    emitted: usize,
     doc: Document<'a>,
 }
 
@@ -333,6 +353,13 @@ impl<'a> Parsing<'a, '_> {
             message,
             help,
         });
+    }
+
+    fn emit(&mut self, event: Event<'a>) {
+        self.emitted += 1;
+        if self.keep_events {
+            self.doc.events.push(event);
+        }
     }
 
     /// Add an event at `range` of the body, checking and rewriting the
@@ -369,14 +396,14 @@ impl<'a> Parsing<'a, '_> {
                             fragment,
                             line,
                             column,
-                            event: self.doc.events.len(),
+                            event: self.emitted,
                         });
                         CowStr::from(href)
                     }
                     LinkDest::External | LinkDest::Local => dest_url,
                 };
                 self.open.push(true);
-                self.doc.events.push(Event::Start(Tag::Link {
+                self.emit(Event::Start(Tag::Link {
                     link_type,
                     dest_url,
                     title,
@@ -397,14 +424,14 @@ impl<'a> Parsing<'a, '_> {
                     return;
                 }
                 self.open.push(true);
-                self.doc.events.push(event);
+                self.emit(event);
             }
             Event::End(TagEnd::Link | TagEnd::Image) => {
                 if self.open.pop().unwrap_or(true) {
-                    self.doc.events.push(event);
+                    self.emit(event);
                 }
             }
-            other => self.doc.events.push(other),
+            other => self.emit(other),
         }
     }
 }
@@ -620,98 +647,112 @@ fn render_html(doc: &Document<'_>, done: TaskState<'_>, print: Option<&str>) -> 
             .collect(),
         None => HashMap::new(),
     };
-    let mut out = String::with_capacity(doc.events.len() * 16);
+    // The events go to the HTML writer one by one, rewritten on the way (no copy
+    // of the page's events).
     let mut tasks = doc.tasks.iter();
     let mut open_task: Option<(&Task, Option<String>)> = None;
-    let mut events: Vec<Event<'_>> = Vec::with_capacity(doc.events.len() + 16);
     let mut heading_has_link = false;
-    for (i, event) in doc.events.iter().enumerate() {
-        match event {
-            Event::Start(Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs,
-            }) => {
-                heading_has_link = doc.events[i..]
-                    .iter()
-                    .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
-                    .any(|e| matches!(e, Event::Start(Tag::Link { .. })));
-                let id = id.as_deref().map(|id| CowStr::from(prefixed(id)));
-                events.push(Event::Start(Tag::Heading {
-                    level: *level,
-                    id: id.clone(),
-                    classes: classes.clone(),
-                    // Custom attributes are valid HTML only as data-*.
-                    attrs: attrs
+    let mut pending: VecDeque<Event<'_>> = VecDeque::with_capacity(4);
+    let mut next = 0;
+    let events = std::iter::from_fn(|| {
+        loop {
+            if let Some(e) = pending.pop_front() {
+                return Some(e);
+            }
+            let i = next;
+            let Some(event) = doc.events.get(i) else {
+                close_task(&mut pending, open_task.take());
+                return pending.pop_front();
+            };
+            next += 1;
+            match event {
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }) => {
+                    heading_has_link = doc.events[i..]
                         .iter()
-                        .map(|(k, v)| {
-                            let k = if k.starts_with("data-") {
-                                k.to_string()
-                            } else {
-                                format!("data-{k}")
-                            };
-                            (CowStr::from(k), v.clone())
-                        })
-                        .collect(),
-                }));
-                if let (Some(id), false) = (id, heading_has_link) {
-                    events.push(Event::InlineHtml(CowStr::from(format!(
-                        "<a class=\"anchor\" href=\"#{}\">",
-                        escape_attr(&id)
+                        .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
+                        .any(|e| matches!(e, Event::Start(Tag::Link { .. })));
+                    let id = id.as_deref().map(|id| CowStr::from(prefixed(id)));
+                    pending.push_back(Event::Start(Tag::Heading {
+                        level: *level,
+                        id: id.clone(),
+                        classes: classes.clone(),
+                        // Custom attributes are valid HTML only as data-*.
+                        attrs: attrs
+                            .iter()
+                            .map(|(k, v)| {
+                                let k = if k.starts_with("data-") {
+                                    k.to_string()
+                                } else {
+                                    format!("data-{k}")
+                                };
+                                (CowStr::from(k), v.clone())
+                            })
+                            .collect(),
+                    }));
+                    if let (Some(id), false) = (id, heading_has_link) {
+                        pending.push_back(Event::InlineHtml(CowStr::from(format!(
+                            "<a class=\"anchor\" href=\"#{}\">",
+                            escape_attr(&id)
+                        ))));
+                    }
+                }
+                Event::End(TagEnd::Heading(level)) => {
+                    if !heading_has_link {
+                        pending.push_back(Event::InlineHtml(CowStr::Borrowed("</a>")));
+                    }
+                    pending.push_back(Event::End(TagEnd::Heading(*level)));
+                }
+                Event::TaskListMarker(_) => {
+                    let Some(task) = tasks.next() else { continue };
+                    let date = done(task);
+                    let id = escape_attr(&task.id);
+                    pending.push_back(Event::InlineHtml(CowStr::from(format!(
+                        "<label class=\"task\" id=\"task-{id}\"><input type=\"checkbox\" data-task=\"{id}\"{}> ",
+                        if date.is_some() { " checked" } else { "" }
                     ))));
+                    open_task = Some((task, date));
                 }
-            }
-            Event::End(TagEnd::Heading(level)) => {
-                if !heading_has_link {
-                    events.push(Event::InlineHtml(CowStr::Borrowed("</a>")));
+                Event::End(TagEnd::Item)
+                | Event::End(TagEnd::Paragraph)
+                | Event::Start(Tag::List(_))
+                    if open_task.is_some() =>
+                {
+                    close_task(&mut pending, open_task.take());
+                    pending.push_back(event.clone());
                 }
-                events.push(Event::End(TagEnd::Heading(*level)));
+                Event::Start(Tag::Link {
+                    link_type,
+                    title,
+                    id,
+                    ..
+                }) if print_links.contains_key(&i) => {
+                    pending.push_back(Event::Start(Tag::Link {
+                        link_type: *link_type,
+                        dest_url: CowStr::from(print_links[&i].clone()),
+                        title: title.clone(),
+                        id: id.clone(),
+                    }));
+                }
+                other => return Some(other.clone()),
             }
-            Event::TaskListMarker(_) => {
-                let Some(task) = tasks.next() else { continue };
-                let date = done(task);
-                let id = escape_attr(&task.id);
-                events.push(Event::InlineHtml(CowStr::from(format!(
-                    "<label class=\"task\" id=\"task-{id}\"><input type=\"checkbox\" data-task=\"{id}\"{}> ",
-                    if date.is_some() { " checked" } else { "" }
-                ))));
-                open_task = Some((task, date));
-            }
-            Event::End(TagEnd::Item)
-            | Event::End(TagEnd::Paragraph)
-            | Event::Start(Tag::List(_))
-                if open_task.is_some() =>
-            {
-                close_task(&mut events, open_task.take());
-                events.push(event.clone());
-            }
-            Event::Start(Tag::Link {
-                link_type,
-                title,
-                id,
-                ..
-            }) if print_links.contains_key(&i) => {
-                events.push(Event::Start(Tag::Link {
-                    link_type: *link_type,
-                    dest_url: CowStr::from(print_links[&i].clone()),
-                    title: title.clone(),
-                    id: id.clone(),
-                }));
-            }
-            other => events.push(other.clone()),
         }
-    }
-    close_task(&mut events, open_task.take());
-    pulldown_cmark::html::push_html(&mut out, events.into_iter());
+    });
+    // The HTML is a little longer than the Markdown it comes from.
+    let mut out = String::with_capacity(doc.source_len + doc.source_len / 2);
+    pulldown_cmark::html::push_html(&mut out, events);
     out
 }
 
-fn close_task<'a>(events: &mut Vec<Event<'a>>, task: Option<(&Task, Option<String>)>) {
+fn close_task<'a>(events: &mut VecDeque<Event<'a>>, task: Option<(&Task, Option<String>)>) {
     let Some((_, date)) = task else { return };
-    events.push(Event::InlineHtml(CowStr::Borrowed("</label>")));
+    events.push_back(Event::InlineHtml(CowStr::Borrowed("</label>")));
     if let Some(date) = date {
-        events.push(Event::InlineHtml(CowStr::from(format!(
+        events.push_back(Event::InlineHtml(CowStr::from(format!(
             " <span class=\"done-on\">done <time datetime=\"{0}\">{0}</time></span>",
             escape_attr(&date)
         ))));

@@ -281,43 +281,8 @@ fn render_workbook(
     shared.insert("dashboard", &view["dashboard"]);
     shared.insert("timeline", &view["timeline"]);
 
-    // 3. Pages and the print page, in one pass: each page is converted, put in
-    // the theme and written as soon as it is ready, and its part of print.html
-    // follows in reading order, so the book is never held whole in memory.
-    let print = if tera.get_template("print.html").is_ok() {
-        let mut ctx = shared.clone();
-        let chapters: Vec<Value> = order
-            .iter()
-            .zip(&bodies)
-            .enumerate()
-            .map(|(i, (slot, b))| {
-                json!({
-                    "key": slot.key,
-                    "title": b.title,
-                    "has_h1": b.headings.iter().any(|h| h.level == 1),
-                    "depth": slot.depth,
-                    "html": print_marker(i),
-                })
-            })
-            .collect();
-        ctx.insert("page", &json!({"title": "Print", "url": "print.html", "headings": [], "has_h1": true, "is_index": false}));
-        ctx.insert("root", "");
-        ctx.insert("chapters", &chapters);
-        ctx.insert("people_view", &view["people"]);
-        ctx.insert("phases", &view["phases"]);
-        ctx.insert("page_size", project.config.print.page_size.css());
-        ctx.insert("print", &true);
-        match render_template(tera, "print.html", &ctx, project) {
-            Ok(skeleton) => Some(skeleton),
-            Err(d) => {
-                diags.push(d);
-                return None;
-            }
-        }
-    } else {
-        None
-    };
-    let pages = PageWriter {
+    // 3. The pages with print.html, and the rest of the workbook, side by side.
+    let writer = WorkbookWriter {
         project,
         order: &order,
         bodies: &bodies,
@@ -330,94 +295,20 @@ fn render_workbook(
         up_to_site: &up_to_site,
         toc: &toc,
     };
-    let mut failed = Vec::new();
-    match &print {
-        Some(skeleton) => {
-            let path = format!("{prefix}print.html");
-            let written = site.stream(&path, &mut |w| {
-                failed = pages.write_all(Some((skeleton, &mut *w)))?;
-                Ok(())
-            });
-            if let Err(d) = written {
-                diags.push(d);
-            }
-        }
-        None => match pages.write_all(None) {
-            Ok(f) => failed = f,
-            Err(e) => diags.push(Diagnostic::error("output", format!("cannot write: {e}"))),
+    let (book_diags, rest_diags) = rayon::join(
+        || {
+            let mut d = Diagnostics::new();
+            writer.write_book(&view, &mut d);
+            d
         },
-    }
-    if !failed.is_empty() || diags.has_errors() {
-        diags.extend(failed);
-        return None;
-    }
-
-    // 4. Generated pages: the relationship tracker and the progress page.
-    let first_chapter = order.first().map(|s| PageLinkCtx {
-        title: &titles[0],
-        url: s.url.clone(),
-    });
-    for g in &generated {
-        let mut ctx = shared.clone();
-        ctx.insert("page", &json!({"title": g.title, "url": g.url, "headings": [], "has_h1": true, "is_index": false}));
-        ctx.insert("root", "");
-        ctx.insert("content", "");
-        ctx.insert("prev", &first_chapter);
-        ctx.insert("next", &None::<PageLinkCtx>);
-        ctx.insert("people_view", &view["people"]);
-        ctx.insert("phases", &view["phases"]);
-        ctx.insert("chapters", &chapters);
-        ctx.insert(
-            "progress_json",
-            // Safe inside <script>: no "</" can close the element early.
-            // `<`, `>` and `&` as JSON escapes: no id can open a comment or close
-            // the script element early.
-            &serde_json::to_string(&json!({"done": done}))
-                .expect("progress serialises")
-                .replace('<', "\\u003c")
-                .replace('>', "\\u003e")
-                .replace('&', "\\u0026"),
-        );
-        match render_template(tera, g.template, &ctx, project) {
-            Ok(html) => put(site, &format!("{prefix}{}", g.url), html.as_bytes(), diags),
-            Err(d) => diags.push(d),
-        }
-    }
-    if !workbook.people.is_empty() {
-        // Members' events must not share ids: the book id gets the member's prefix.
-        let calendar_id = format!("{}{}", book_id(project), prefix.trim_end_matches('/'));
-        let ics = calendar::followups_ics(workbook, opts.today, &calendar_id);
-        put(
-            site,
-            &format!("{prefix}followups.ics"),
-            ics.as_bytes(),
-            diags,
-        );
-    }
-
-    // 5. The table of contents (shared by this workbook's pages) and content files.
-    let toc_js = format!(
-        "// The table of contents, shared by every page.\nwindow.careerbookToc = {};\n",
-        serde_json::to_string(&toc).expect("the table of contents serialises")
+        || {
+            let mut d = Diagnostics::new();
+            writer.write_rest(&view, chapters, &generated, workbook, opts, &mut d);
+            d
+        },
     );
-    put(site, &format!("{prefix}toc.js"), toc_js.as_bytes(), diags);
-    if tera.get_template("toc.html").is_ok() {
-        let mut ctx = shared.clone();
-        ctx.insert("toc", &toc);
-        ctx.insert("root", "");
-        match render_template(tera, "toc.html", &ctx, project) {
-            Ok(html) => put(site, &format!("{prefix}toc.html"), html.as_bytes(), diags),
-            Err(d) => diags.push(d),
-        }
-    }
-    // Pages refer to their images relatively, so each workbook has its own copy.
-    for asset in &content.assets {
-        match std::fs::read(&asset.source) {
-            Ok(bytes) => put(site, &format!("{prefix}{}", asset.rel), &bytes, diags),
-            Err(e) => diags
-                .push(Diagnostic::error("io", format!("cannot read: {e}")).in_file(&asset.source)),
-        }
-    }
+    diags.extend(book_diags);
+    diags.extend(rest_diags);
     (!diags.has_errors()).then_some(())
 }
 
@@ -438,8 +329,8 @@ fn print_marker(i: usize) -> String {
 /// Pages converted in parallel between two writes to print.html.
 const PAGE_BATCH: usize = 256;
 
-/// Everything a workbook's pages are written from.
-struct PageWriter<'a> {
+/// Everything a workbook's files are written from.
+struct WorkbookWriter<'a> {
     project: &'a Project,
     order: &'a [PageSlot],
     bodies: &'a [PageBody<'a>],
@@ -455,26 +346,185 @@ struct PageWriter<'a> {
     toc: &'a [book::TocEntry],
 }
 
-impl PageWriter<'_> {
+impl WorkbookWriter<'_> {
+    /// Everything but the pages: the relationship tracker, the progress page, the
+    /// calendar, the table of contents and the content's files.
+    fn write_rest(
+        &self,
+        view: &Value,
+        chapters: Value,
+        generated: &[GeneratedPage],
+        workbook: &Workbook,
+        opts: &RenderOptions,
+        diags: &mut Diagnostics,
+    ) {
+        let (project, tera, site, prefix) = (self.project, self.tera, self.site, self.prefix);
+        self.write_generated(view, chapters, generated, diags);
+        if !workbook.people.is_empty() {
+            // Members' events must not share ids: the book id gets the member's prefix.
+            let calendar_id = format!("{}{}", book_id(project), prefix.trim_end_matches('/'));
+            let ics = calendar::followups_ics(workbook, opts.today, &calendar_id);
+            put(
+                site,
+                &format!("{prefix}followups.ics"),
+                ics.as_bytes(),
+                diags,
+            );
+        }
+        // The table of contents, shared by this workbook's pages.
+        let toc_js = format!(
+            "// The table of contents, shared by every page.\nwindow.careerbookToc = {};\n",
+            serde_json::to_string(self.toc).expect("the table of contents serialises")
+        );
+        put(site, &format!("{prefix}toc.js"), toc_js.as_bytes(), diags);
+        if tera.get_template("toc.html").is_ok() {
+            let mut ctx = self.shared.clone();
+            ctx.insert("toc", self.toc);
+            ctx.insert("root", "");
+            match render_template(tera, "toc.html", &ctx, project) {
+                Ok(html) => put(site, &format!("{prefix}toc.html"), html.as_bytes(), diags),
+                Err(d) => diags.push(d),
+            }
+        }
+        // Pages refer to their images relatively, so each workbook has its own copy.
+        for asset in &project.content.assets {
+            match std::fs::read(&asset.source) {
+                Ok(bytes) => put(site, &format!("{prefix}{}", asset.rel), &bytes, diags),
+                Err(e) => diags.push(
+                    Diagnostic::error("io", format!("cannot read: {e}")).in_file(&asset.source),
+                ),
+            }
+        }
+    }
+
+    /// The relationship tracker and the progress page. Only the progress page gets
+    /// `chapters` (moved in, not copied: it grows with the book).
+    fn write_generated(
+        &self,
+        view: &Value,
+        chapters: Value,
+        generated: &[GeneratedPage],
+        diags: &mut Diagnostics,
+    ) {
+        let first_chapter = self.order.first().map(|s| PageLinkCtx {
+            title: &self.titles[0],
+            url: s.url.clone(),
+        });
+        let mut chapters = Some(chapters);
+        for g in generated {
+            let mut ctx = self.shared.clone();
+            ctx.insert("page", &json!({"title": g.title, "url": g.url, "headings": [], "has_h1": true, "is_index": false}));
+            ctx.insert("root", "");
+            ctx.insert("content", "");
+            ctx.insert("prev", &first_chapter);
+            ctx.insert("next", &None::<PageLinkCtx>);
+            ctx.insert("people_view", &view["people"]);
+            ctx.insert("phases", &view["phases"]);
+            if g.template == "progress.html"
+                && let Some(chapters) = chapters.take()
+            {
+                ctx.extend(
+                    Context::from_value(json!({ "chapters": chapters })).expect("an object"),
+                );
+            }
+            ctx.insert(
+                "progress_json",
+                // Safe inside <script>: `<`, `>` and `&` as JSON escapes, so no id can
+                // open a comment or close the script element early.
+                &serde_json::to_string(&json!({"done": self.done}))
+                    .expect("progress serialises")
+                    .replace('<', "\\u003c")
+                    .replace('>', "\\u003e")
+                    .replace('&', "\\u0026"),
+            );
+            match render_template(self.tera, g.template, &ctx, self.project) {
+                Ok(html) => put(
+                    self.site,
+                    &format!("{}{}", self.prefix, g.url),
+                    html.as_bytes(),
+                    diags,
+                ),
+                Err(d) => diags.push(d),
+            }
+        }
+    }
+
+    /// The pages and print.html, in one pass: each page is converted, put in the
+    /// theme and written as soon as it is ready, and its part of print.html follows
+    /// in reading order, so the book is never held whole in memory.
+    fn write_book(&self, view: &Value, diags: &mut Diagnostics) {
+        let print = if self.tera.get_template("print.html").is_ok() {
+            let mut ctx = self.shared.clone();
+            let chapters: Vec<Value> = self
+                .order
+                .iter()
+                .zip(self.bodies)
+                .enumerate()
+                .map(|(i, (slot, b))| {
+                    json!({
+                        "key": slot.key,
+                        "title": b.title,
+                        "has_h1": b.headings.iter().any(|h| h.level == 1),
+                        "depth": slot.depth,
+                        "html": print_marker(i),
+                    })
+                })
+                .collect();
+            ctx.insert("page", &json!({"title": "Print", "url": "print.html", "headings": [], "has_h1": true, "is_index": false}));
+            ctx.insert("root", "");
+            ctx.extend(Context::from_value(json!({ "chapters": chapters })).expect("an object"));
+            ctx.insert("people_view", &view["people"]);
+            ctx.insert("phases", &view["phases"]);
+            ctx.insert("page_size", self.project.config.print.page_size.css());
+            ctx.insert("print", &true);
+            match render_template(self.tera, "print.html", &ctx, self.project) {
+                Ok(skeleton) => Some(skeleton),
+                Err(d) => {
+                    diags.push(d);
+                    return;
+                }
+            }
+        } else {
+            None
+        };
+        match &print {
+            Some(skeleton) => {
+                let path = format!("{}print.html", self.prefix);
+                let mut failed = Vec::new();
+                let written = self.site.stream(&path, &mut |w| {
+                    failed = self.write_all(Some((skeleton, &mut *w)))?;
+                    Ok(())
+                });
+                diags.extend(failed);
+                if let Err(d) = written {
+                    diags.push(d);
+                }
+            }
+            None => match self.write_all(None) {
+                Ok(failed) => diags.extend(failed),
+                Err(e) => diags.push(Diagnostic::error("output", format!("cannot write: {e}"))),
+            },
+        }
+    }
+
     /// Write every page; with `print`, also fill the print template's chapter
     /// markers in order. Returns the pages that failed.
     fn write_all(
         &self,
-        mut print: Option<(&str, &mut dyn Write)>,
+        mut print: Option<(&str, &mut (dyn Write + Send))>,
     ) -> std::io::Result<Vec<Diagnostic>> {
         let mut failed = Vec::new();
         let mut rest = print.as_ref().map(|(skeleton, _)| *skeleton).unwrap_or("");
-        let indices: Vec<usize> = (0..self.order.len()).collect();
-        for batch in indices.chunks(PAGE_BATCH) {
-            let with_print = print.is_some();
-            let done: Vec<(Option<Diagnostic>, String)> = batch
-                .par_iter()
-                .map_init(
-                    || self.shared.clone(),
-                    |ctx, &i| self.write_page(ctx, i, with_print),
-                )
-                .collect();
-            for (&i, (problem, print_html)) in batch.iter().zip(done) {
+        let with_print = print.is_some();
+        // What a batch gives: each page's problem, if any, and its chapter of
+        // print.html.
+        type Batch<'b> = (&'b [usize], Vec<(Option<Diagnostic>, String)>);
+        // Takes in a batch: its problems, and its chapters into print.html, in order.
+        let mut take_in = |batch: Option<Batch>| -> std::io::Result<()> {
+            let Some((indices, done)) = batch else {
+                return Ok(());
+            };
+            for (&i, (problem, print_html)) in indices.iter().zip(done) {
                 failed.extend(problem);
                 let Some((_, w)) = print.as_mut() else {
                     continue;
@@ -487,7 +537,28 @@ impl PageWriter<'_> {
                     rest = &rest[at + marker.len()..];
                 }
             }
+            Ok(())
+        };
+        let indices: Vec<usize> = (0..self.order.len()).collect();
+        let mut previous: Option<Batch> = None;
+        for batch in indices.chunks(PAGE_BATCH) {
+            // The previous batch goes into print.html while this one is converted.
+            let (taken, done) = rayon::join(
+                || take_in(previous.take()),
+                || {
+                    batch
+                        .par_iter()
+                        .map_init(
+                            || (self.shared.clone(), Vec::new()),
+                            |(ctx, buf), &i| self.write_page(ctx, buf, i, with_print),
+                        )
+                        .collect()
+                },
+            );
+            taken?;
+            previous = Some((batch, done));
         }
+        take_in(previous)?;
         if let Some((_, w)) = print.as_mut() {
             w.write_all(rest.as_bytes())?;
         }
@@ -500,6 +571,7 @@ impl PageWriter<'_> {
     fn write_page(
         &self,
         ctx: &mut Context,
+        buf: &mut Vec<u8>,
         i: usize,
         with_print: bool,
     ) -> (Option<Diagnostic>, String) {
@@ -555,10 +627,10 @@ impl PageWriter<'_> {
         } else {
             "page.html"
         };
-        let written = render_template(self.tera, template, ctx, self.project).and_then(|html| {
-            self.site
-                .put(&format!("{}{}", self.prefix, slot.url), html.as_bytes())
-        });
+        // Into the worker's buffer, which keeps its size from page to page.
+        buf.clear();
+        let r = render_template_to(self.tera, template, ctx, self.project, buf);
+        let written = r.and_then(|()| self.site.put(&format!("{}{}", self.prefix, slot.url), buf));
         ctx.remove("toc");
         ctx.remove("content");
         (written.err(), print_html)
@@ -868,17 +940,33 @@ fn render_template(
     ctx: &Context,
     project: &Project,
 ) -> Result<String, Diagnostic> {
-    tera.render(name, ctx).map_err(|e| {
-        let file = project
-            .theme
-            .files
-            .get(&format!("templates/{name}"))
-            .map(|f| f.display_path(&format!("templates/{name}")))
-            .unwrap_or_else(|| format!("templates/{name}").into());
-        Diagnostic::error("template", templates::error_chain(&e))
-            .in_file(file)
-            .help("a theme template failed while rendering: check the names it uses against the template reference in the README")
-    })
+    tera.render(name, ctx)
+        .map_err(|e| template_failure(project, name, &e))
+}
+
+/// [`render_template`], appending to `out`.
+fn render_template_to(
+    tera: &tera::Tera,
+    name: &str,
+    ctx: &Context,
+    project: &Project,
+    out: &mut Vec<u8>,
+) -> Result<(), Diagnostic> {
+    tera.render_to(name, ctx, out)
+        .map_err(|e| template_failure(project, name, &e))
+}
+
+/// A theme template that failed while rendering.
+fn template_failure(project: &Project, name: &str, e: &tera::Error) -> Diagnostic {
+    let file = project
+        .theme
+        .files
+        .get(&format!("templates/{name}"))
+        .map(|f| f.display_path(&format!("templates/{name}")))
+        .unwrap_or_else(|| format!("templates/{name}").into());
+    Diagnostic::error("template", templates::error_chain(e))
+        .in_file(file)
+        .help("a theme template failed while rendering: check the names it uses against the template reference in the README")
 }
 
 /// Run the page's template and read its Markdown for headings, checklist items
@@ -895,7 +983,7 @@ fn read_body<'a>(
         templates::render_body(&page.body, shared, &page.file, page.body_line)
             .map_err(|d| vec![d])?
     };
-    let doc = markdown::parse(&text, &slot.key, &slot.dir);
+    let doc = markdown::scan(&text, &slot.key, &slot.dir);
     // Refused links and impossible checklist ids: every one of them, at once.
     let problems = doc.diagnostics(&page.file, page.body_line);
     if !problems.is_empty() {

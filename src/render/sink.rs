@@ -18,8 +18,13 @@ pub trait Sink: Sync {
     fn write_with(
         &self,
         path: &str,
-        write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+        write: &mut dyn FnMut(&mut (dyn Write + Send)) -> io::Result<()>,
     ) -> io::Result<()>;
+
+    /// Store `bytes` at `path`.
+    fn write_bytes(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        self.write_with(path, &mut |w| w.write_all(bytes))
+    }
 }
 
 /// Files kept in memory.
@@ -45,10 +50,18 @@ impl Sink for Memory {
     fn write_with(
         &self,
         path: &str,
-        write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+        write: &mut dyn FnMut(&mut (dyn Write + Send)) -> io::Result<()>,
     ) -> io::Result<()> {
         let mut bytes = Vec::new();
         write(&mut bytes)?;
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(OutputFile::new(path, bytes));
+        Ok(())
+    }
+
+    fn write_bytes(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         self.files
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -65,9 +78,13 @@ impl Sink for Discard {
     fn write_with(
         &self,
         _path: &str,
-        write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+        write: &mut dyn FnMut(&mut (dyn Write + Send)) -> io::Result<()>,
     ) -> io::Result<()> {
         write(&mut io::sink())
+    }
+
+    fn write_bytes(&self, _path: &str, _bytes: &[u8]) -> io::Result<()> {
+        Ok(())
     }
 }
 
@@ -103,26 +120,21 @@ impl<'a> Site<'a> {
 
     /// Write a whole file.
     pub fn put(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        self.stream(path, &mut |w| w.write_all(bytes))
+        self.claim(path)?;
+        self.sink
+            .write_bytes(path, bytes)
+            .map_err(|e| write_error(path, &e))?;
+        self.count(path, bytes.len() as u64);
+        Ok(())
     }
 
     /// Write a file piece by piece (the print page holds the whole book).
     pub fn stream(
         &self,
         path: &str,
-        write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+        write: &mut dyn FnMut(&mut (dyn Write + Send)) -> io::Result<()>,
     ) -> Result<(), Diagnostic> {
-        let fresh = self
-            .claimed
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(path.to_string());
-        if !fresh {
-            return Err(
-                Diagnostic::error("output", format!("two files would be written to `{path}`"))
-                    .help("rename one of them: content files, theme static files (under assets/) and generated pages share the site"),
-            );
-        }
+        self.claim(path)?;
         let mut counted = 0u64;
         self.sink
             .write_with(path, &mut |w| {
@@ -133,12 +145,33 @@ impl<'a> Site<'a> {
                 write(&mut w)
             })
             .map_err(|e| write_error(path, &e))?;
+        self.count(path, counted);
+        Ok(())
+    }
+
+    /// Claim `path` for one file; a second claim is an error.
+    fn claim(&self, path: &str) -> Result<(), Diagnostic> {
+        let fresh = self
+            .claimed
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.to_string());
+        if fresh {
+            Ok(())
+        } else {
+            Err(
+                Diagnostic::error("output", format!("two files would be written to `{path}`"))
+                    .help("rename one of them: content files, theme static files (under assets/) and generated pages share the site"),
+            )
+        }
+    }
+
+    fn count(&self, path: &str, bytes: u64) {
         self.files.fetch_add(1, Ordering::Relaxed);
         if path.ends_with(".html") {
             self.pages.fetch_add(1, Ordering::Relaxed);
         }
-        self.bytes.fetch_add(counted, Ordering::Relaxed);
-        Ok(())
+        self.bytes.fetch_add(bytes, Ordering::Relaxed);
     }
 
     pub fn stats(&self) -> SiteStats {
@@ -158,7 +191,7 @@ pub fn write_error(path: &str, e: &io::Error) -> Diagnostic {
 
 /// Counts the bytes that pass through.
 struct Counting<'w> {
-    inner: &'w mut dyn Write,
+    inner: &'w mut (dyn Write + Send),
     count: &'w mut u64,
 }
 
