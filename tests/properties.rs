@@ -393,7 +393,7 @@ proptest! {
     ) {
         let mut diags = Diagnostics::new();
         let file = PathBuf::from("content/page.md");
-        let page = parse_page(&text, file.clone(), "page.md".into(), &mut diags);
+        let page = parse_page(text.clone(), file.clone(), "page.md".into(), &mut diags);
         let diags = diags.into_vec();
         match page {
             Some(p) => {

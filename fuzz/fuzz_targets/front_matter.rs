@@ -14,7 +14,12 @@ fuzz_target!(|data: &[u8]| {
         assert!(text.ends_with(body));
     }
     let mut diags = Diagnostics::new();
-    let page = parse_page(text, "content/fuzz.md".into(), "fuzz.md".into(), &mut diags);
+    let page = parse_page(
+        text.to_string(),
+        "content/fuzz.md".into(),
+        "fuzz.md".into(),
+        &mut diags,
+    );
     if page.is_none() {
         for d in diags.into_vec() {
             assert!(d.line >= 1, "{d:?}");

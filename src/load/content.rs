@@ -167,8 +167,8 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Content {
         .into_par_iter()
         .map(|(file, rel)| {
             let mut d = Diagnostics::new();
-            let page = read_text(root, &file, &mut d)
-                .and_then(|text| parse_page(&text, file, rel, &mut d));
+            let page =
+                read_text(root, &file, &mut d).and_then(|text| parse_page(text, file, rel, &mut d));
             (page, d)
         })
         .collect();
@@ -208,12 +208,12 @@ pub fn is_ignored(name: &str) -> bool {
 
 /// Split front matter from the body and parse it.
 pub fn parse_page(
-    text: &str,
+    text: String,
     file: PathBuf,
     rel: String,
     diags: &mut Diagnostics,
 ) -> Option<SourcePage> {
-    let (front_text, body, body_line) = match split_front_matter(text) {
+    let (front_text, body, body_line) = match split_front_matter(&text) {
         Ok(parts) => parts,
         Err(line) => {
             diags.push(
@@ -236,11 +236,16 @@ pub fn parse_page(
             }
         },
     };
+    // The body is the end of the file's text: keep that text, without the front
+    // matter, rather than copy the body out of it.
+    let front_len = text.len() - body.len();
+    let mut body = text;
+    body.drain(..front_len);
     Some(SourcePage {
         file,
         rel,
         front,
-        body: body.to_string(),
+        body,
         body_line,
     })
 }
@@ -318,7 +323,7 @@ mod tests {
     fn unknown_front_matter_key_points_at_its_line() {
         let mut diags = Diagnostics::new();
         let page = parse_page(
-            "---\ntitle: A\nordr: 2\n---\nBody\n",
+            "---\ntitle: A\nordr: 2\n---\nBody\n".to_string(),
             PathBuf::from("content/a.md"),
             "a.md".into(),
             &mut diags,

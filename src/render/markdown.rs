@@ -190,7 +190,7 @@ fn read<'a>(body: &'a str, page_key: &str, page_dir: &str, keep_events: bool) ->
         keep_events,
         emitted: 0,
         line_starts: std::iter::once(0)
-            .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(memchr::memchr_iter(b'\n', body.as_bytes()).map(|i| i + 1))
             .collect(),
         open: Vec::new(),
         doc: Document {

@@ -695,10 +695,26 @@ fn prepare_with<'a>(
     if bodies.len() != order.len() {
         return None;
     }
-    check_links_and_tasks(project, &order, &bodies, diags);
+    // The checklist items move into the plan: nothing after this needs them on
+    // the page.
+    let tasks: Vec<Vec<Task>> = bodies
+        .iter_mut()
+        .map(|b| std::mem::take(&mut b.tasks))
+        .collect();
 
-    // 2. The personal workbook: plan, checklists, dashboard, people, drafts.
-    let view = workbook_view(project, &workbook, &order, &mut bodies, opts, diags);
+    // 2. The links checked, beside the personal workbook: plan, checklists,
+    // dashboard, people, drafts.
+    let (link_problems, (view, view_diags)) = rayon::join(
+        || check_links(project, &order, &bodies),
+        || {
+            let mut d = Diagnostics::new();
+            check_task_ids(project, &order, &tasks, &mut d);
+            let view = workbook_view(project, &workbook, &order, &bodies, tasks, opts, &mut d);
+            (view, d)
+        },
+    );
+    diags.extend(link_problems);
+    diags.extend(view_diags);
     Some(Prepared {
         order,
         bodies,
@@ -787,7 +803,8 @@ fn workbook_view(
     project: &Project,
     workbook: &Workbook,
     order: &[PageSlot],
-    rendered: &mut [PageBody],
+    rendered: &[PageBody],
+    page_tasks: Vec<Vec<Task>>,
     opts: &RenderOptions,
     diags: &mut Diagnostics,
 ) -> Value {
@@ -796,12 +813,11 @@ fn workbook_view(
     let mut phase_defs = Vec::new();
     let mut plan_page: Option<String> = None;
     let mut messages = Vec::new();
-    for (slot, body) in order.iter().zip(rendered.iter_mut()) {
+    for ((slot, body), page_tasks) in order.iter().zip(rendered).zip(page_tasks) {
         let page = &pages[slot.source];
-        // The items move into the plan: nothing after this needs them on the page.
         let (title, url): (Arc<str>, Arc<str>) =
             (body.title.as_str().into(), slot.url.as_str().into());
-        for t in std::mem::take(&mut body.tasks) {
+        for t in page_tasks {
             tasks.push(TaskRef::new(
                 t.id,
                 t.text,
@@ -1048,13 +1064,9 @@ fn is_placeholder_name(s: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
-/// Links must reach a page (and a heading on it); checklist ids must be unique.
-fn check_links_and_tasks(
-    project: &Project,
-    order: &[PageSlot],
-    rendered: &[PageBody],
-    diags: &mut Diagnostics,
-) {
+/// Links must reach a page, and a heading on it. Pages are checked in parallel;
+/// the problems come back in reading order.
+fn check_links(project: &Project, order: &[PageSlot], rendered: &[PageBody]) -> Vec<Diagnostic> {
     let pages = &project.content.pages;
     let anchors: HashMap<&str, HashSet<&str>> = order
         .iter()
@@ -1066,43 +1078,65 @@ fn check_links_and_tasks(
             )
         })
         .collect();
-    let mut seen: HashMap<&str, (&std::path::Path, usize)> = HashMap::new();
-    for (slot, r) in order.iter().zip(rendered) {
-        let file = &pages[slot.source].file;
-        for link in &r.links {
-            match anchors.get(link.target.as_str()) {
-                None => diags.push(
-                    Diagnostic::warning(
-                        "link",
-                        format!("the link points to `{}`, which is not a page", link.target),
-                    )
-                    .in_file(file)
-                    .at(link.line, link.column)
-                    .help("link to a .md file under content/, relative to this page"),
-                ),
-                Some(ids) => {
-                    if let Some(f) = &link.fragment
-                        && !ids.contains(f.as_str())
-                    {
-                        let suggestion = crate::diagnostics::suggest(f, ids.iter().copied());
-                        diags.push(
-                            Diagnostic::warning(
-                                "link",
-                                format!("`{}` has no heading `#{f}`", link.target),
-                            )
-                            .in_file(file)
-                            .at(link.line, link.column)
-                            .help(match suggestion {
-                                Some(s) => format!("did you mean `#{s}`?"),
-                                None => "link to one of the page's headings, or drop the `#…` part"
-                                    .into(),
-                            }),
-                        );
+    let per_page: Vec<Vec<Diagnostic>> = order
+        .par_iter()
+        .zip(rendered)
+        .map(|(slot, r)| {
+            let file = &pages[slot.source].file;
+            let mut problems = Vec::new();
+            for link in &r.links {
+                match anchors.get(link.target.as_str()) {
+                    None => problems.push(
+                        Diagnostic::warning(
+                            "link",
+                            format!("the link points to `{}`, which is not a page", link.target),
+                        )
+                        .in_file(file)
+                        .at(link.line, link.column)
+                        .help("link to a .md file under content/, relative to this page"),
+                    ),
+                    Some(ids) => {
+                        if let Some(f) = &link.fragment
+                            && !ids.contains(f.as_str())
+                        {
+                            let suggestion = crate::diagnostics::suggest(f, ids.iter().copied());
+                            problems.push(
+                                Diagnostic::warning(
+                                    "link",
+                                    format!("`{}` has no heading `#{f}`", link.target),
+                                )
+                                .in_file(file)
+                                .at(link.line, link.column)
+                                .help(match suggestion {
+                                    Some(s) => format!("did you mean `#{s}`?"),
+                                    None => {
+                                        "link to one of the page's headings, or drop the `#…` part"
+                                            .into()
+                                    }
+                                }),
+                            );
+                        }
                     }
                 }
             }
-        }
-        for t in &r.tasks {
+            problems
+        })
+        .collect();
+    per_page.into_iter().flatten().collect()
+}
+
+/// Checklist ids must be unique across the book.
+fn check_task_ids(
+    project: &Project,
+    order: &[PageSlot],
+    tasks: &[Vec<Task>],
+    diags: &mut Diagnostics,
+) {
+    let pages = &project.content.pages;
+    let mut seen: HashMap<&str, (&std::path::Path, usize)> = HashMap::new();
+    for (slot, page_tasks) in order.iter().zip(tasks) {
+        let file = &pages[slot.source].file;
+        for t in page_tasks {
             if let Some((other, line)) = seen.insert(&t.id, (file, t.line)) {
                 diags.push(
                     Diagnostic::error("checklist", format!("two checklist items have the id `{}`", t.id))
