@@ -611,7 +611,7 @@ pub type TaskState<'s> = &'s dyn Fn(&Task) -> Option<String>;
 
 /// Render the document as HTML. `done` says whether (and when) a task was done.
 pub fn to_html(doc: &Document<'_>, done: TaskState<'_>) -> String {
-    render_html(doc, done, None)
+    to_html_and_print(doc, done, "").0
 }
 
 /// The key of the chapter a page link points to on the print page, where every
@@ -624,34 +624,103 @@ pub fn print_key(target: &str) -> String {
 /// prefixed with the page's key (`<key>--<id>`) so they stay unique, and links to
 /// other pages point at their section of the same document.
 pub fn to_print_html(doc: &Document<'_>, done: TaskState<'_>, page_key: &str) -> String {
-    render_html(doc, done, Some(page_key))
+    to_html_and_print(doc, done, page_key).1
 }
 
-fn render_html(doc: &Document<'_>, done: TaskState<'_>, print: Option<&str>) -> String {
-    let prefixed = |id: &str| match print {
-        Some(key) => format!("{key}--{id}"),
-        None => id.to_string(),
-    };
-    let print_links: HashMap<usize, String> = match print {
-        Some(_) => doc
-            .links
-            .iter()
-            .map(|l| {
-                let key = print_key(&l.target);
-                let href = match &l.fragment {
-                    Some(f) => format!("#{key}--{f}"),
-                    None => format!("#chapter-{key}"),
-                };
-                (l.event, href)
-            })
-            .collect(),
-        None => HashMap::new(),
-    };
+/// [`to_html`] and [`to_print_html`] from one conversion. The two differ only in
+/// heading ids and in the addresses of links between pages, so the HTML is made
+/// once with a marker in each of those places, and each version fills the markers
+/// in its own way.
+pub fn to_html_and_print(
+    doc: &Document<'_>,
+    done: TaskState<'_>,
+    page_key: &str,
+) -> (String, String) {
+    let mut slots = Slots::default();
+    let marked = render_marked(doc, done, page_key, &mut slots);
+    (slots.fill(&marked, 0), slots.fill(&marked, 1))
+}
+
+/// The values the markers stand for: the page's and the print chapter's, each
+/// already escaped for where it goes.
+#[derive(Default)]
+struct Slots {
+    values: Vec<[String; 2]>,
+}
+
+impl Slots {
+    /// A marker for `page` in the page and `print` in the print chapter. Control
+    /// characters and a number drawn per process: no text of a page can hold one,
+    /// and HTML escaping leaves it as it is.
+    fn marker(&mut self, page: String, print: String) -> String {
+        self.values.push([page, print]);
+        format!("\u{1}{:x}:{}\u{2}", nonce(), self.values.len() - 1)
+    }
+
+    /// `marked` with every marker replaced by its value for version `which`.
+    fn fill(&self, marked: &str, which: usize) -> String {
+        let prefix = format!("\u{1}{:x}:", nonce());
+        let mut out = String::with_capacity(marked.len() + 16 * self.values.len());
+        let mut rest = marked;
+        while let Some(at) = memchr::memchr(1, rest.as_bytes()) {
+            out.push_str(&rest[..at]);
+            let value = rest[at..].strip_prefix(prefix.as_str()).and_then(|tail| {
+                let end = tail.find('\u{2}')?;
+                let value = self.values.get(tail[..end].parse::<usize>().ok()?)?;
+                Some((&value[which], &tail[end + 1..]))
+            });
+            match value {
+                Some((value, after)) => {
+                    out.push_str(value);
+                    rest = after;
+                }
+                None => {
+                    out.push('\u{1}');
+                    rest = &rest[at + 1..];
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// A number drawn once per process, for markers no page text can contain.
+pub(crate) fn nonce() -> u64 {
+    static NONCE: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *NONCE.get_or_init(|| {
+        use std::hash::{BuildHasher, Hasher};
+        std::collections::hash_map::RandomState::new()
+            .build_hasher()
+            .finish()
+    })
+}
+
+fn render_marked(
+    doc: &Document<'_>,
+    done: TaskState<'_>,
+    page_key: &str,
+    slots: &mut Slots,
+) -> String {
+    let print_links: HashMap<usize, String> = doc
+        .links
+        .iter()
+        .map(|l| {
+            let key = print_key(&l.target);
+            let href = match &l.fragment {
+                Some(f) => format!("#{key}--{f}"),
+                None => format!("#chapter-{key}"),
+            };
+            (l.event, href)
+        })
+        .collect();
     // The events go to the HTML writer one by one, rewritten on the way (no copy
     // of the page's events).
     let mut tasks = doc.tasks.iter();
     let mut open_task: Option<(&Task, Option<String>)> = None;
     let mut heading_has_link = false;
+    // Inside an image, links are only text (its description).
+    let mut in_image = 0usize;
     let mut pending: VecDeque<Event<'_>> = VecDeque::with_capacity(4);
     let mut next = 0;
     let events = std::iter::from_fn(|| {
@@ -676,10 +745,15 @@ fn render_html(doc: &Document<'_>, done: TaskState<'_>, print: Option<&str>) -> 
                         .iter()
                         .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
                         .any(|e| matches!(e, Event::Start(Tag::Link { .. })));
-                    let id = id.as_deref().map(|id| CowStr::from(prefixed(id)));
+                    // One marker for the id and the anchor's link to it (the HTML
+                    // writer escapes the id as `escape_attr` does).
+                    let marked = id.as_deref().map(|id| {
+                        let print = format!("{page_key}--{id}");
+                        slots.marker(escape_attr(id), escape_attr(&print))
+                    });
                     pending.push_back(Event::Start(Tag::Heading {
                         level: *level,
-                        id: id.clone(),
+                        id: marked.clone().map(CowStr::from),
                         classes: classes.clone(),
                         // Custom attributes are valid HTML only as data-*.
                         attrs: attrs
@@ -694,10 +768,9 @@ fn render_html(doc: &Document<'_>, done: TaskState<'_>, print: Option<&str>) -> 
                             })
                             .collect(),
                     }));
-                    if let (Some(id), false) = (id, heading_has_link) {
+                    if let (Some(id), false) = (marked, heading_has_link) {
                         pending.push_back(Event::InlineHtml(CowStr::from(format!(
-                            "<a class=\"anchor\" href=\"#{}\">",
-                            escape_attr(&id)
+                            "<a class=\"anchor\" href=\"#{id}\">"
                         ))));
                     }
                 }
@@ -725,18 +798,28 @@ fn render_html(doc: &Document<'_>, done: TaskState<'_>, print: Option<&str>) -> 
                     close_task(&mut pending, open_task.take());
                     pending.push_back(event.clone());
                 }
+                Event::Start(Tag::Image { .. }) => {
+                    in_image += 1;
+                    return Some(event.clone());
+                }
+                Event::End(TagEnd::Image) => {
+                    in_image = in_image.saturating_sub(1);
+                    return Some(event.clone());
+                }
+                // A link to another page: written here as the HTML writer would
+                // write it, with a marker for its address.
                 Event::Start(Tag::Link {
-                    link_type,
-                    title,
-                    id,
-                    ..
-                }) if print_links.contains_key(&i) => {
-                    pending.push_back(Event::Start(Tag::Link {
-                        link_type: *link_type,
-                        dest_url: CowStr::from(print_links[&i].clone()),
-                        title: title.clone(),
-                        id: id.clone(),
-                    }));
+                    dest_url, title, ..
+                }) if in_image == 0 && print_links.contains_key(&i) => {
+                    let href = slots.marker(escape_href(dest_url), escape_href(&print_links[&i]));
+                    let title = if title.is_empty() {
+                        String::new()
+                    } else {
+                        format!("\" title=\"{}", escape_attr(title))
+                    };
+                    return Some(Event::InlineHtml(CowStr::from(format!(
+                        "<a href=\"{href}{title}\">"
+                    ))));
                 }
                 other => return Some(other.clone()),
             }
@@ -762,6 +845,13 @@ fn close_task<'a>(events: &mut VecDeque<Event<'a>>, task: Option<(&Task, Option<
 pub fn escape_attr(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     pulldown_cmark_escape::escape_html(&mut out, s).expect("writing to a String cannot fail");
+    out
+}
+
+/// A link's address escaped as the HTML writer escapes it.
+fn escape_href(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    pulldown_cmark_escape::escape_href(&mut out, s).expect("writing to a String cannot fail");
     out
 }
 
@@ -1013,6 +1103,52 @@ mod tests {
         );
         assert!(doc.problems.is_empty(), "{:?}", doc.problems);
         assert_eq!(doc.tasks[0].id, "plan-1");
+    }
+
+    #[test]
+    fn one_conversion_gives_the_page_and_its_print_chapter() {
+        let md =
+            "# Title\n\n## Part {#part}\n\nSee [it](other.md#x \"a title\") and [top](other.md).\n";
+        let doc = parse(md, "here", "");
+        let none = |_: &Task| None;
+        let (page, print) = to_html_and_print(&doc, &none, "here");
+        assert_eq!(page, to_html(&doc, &none));
+        assert_eq!(print, to_print_html(&doc, &none, "here"));
+        let has = |html: &str, part: &str| assert!(html.contains(part), "{part} not in {html}");
+        has(&page, r##"<h2 id="part"><a class="anchor" href="#part">"##);
+        has(
+            &print,
+            r##"<h2 id="here--part"><a class="anchor" href="#here--part">"##,
+        );
+        has(&page, r##"<a href="other.html#x" title="a title">it</a>"##);
+        has(&print, r##"<a href="#other--x" title="a title">it</a>"##);
+        has(&print, r##"<a href="#chapter-other">top</a>"##);
+        for html in [&page, &print] {
+            assert!(!html.contains('\u{1}') && !html.contains('\u{2}'), "{html}");
+        }
+    }
+
+    #[test]
+    fn control_characters_in_the_text_are_not_taken_for_markers() {
+        let md = "## A \u{1}0:0\u{2} heading\n\nText \u{1}ff:0\u{2} and [x](b.md).\n";
+        let doc = parse(md, "k", "");
+        let (page, print) = to_html_and_print(&doc, &|_: &Task| None, "k");
+        for html in [&page, &print] {
+            assert!(html.contains("Text \u{1}ff:0\u{2} and"), "{html}");
+        }
+        assert!(page.contains(r##"<a href="b.html">x</a>"##), "{page}");
+    }
+
+    #[test]
+    fn a_page_link_inside_an_image_description_stays_text() {
+        let doc = parse("![see [the guide](guide.md) here](pic.png)\n", "k", "");
+        let (page, print) = to_html_and_print(&doc, &|_: &Task| None, "k");
+        for html in [&page, &print] {
+            assert!(
+                html.contains(r##"<img src="pic.png" alt="see the guide here" />"##),
+                "{html}"
+            );
+        }
     }
 
     #[test]

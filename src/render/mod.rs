@@ -316,14 +316,7 @@ fn render_workbook(
 /// written there. Control characters and a per-process number: no data or
 /// template text can contain it by chance.
 fn print_marker(i: usize) -> String {
-    static NONCE: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
-    let nonce = NONCE.get_or_init(|| {
-        use std::hash::{BuildHasher, Hasher};
-        std::collections::hash_map::RandomState::new()
-            .build_hasher()
-            .finish()
-    });
-    format!("\u{1}careerbook-chapter-{nonce:x}-{i}\u{1}")
+    format!("\u{1}careerbook-chapter-{:x}-{i}\u{1}", markdown::nonce())
 }
 
 /// Pages converted in parallel between two writes to print.html.
@@ -579,11 +572,10 @@ impl WorkbookWriter<'_> {
         let page = &self.project.content.pages[slot.source];
         let doc = markdown::parse(&body.text, &slot.key, &slot.dir);
         let state = |t: &Task| self.done.get(&t.id).cloned();
-        let mut html = markdown::to_html(&doc, &state);
-        let mut print_html = if with_print {
-            markdown::to_print_html(&doc, &state, &slot.key)
+        let (mut html, mut print_html) = if with_print {
+            markdown::to_html_and_print(&doc, &state, &slot.key)
         } else {
-            String::new()
+            (markdown::to_html(&doc, &state), String::new())
         };
         if page.front.message.is_some() {
             html = mark_placeholders(&html);
