@@ -1,5 +1,6 @@
-//! Rendering: a pure function from the loaded project to the files of the site.
-//! Nothing here touches the disk; [`crate::output`] writes the result.
+//! Rendering: from the loaded project to the files of the site, each handed to a
+//! [`Sink`] as soon as it is made ([`crate::output`] writes a build's to disk). The
+//! project is never changed, and the same project and options give the same files.
 
 pub mod book;
 pub mod calendar;
@@ -62,7 +63,9 @@ pub struct RenderOptions {
 
 /// A page after its template ran and its Markdown was read: what the workbook
 /// view and the checks need. It is converted to HTML only when it is written,
-/// so a big book's HTML is never all in memory.
+/// so a big book's HTML is never all in memory. (Converting it here and keeping
+/// the HTML in a temporary file until then, to parse each page once, was
+/// measured: the file's writes and reads cost what the second parse saved.)
 struct PageBody<'a> {
     title: String,
     /// The Markdown after the page's template ran (the source itself when it has
