@@ -117,8 +117,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         match pdfs(&project, &render_opts, false) {
             Ok(pdf_files) => {
                 for f in pdf_files {
-                    let written =
-                        render::Sink::write_with(&staging, &f.path, &mut |w| w.write_all(&f.bytes));
+                    let written = render::Sink::write_bytes(&staging, &f.path, &f.bytes);
                     if let Err(e) = written {
                         diags.push(render::sink::write_error(&f.path, &e));
                         return Err(fail(diags));

@@ -262,7 +262,7 @@ pub fn write_site(
     let staging = Staging::new(project_root, out)?;
     for f in files {
         staging
-            .write_with(&f.path, &mut |w| w.write_all(&f.bytes))
+            .write_bytes(&f.path, &f.bytes)
             .map_err(io_err(&out.join(&f.path)))?;
     }
     staging.commit()

@@ -78,8 +78,6 @@ pub struct Problem {
 pub struct Document<'a> {
     /// The events to convert (none after [`scan`]).
     pub events: Vec<Event<'a>>,
-    /// The length of the Markdown read, in bytes.
-    pub source_len: usize,
     pub headings: Vec<Heading>,
     pub tasks: Vec<Task>,
     pub links: Vec<PageLink>,
@@ -196,7 +194,6 @@ fn read<'a>(body: &'a str, page_key: &str, page_dir: &str, keep_events: bool) ->
         doc: Document {
             // About one event per 16 bytes of Markdown: fewer regrowths.
             events: Vec::with_capacity(if keep_events { body.len() / 16 } else { 0 }),
-            source_len: body.len(),
             headings: Vec::new(),
             tasks: Vec::new(),
             links: Vec::new(),
@@ -611,7 +608,9 @@ pub type TaskState<'s> = &'s dyn Fn(&Task) -> Option<String>;
 
 /// Render the document as HTML. `done` says whether (and when) a task was done.
 pub fn to_html(doc: &Document<'_>, done: TaskState<'_>) -> String {
-    to_html_and_print(doc, done, "").0
+    let mut slots = Slots::default();
+    let marked = render_marked(doc, done, "", &mut slots);
+    slots.fill(&marked, PAGE)
 }
 
 /// The key of the chapter a page link points to on the print page, where every
@@ -624,7 +623,9 @@ pub fn print_key(target: &str) -> String {
 /// prefixed with the page's key (`<key>--<id>`) so they stay unique, and links to
 /// other pages point at their section of the same document.
 pub fn to_print_html(doc: &Document<'_>, done: TaskState<'_>, page_key: &str) -> String {
-    to_html_and_print(doc, done, page_key).1
+    let mut slots = Slots::default();
+    let marked = render_marked(doc, done, page_key, &mut slots);
+    slots.fill(&marked, PRINT)
 }
 
 /// [`to_html`] and [`to_print_html`] from one conversion. The two differ only in
@@ -638,8 +639,12 @@ pub fn to_html_and_print(
 ) -> (String, String) {
     let mut slots = Slots::default();
     let marked = render_marked(doc, done, page_key, &mut slots);
-    (slots.fill(&marked, 0), slots.fill(&marked, 1))
+    (slots.fill(&marked, PAGE), slots.fill(&marked, PRINT))
 }
+
+/// Which version [`Slots::fill`] makes.
+const PAGE: usize = 0;
+const PRINT: usize = 1;
 
 /// The values the markers stand for: the page's and the print chapter's, each
 /// already escaped for where it goes.
@@ -657,7 +662,8 @@ impl Slots {
         format!("\u{1}{:x}:{}\u{2}", nonce(), self.values.len() - 1)
     }
 
-    /// `marked` with every marker replaced by its value for version `which`.
+    /// `marked` with every marker replaced by its value for version `which`
+    /// ([`PAGE`] or [`PRINT`]).
     fn fill(&self, marked: &str, which: usize) -> String {
         let prefix = format!("\u{1}{:x}:", nonce());
         let mut out = String::with_capacity(marked.len() + 16 * self.values.len());
@@ -825,8 +831,9 @@ fn render_marked(
             }
         }
     });
-    // The HTML is a little longer than the Markdown it comes from.
-    let mut out = String::with_capacity(doc.source_len + doc.source_len / 2);
+    // About one event per 16 bytes of Markdown, and the HTML a little longer
+    // than the Markdown.
+    let mut out = String::with_capacity(doc.events.len() * 24);
     pulldown_cmark::html::push_html(&mut out, events);
     out
 }

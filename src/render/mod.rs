@@ -72,7 +72,6 @@ struct PageBody<'a> {
     /// no template syntax).
     text: Cow<'a, str>,
     headings: Vec<Heading>,
-    tasks: Vec<Task>,
     links: Vec<markdown::PageLink>,
 }
 
@@ -676,26 +675,27 @@ fn prepare_with<'a>(
         .collect();
 
     // 1. Bodies: template, then Markdown. In parallel; each page on its own.
-    let read: Vec<Result<PageBody, Vec<Diagnostic>>> = order
+    let read: Vec<_> = order
         .par_iter()
         .map(|slot| read_body(project, slot, &shared))
         .collect();
-    let mut bodies = Vec::with_capacity(read.len());
+    // Each page's checklist items go to the plan; nothing after needs them on the page.
+    let (mut bodies, mut tasks) = (
+        Vec::with_capacity(read.len()),
+        Vec::with_capacity(read.len()),
+    );
     for b in read {
         match b {
-            Ok(b) => bodies.push(b),
+            Ok((body, page_tasks)) => {
+                bodies.push(body);
+                tasks.push(page_tasks);
+            }
             Err(problems) => diags.extend(problems),
         }
     }
     if bodies.len() != order.len() {
         return None;
     }
-    // The checklist items move into the plan: nothing after this needs them on
-    // the page.
-    let tasks: Vec<Vec<Task>> = bodies
-        .iter_mut()
-        .map(|b| std::mem::take(&mut b.tasks))
-        .collect();
 
     // 2. The links checked, beside the personal workbook: plan, checklists,
     // dashboard, people, drafts.
@@ -981,12 +981,12 @@ fn template_failure(project: &Project, name: &str, e: &tera::Error) -> Diagnosti
 }
 
 /// Run the page's template and read its Markdown for headings, checklist items
-/// and links.
+/// and links. The checklist items come apart from the page.
 fn read_body<'a>(
     project: &'a Project,
     slot: &PageSlot,
     shared: &Context,
-) -> Result<PageBody<'a>, Vec<Diagnostic>> {
+) -> Result<(PageBody<'a>, Vec<Task>), Vec<Diagnostic>> {
     let page = &project.content.pages[slot.source];
     let text = if page.front.template == Some(false) || page.front.message.is_some() {
         Cow::Borrowed(page.body.as_str())
@@ -1018,13 +1018,15 @@ fn read_body<'a>(
     headings.iter_mut().for_each(|h| h.line += page.body_line);
     tasks.iter_mut().for_each(|t| t.line += page.body_line);
     links.iter_mut().for_each(|l| l.line += page.body_line);
-    Ok(PageBody {
-        title,
-        text,
-        headings,
+    Ok((
+        PageBody {
+            title,
+            text,
+            headings,
+            links,
+        },
         tasks,
-        links,
-    })
+    ))
 }
 
 /// In a message template's own page, show `{placeholder}`s as blanks to fill.

@@ -38,6 +38,13 @@ impl Memory {
         Self::default()
     }
 
+    fn keep(&self, file: OutputFile) {
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(file);
+    }
+
     /// The files, sorted by path (render writes them in no fixed order).
     pub fn into_files(self) -> Vec<OutputFile> {
         let mut files = self.files.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -54,18 +61,12 @@ impl Sink for Memory {
     ) -> io::Result<()> {
         let mut bytes = Vec::new();
         write(&mut bytes)?;
-        self.files
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(OutputFile::new(path, bytes));
+        self.keep(OutputFile::new(path, bytes));
         Ok(())
     }
 
     fn write_bytes(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        self.files
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(OutputFile::new(path, bytes));
+        self.keep(OutputFile::new(path, bytes));
         Ok(())
     }
 }
