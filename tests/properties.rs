@@ -573,51 +573,10 @@ fn person_yaml() -> impl Strategy<Value = String> {
 // ---------------------------------------------------------------------------
 // Markdown → HTML.
 
-/// Run `f`, setting aside only the known panic of `markdown::parse` on long
-/// accented checklist items (`known_bug_long_accented_task_panics`, reported):
-/// `None` for it, so the property skips that input; any other panic fails as usual.
-/// Remove this wrapper once that bug is fixed.
-fn unless_known_truncate_panic<T>(f: impl FnOnce() -> T) -> Option<T> {
-    static QUIET: std::sync::Once = std::sync::Once::new();
-    QUIET.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            let payload = info.payload();
-            let msg = payload
-                .downcast_ref::<&str>()
-                .copied()
-                .or_else(|| payload.downcast_ref::<String>().map(String::as_str));
-            if !is_known_truncate_panic(msg) {
-                previous(info);
-            }
-        }));
-    });
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
-        Ok(v) => Some(v),
-        Err(payload) => {
-            let msg = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned());
-            if is_known_truncate_panic(msg.as_deref()) {
-                None
-            } else {
-                std::panic::resume_unwind(payload)
-            }
-        }
-    }
-}
-
-fn is_known_truncate_panic(message: Option<&str>) -> bool {
-    message.is_some_and(|m| m.contains("is_char_boundary(new_len)"))
-}
-
-fn html_of(body: &str) -> Option<String> {
-    unless_known_truncate_panic(|| {
-        let doc = markdown::parse(body, "page", "");
-        let done = |_: &markdown::Task| None;
-        markdown::to_html(&doc, &done)
-    })
+fn html_of(body: &str) -> String {
+    let doc = markdown::parse(body, "page", "");
+    let done = |_: &markdown::Task| None;
+    markdown::to_html(&doc, &done)
 }
 
 proptest! {
@@ -627,27 +586,40 @@ proptest! {
     fn markdown_never_panics(
         body in prop_oneof![any_text(300), tokens(MARKDOWN_TOKENS, 80)]
     ) {
-        let ids = unless_known_truncate_panic(|| {
-            let doc = markdown::parse(&body, "page", "part");
-            let done =
-                |t: &markdown::Task| t.checked_in_source.then(|| "2026-01-01".to_string());
-            let _ = markdown::to_html(&doc, &done);
-            let _ = markdown::to_print_html(&doc, &done, "part-page");
-            doc.headings.iter().map(|h| h.id.clone()).collect::<Vec<_>>()
-        });
-        prop_assume!(ids.is_some(), "the known truncation panic");
-        for id in ids.unwrap() {
+        let doc = markdown::parse(&body, "page", "part");
+        let done = |t: &markdown::Task| t.checked_in_source.then(|| "2026-01-01".to_string());
+        let _ = markdown::to_html(&doc, &done);
+        let _ = markdown::to_print_html(&doc, &done, "part-page");
+        let ids = doc.headings.iter().map(|h| h.id.clone());
+        for id in ids {
             prop_assert!(!id.is_empty());
         }
+    }
+
+    /// A page converted as it is read (how the site is built) is exactly the
+    /// HTML of the parsed page (how the PDF and the tests see it), print chapter
+    /// included, and records the same headings, checklist items and links.
+    #[test]
+    fn converting_as_it_reads_matches_the_parsed_page(
+        body in prop_oneof![any_text(300), tokens(MARKDOWN_TOKENS, 80)]
+    ) {
+        let doc = markdown::parse(&body, "part-page", "part");
+        let done = |t: &markdown::Task| t.checked_in_source.then(|| "2026-01-01".to_string());
+        let (page, print) = markdown::convert(&body, "part-page", "part", &done, true);
+        prop_assert_eq!(page, markdown::to_html(&doc, &done));
+        prop_assert_eq!(print, markdown::to_print_html(&doc, &done, "part-page"));
+        let scanned = markdown::scan(&body, "part-page", "part");
+        prop_assert_eq!(&scanned.headings, &doc.headings);
+        prop_assert_eq!(&scanned.tasks, &doc.tasks);
+        prop_assert_eq!(&scanned.links, &doc.links);
+        prop_assert_eq!(&scanned.problems, &doc.problems);
     }
 
     /// Text that holds no `<` can never become a tag, however it is encoded
     /// (`&lt;script&gt;`, `&#x3c;img …`): entities decode to text, which is escaped.
     #[test]
     fn text_without_tags_never_becomes_a_tag(body in tokens(MARKDOWN_NO_LT_TOKENS, 80)) {
-        let html = html_of(&body);
-        prop_assume!(html.is_some(), "the known truncation panic");
-        let html = html.unwrap().to_ascii_lowercase();
+        let html = html_of(&body).to_ascii_lowercase();
         for tag in ["<script", "<iframe", "<svg", "<object", "<embed", "<style"] {
             prop_assert!(!html.contains(tag), "{tag} in {html}\nfrom {body:?}");
         }
@@ -660,7 +632,7 @@ proptest! {
     /// Anything at all inside a code span or block comes out as text.
     #[test]
     fn code_is_always_escaped(code in "[^`\r\n]{1,60}") {
-        let html = html_of(&format!("Before `{code}` after.\n\n```\n{code}\n```\n")).unwrap();
+        let html = html_of(&format!("Before `{code}` after.\n\n```\n{code}\n```\n"));
         prop_assert!(!html.to_ascii_lowercase().contains("<script"), "{html}");
         let escaped = code.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
         prop_assert!(html.contains(&escaped), "{escaped} not in {html}");
