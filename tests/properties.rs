@@ -596,25 +596,6 @@ proptest! {
         }
     }
 
-    /// A page converted as it is read (how the site is built) is exactly the
-    /// HTML of the parsed page (how the PDF and the tests see it), print chapter
-    /// included, and records the same headings, checklist items and links.
-    #[test]
-    fn converting_as_it_reads_matches_the_parsed_page(
-        body in prop_oneof![any_text(300), tokens(MARKDOWN_TOKENS, 80)]
-    ) {
-        let doc = markdown::parse(&body, "part-page", "part");
-        let done = |t: &markdown::Task| t.checked_in_source.then(|| "2026-01-01".to_string());
-        let (page, print) = markdown::convert(&body, "part-page", "part", &done, true);
-        prop_assert_eq!(page, markdown::to_html(&doc, &done));
-        prop_assert_eq!(print, markdown::to_print_html(&doc, &done, "part-page"));
-        let scanned = markdown::scan(&body, "part-page", "part");
-        prop_assert_eq!(&scanned.headings, &doc.headings);
-        prop_assert_eq!(&scanned.tasks, &doc.tasks);
-        prop_assert_eq!(&scanned.links, &doc.links);
-        prop_assert_eq!(&scanned.problems, &doc.problems);
-    }
-
     /// Text that holds no `<` can never become a tag, however it is encoded
     /// (`&lt;script&gt;`, `&#x3c;img …`): entities decode to text, which is escaped.
     #[test]

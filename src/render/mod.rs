@@ -572,9 +572,13 @@ impl WorkbookWriter<'_> {
     ) -> (Option<Diagnostic>, String) {
         let (slot, body) = (&self.order[i], &self.bodies[i]);
         let page = &self.project.content.pages[slot.source];
+        let doc = markdown::parse(&body.text, &slot.key, &slot.dir);
         let state = |t: &Task| self.done.get(&t.id).cloned();
-        let (mut html, mut print_html) =
-            markdown::convert(&body.text, &slot.key, &slot.dir, &state, with_print);
+        let (mut html, mut print_html) = if with_print {
+            markdown::to_html_and_print(&doc, &state, &slot.key)
+        } else {
+            (markdown::to_html(&doc, &state), String::new())
+        };
         if page.front.message.is_some() {
             html = mark_placeholders(&html);
             print_html = mark_placeholders(&print_html);
