@@ -270,9 +270,13 @@ pub fn write_site(
 
 /// Remove a folder and everything in it, its subfolders in parallel: a large
 /// site's files are removed in a fraction of the time one thread takes, because
-/// most of the work is the file system freeing each file.
+/// most of the work is the file system freeing each file. Links are removed, never
+/// followed, `dir` itself included (as `remove_dir_all` does).
 fn remove_tree(dir: &Path) -> io::Result<()> {
     use rayon::prelude::*;
+    if !std::fs::symlink_metadata(dir)?.is_dir() {
+        return std::fs::remove_file(dir);
+    }
     let entries = std::fs::read_dir(dir)?.collect::<io::Result<Vec<_>>>()?;
     entries.par_iter().try_for_each(|entry| {
         if entry.file_type()?.is_dir() {
@@ -354,6 +358,19 @@ mod tests {
         assert_eq!(files, 3);
         assert!(!out.exists());
         assert!(keep.join("inner/precious.txt").exists());
+        // An output folder that is a link to a site elsewhere: replacing it
+        // removes the link, not the site it points at.
+        let real = root.join("real-site");
+        std::fs::create_dir(&real).unwrap();
+        std::fs::write(real.join(MARKER), "").unwrap();
+        std::fs::write(real.join("index.html"), "theirs").unwrap();
+        std::os::unix::fs::symlink(&real, &out).unwrap();
+        write(&["index.html"]);
+        assert!(!out.is_symlink() && out.join("index.html").is_file());
+        assert_eq!(
+            std::fs::read_to_string(real.join("index.html")).unwrap(),
+            "theirs"
+        );
     }
 
     #[test]
