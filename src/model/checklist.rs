@@ -1,7 +1,7 @@
 //! Checklists with memory: the book's task-list items, which of them are done
 //! (`data/progress.yaml`), and how far along each page and plan phase is.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -105,7 +105,7 @@ pub struct ChecklistSummary {
 pub fn summarise(tasks: &[TaskRef], plan: &Plan, progress: &Progress) -> ChecklistSummary {
     let mut pages: Vec<PageProgress> = Vec::new();
     // Where each page's entry is in `pages` (which keeps the book's order).
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: FxHashMap<&str, usize> = FxHashMap::default();
     for t in tasks {
         let done = usize::from(progress.is_done(&t.id));
         match index.get(&*t.page_url) {
@@ -148,7 +148,7 @@ pub fn summarise(tasks: &[TaskRef], plan: &Plan, progress: &Progress) -> Checkli
 /// Warn about ids in `progress.yaml` that match no checklist item of the book
 /// (renamed items, typos), pointing at the id with the closest real id.
 pub fn check_progress_ids(tasks: &[TaskRef], progress: &Progress, diags: &mut Diagnostics) {
-    let known: HashSet<&str> = tasks.iter().map(|t| t.id.as_str()).collect();
+    let known: FxHashSet<&str> = tasks.iter().map(|t| t.id.as_str()).collect();
     for id in progress.done.keys() {
         if known.contains(id.as_str()) {
             continue;

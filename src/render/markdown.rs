@@ -639,7 +639,10 @@ pub fn to_html_and_print(
 ) -> (String, String) {
     let mut slots = Slots::default();
     let marked = render_marked(doc, done, page_key, &mut slots);
-    (slots.fill(&marked, PAGE), slots.fill(&marked, PRINT))
+    let mut page = String::with_capacity(marked.len());
+    let mut print = String::with_capacity(marked.len() + 16 * slots.values.len());
+    slots.fill_into(&marked, &mut [(&mut page, PAGE), (&mut print, PRINT)]);
+    (page, print)
 }
 
 /// Which version [`Slots::fill`] makes.
@@ -665,29 +668,42 @@ impl Slots {
     /// `marked` with every marker replaced by its value for version `which`
     /// ([`PAGE`] or [`PRINT`]).
     fn fill(&self, marked: &str, which: usize) -> String {
-        let prefix = format!("\u{1}{:x}:", nonce());
         let mut out = String::with_capacity(marked.len() + 16 * self.values.len());
+        self.fill_into(marked, &mut [(&mut out, which)]);
+        out
+    }
+
+    /// [`Slots::fill`] into several outputs at once, each with its version: one
+    /// pass over `marked` for the page and its print chapter.
+    fn fill_into(&self, marked: &str, outs: &mut [(&mut String, usize)]) {
+        let prefix = format!("\u{1}{:x}:", nonce());
         let mut rest = marked;
+        let push = |outs: &mut [(&mut String, usize)], text: &str| {
+            for (out, _) in outs.iter_mut() {
+                out.push_str(text);
+            }
+        };
         while let Some(at) = memchr::memchr(1, rest.as_bytes()) {
-            out.push_str(&rest[..at]);
+            push(outs, &rest[..at]);
             let value = rest[at..].strip_prefix(prefix.as_str()).and_then(|tail| {
                 let end = tail.find('\u{2}')?;
                 let value = self.values.get(tail[..end].parse::<usize>().ok()?)?;
-                Some((&value[which], &tail[end + 1..]))
+                Some((value, &tail[end + 1..]))
             });
             match value {
                 Some((value, after)) => {
-                    out.push_str(value);
+                    for (out, which) in outs.iter_mut() {
+                        out.push_str(&value[*which]);
+                    }
                     rest = after;
                 }
                 None => {
-                    out.push('\u{1}');
+                    push(outs, "\u{1}");
                     rest = &rest[at + 1..];
                 }
             }
         }
-        out.push_str(rest);
-        out
+        push(outs, rest);
     }
 }
 
@@ -831,9 +847,9 @@ fn render_marked(
             }
         }
     });
-    // About one event per 16 bytes of Markdown, and the HTML a little longer
-    // than the Markdown.
-    let mut out = String::with_capacity(doc.events.len() * 24);
+    // About 30 bytes of HTML an event (measured on the benchmark's pages): room
+    // for the whole page at once, so the text is never copied to grow.
+    let mut out = String::with_capacity(doc.events.len() * 32);
     pulldown_cmark::html::push_html(&mut out, events);
     out
 }

@@ -12,7 +12,9 @@ pub mod timeline;
 pub mod workbook;
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::io::Write;
 use std::sync::Arc;
 
@@ -870,7 +872,7 @@ fn workbook_view(
     }
     crate::model::checklist::check_progress_ids(&tasks, &project.workbook.progress, diags);
     let summary = crate::model::checklist::summarise(&tasks, &plan, &workbook.progress);
-    let titles: HashMap<String, String> = order
+    let titles: FxHashMap<String, String> = order
         .iter()
         .zip(rendered)
         .map(|(s, r)| (s.url.clone(), r.title.clone()))
@@ -1065,7 +1067,7 @@ fn is_placeholder_name(s: &str) -> bool {
 /// the problems come back in reading order.
 fn check_links(project: &Project, order: &[PageSlot], rendered: &[PageBody]) -> Vec<Diagnostic> {
     let pages = &project.content.pages;
-    let anchors: HashMap<&str, HashSet<&str>> = order
+    let anchors: FxHashMap<&str, FxHashSet<&str>> = order
         .iter()
         .zip(rendered)
         .map(|(slot, r)| {
@@ -1130,7 +1132,8 @@ fn check_task_ids(
     diags: &mut Diagnostics,
 ) {
     let pages = &project.content.pages;
-    let mut seen: HashMap<&str, (&std::path::Path, usize)> = HashMap::new();
+    let mut seen: FxHashMap<&str, (&std::path::Path, usize)> = FxHashMap::default();
+    seen.reserve(tasks.iter().map(Vec::len).sum());
     for (slot, page_tasks) in order.iter().zip(tasks) {
         let file = &pages[slot.source].file;
         for t in page_tasks {

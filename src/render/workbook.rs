@@ -4,7 +4,7 @@
 //! Built once per build and shared by every output: the HTML templates, the print
 //! page and the PDF all read this same JSON, so they never disagree.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use chrono::NaiveDate;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
@@ -40,7 +40,7 @@ pub struct Inputs<'a> {
     pub summary: &'a ChecklistSummary,
     pub messages: &'a [MessageTemplate],
     /// Page address → title, for naming the chapters a verdict links to.
-    pub titles: &'a HashMap<String, String>,
+    pub titles: &'a FxHashMap<String, String>,
     pub today: NaiveDate,
     pub private: bool,
 }
@@ -96,7 +96,7 @@ pub fn view(inputs: &Inputs<'_>, diags: &mut Diagnostics) -> Value {
         })
         .collect();
     // Each page's checklist ids, grouped in one pass (a book may have thousands of pages).
-    let mut ids_by_page: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut ids_by_page: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
     for t in inputs.tasks {
         ids_by_page.entry(&t.page_url).or_default().push(&t.id);
     }
