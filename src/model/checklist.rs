@@ -1,9 +1,9 @@
 //! Checklists with memory: the book's task-list items, which of them are done
 //! (`data/progress.yaml`), and how far along each page and plan phase is.
 
-use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use super::parse::PROGRESS_FILE;

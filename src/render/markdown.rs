@@ -639,8 +639,7 @@ pub fn to_html_and_print(
 ) -> (String, String) {
     let mut slots = Slots::default();
     let marked = render_marked(doc, done, page_key, &mut slots);
-    let mut page = String::with_capacity(marked.len());
-    let mut print = String::with_capacity(marked.len() + 16 * slots.values.len());
+    let (mut page, mut print) = (String::new(), String::new());
     slots.fill_into(&marked, &mut [(&mut page, PAGE), (&mut print, PRINT)]);
     (page, print)
 }
@@ -668,7 +667,7 @@ impl Slots {
     /// `marked` with every marker replaced by its value for version `which`
     /// ([`PAGE`] or [`PRINT`]).
     fn fill(&self, marked: &str, which: usize) -> String {
-        let mut out = String::with_capacity(marked.len() + 16 * self.values.len());
+        let mut out = String::new();
         self.fill_into(marked, &mut [(&mut out, which)]);
         out
     }
@@ -677,6 +676,9 @@ impl Slots {
     /// pass over `marked` for the page and its print chapter.
     fn fill_into(&self, marked: &str, outs: &mut [(&mut String, usize)]) {
         let prefix = format!("\u{1}{:x}:", nonce());
+        for (out, _) in outs.iter_mut() {
+            out.reserve(marked.len() + 16 * self.values.len());
+        }
         let mut rest = marked;
         let push = |outs: &mut [(&mut String, usize)], text: &str| {
             for (out, _) in outs.iter_mut() {
@@ -848,7 +850,7 @@ fn render_marked(
         }
     });
     // About 30 bytes of HTML an event (measured on the benchmark's pages): room
-    // for the whole page at once, so the text is never copied to grow.
+    // for a usual page at once, so its text is not copied to grow.
     let mut out = String::with_capacity(doc.events.len() * 32);
     pulldown_cmark::html::push_html(&mut out, events);
     out
