@@ -10,6 +10,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use rustc_hash::FxHashMap;
 
 use crate::diagnostics::Diagnostic;
 
@@ -200,7 +201,7 @@ fn read<'a>(body: &'a str, page_key: &str, page_dir: &str, keep_events: bool) ->
             problems: Vec::new(),
         },
     };
-    let mut used_ids: HashMap<String, usize> = HashMap::new();
+    let mut used_ids: FxHashMap<String, usize> = FxHashMap::default();
     let mut section: Option<String> = None;
     let mut iter = Parser::new_ext(body, options())
         .into_offset_iter()
@@ -284,7 +285,7 @@ fn read<'a>(body: &'a str, page_key: &str, page_dir: &str, keep_events: bool) ->
                     // several bytes and a byte cut could split one).
                     let s: String = slug(&text).chars().take(48).collect();
                     let s = s.trim_end_matches('-');
-                    format!("{page_key}-{s}")
+                    concat(&[page_key, "-", s])
                 });
                 p.doc.tasks.push(Task {
                     id,
@@ -591,7 +592,13 @@ pub fn slug(text: &str) -> String {
 }
 
 /// `base`, or `base-1`, `base-2`, … : the first that no heading on the page has.
-fn unique(base: &str, used: &mut HashMap<String, usize>) -> String {
+fn unique(base: &str, used: &mut FxHashMap<String, usize>) -> String {
+    // The usual case, a heading's text not seen before on its page: one copy.
+    if !used.contains_key(base) {
+        let id = base.to_string();
+        used.insert(id.clone(), 0);
+        return id;
+    }
     let mut n = *used.get(base).unwrap_or(&0);
     let mut id = base.to_string();
     while used.contains_key(&id) {
@@ -661,7 +668,14 @@ impl Slots {
     /// and HTML escaping leaves it as it is.
     fn marker(&mut self, page: String, print: String) -> String {
         self.values.push([page, print]);
-        format!("\u{1}{:x}:{}\u{2}", nonce(), self.values.len() - 1)
+        // Built by hand, not with `format!`: a page asks for a few dozen.
+        let prefix = marker_prefix();
+        let index = (self.values.len() - 1).to_string();
+        let mut marker = String::with_capacity(prefix.len() + index.len() + 1);
+        marker.push_str(prefix);
+        marker.push_str(&index);
+        marker.push('\u{2}');
+        marker
     }
 
     /// `marked` with every marker replaced by its value for version `which`
@@ -675,7 +689,7 @@ impl Slots {
     /// [`Slots::fill`] into several outputs at once, each with its version: one
     /// pass over `marked` for the page and its print chapter.
     fn fill_into(&self, marked: &str, outs: &mut [(&mut String, usize)]) {
-        let prefix = format!("\u{1}{:x}:", nonce());
+        let prefix = marker_prefix();
         for (out, _) in outs.iter_mut() {
             out.reserve(marked.len() + 16 * self.values.len());
         }
@@ -687,7 +701,7 @@ impl Slots {
         };
         while let Some(at) = memchr::memchr(1, rest.as_bytes()) {
             push(outs, &rest[..at]);
-            let value = rest[at..].strip_prefix(prefix.as_str()).and_then(|tail| {
+            let value = rest[at..].strip_prefix(prefix).and_then(|tail| {
                 let end = tail.find('\u{2}')?;
                 let value = self.values.get(tail[..end].parse::<usize>().ok()?)?;
                 Some((value, &tail[end + 1..]))
@@ -707,6 +721,22 @@ impl Slots {
         }
         push(outs, rest);
     }
+}
+
+/// How every [`Slots`] marker starts: a control character and the [`nonce`].
+fn marker_prefix() -> &'static str {
+    static PREFIX: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    PREFIX.get_or_init(|| format!("\u{1}{:x}:", nonce()))
+}
+
+/// The strings joined, in a string of exactly their length: for the HTML a page
+/// asks for many times, where `format!` would guess the size and grow.
+fn concat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        out.push_str(p);
+    }
+    out
 }
 
 /// A number drawn once per process, for markers no page text can contain.
@@ -732,8 +762,8 @@ fn render_marked(
         .map(|l| {
             let key = print_key(&l.target);
             let href = match &l.fragment {
-                Some(f) => format!("#{key}--{f}"),
-                None => format!("#chapter-{key}"),
+                Some(f) => concat(&["#", &key, "--", f]),
+                None => concat(&["#chapter-", &key]),
             };
             (l.event, href)
         })
@@ -772,7 +802,7 @@ fn render_marked(
                     // One marker for the id and the anchor's link to it (the HTML
                     // writer escapes the id as `escape_attr` does).
                     let marked = id.as_deref().map(|id| {
-                        let print = format!("{page_key}--{id}");
+                        let print = concat(&[page_key, "--", id]);
                         slots.marker(escape_attr(id), escape_attr(&print))
                     });
                     pending.push_back(Event::Start(Tag::Heading {
@@ -793,9 +823,11 @@ fn render_marked(
                             .collect(),
                     }));
                     if let (Some(id), false) = (marked, heading_has_link) {
-                        pending.push_back(Event::InlineHtml(CowStr::from(format!(
-                            "<a class=\"anchor\" href=\"#{id}\">"
-                        ))));
+                        pending.push_back(Event::InlineHtml(CowStr::from(concat(&[
+                            "<a class=\"anchor\" href=\"#",
+                            &id,
+                            "\">",
+                        ]))));
                     }
                 }
                 Event::End(TagEnd::Heading(level)) => {
@@ -808,10 +840,17 @@ fn render_marked(
                     let Some(task) = tasks.next() else { continue };
                     let date = done(task);
                     let id = escape_attr(&task.id);
-                    pending.push_back(Event::InlineHtml(CowStr::from(format!(
-                        "<label class=\"task\" id=\"task-{id}\"><input type=\"checkbox\" data-task=\"{id}\"{}> ",
-                        if date.is_some() { " checked" } else { "" }
-                    ))));
+                    pending.push_back(Event::InlineHtml(CowStr::from(concat(&[
+                        "<label class=\"task\" id=\"task-",
+                        &id,
+                        "\"><input type=\"checkbox\" data-task=\"",
+                        &id,
+                        if date.is_some() {
+                            "\" checked> "
+                        } else {
+                            "\"> "
+                        },
+                    ]))));
                     open_task = Some((task, date));
                 }
                 Event::End(TagEnd::Item)
@@ -839,11 +878,16 @@ fn render_marked(
                     let title = if title.is_empty() {
                         String::new()
                     } else {
-                        format!("\" title=\"{}", escape_attr(title))
+                        escape_attr(title)
                     };
-                    return Some(Event::InlineHtml(CowStr::from(format!(
-                        "<a href=\"{href}{title}\">"
-                    ))));
+                    let title_attr = if title.is_empty() { "" } else { "\" title=\"" };
+                    return Some(Event::InlineHtml(CowStr::from(concat(&[
+                        "<a href=\"",
+                        &href,
+                        title_attr,
+                        &title,
+                        "\">",
+                    ]))));
                 }
                 other => return Some(other.clone()),
             }

@@ -382,18 +382,27 @@ fn new_tera() -> Tera {
 
 /// Escape text for HTML content and quoted attributes. Unlike Tera's default we
 /// leave `/` alone: it is harmless in both, and escaping it garbles URLs.
+///
+/// Tera calls this for every value a template prints, a few dozen times a page,
+/// so the text between the five special bytes is copied in runs, not by character
+/// (they are ASCII, so a run never splits a character).
 pub fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut copied = 0;
+    for (i, b) in input.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&input[copied..i]);
+        out.push_str(entity);
+        copied = i + 1;
     }
+    out.push_str(&input[copied..]);
     out
 }
 
@@ -811,6 +820,36 @@ mod tests {
     fn data_is_escaped() {
         let out = render_body("Hi {{ profile.name }}", &ctx(), Path::new("a.md"), 1).unwrap();
         assert_eq!(out, "Hi &lt;Ada&gt;");
+    }
+
+    #[test]
+    fn escaping_covers_the_five_characters_and_keeps_the_rest() {
+        assert_eq!(
+            escape_html(r#"<a href="x?a=1&b='2'">é/ü</a>"#),
+            "&lt;a href=&quot;x?a=1&amp;b=&#39;2&#39;&quot;&gt;é/ü&lt;/a&gt;"
+        );
+        assert_eq!(escape_html(""), "");
+        assert_eq!(escape_html("plain"), "plain");
+        assert_eq!(escape_html("&&"), "&amp;&amp;");
+    }
+
+    proptest::proptest! {
+        /// Copying in runs gives what escaping character by character gives.
+        #[test]
+        fn escaping_in_runs_matches_escaping_each_character(text in "[a-zé&<>\"'/ 😀]{0,40}") {
+            let mut expected = String::new();
+            for c in text.chars() {
+                match c {
+                    '&' => expected.push_str("&amp;"),
+                    '<' => expected.push_str("&lt;"),
+                    '>' => expected.push_str("&gt;"),
+                    '"' => expected.push_str("&quot;"),
+                    '\'' => expected.push_str("&#39;"),
+                    c => expected.push(c),
+                }
+            }
+            proptest::prop_assert_eq!(escape_html(&text), expected);
+        }
     }
 
     #[test]

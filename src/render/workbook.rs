@@ -4,6 +4,7 @@
 //! Built once per build and shared by every output: the HTML templates, the print
 //! page and the PDF all read this same JSON, so they never disagree.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use chrono::NaiveDate;
@@ -100,12 +101,14 @@ pub fn view(inputs: &Inputs<'_>, diags: &mut Diagnostics) -> Value {
     for t in inputs.tasks {
         ids_by_page.entry(&t.page_url).or_default().push(&t.id);
     }
+    // In parallel: a chapter per page, and this runs beside the link check, which
+    // finishes first and would leave its core idle.
     let chapters: Vec<Value> = inputs
         .summary
         .pages
-        .iter()
+        .par_iter()
         .map(|pg| {
-            let ids = ids_by_page.remove(&*pg.page_url).unwrap_or_default();
+            let ids = ids_by_page.get(&*pg.page_url).map_or(&[][..], Vec::as_slice);
             json!({"title": pg.page_title, "url": pg.page_url, "done": pg.done, "total": pg.total, "task_ids": ids})
         })
         .collect();
