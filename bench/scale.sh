@@ -111,9 +111,10 @@ measure() {
   local walls=() rsss=() cpus=() i tf rc status=ok log="$logs/$label-$tool.log"
   tf=$(mktemp)
   for ((i = 1; i <= runs; i++)); do
-    # Move the last output aside rather than delete it: ext4 makes creating files
-    # slow for minutes after many were deleted (it skips recently freed inodes), and
-    # that would be charged to the next run. The trash is removed at the end.
+    # Move the last output aside rather than delete it: ext4 without a journal makes
+    # creating files slow for up to 5 minutes after many were deleted (it skips
+    # recently freed inodes, one by one), and that would be charged to the next run.
+    # The trash is removed at the end, so wait 5 minutes before measuring again.
     if [ -e "$out" ]; then mv "$out" "$trash/$(date +%s%N)"; fi
     sync
     rc=0
