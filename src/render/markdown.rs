@@ -668,14 +668,8 @@ impl Slots {
     /// and HTML escaping leaves it as it is.
     fn marker(&mut self, page: String, print: String) -> String {
         self.values.push([page, print]);
-        // Built by hand, not with `format!`: a page asks for a few dozen.
-        let prefix = marker_prefix();
         let index = (self.values.len() - 1).to_string();
-        let mut marker = String::with_capacity(prefix.len() + index.len() + 1);
-        marker.push_str(prefix);
-        marker.push_str(&index);
-        marker.push('\u{2}');
-        marker
+        concat(&[marker_prefix(), &index, "\u{2}"])
     }
 
     /// `marked` with every marker replaced by its value for version `which`
@@ -875,11 +869,7 @@ fn render_marked(
                     dest_url, title, ..
                 }) if in_image == 0 && print_links.contains_key(&i) => {
                     let href = slots.marker(escape_href(dest_url), escape_href(&print_links[&i]));
-                    let title = if title.is_empty() {
-                        String::new()
-                    } else {
-                        escape_attr(title)
-                    };
+                    let title = escape_attr(title);
                     let title_attr = if title.is_empty() { "" } else { "\" title=\"" };
                     return Some(Event::InlineHtml(CowStr::from(concat(&[
                         "<a href=\"",
