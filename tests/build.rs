@@ -321,3 +321,37 @@ fn branding_appears_on_every_page_and_in_print() {
     let (diags, _) = p.build_err();
     assert_eq!(diags[0].location(), "book.toml:2:1");
 }
+
+#[test]
+fn on_this_page_lists_the_sections_and_themes_see_their_subsections() {
+    let p = Project::default_workbook();
+    p.write(
+        "content/sections.md",
+        "# Sections\n\nText.\n\n### Before any section\n\n## First\n\n### Inside first\n\n#### Deeper\n\n## Second\n\n## Third\n\n### Inside third\n",
+    );
+    p.build_ok();
+    let page = p.site("sections.html");
+    let nav = &page[page.find("<nav class=\"on-this-page\"").expect("a nav")..];
+    let nav = &nav[..nav.find("</nav>").unwrap()];
+    assert_eq!(
+        nav.matches("<li>").count(),
+        3,
+        "the level-2 headings only: {nav}"
+    );
+    for (id, text) in [("first", "First"), ("second", "Second"), ("third", "Third")] {
+        assert!(
+            nav.contains(&format!("<li><a href=\"#{id}\">{text}</a></li>")),
+            "{nav}"
+        );
+    }
+    // A theme may show each section's level-3 headings too.
+    p.write(
+        "themes/default/templates/page.html",
+        "{% for s in page.sections %}[{{ s.id }}:{% for sub in s.subsections %}{{ sub.id }},{% endfor %}]{% endfor %}",
+    );
+    p.build_ok();
+    assert_eq!(
+        p.site("sections.html"),
+        "[first:inside-first,][second:][third:inside-third,]"
+    );
+}

@@ -148,6 +148,10 @@ pub fn summarise(tasks: &[TaskRef], plan: &Plan, progress: &Progress) -> Checkli
 /// Warn about ids in `progress.yaml` that match no checklist item of the book
 /// (renamed items, typos), pointing at the id with the closest real id.
 pub fn check_progress_ids(tasks: &[TaskRef], progress: &Progress, diags: &mut Diagnostics) {
+    if progress.done.is_empty() {
+        // Nothing to look up: skip gathering every id of the book.
+        return;
+    }
     let known: FxHashSet<&str> = tasks.iter().map(|t| t.id.as_str()).collect();
     for id in progress.done.keys() {
         if known.contains(id.as_str()) {

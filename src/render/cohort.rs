@@ -110,7 +110,7 @@ pub fn report(
     let mut ctx = shared_context(project, &Workbook::default(), opts, true);
     ctx.insert("root", "");
     ctx.insert("site_root", "");
-    ctx.insert("page", &json!({"title": "Cohort report", "url": "cohort.html", "headings": [], "has_h1": true, "is_index": false}));
+    ctx.insert("page", &json!({"title": "Cohort report", "url": "cohort.html", "headings": [], "sections": [], "has_h1": true, "is_index": false}));
     ctx.insert("prev", &None::<()>);
     ctx.insert("next", &None::<()>);
     ctx.insert("summary", &summary);

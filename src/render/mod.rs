@@ -322,6 +322,40 @@ fn print_marker(i: usize) -> String {
     format!("\u{1}careerbook-chapter-{:x}-{i}\u{1}", markdown::nonce())
 }
 
+/// A context of one value, moved in. `Context::insert` and `json!` copy what they
+/// are given, and a chapter list has a value per page of the book.
+fn context_of(key: &str, value: Value) -> Context {
+    let mut map = serde_json::Map::new();
+    map.insert(key.to_string(), value);
+    Context::from_value(Value::Object(map)).expect("an object")
+}
+
+/// A page's level-2 headings, each with the level-3 headings under it
+/// (`subsections`): what an "On this page" list shows, without a test per heading
+/// in the template.
+fn sections(headings: &[markdown::Heading]) -> Vec<Value> {
+    let mut sections: Vec<Value> = Vec::new();
+    let mut subsections: Vec<Value> = Vec::new();
+    let close = |sections: &mut Vec<Value>, subsections: &mut Vec<Value>| {
+        if let Some(last) = sections.last_mut() {
+            last["subsections"] = Value::Array(std::mem::take(subsections));
+        }
+    };
+    for h in headings {
+        match h.level {
+            2 => {
+                close(&mut sections, &mut subsections);
+                sections.push(json!({"id": h.id, "text": h.text}));
+            }
+            // Before the first section there is nothing to put them under.
+            3 if !sections.is_empty() => subsections.push(json!({"id": h.id, "text": h.text})),
+            _ => {}
+        }
+    }
+    close(&mut sections, &mut subsections);
+    sections
+}
+
 /// Pages converted in parallel between two writes to print.html.
 const PAGE_BATCH: usize = 256;
 
@@ -409,7 +443,7 @@ impl WorkbookWriter<'_> {
         let mut chapters = Some(chapters);
         for g in generated {
             let mut ctx = self.shared.clone();
-            ctx.insert("page", &json!({"title": g.title, "url": g.url, "headings": [], "has_h1": true, "is_index": false}));
+            ctx.insert("page", &json!({"title": g.title, "url": g.url, "headings": [], "sections": [], "has_h1": true, "is_index": false}));
             ctx.insert("root", "");
             ctx.insert("content", "");
             ctx.insert("prev", &first_chapter);
@@ -419,9 +453,7 @@ impl WorkbookWriter<'_> {
             if g.template == "progress.html"
                 && let Some(chapters) = chapters.take()
             {
-                ctx.extend(
-                    Context::from_value(json!({ "chapters": chapters })).expect("an object"),
-                );
+                ctx.extend(context_of("chapters", chapters));
             }
             ctx.insert(
                 "progress_json",
@@ -466,9 +498,9 @@ impl WorkbookWriter<'_> {
                     })
                 })
                 .collect();
-            ctx.insert("page", &json!({"title": "Print", "url": "print.html", "headings": [], "has_h1": true, "is_index": false}));
+            ctx.insert("page", &json!({"title": "Print", "url": "print.html", "headings": [], "sections": [], "has_h1": true, "is_index": false}));
             ctx.insert("root", "");
-            ctx.extend(Context::from_value(json!({ "chapters": chapters })).expect("an object"));
+            ctx.extend(context_of("chapters", Value::Array(chapters)));
             ctx.insert("people_view", &view["people"]);
             ctx.insert("phases", &view["phases"]);
             ctx.insert("page_size", self.project.config.print.page_size.css());
@@ -591,25 +623,36 @@ impl WorkbookWriter<'_> {
                 "url": format!("{root}{}", self.order[j].url),
             })
         };
-        // The page's own keys, moved into the worker's context (no copy of the
-        // page's HTML).
+        // The page's own keys, moved into the worker's context: lists and the
+        // page's HTML are set after `json!`, which would copy them.
+        let headings: Vec<Value> = body
+            .headings
+            .iter()
+            .filter(|h| h.level == 2 || h.level == 3)
+            .map(|h| json!({"id": h.id, "text": h.text, "level": h.level}))
+            .collect();
+        let sections = sections(&body.headings);
         let mut own = json!({
             "page": {
                 "title": body.title,
                 "description": page.front.description,
                 "url": slot.url,
                 "source": page.rel,
-                "headings": body.headings.iter().filter(|h| h.level == 2 || h.level == 3)
-                    .map(|h| json!({"id": h.id, "text": h.text, "level": h.level})).collect::<Vec<_>>(),
                 "has_h1": body.headings.iter().any(|h| h.level == 1),
                 "is_index": slot.url == "index.html",
                 "message": page.front.message,
             },
-            "prev": i.checked_sub(1).map(link),
-            "next": (i + 1 < self.order.len()).then(|| link(i + 1)),
             "site_root": format!("{root}{}", self.up_to_site),
-            "root": root,
         });
+        own["page"]["headings"] = Value::Array(headings);
+        own["page"]["sections"] = Value::Array(sections);
+        own["prev"] = i.checked_sub(1).map_or(Value::Null, link);
+        own["next"] = if i + 1 < self.order.len() {
+            link(i + 1)
+        } else {
+            Value::Null
+        };
+        own["root"] = Value::String(root);
         own["content"] = Value::String(html);
         ctx.extend(Context::from_value(own).expect("an object"));
         let is_index = slot.url == "index.html";
@@ -698,14 +741,18 @@ fn prepare_with<'a>(
         return None;
     }
 
-    // 2. The links checked, beside the personal workbook: plan, checklists,
-    // dashboard, people, drafts.
+    // 2. The links and checklist ids checked, beside the personal workbook: plan,
+    // checklists, dashboard, people, drafts.
     let (link_problems, (view, view_diags)) = rayon::join(
-        || check_links(project, &order, &bodies),
         || {
             let mut d = Diagnostics::new();
+            d.extend(check_links(project, &order, &bodies));
             check_task_ids(project, &order, &tasks, &mut d);
-            let view = workbook_view(project, &workbook, &order, &bodies, tasks, opts, &mut d);
+            d
+        },
+        || {
+            let mut d = Diagnostics::new();
+            let view = workbook_view(project, &workbook, &order, &bodies, &tasks, opts, &mut d);
             (view, d)
         },
     );
@@ -800,7 +847,7 @@ fn workbook_view(
     workbook: &Workbook,
     order: &[PageSlot],
     rendered: &[PageBody],
-    page_tasks: Vec<Vec<Task>>,
+    page_tasks: &[Vec<Task>],
     opts: &RenderOptions,
     diags: &mut Diagnostics,
 ) -> Value {
@@ -815,11 +862,11 @@ fn workbook_view(
             (body.title.as_str().into(), slot.url.as_str().into());
         for t in page_tasks {
             tasks.push(TaskRef::new(
-                t.id,
-                t.text,
+                t.id.as_str(),
+                t.text.as_str(),
                 title.clone(),
                 url.clone(),
-                t.section,
+                t.section.clone(),
             ));
         }
         for h in &body.headings {

@@ -146,7 +146,7 @@ pub fn view(inputs: &Inputs<'_>, diags: &mut Diagnostics) -> Value {
             })
         })
         .collect();
-    json!({
+    let mut view = json!({
         "today": inputs.today,
         "today_long": long_date(inputs.today),
         "private": inputs.private,
@@ -156,14 +156,17 @@ pub fn view(inputs: &Inputs<'_>, diags: &mut Diagnostics) -> Value {
             v["region_label"] = json!(p.region.map(|r| r.label()));
             v
         }),
-        "dashboard": dashboard,
-        "people": people,
-        "phases": phases,
-        "chapters": chapters,
         "progress": {"done": inputs.summary.done, "total": inputs.summary.total},
-        "timeline": timeline,
-        "messages": messages,
-    })
+    });
+    // Moved in, not written inside `json!`, which would copy each of them: a
+    // chapter per page is tens of thousands of values in a large book.
+    view["dashboard"] = dashboard.unwrap_or(Value::Null);
+    view["people"] = Value::Array(people);
+    view["phases"] = Value::Array(phases);
+    view["chapters"] = Value::Array(chapters);
+    view["timeline"] = timeline.unwrap_or(Value::Null);
+    view["messages"] = Value::Array(messages);
+    view
 }
 
 fn dashboard_view(inputs: &Inputs<'_>, phases: &[Value]) -> Value {
