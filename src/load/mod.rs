@@ -9,6 +9,7 @@ pub mod yaml;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -87,31 +88,50 @@ fn load_members(root: &Path, today: NaiveDate, diags: &mut Diagnostics) -> Vec<M
         .filter(|(name, _)| !content::is_ignored(name))
         .collect();
     names.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut members = Vec::with_capacity(names.len());
-    for (id, kind) in names {
-        let file = PathBuf::from("data/people").join(&id);
-        if !kind.is_dir() {
-            diags.push(
-                Diagnostic::error("cohort", "data/people/ holds one folder per member")
-                    .in_file(&file)
-                    .help(
-                        "move the file into a member's folder, e.g. data/people/<id>/profile.yaml",
-                    ),
-            );
-            continue;
-        }
-        if !crate::model::is_valid_id(&id) {
-            diags.push(
-                Diagnostic::error("cohort", format!("`{id}` cannot be a member's folder name"))
-                    .in_file(&file)
-                    .help("member folders use lower-case letters, digits and `-` (the name becomes part of the site's addresses)"),
-            );
-            continue;
-        }
-        let workbook = Workbook::load_dir(root, &format!("data/people/{id}"), today, diags);
-        members.push(Member { id, workbook });
+    // Each member's files are read and checked on their own, in parallel (a
+    // cohort may have a thousand members); problems come back in id order.
+    let loaded: Vec<(Option<Member>, Diagnostics)> = names
+        .into_par_iter()
+        .map(|(id, kind)| {
+            let mut d = Diagnostics::new();
+            let member = load_member(root, id, kind, today, &mut d);
+            (member, d)
+        })
+        .collect();
+    let mut members = Vec::with_capacity(loaded.len());
+    for (member, d) in loaded {
+        diags.extend(d);
+        members.extend(member);
     }
     members
+}
+
+fn load_member(
+    root: &Path,
+    id: String,
+    kind: std::fs::FileType,
+    today: NaiveDate,
+    diags: &mut Diagnostics,
+) -> Option<Member> {
+    let file = PathBuf::from("data/people").join(&id);
+    if !kind.is_dir() {
+        diags.push(
+            Diagnostic::error("cohort", "data/people/ holds one folder per member")
+                .in_file(&file)
+                .help("move the file into a member's folder, e.g. data/people/<id>/profile.yaml"),
+        );
+        return None;
+    }
+    if !crate::model::is_valid_id(&id) {
+        diags.push(
+            Diagnostic::error("cohort", format!("`{id}` cannot be a member's folder name"))
+                .in_file(&file)
+                .help("member folders use lower-case letters, digits and `-` (the name becomes part of the site's addresses)"),
+        );
+        return None;
+    }
+    let workbook = Workbook::load_dir(root, &format!("data/people/{id}"), today, diags);
+    Some(Member { id, workbook })
 }
 
 /// Read a text file of the project (`file` relative to `root`), reporting unreadable

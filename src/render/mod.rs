@@ -31,6 +31,7 @@ use book::PageSlot;
 use markdown::{Heading, Task};
 use sink::Site;
 pub use sink::{Discard, Memory, Sink, SiteStats};
+use templates::PageTemplates;
 use workbook::MessageTemplate;
 
 /// One file of the site: a path relative to the output folder, with `/`
@@ -96,13 +97,22 @@ pub fn render(
     diags: &mut Diagnostics,
 ) -> Option<SiteStats> {
     let site = Site::new(sink);
-    // Theme: compiled once for every page of every workbook.
-    let tera = match templates::compile_theme(&project.theme) {
+    // The theme, and the pages that are templates: parsed once for every
+    // workbook.
+    let (tera, pages) = rayon::join(
+        || templates::compile_theme(&project.theme),
+        || PageTemplates::compile(&project.content),
+    );
+    let tera = match tera {
         Ok(t) => t,
         Err(problems) => {
             diags.extend(problems);
             return None;
         }
+    };
+    let compiled = Compiled {
+        theme: &tera,
+        pages: &pages,
     };
     if let Some(id) = &opts.person
         && !project.members.iter().any(|m| &m.id == id)
@@ -121,10 +131,10 @@ pub fn render(
         return None;
     }
     if project.members.is_empty() {
-        render_workbook(project, &project.workbook, "", &tera, opts, &site, diags)?;
+        render_workbook(project, compiled, &project.workbook, "", opts, &site, diags)?;
     } else {
         let guide = Workbook::default();
-        render_workbook(project, &guide, "", &tera, opts, &site, diags)?;
+        render_workbook(project, compiled, &guide, "", opts, &site, diags)?;
         let members: Vec<&crate::load::Member> = project
             .members
             .iter()
@@ -135,7 +145,7 @@ pub fn render(
             .map(|m| {
                 let mut d = Diagnostics::new();
                 let prefix = format!("{}/", m.id);
-                render_workbook(project, &m.workbook, &prefix, &tera, opts, &site, &mut d);
+                render_workbook(project, compiled, &m.workbook, &prefix, opts, &site, &mut d);
                 d
             })
             .collect();
@@ -245,13 +255,20 @@ fn config_line(project: &Project, key: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// The templates of a build, parsed once: the theme's, and the pages' own.
+#[derive(Clone, Copy)]
+struct Compiled<'a> {
+    theme: &'a tera::Tera,
+    pages: &'a PageTemplates,
+}
+
 /// One complete workbook (pages, tracker, progress, print page, calendar, table
 /// of contents, content files) under `prefix` (`""`, or `<id>/` for a member).
 fn render_workbook(
     project: &Project,
+    compiled: Compiled<'_>,
     full: &Workbook,
     prefix: &str,
-    tera: &tera::Tera,
     opts: &RenderOptions,
     site: &Site,
     diags: &mut Diagnostics,
@@ -266,7 +283,8 @@ fn render_workbook(
         shared,
         done,
         view,
-    } = prepare(project, full, opts, diags)?;
+    } = prepare(project, compiled.pages, full, opts, diags)?;
+    let tera = compiled.theme;
     let workbook = &workbook;
     let titles: Vec<String> = bodies.iter().map(|b| b.title.clone()).collect();
     let generated = generated_pages(&view);
@@ -688,16 +706,18 @@ struct Prepared<'a> {
 
 fn prepare<'a>(
     project: &'a Project,
+    pages: &PageTemplates,
     full: &Workbook,
     opts: &RenderOptions,
     diags: &mut Diagnostics,
 ) -> Option<Prepared<'a>> {
-    prepare_with(project, full, opts, true, diags)
+    prepare_with(project, pages, full, opts, true, diags)
 }
 
 /// [`prepare`], saying whether templates see the untyped data files.
 fn prepare_with<'a>(
     project: &'a Project,
+    pages: &PageTemplates,
     full: &Workbook,
     opts: &RenderOptions,
     data_files: bool,
@@ -721,7 +741,7 @@ fn prepare_with<'a>(
     // 1. Bodies: template, then Markdown. In parallel; each page on its own.
     let read: Vec<_> = order
         .par_iter()
-        .map(|slot| read_body(project, slot, &shared))
+        .map(|slot| read_body(project, pages, slot, &shared))
         .collect();
     // Each page's checklist items go to the plan; nothing after needs them on the page.
     let (mut bodies, mut tasks) = (
@@ -797,7 +817,14 @@ pub fn pdf_source(
         mut view,
         done,
         ..
-    } = prepare_with(project, full, opts, !blank, diags)?;
+    } = prepare_with(
+        project,
+        &PageTemplates::compile(&project.content),
+        full,
+        opts,
+        !blank,
+        diags,
+    )?;
     view["book"] = json!({
         "title": project.config.book.title,
         "authors": project.config.book.authors,
@@ -1032,16 +1059,14 @@ fn template_failure(project: &Project, name: &str, e: &tera::Error) -> Diagnosti
 /// and links. The checklist items come apart from the page.
 fn read_body<'a>(
     project: &'a Project,
+    pages: &PageTemplates,
     slot: &PageSlot,
     shared: &Context,
 ) -> Result<(PageBody<'a>, Vec<Task>), Vec<Diagnostic>> {
     let page = &project.content.pages[slot.source];
-    let text = if page.front.template == Some(false) || page.front.message.is_some() {
-        Cow::Borrowed(page.body.as_str())
-    } else {
-        templates::render_body(&page.body, shared, &page.file, page.body_line)
-            .map_err(|d| vec![d])?
-    };
+    let text = pages
+        .render(slot.source, page, shared)
+        .map_err(|d| vec![d])?;
     let doc = markdown::scan(&text, &slot.key, &slot.dir);
     // Refused links and impossible checklist ids: every one of them, at once.
     let problems = doc.diagnostics(&page.file, page.body_line);

@@ -5,8 +5,11 @@ use std::path::Path;
 
 use tera::{Context, Tera};
 
+use rayon::prelude::*;
+
 use crate::diagnostics::{Diagnostic, line_col, not_utf8};
 use crate::load::Theme;
+use crate::load::content::{Content, SourcePage};
 
 /// Compile every template of the theme once.
 pub fn compile_theme(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
@@ -406,8 +409,112 @@ pub fn escape_html(input: &str) -> String {
     out
 }
 
-/// Render a Markdown body as a template. `{{` inside code and `{#id}` heading or
-/// item attributes are protected first, so they come out as written.
+/// Pages per Tera instance when pages are compiled: one instance per page would
+/// repeat Tera's built-in filters for each, one for the whole book would parse
+/// on one thread.
+const PAGES_PER_GROUP: usize = 16;
+
+/// What a page's Markdown is to Tera.
+enum PageTemplate {
+    /// No `{{` or `{%`: the text as it is.
+    Plain,
+    /// Parsed, as `name` in the group `group`.
+    Parsed { group: usize, name: String },
+    /// Cannot be a template (a syntax error, a tag pages may not use).
+    Broken(Diagnostic),
+}
+
+/// The pages' Markdown bodies as templates, parsed once for the whole build: a
+/// cohort fills every page once for each member, and parsing costs more than
+/// filling in.
+pub struct PageTemplates {
+    groups: Vec<Tera>,
+    /// By page index (`Content::pages`); pages that are not templates are `Plain`.
+    pages: Vec<PageTemplate>,
+}
+
+impl PageTemplates {
+    /// Parse every page that is a template, in parallel. Problems are kept with
+    /// their page and reported when it is rendered.
+    pub fn compile(content: &Content) -> PageTemplates {
+        let templated: Vec<usize> = (0..content.pages.len())
+            .filter(|&i| is_template(&content.pages[i]))
+            .collect();
+        // A group: its Tera, and what each of its pages became.
+        type Group = (Tera, Vec<(usize, PageTemplate)>);
+        let compiled: Vec<Group> = templated
+            .par_chunks(PAGES_PER_GROUP)
+            .enumerate()
+            .map(|(group, chunk)| {
+                let mut tera = new_tera();
+                let parsed = chunk
+                    .iter()
+                    .map(|&i| {
+                        let page = &content.pages[i];
+                        // Unique in the group; errors say "this page" instead.
+                        let name = format!("page-{i}");
+                        let parsed = match add_page(
+                            &mut tera,
+                            &name,
+                            &page.body,
+                            &page.file,
+                            page.body_line,
+                        ) {
+                            Ok(()) => PageTemplate::Parsed { group, name },
+                            Err(d) => PageTemplate::Broken(d),
+                        };
+                        (i, parsed)
+                    })
+                    .collect();
+                (tera, parsed)
+            })
+            .collect();
+        let mut pages: Vec<PageTemplate> =
+            content.pages.iter().map(|_| PageTemplate::Plain).collect();
+        let mut groups = Vec::with_capacity(compiled.len());
+        for (tera, parsed) in compiled {
+            for (i, parsed) in parsed {
+                pages[i] = parsed;
+            }
+            groups.push(tera);
+        }
+        PageTemplates { groups, pages }
+    }
+
+    /// Page `index`'s Markdown with `context` filled in.
+    pub fn render<'a>(
+        &self,
+        index: usize,
+        page: &'a SourcePage,
+        context: &Context,
+    ) -> Result<Cow<'a, str>, Diagnostic> {
+        match &self.pages[index] {
+            PageTemplate::Plain => Ok(Cow::Borrowed(page.body.as_str())),
+            PageTemplate::Broken(d) => Err(d.clone()),
+            PageTemplate::Parsed { group, name } => fill_page(
+                &self.groups[*group],
+                name,
+                &page.body,
+                context,
+                &page.file,
+                page.body_line,
+            )
+            .map(Cow::Owned),
+        }
+    }
+}
+
+/// Whether a page's Markdown goes through Tera: not when the page says
+/// `template: false`, not for message templates (their `{placeholders}` are
+/// filled per person), and not when nothing in it looks like a tag.
+fn is_template(page: &SourcePage) -> bool {
+    page.front.template != Some(false)
+        && page.front.message.is_none()
+        && (page.body.contains("{{") || page.body.contains("{%"))
+}
+
+/// Render a Markdown body as a template, on its own. `{{` inside code and `{#id}`
+/// heading or item attributes are protected first, so they come out as written.
 pub fn render_body<'a>(
     body: &'a str,
     context: &Context,
@@ -417,6 +524,20 @@ pub fn render_body<'a>(
     if !(body.contains("{{") || body.contains("{%")) {
         return Ok(Cow::Borrowed(body));
     }
+    let mut tera = new_tera();
+    add_page(&mut tera, "page", body, file, body_line)?;
+    fill_page(&tera, "page", body, context, file, body_line).map(Cow::Owned)
+}
+
+/// Parse a page's body into `tera` as `name`: protected, then checked for tags
+/// pages may not use.
+fn add_page(
+    tera: &mut Tera,
+    name: &str,
+    body: &str,
+    file: &Path,
+    body_line: usize,
+) -> Result<(), Diagnostic> {
     let protected = protect(body);
     if let Some((offset, tag)) = forbidden_tag(&protected) {
         // Pages cannot pull in other templates or define macros: a page that
@@ -430,12 +551,34 @@ pub fn render_body<'a>(
         .at(line + body_line - 1, column)
         .help("pages may use `{{ … }}`, `{% if %}`, `{% for %}` and `{% set %}`; put reusable pieces in the theme's templates"));
     }
-    let mut tera = new_tera();
-    tera.add_raw_template("page", &protected)
-        .map_err(|e| template_error(&e, file, &protected, body_line))?;
-    tera.render("page", context)
-        .map(Cow::Owned)
-        .map_err(|e| template_error(&e, file, body, body_line))
+    tera.add_raw_template(name, &protected)
+        .map_err(|e| page_error(&e, name, file, &protected, body_line))
+}
+
+/// Fill in page template `name` of `tera`.
+fn fill_page(
+    tera: &Tera,
+    name: &str,
+    body: &str,
+    context: &Context,
+    file: &Path,
+    body_line: usize,
+) -> Result<String, Diagnostic> {
+    tera.render(name, context)
+        .map_err(|e| page_error(&e, name, file, body, body_line))
+}
+
+/// A page template's error: Tera names the template, the reader knows it as
+/// "this page".
+fn page_error(
+    e: &tera::Error,
+    name: &str,
+    file: &Path,
+    source: &str,
+    first_line: usize,
+) -> Diagnostic {
+    let chain = error_chain(e).replace(&format!("'{name}'"), "'page'");
+    error_from_chain(&chain, file, source, first_line)
 }
 
 /// The first `include`, `extends`, `import` or `macro` tag outside `{% raw %}`
@@ -511,7 +654,11 @@ pub fn protect(body: &str) -> String {
 /// Turn a Tera error into a diagnostic, finding the line where we can: Tera's parse
 /// errors carry `--> line:col`; for a missing variable we look for its name.
 pub fn template_error(e: &tera::Error, file: &Path, source: &str, first_line: usize) -> Diagnostic {
-    let chain = error_chain(e);
+    error_from_chain(&error_chain(e), file, source, first_line)
+}
+
+/// [`template_error`] from Tera's messages joined by [`error_chain`].
+fn error_from_chain(chain: &str, file: &Path, source: &str, first_line: usize) -> Diagnostic {
     let (mut line, mut col) = (0, 0);
     if let Some(pos) = chain.find("--> ") {
         let rest = &chain[pos + 4..];
@@ -520,10 +667,10 @@ pub fn template_error(e: &tera::Error, file: &Path, source: &str, first_line: us
             .filter(|s| !s.is_empty());
         line = nums.next().and_then(|n| n.parse().ok()).unwrap_or(0);
         col = nums.next().and_then(|n| n.parse().ok()).unwrap_or(0);
-    } else if let Some(i) = between(&chain, "Variable `", "`").and_then(|name| source.find(name)) {
+    } else if let Some(i) = between(chain, "Variable `", "`").and_then(|name| source.find(name)) {
         (line, col) = line_col(source, i);
     }
-    let message = summarise(&chain);
+    let message = summarise(chain);
     let help = if chain.contains("not found in context") {
         "the value is not in the data: guard it with `{% if … %}`, give it a `| default(value=\"…\")`, or fix the name"
     } else if chain.contains("expected") {
@@ -589,6 +736,65 @@ mod tests {
             &serde_json::json!({"name": "<Ada>", "region": null}),
         );
         c
+    }
+
+    fn page(rel: &str, body: &str) -> SourcePage {
+        SourcePage {
+            file: Path::new("content").join(rel),
+            rel: rel.to_string(),
+            front: Default::default(),
+            body: body.to_string(),
+            body_line: 4,
+        }
+    }
+
+    #[test]
+    fn pages_are_parsed_once_and_filled_for_each_context() {
+        let mut content = Content::default();
+        // More pages than a group holds, so several groups are used.
+        for i in 0..PAGES_PER_GROUP + 3 {
+            content.pages.push(page(
+                &format!("p{i}.md"),
+                &format!("{i}: {{{{ profile.name }}}}"),
+            ));
+        }
+        content.pages.push(page("plain.md", "No tags {here}."));
+        content.pages.push(page("broken.md", "a\n{% if %}\n"));
+        content
+            .pages
+            .push(page("undefined.md", "{{ nobody.here }}"));
+        let pages = PageTemplates::compile(&content);
+        let mut other = Context::new();
+        other.insert("profile", &serde_json::json!({"name": "Bo"}));
+        for (i, p) in content.pages.iter().enumerate().take(PAGES_PER_GROUP + 3) {
+            assert_eq!(
+                pages.render(i, p, &ctx()).unwrap(),
+                format!("{i}: &lt;Ada&gt;")
+            );
+            assert_eq!(pages.render(i, p, &other).unwrap(), format!("{i}: Bo"));
+        }
+        let n = PAGES_PER_GROUP + 3;
+        let plain = pages.render(n, &content.pages[n], &ctx()).unwrap();
+        assert!(matches!(plain, Cow::Borrowed("No tags {here}.")));
+        let broken = pages
+            .render(n + 1, &content.pages[n + 1], &ctx())
+            .unwrap_err();
+        assert_eq!(broken.file.as_deref(), Some(Path::new("content/broken.md")));
+        assert_eq!(
+            broken.line, 5,
+            "the page's second line is the file's fifth: {broken:?}"
+        );
+        let undefined = pages
+            .render(n + 2, &content.pages[n + 2], &ctx())
+            .unwrap_err();
+        assert!(
+            undefined.message.contains("`nobody.here` is not defined"),
+            "{undefined:?}"
+        );
+        // Tera's own name for the page never reaches the reader.
+        for d in [&broken, &undefined] {
+            assert!(!format!("{d:?}").contains("page-"), "{d:?}");
+        }
     }
 
     #[test]
