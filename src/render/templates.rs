@@ -513,24 +513,9 @@ fn is_template(page: &SourcePage) -> bool {
         && (page.body.contains("{{") || page.body.contains("{%"))
 }
 
-/// Render a Markdown body as a template, on its own. `{{` inside code and `{#id}`
-/// heading or item attributes are protected first, so they come out as written.
-pub fn render_body<'a>(
-    body: &'a str,
-    context: &Context,
-    file: &Path,
-    body_line: usize,
-) -> Result<Cow<'a, str>, Diagnostic> {
-    if !(body.contains("{{") || body.contains("{%")) {
-        return Ok(Cow::Borrowed(body));
-    }
-    let mut tera = new_tera();
-    add_page(&mut tera, "page", body, file, body_line)?;
-    fill_page(&tera, "page", body, context, file, body_line).map(Cow::Owned)
-}
-
-/// Parse a page's body into `tera` as `name`: protected, then checked for tags
-/// pages may not use.
+/// Parse a page's body into `tera` as `name`. `{{` inside code and `{#id}` heading
+/// or item attributes are protected first, so they come out as written; then the
+/// body is checked for tags pages may not use.
 fn add_page(
     tera: &mut Tera,
     name: &str,
@@ -577,7 +562,7 @@ fn page_error(
     source: &str,
     first_line: usize,
 ) -> Diagnostic {
-    let chain = error_chain(e).replace(&format!("'{name}'"), "'page'");
+    let chain = error_chain(e).replace(&format!("'{name}'"), "this page");
     error_from_chain(&chain, file, source, first_line)
 }
 
@@ -710,13 +695,7 @@ fn summarise(chain: &str) -> String {
         let expected = chain[pos + 2..].lines().next().unwrap_or("").trim();
         return format!("template syntax error: {expected}");
     }
-    chain
-        .lines()
-        .next()
-        .unwrap_or(chain)
-        .replace("'page'", "this page")
-        .trim()
-        .to_string()
+    chain.lines().next().unwrap_or(chain).trim().to_string()
 }
 
 fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
@@ -736,6 +715,28 @@ mod tests {
             &serde_json::json!({"name": "<Ada>", "region": null}),
         );
         c
+    }
+
+    /// One page's body through [`PageTemplates`], as a build renders it.
+    fn render_body(
+        body: &str,
+        context: &Context,
+        file: &Path,
+        body_line: usize,
+    ) -> Result<String, Diagnostic> {
+        let content = Content {
+            pages: vec![SourcePage {
+                file: file.to_path_buf(),
+                rel: "a.md".into(),
+                front: Default::default(),
+                body: body.to_string(),
+                body_line,
+            }],
+            ..Default::default()
+        };
+        PageTemplates::compile(&content)
+            .render(0, &content.pages[0], context)
+            .map(Cow::into_owned)
     }
 
     fn page(rel: &str, body: &str) -> SourcePage {
