@@ -110,9 +110,13 @@ pub fn render(
             return None;
         }
     };
+    let read = read_once(project, &pages);
     let compiled = Compiled {
         theme: &tera,
-        pages: &pages,
+        pages: PageSources {
+            templates: &pages,
+            read: &read,
+        },
     };
     if let Some(id) = &opts.person
         && !project.members.iter().any(|m| &m.id == id)
@@ -131,21 +135,56 @@ pub fn render(
         return None;
     }
     if project.members.is_empty() {
-        render_workbook(project, compiled, &project.workbook, "", opts, &site, diags)?;
+        render_workbook(
+            project,
+            compiled,
+            &project.workbook,
+            "",
+            Threads::All,
+            opts,
+            &site,
+            diags,
+        )?;
     } else {
         let guide = Workbook::default();
-        render_workbook(project, compiled, &guide, "", opts, &site, diags)?;
+        render_workbook(
+            project,
+            compiled,
+            &guide,
+            "",
+            Threads::All,
+            opts,
+            &site,
+            diags,
+        )?;
         let members: Vec<&crate::load::Member> = project
             .members
             .iter()
             .filter(|m| opts.person.as_ref().is_none_or(|id| &m.id == id))
             .collect();
+        // Members are built side by side; when there are enough of them to keep
+        // every thread busy, each member's pages go in order on one thread, which
+        // then copies the shared context once rather than once per piece of work.
+        let threads = if members.len() >= rayon::current_num_threads() {
+            Threads::One
+        } else {
+            Threads::All
+        };
         let member_diags: Vec<Diagnostics> = members
             .par_iter()
             .map(|m| {
                 let mut d = Diagnostics::new();
                 let prefix = format!("{}/", m.id);
-                render_workbook(project, compiled, &m.workbook, &prefix, opts, &site, &mut d);
+                render_workbook(
+                    project,
+                    compiled,
+                    &m.workbook,
+                    &prefix,
+                    threads,
+                    opts,
+                    &site,
+                    &mut d,
+                );
                 d
             })
             .collect();
@@ -259,16 +298,71 @@ fn config_line(project: &Project, key: &str) -> usize {
 #[derive(Clone, Copy)]
 struct Compiled<'a> {
     theme: &'a tera::Tera,
-    pages: &'a PageTemplates,
+    pages: PageSources<'a>,
+}
+
+/// The pages as every workbook of a build starts from them.
+#[derive(Clone, Copy)]
+struct PageSources<'a> {
+    /// The pages that are templates, parsed.
+    templates: &'a PageTemplates,
+    /// By page index, in a cohort: the Markdown of a page that is not a template,
+    /// read once, since it is the same in every member's workbook.
+    read: &'a [Option<markdown::Document<'a>>],
+}
+
+impl<'a> PageSources<'a> {
+    fn read(&self, index: usize) -> Option<&'a markdown::Document<'a>> {
+        self.read.get(index).and_then(Option::as_ref)
+    }
+}
+
+/// In a cohort, the pages that are not templates read once for every member (a
+/// single workbook reads each page when it writes it, so that a big book is
+/// never held in memory whole).
+fn read_once<'p>(
+    project: &'p Project,
+    pages: &PageTemplates,
+) -> Vec<Option<markdown::Document<'p>>> {
+    if project.members.is_empty() {
+        return Vec::new();
+    }
+    let content = &project.content;
+    let mut read: Vec<Option<markdown::Document<'p>>> =
+        content.pages.iter().map(|_| None).collect();
+    let order = book::reading_order(content);
+    let docs: Vec<(usize, markdown::Document<'p>)> = order
+        .par_iter()
+        .filter(|slot| pages.is_plain(slot.source))
+        .map(|slot| {
+            let body = content.pages[slot.source].body.as_str();
+            (slot.source, markdown::parse(body, &slot.key, &slot.dir))
+        })
+        .collect();
+    for (i, doc) in docs {
+        read[i] = Some(doc);
+    }
+    read
+}
+
+/// Which threads write a workbook's pages.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Threads {
+    /// All of them: the workbook is the only one being built.
+    All,
+    /// One, page after page: other workbooks keep the other threads busy.
+    One,
 }
 
 /// One complete workbook (pages, tracker, progress, print page, calendar, table
 /// of contents, content files) under `prefix` (`""`, or `<id>/` for a member).
+#[allow(clippy::too_many_arguments)]
 fn render_workbook(
     project: &Project,
     compiled: Compiled<'_>,
     full: &Workbook,
     prefix: &str,
+    threads: Threads,
     opts: &RenderOptions,
     site: &Site,
     diags: &mut Diagnostics,
@@ -315,6 +409,8 @@ fn render_workbook(
         prefix,
         up_to_site: &up_to_site,
         toc: &toc,
+        threads,
+        sources: compiled.pages,
     };
     let (book_diags, rest_diags) = rayon::join(
         || {
@@ -392,6 +488,9 @@ struct WorkbookWriter<'a> {
     prefix: &'a str,
     up_to_site: &'a str,
     toc: &'a [book::TocEntry],
+    threads: Threads,
+    /// The pages as every workbook starts from them (some already read).
+    sources: PageSources<'a>,
 }
 
 impl WorkbookWriter<'_> {
@@ -459,30 +558,32 @@ impl WorkbookWriter<'_> {
             url: s.url.clone(),
         });
         let mut chapters = Some(chapters);
+        // One copy of the shared context for all of them: only `page` (and the
+        // progress page's `chapters`) differ.
+        let mut ctx = self.shared.clone();
+        ctx.insert("root", "");
+        ctx.insert("content", "");
+        ctx.insert("prev", &first_chapter);
+        ctx.insert("next", &None::<PageLinkCtx>);
+        ctx.insert("people_view", &view["people"]);
+        ctx.insert("phases", &view["phases"]);
+        ctx.insert(
+            "progress_json",
+            // Safe inside <script>: `<`, `>` and `&` as JSON escapes, so no id can
+            // open a comment or close the script element early.
+            &serde_json::to_string(&json!({"done": self.done}))
+                .expect("progress serialises")
+                .replace('<', "\\u003c")
+                .replace('>', "\\u003e")
+                .replace('&', "\\u0026"),
+        );
         for g in generated {
-            let mut ctx = self.shared.clone();
             ctx.insert("page", &json!({"title": g.title, "url": g.url, "headings": [], "sections": [], "has_h1": true, "is_index": false}));
-            ctx.insert("root", "");
-            ctx.insert("content", "");
-            ctx.insert("prev", &first_chapter);
-            ctx.insert("next", &None::<PageLinkCtx>);
-            ctx.insert("people_view", &view["people"]);
-            ctx.insert("phases", &view["phases"]);
             if g.template == "progress.html"
                 && let Some(chapters) = chapters.take()
             {
                 ctx.extend(context_of("chapters", chapters));
             }
-            ctx.insert(
-                "progress_json",
-                // Safe inside <script>: `<`, `>` and `&` as JSON escapes, so no id can
-                // open a comment or close the script element early.
-                &serde_json::to_string(&json!({"done": self.done}))
-                    .expect("progress serialises")
-                    .replace('<', "\\u003c")
-                    .replace('>', "\\u003e")
-                    .replace('&', "\\u0026"),
-            );
             match render_template(self.tera, g.template, &ctx, self.project) {
                 Ok(html) => put(
                     self.site,
@@ -492,6 +593,7 @@ impl WorkbookWriter<'_> {
                 ),
                 Err(d) => diags.push(d),
             }
+            ctx.remove("chapters");
         }
     }
 
@@ -586,6 +688,11 @@ impl WorkbookWriter<'_> {
             Ok(())
         };
         let indices: Vec<usize> = (0..self.order.len()).collect();
+        // Each piece of work starts from its own copy of the shared context.
+        let min_piece = match self.threads {
+            Threads::All => 1,
+            Threads::One => usize::MAX,
+        };
         let mut previous: Option<Batch> = None;
         for batch in indices.chunks(PAGE_BATCH) {
             // The previous batch goes into print.html while this one is converted.
@@ -594,6 +701,7 @@ impl WorkbookWriter<'_> {
                 || {
                     batch
                         .par_iter()
+                        .with_min_len(min_piece)
                         .map_init(
                             || (self.shared.clone(), Vec::new()),
                             |(ctx, buf), &i| self.write_page(ctx, buf, i, with_print),
@@ -623,7 +731,14 @@ impl WorkbookWriter<'_> {
     ) -> (Option<Diagnostic>, String) {
         let (slot, body) = (&self.order[i], &self.bodies[i]);
         let page = &self.project.content.pages[slot.source];
-        let doc = markdown::parse(&body.text, &slot.key, &slot.dir);
+        let parsed;
+        let doc = match self.sources.read(slot.source) {
+            Some(doc) => doc,
+            None => {
+                parsed = markdown::parse(&body.text, &slot.key, &slot.dir);
+                &parsed
+            }
+        };
         let state = |t: &Task| self.done.get(&t.id).cloned();
         let (mut html, mut print_html) = if with_print {
             markdown::to_html_and_print(&doc, &state, &slot.key)
@@ -706,7 +821,7 @@ struct Prepared<'a> {
 
 fn prepare<'a>(
     project: &'a Project,
-    pages: &PageTemplates,
+    pages: PageSources<'_>,
     full: &Workbook,
     opts: &RenderOptions,
     diags: &mut Diagnostics,
@@ -717,7 +832,7 @@ fn prepare<'a>(
 /// [`prepare`], saying whether templates see the untyped data files.
 fn prepare_with<'a>(
     project: &'a Project,
-    pages: &PageTemplates,
+    pages: PageSources<'_>,
     full: &Workbook,
     opts: &RenderOptions,
     data_files: bool,
@@ -819,7 +934,10 @@ pub fn pdf_source(
         ..
     } = prepare_with(
         project,
-        &PageTemplates::compile(&project.content),
+        PageSources {
+            templates: &PageTemplates::compile(&project.content),
+            read: &[],
+        },
         full,
         opts,
         !blank,
@@ -1059,15 +1177,20 @@ fn template_failure(project: &Project, name: &str, e: &tera::Error) -> Diagnosti
 /// and links. The checklist items come apart from the page.
 fn read_body<'a>(
     project: &'a Project,
-    pages: &PageTemplates,
+    pages: PageSources<'_>,
     slot: &PageSlot,
     shared: &Context,
 ) -> Result<(PageBody<'a>, Vec<Task>), Vec<Diagnostic>> {
     let page = &project.content.pages[slot.source];
     let text = pages
+        .templates
         .render(slot.source, page, shared)
         .map_err(|d| vec![d])?;
-    let doc = markdown::scan(&text, &slot.key, &slot.dir);
+    let mut scanned = None;
+    let doc: &markdown::Document = match pages.read(slot.source) {
+        Some(doc) => doc,
+        None => scanned.insert(markdown::scan(&text, &slot.key, &slot.dir)),
+    };
     // Refused links and impossible checklist ids: every one of them, at once.
     let problems = doc.diagnostics(&page.file, page.body_line);
     if !problems.is_empty() {
@@ -1087,7 +1210,15 @@ fn read_body<'a>(
             })
         });
     // Lines within the body become lines of the file.
-    let (mut headings, mut tasks, mut links) = (doc.headings, doc.tasks, doc.links);
+    let (mut headings, mut tasks, mut links) = match scanned {
+        // Read for this workbook alone.
+        Some(doc) => (doc.headings, doc.tasks, doc.links),
+        // Read once for every workbook: each gets a copy.
+        None => pages
+            .read(slot.source)
+            .map(|doc| (doc.headings.clone(), doc.tasks.clone(), doc.links.clone()))
+            .unwrap_or_default(),
+    };
     headings.iter_mut().for_each(|h| h.line += page.body_line);
     tasks.iter_mut().for_each(|t| t.line += page.body_line);
     links.iter_mut().for_each(|l| l.line += page.body_line);

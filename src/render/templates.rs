@@ -481,6 +481,11 @@ impl PageTemplates {
         PageTemplates { groups, pages }
     }
 
+    /// Whether page `index` is the same in every workbook: not a template.
+    pub fn is_plain(&self, index: usize) -> bool {
+        matches!(self.pages.get(index), Some(PageTemplate::Plain))
+    }
+
     /// Page `index`'s Markdown with `context` filled in.
     pub fn render<'a>(
         &self,
