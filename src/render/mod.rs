@@ -741,9 +741,9 @@ impl WorkbookWriter<'_> {
         };
         let state = |t: &Task| self.done.get(&t.id).cloned();
         let (mut html, mut print_html) = if with_print {
-            markdown::to_html_and_print(&doc, &state, &slot.key)
+            markdown::to_html_and_print(doc, &state, &slot.key)
         } else {
-            (markdown::to_html(&doc, &state), String::new())
+            (markdown::to_html(doc, &state), String::new())
         };
         if page.front.message.is_some() {
             html = mark_placeholders(&html);
