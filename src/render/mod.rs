@@ -134,29 +134,24 @@ pub fn render(
         );
         return None;
     }
-    if project.members.is_empty() {
-        render_workbook(
-            project,
-            compiled,
-            &project.workbook,
-            "",
-            Threads::All,
-            opts,
-            &site,
-            diags,
-        )?;
+    // At the root: the person's workbook, or a cohort's guide without personal data.
+    let guide = Workbook::default();
+    let root = if project.members.is_empty() {
+        &project.workbook
     } else {
-        let guide = Workbook::default();
-        render_workbook(
-            project,
-            compiled,
-            &guide,
-            "",
-            Threads::All,
-            opts,
-            &site,
-            diags,
-        )?;
+        &guide
+    };
+    render_workbook(
+        project,
+        compiled,
+        root,
+        "",
+        Threads::All,
+        opts,
+        &site,
+        diags,
+    )?;
+    if !project.members.is_empty() {
         let members: Vec<&crate::load::Member> = project
             .members
             .iter()
