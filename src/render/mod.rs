@@ -341,7 +341,7 @@ fn read_once<'p>(
 }
 
 /// Which threads write a workbook's pages.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 enum Threads {
     /// All of them: the workbook is the only one being built.
     All,
@@ -1181,39 +1181,42 @@ fn read_body<'a>(
         .templates
         .render(slot.source, page, shared)
         .map_err(|d| vec![d])?;
-    let mut scanned = None;
-    let doc: &markdown::Document = match pages.read(slot.source) {
-        Some(doc) => doc,
-        None => scanned.insert(markdown::scan(&text, &slot.key, &slot.dir)),
+    // The page's title, once its Markdown is known to hold nothing refused.
+    let title_of = |doc: &markdown::Document| -> Result<String, Vec<Diagnostic>> {
+        // Refused links and impossible checklist ids: every one of them, at once.
+        let problems = doc.diagnostics(&page.file, page.body_line);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(page
+            .front
+            .title
+            .clone()
+            .or_else(|| doc.first_h1().map(str::to_string))
+            .unwrap_or_else(|| {
+                let (dir, name) = book::split_dir(&page.rel);
+                book::humanise(if name == "index.md" && !dir.is_empty() {
+                    book::split_dir(dir).1
+                } else {
+                    name
+                })
+            }))
     };
-    // Refused links and impossible checklist ids: every one of them, at once.
-    let problems = doc.diagnostics(&page.file, page.body_line);
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let title = page
-        .front
-        .title
-        .clone()
-        .or_else(|| doc.first_h1().map(str::to_string))
-        .unwrap_or_else(|| {
-            let (dir, name) = book::split_dir(&page.rel);
-            book::humanise(if name == "index.md" && !dir.is_empty() {
-                book::split_dir(dir).1
-            } else {
-                name
-            })
-        });
-    // Lines within the body become lines of the file.
-    let (mut headings, mut tasks, mut links) = match scanned {
-        // Read for this workbook alone.
-        Some(doc) => (doc.headings, doc.tasks, doc.links),
+    let (title, mut headings, mut tasks, mut links) = match pages.read(slot.source) {
         // Read once for every workbook: each gets a copy.
-        None => pages
-            .read(slot.source)
-            .map(|doc| (doc.headings.clone(), doc.tasks.clone(), doc.links.clone()))
-            .unwrap_or_default(),
+        Some(doc) => (
+            title_of(doc)?,
+            doc.headings.clone(),
+            doc.tasks.clone(),
+            doc.links.clone(),
+        ),
+        // Read for this workbook alone.
+        None => {
+            let doc = markdown::scan(&text, &slot.key, &slot.dir);
+            (title_of(&doc)?, doc.headings, doc.tasks, doc.links)
+        }
     };
+    // Lines within the body become lines of the file.
     headings.iter_mut().for_each(|h| h.line += page.body_line);
     tasks.iter_mut().for_each(|t| t.line += page.body_line);
     links.iter_mut().for_each(|l| l.line += page.body_line);
