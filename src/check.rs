@@ -11,16 +11,15 @@ use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::Project;
 use crate::model::message;
-use crate::{RenderOptions, load, output, render};
+use crate::options::Options;
+use crate::{load, output, render};
 
 /// Check the project in `root`. Private data is checked too (a check writes
 /// nothing, so nothing private can leak). Returns every problem, sorted.
 pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
-    let opts = RenderOptions {
-        today,
+    let opts = Options {
         private: true,
-        body_end: None,
-        person: None,
+        ..Options::new(root, today)
     };
     let mut diags = Diagnostics::new();
     // Everything a build does, with the files thrown away as they are made.

@@ -1,56 +1,39 @@
 //! careerbook: a static-site generator for one book, your career playbook of
 //! mentors and sponsors.
 //!
-//! The flow runs one way: [`load`] reads the project (reporting every problem as a
-//! [`Diagnostic`]), [`render`] turns it into files, which [`output`] writes into
-//! a staging folder as they come and swaps into place when every one is written.
+//! The flow runs one way (ARCHITECTURE.md has the map): [`load`] reads the
+//! project (reporting every problem as a [`Diagnostic`]), [`compile`] turns each
+//! workbook ([`cohort`] says which) into a format-neutral [`CompiledWorkbook`],
+//! [`view`] gives templates a typed view of it, and [`render`] (the site) and
+//! [`pdf`] (the printed workbook) only format it. [`output`] writes a build's
+//! files into a staging folder as they come and swaps it into place when every
+//! one is written.
 
+pub mod book;
 pub mod check;
+pub mod cohort;
+pub mod compile;
 pub mod config;
 pub mod diagnostics;
 pub mod init;
 pub mod load;
+pub mod markdown;
 pub mod model;
+pub mod options;
 pub mod output;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod render;
 pub mod serve;
+pub mod templates;
+pub mod view;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use chrono::NaiveDate;
-
+pub use compile::CompiledWorkbook;
 pub use diagnostics::{Diagnostic, Diagnostics, Severity};
-pub use render::{OutputFile, RenderOptions};
-
-/// What `careerbook build` was asked to do.
-#[derive(Debug, Clone)]
-pub struct BuildOptions {
-    /// The project folder.
-    pub root: PathBuf,
-    /// Output folder; `None` means `[build] output` of book.toml, under `root`.
-    pub out: Option<PathBuf>,
-    pub today: NaiveDate,
-    pub private: bool,
-    /// In a cohort, build only this member's workbook.
-    pub person: Option<String>,
-    /// Also typeset `workbook.pdf` (one per member in a cohort).
-    pub pdf: bool,
-}
-
-impl BuildOptions {
-    pub fn new(root: impl Into<PathBuf>, today: NaiveDate) -> Self {
-        BuildOptions {
-            root: root.into(),
-            out: None,
-            today,
-            private: false,
-            person: None,
-            pdf: false,
-        }
-    }
-}
+pub use options::Options;
+pub use render::OutputFile;
 
 /// What a successful build did.
 #[derive(Debug)]
@@ -68,29 +51,29 @@ pub struct BuildFailure {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Load and render the project in memory, writing nothing.
-pub fn render_project(
-    root: &Path,
-    opts: &RenderOptions,
-) -> (Option<(load::Project, Vec<OutputFile>)>, Diagnostics) {
+/// Load and render the project into `sink`, writing nothing else.
+pub fn render_into(
+    opts: &Options,
+    sink: &dyn render::Sink,
+) -> (Option<(load::Project, render::SiteStats)>, Diagnostics) {
     let mut diags = Diagnostics::new();
-    let Some(project) = load::load(root, opts.today, &mut diags) else {
+    let Some(project) = load::load(&opts.root, opts.today, &mut diags) else {
         return (None, diags);
     };
+    let stats = render::render(&project, opts, sink, &mut diags);
+    (stats.map(|s| (project, s)), diags)
+}
+
+/// Load and render the project in memory, writing nothing.
+pub fn render_project(opts: &Options) -> (Option<(load::Project, Vec<OutputFile>)>, Diagnostics) {
     let memory = render::Memory::new();
-    let rendered = render::render(&project, opts, &memory, &mut diags);
-    (rendered.map(|_| (project, memory.into_files())), diags)
+    let (rendered, diags) = render_into(opts, &memory);
+    (rendered.map(|(p, _)| (p, memory.into_files())), diags)
 }
 
 /// Build the site: load, render, and write it atomically. On failure nothing is
 /// written and the previous site stays as it was.
-pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
-    let render_opts = RenderOptions {
-        today: opts.today,
-        private: opts.private,
-        body_end: None,
-        person: opts.person.clone(),
-    };
+pub fn build(opts: &Options) -> Result<BuildReport, BuildFailure> {
     let mut diags = Diagnostics::new();
     let fail = |diags: Diagnostics| BuildFailure {
         diagnostics: diags.sorted(),
@@ -110,11 +93,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
             return Err(fail(diags));
         }
     };
-    let Some(mut stats) = render::render(&project, &render_opts, &staging, &mut diags) else {
+    let Some(mut stats) = render::render(&project, opts, &staging, &mut diags) else {
         return Err(fail(diags));
     };
     if opts.pdf {
-        match pdfs(&project, &render_opts, false) {
+        match pdfs(&project, opts) {
             Ok(pdf_files) => {
                 for f in pdf_files {
                     let written = render::Sink::write_bytes(&staging, &f.path, &f.bytes);
@@ -145,39 +128,31 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     })
 }
 
-/// The PDF workbooks of a project: `workbook.pdf` for a single person (or a blank
-/// copy), and `<id>/workbook.pdf` for each member of a cohort, typeset in one process.
+/// The PDF workbooks of a project: `workbook.pdf` for a single person (or a
+/// blank copy), and `<id>/workbook.pdf` for each member of a cohort (one with
+/// `--person`), typeset in one process.
 #[cfg(feature = "pdf")]
-pub fn pdfs(
-    project: &load::Project,
-    opts: &RenderOptions,
-    blank: bool,
-) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+pub fn pdfs(project: &load::Project, opts: &Options) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let mut diags = Diagnostics::new();
-    let pdf_opts = pdf::PdfOptions {
-        today: opts.today,
-        blank,
-        private: opts.private && !blank,
-    };
+    let workbooks = cohort::workbooks(project, opts.person.as_deref()).map_err(|d| vec![d])?;
     let empty = model::Workbook::default();
-    let mut jobs: Vec<(String, &model::Workbook)> = Vec::new();
-    if blank {
-        jobs.push(("workbook.pdf".into(), &empty));
-    } else if project.members.is_empty() {
-        jobs.push(("workbook.pdf".into(), &project.workbook));
+    let jobs: Vec<(String, &model::Workbook)> = if opts.blank {
+        vec![("workbook.pdf".into(), &empty)]
+    } else if workbooks.is_cohort {
+        workbooks
+            .members
+            .iter()
+            .map(|m| (format!("{}/workbook.pdf", m.id), &m.workbook))
+            .collect()
     } else {
-        for m in &project.members {
-            if opts.person.as_ref().is_none_or(|id| id == &m.id) {
-                jobs.push((format!("{}/workbook.pdf", m.id), &m.workbook));
-            }
-        }
-    }
+        vec![("workbook.pdf".into(), workbooks.root)]
+    };
     let mut out = Vec::with_capacity(jobs.len());
     for (path, workbook) in jobs {
-        let Some(source) = render::pdf_source(project, workbook, opts, blank, &mut diags) else {
+        let Some(source) = pdf::source(project, workbook, opts, &mut diags) else {
             continue;
         };
-        match pdf::render_pdf(project, &source, &pdf_opts) {
+        match pdf::render_pdf(project, &source, opts) {
             Ok(bytes) => out.push(OutputFile::new(path, bytes)),
             Err(problems) => diags.extend(problems),
         }
@@ -192,11 +167,7 @@ pub fn pdfs(
 /// Without the `pdf` feature there is no typesetter: say so instead of failing
 /// silently.
 #[cfg(not(feature = "pdf"))]
-pub fn pdfs(
-    _project: &load::Project,
-    _opts: &RenderOptions,
-    _blank: bool,
-) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+pub fn pdfs(_project: &load::Project, _opts: &Options) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     Err(vec![Diagnostic::error(
         "pdf",
         "this careerbook was built without PDF support",
@@ -204,19 +175,16 @@ pub fn pdfs(
     .help("install it with the default features (`cargo install careerbook`), or print print.html from a browser")])
 }
 
-/// `careerbook pdf`: typeset the workbook (or a blank one) to `out` without
-/// building the site. Returns the files written.
-pub fn write_pdfs(
-    root: &Path,
-    out: &Path,
-    opts: &RenderOptions,
-    blank: bool,
-) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Vec<Diagnostic>> {
+/// `careerbook pdf`: typeset the workbook (or a blank one) to
+/// [`Options::pdf_path`] without building the site. Returns the files written
+/// and the warnings.
+pub fn write_pdfs(opts: &Options) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let out = &opts.pdf_path();
     let mut diags = Diagnostics::new();
-    let Some(project) = load::load(root, opts.today, &mut diags) else {
+    let Some(project) = load::load(&opts.root, opts.today, &mut diags) else {
         return Err(diags.sorted());
     };
-    let files = pdfs(&project, opts, blank)?;
+    let files = pdfs(&project, opts)?;
     let mut written = Vec::new();
     for f in files {
         // A single PDF goes to `out` itself; a cohort's go to `out`'s folder, by member.

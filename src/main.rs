@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use clap::{CommandFactory, Parser, Subcommand};
 
 use careerbook::diagnostics::render_human;
-use careerbook::{BuildOptions, config, output};
+use careerbook::{Options, config, output};
 
 // Many small allocations on every core while rendering: see Cargo.toml.
 #[cfg(not(target_env = "msvc"))]
@@ -177,18 +177,16 @@ fn main() -> ExitCode {
             private,
             person,
             pdf,
-        } => {
-            let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
-            let opts = BuildOptions {
-                root: dir,
+        } => build(
+            &Options {
                 out,
-                today,
                 private,
                 person,
                 pdf,
-            };
-            build(&opts, color)
-        }
+                ..Options::new(dir, today_or_now(today))
+            },
+            color,
+        ),
         Command::Pdf {
             dir,
             out,
@@ -196,23 +194,16 @@ fn main() -> ExitCode {
             private,
             blank,
             person,
-        } => {
-            let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
-            let out = out.unwrap_or_else(|| {
-                dir.join(if blank {
-                    "workbook-blank.pdf"
-                } else {
-                    "workbook.pdf"
-                })
-            });
-            let opts = careerbook::RenderOptions {
-                today,
+        } => pdf(
+            &Options {
+                out,
                 private,
-                body_end: None,
                 person,
-            };
-            pdf(&dir, &out, &opts, blank, color)
-        }
+                blank,
+                ..Options::new(dir, today_or_now(today))
+            },
+            color,
+        ),
         Command::Serve {
             dir,
             out,
@@ -222,26 +213,21 @@ fn main() -> ExitCode {
             today,
             private,
         } => {
-            let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
-            careerbook::serve::run(careerbook::serve::ServeOptions {
-                out,
-                port,
-                bind,
-                open,
-                private,
-                color,
-                ..careerbook::serve::ServeOptions::new(dir, today)
-            })
+            let mut serve = careerbook::serve::ServeOptions::new(dir, today_or_now(today));
+            serve.build.out = out;
+            serve.build.private = private;
+            serve.port = port;
+            serve.bind = bind;
+            serve.open = open;
+            serve.color = color;
+            careerbook::serve::run(serve)
         }
         Command::Check {
             dir,
             format,
             deny_warnings,
             today,
-        } => {
-            let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
-            check(&dir, format, deny_warnings, today, color)
-        }
+        } => check(&dir, format, deny_warnings, today_or_now(today), color),
         Command::Schema { out } => schema(&out),
         Command::Init { dir, force, theme } => init(&dir, force, theme),
         Command::Clean { dir, out } => clean(&dir, out, color),
@@ -257,7 +243,12 @@ fn main() -> ExitCode {
     }
 }
 
-fn build(opts: &BuildOptions, color: bool) -> ExitCode {
+/// The clock is read here, once, and nowhere below `main`.
+fn today_or_now(today: Option<NaiveDate>) -> NaiveDate {
+    today.unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+fn build(opts: &Options, color: bool) -> ExitCode {
     let started = Instant::now();
     let dir = opts.root.as_path();
     let private = opts.private;
@@ -297,15 +288,10 @@ fn build(opts: &BuildOptions, color: bool) -> ExitCode {
     }
 }
 
-fn pdf(
-    dir: &Path,
-    out: &Path,
-    opts: &careerbook::RenderOptions,
-    blank: bool,
-    color: bool,
-) -> ExitCode {
+fn pdf(opts: &Options, color: bool) -> ExitCode {
     let started = Instant::now();
-    match careerbook::write_pdfs(dir, out, opts, blank) {
+    let dir = opts.root.as_path();
+    match careerbook::write_pdfs(opts) {
         Ok((written, warnings)) => {
             eprint!("{}", render_human(&warnings, dir, color));
             for path in &written {

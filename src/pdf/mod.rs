@@ -18,6 +18,7 @@
 //! | `/brand/logo.<ext>` | the `[branding] logo`, when book.toml names one |
 
 pub mod fonts;
+mod source;
 pub mod typst_markup;
 pub mod world;
 
@@ -26,7 +27,7 @@ use std::fmt::Write as _;
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use serde_json::{Value, json};
 use typst::WorldExt;
 use typst::diag::SourceDiagnostic;
@@ -35,33 +36,15 @@ use typst_layout::PagedDocument;
 
 use crate::diagnostics::{Diagnostic, line_col};
 use crate::load::Project;
-use crate::render::{PdfSource, book, markdown};
+use crate::options::Options;
+use crate::view::BookInfo;
+use crate::{book, markdown};
+pub use source::{PdfSource, source};
 use typst_markup::{Book, MessageInfo, Page, PageTargets};
 use world::{Origin, PrintWorld};
 
 /// The theme file every print design starts from.
 pub const MAIN_TEMPLATE: &str = "print/workbook.typ";
-
-/// How to typeset. The paper size comes from book.toml (`[print] page-size`).
-#[derive(Debug, Clone)]
-pub struct PdfOptions {
-    /// The date on the cover and in the document's metadata.
-    pub today: NaiveDate,
-    /// An empty workbook to fill in by hand: no personal data at all.
-    pub blank: bool,
-    /// The view includes private notes and people; the header says so.
-    pub private: bool,
-}
-
-impl PdfOptions {
-    pub fn new(today: NaiveDate) -> PdfOptions {
-        PdfOptions {
-            today,
-            blank: false,
-            private: false,
-        }
-    }
-}
 
 /// A typeset workbook.
 #[derive(Debug, Clone)]
@@ -76,7 +59,7 @@ pub struct PdfOutput {
 pub fn render_pdf(
     project: &Project,
     source: &PdfSource,
-    opts: &PdfOptions,
+    opts: &Options,
 ) -> Result<Vec<u8>, Vec<Diagnostic>> {
     render_pdf_output(project, source, opts).map(|o| o.bytes)
 }
@@ -85,9 +68,8 @@ pub fn render_pdf(
 pub fn render_pdf_output(
     project: &Project,
     source: &PdfSource,
-    opts: &PdfOptions,
+    opts: &Options,
 ) -> Result<PdfOutput, Vec<Diagnostic>> {
-    let view = &source.view;
     if !project.theme.files.contains_key(MAIN_TEMPLATE) {
         return Err(vec![
             Diagnostic::error("print", format!("the theme has no {MAIN_TEMPLATE}"))
@@ -95,7 +77,7 @@ pub fn render_pdf_output(
         ]);
     }
     let chapters = chapters(project, source, opts)?;
-    let world = build_world(project, view, opts, &chapters);
+    let world = build_world(project, source, opts, &chapters);
 
     let compiled = std::panic::catch_unwind(AssertUnwindSafe(|| {
         typst::compile::<PagedDocument>(&world).output
@@ -151,7 +133,7 @@ struct Generated {
 fn chapters(
     project: &Project,
     source: &PdfSource,
-    opts: &PdfOptions,
+    opts: &Options,
 ) -> Result<Vec<Generated>, Vec<Diagnostic>> {
     let content = &project.content;
     // The pages' templates ran with the workbook's data when the source was made.
@@ -204,13 +186,11 @@ fn chapters(
                 dir.matches('/').count() + 1
             );
         }
-        let title = page.front.title.clone().unwrap_or_else(|| {
-            book::humanise(if name == "index.md" && !dir.is_empty() {
-                book::split_dir(dir).1
-            } else {
-                name
-            })
-        });
+        let title = page
+            .front
+            .title
+            .clone()
+            .unwrap_or_else(|| book::default_title(&page.rel));
         let message = page.front.message.as_ref().map(|m| {
             let meta = serde_json::to_value(m).unwrap_or(Value::Null);
             let s = |k: &str| {
@@ -270,8 +250,8 @@ fn is_image(rel: &str) -> bool {
 
 fn build_world(
     project: &Project,
-    view: &Value,
-    opts: &PdfOptions,
+    source: &PdfSource,
+    opts: &Options,
     chapters: &[Generated],
 ) -> PrintWorld {
     let mut world = PrintWorld::new("/workbook.typ", opts.today);
@@ -296,20 +276,18 @@ fn build_world(
         world.add_disk(&path, source);
     }
 
-    let mut data = view.clone();
+    let mut data = serde_json::to_value(&source.view).expect("the view serialises");
+    data["book"] = serde_json::to_value(BookInfo::of(project)).expect("the book serialises");
     annotate_links(&mut data, &page_keys(project));
-    if let Some(svg) = data
-        .get_mut("timeline")
-        .and_then(Value::as_object_mut)
-        .and_then(|t| t.remove("svg"))
-        .and_then(|v| v.as_str().map(str::to_string))
-    {
+    // The timeline's picture is a file of its own; the view points at it.
+    if let Some(timeline) = &source.view.timeline {
         world.add(
             "/timeline.svg",
-            svg,
+            timeline.svg.clone(),
             Origin::Generated("timeline.svg".into()),
         );
         if let Some(t) = data.get_mut("timeline").and_then(Value::as_object_mut) {
+            t.remove("svg");
             t.insert("image".into(), json!("/timeline.svg"));
         }
     }
@@ -327,7 +305,7 @@ fn build_world(
 }
 
 /// What the templates need besides the view: paper, language, the date, mode.
-fn settings(project: &Project, opts: &PdfOptions) -> Value {
+fn settings(project: &Project, opts: &Options) -> Value {
     let book = &project.config.book;
     let (lang, region) = split_language(&book.language);
     json!({
@@ -344,7 +322,7 @@ fn settings(project: &Project, opts: &PdfOptions) -> Value {
         "authors": book.authors,
         "description": book.description,
         "blank": opts.blank,
-        "private": opts.private,
+        "private": opts.shows_private(),
         "generator": concat!("careerbook ", env!("CARGO_PKG_VERSION")),
         "branding": branding(project),
     })

@@ -10,7 +10,7 @@ use super::typst_markup::{
 use super::world::{Origin, PrintWorld};
 use super::*;
 use crate::load::Theme;
-use crate::render::markdown;
+use crate::markdown;
 
 fn page<'a>(rel: &'a str, key: &'a str) -> Page<'a> {
     Page {

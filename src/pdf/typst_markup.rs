@@ -1,6 +1,6 @@
 //! Markdown events → Typst markup.
 //!
-//! Walks the same annotated event stream as [`crate::render::markdown::to_html`]
+//! Walks the same annotated event stream as [`crate::markdown::to_html`]
 //! (headings with their ids, checklist items with theirs), so the printed workbook
 //! and the site never disagree about content. Everything from the page is emitted
 //! either as escaped text or as an argument of a Typst function call with a
@@ -18,7 +18,7 @@ use std::fmt::Write as _;
 
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, LinkType, Tag, TagEnd};
 
-use crate::render::markdown::{Document, LinkDest, Task, classify_link, plain_text};
+use crate::markdown::{Document, LinkDest, Task, classify_link, plain_text};
 
 /// What the converter needs to know about the whole book: which pages and
 /// headings exist (for internal links), which checklist items are done, which

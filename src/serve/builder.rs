@@ -16,7 +16,8 @@ use super::{ServeError, ServeOptions, Status, StatusDiagnostic, script_tag};
 use crate::config::{self, Config};
 use crate::diagnostics::{Diagnostic, render_human};
 use crate::load::content::is_ignored;
-use crate::{RenderOptions, output, render_project};
+use crate::options::Options;
+use crate::{OutputFile, output, render_project};
 
 /// The source folders of a project, watched recursively.
 const SOURCES: [&str; 3] = ["content", "data", "themes"];
@@ -84,6 +85,16 @@ impl BuilderThread {
     }
 }
 
+/// Live reload is serve's own: each page gets the script just before its
+/// closing `</body>`, after rendering and before it is written.
+fn with_reload_script(files: &mut [OutputFile], script: &str) {
+    for f in files.iter_mut().filter(|f| f.path.ends_with(".html")) {
+        if let Some(at) = memchr::memmem::rfind(&f.bytes, b"</body>") {
+            f.bytes.splice(at..at, script.bytes());
+        }
+    }
+}
+
 struct Builder {
     /// The project folder, as given (diagnostics are relative to it).
     root: PathBuf,
@@ -92,8 +103,8 @@ struct Builder {
     out: PathBuf,
     /// `out` under `watch_root`, to ignore the output folder's own churn.
     watch_out: PathBuf,
-    today: chrono::NaiveDate,
-    private: bool,
+    /// What each build is asked for (the output folder is `out`).
+    options: Options,
     color: bool,
     quiet: bool,
     /// Tells this server's builds apart from another run's, so a page left open
@@ -111,21 +122,21 @@ struct Builder {
 impl Builder {
     fn new(opts: &ServeOptions, out: PathBuf) -> Self {
         let watch_root = opts
+            .build
             .root
             .canonicalize()
-            .or_else(|_| std::path::absolute(&opts.root))
-            .unwrap_or_else(|_| opts.root.clone());
+            .or_else(|_| std::path::absolute(&opts.build.root))
+            .unwrap_or_else(|_| opts.build.root.clone());
         let watch_out = match out.canonicalize() {
             Ok(o) => o,
             Err(_) => std::path::absolute(&out).unwrap_or_else(|_| out.clone()),
         };
         Builder {
-            root: opts.root.clone(),
+            root: opts.build.root.clone(),
             watch_root,
             out,
             watch_out,
-            today: opts.today,
-            private: opts.private,
+            options: opts.build.clone(),
             color: opts.color,
             quiet: opts.quiet,
             session: session_id(),
@@ -150,23 +161,17 @@ impl Builder {
     fn build(&mut self, why: Option<&str>) -> Status {
         let started = Instant::now();
         let version = self.version(self.good + 1);
-        let opts = RenderOptions {
-            today: self.today,
-            private: self.private,
-            body_end: Some(script_tag(&version)),
-            person: None,
-        };
-        let (result, mut diags) = render_project(&self.root, &opts);
-        let written =
-            result.and_then(
-                |(_, files)| match output::write_site(&self.root, &self.out, &files) {
-                    Ok(()) => Some(files),
-                    Err(e) => {
-                        diags.push(Diagnostic::error("output", e.to_string()).help(e.help()));
-                        None
-                    }
-                },
-            );
+        let (result, mut diags) = render_project(&self.options);
+        let written = result.and_then(|(_, mut files)| {
+            with_reload_script(&mut files, &script_tag(&version));
+            match output::write_site(&self.root, &self.out, &files) {
+                Ok(()) => Some(files),
+                Err(e) => {
+                    diags.push(Diagnostic::error("output", e.to_string()).help(e.help()));
+                    None
+                }
+            }
+        });
         let diags = diags.sorted();
         let ms = started.elapsed().as_millis();
         let prefix = why.map(|w| format!("{w}: ")).unwrap_or_default();
@@ -179,7 +184,7 @@ impl Builder {
             self.say(&format!(
                 "{prefix}{verb} {pages} pages into {} in {ms} ms{}\n",
                 self.out.display(),
-                if self.private {
+                if self.options.private {
                     " — PRIVATE copy: do not publish"
                 } else {
                     ""

@@ -10,8 +10,8 @@
 //!   [`crate::render_project`] and [`crate::output::write_site`]. A failed
 //!   rebuild writes nothing, so the last good site stays served.
 //! - Each build's outcome is a [`Status`], published on a `tokio::sync::watch`
-//!   channel. Pages carry a small script (through
-//!   [`RenderOptions::body_end`](crate::RenderOptions)) that follows
+//!   channel. Before they are written, the builder gives every page a small
+//!   script (rendering knows nothing of it) that follows
 //!   `/__careerbook/events` (server-sent events): it reloads after a good
 //!   rebuild and shows the diagnostics over the page after a failed one.
 //!
@@ -45,6 +45,7 @@ use tower_http::services::ServeDir;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, render_human};
+use crate::options::Options;
 use crate::output::{self, OutputError};
 
 /// Where the server's own endpoints live; no page of a site can be there, since
@@ -67,15 +68,11 @@ pub const SCRIPT: &str = include_str!("live.js");
 /// What `careerbook serve` was asked to do.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
-    /// The project folder.
-    pub root: PathBuf,
-    /// Output folder; `None` means `[build] output` of book.toml, under `root`.
-    pub out: Option<PathBuf>,
+    /// The project, the output folder, today, private: as for `build`.
+    pub build: Options,
     pub bind: IpAddr,
     /// 0 picks a free port.
     pub port: u16,
-    pub today: NaiveDate,
-    pub private: bool,
     /// Open the site in a browser once it is served ([`run`] only).
     pub open: bool,
     /// Colour the diagnostics printed to the terminal.
@@ -90,12 +87,9 @@ impl ServeOptions {
     /// Loopback, port 3000, no browser, a 100 ms debounce.
     pub fn new(root: impl Into<PathBuf>, today: NaiveDate) -> Self {
         ServeOptions {
-            root: root.into(),
-            out: None,
+            build: Options::new(root, today),
             bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
             port: 3000,
-            today,
-            private: false,
             open: false,
             color: false,
             quiet: false,
@@ -286,17 +280,17 @@ impl Drop for ServerHandle {
 /// [`ServerHandle::status`] and the browser, and serving shows the last good
 /// site, if any). Must be called inside a Tokio runtime with I/O and time enabled.
 pub async fn start(opts: ServeOptions) -> Result<ServerHandle, ServeError> {
-    let out = match &opts.out {
+    let out = match &opts.build.out {
         Some(out) => out.clone(),
         None => {
             // A broken book.toml is reported by the first build; until it is
             // fixed, the default output folder is used.
-            let config = Config::load(&opts.root).unwrap_or_default();
-            opts.root.join(config.build.output)
+            let config = Config::load(&opts.build.root).unwrap_or_default();
+            opts.build.root.join(config.build.output)
         }
     };
     // Never serve (or replace) the project itself or a folder careerbook did not make.
-    output::check_target(&opts.root, &out)?;
+    output::check_target(&opts.build.root, &out)?;
     let addr = SocketAddr::new(opts.bind, opts.port);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
@@ -421,7 +415,7 @@ pub fn script_tag(version: &str) -> String {
     // The version is ours (hex and digits), but escape it all the same.
     format!(
         "<script src=\"{SCRIPT_PATH}\" data-careerbook-version=\"{}\" defer></script>",
-        crate::render::templates::escape_html(version)
+        crate::templates::escape_html(version)
     )
 }
 

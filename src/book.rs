@@ -106,6 +106,26 @@ fn slot(i: usize, page: &SourcePage, depth: usize) -> PageSlot {
     }
 }
 
+/// A page's title when its front matter gives none: its file's name, or its
+/// folder's for a part's `index.md`, made readable.
+pub fn default_title(rel: &str) -> String {
+    let (dir, name) = split_dir(rel);
+    humanise(if name == "index.md" && !dir.is_empty() {
+        split_dir(dir).1
+    } else {
+        name
+    })
+}
+
+/// A page careerbook writes from the data rather than from a Markdown file (the
+/// relationship tracker, the progress page): it has a place in the contents.
+pub struct GeneratedPage {
+    pub title: &'static str,
+    pub url: &'static str,
+    /// The theme template that writes it.
+    pub template: &'static str,
+}
+
 /// `a/b/c.md` → (`a/b`, `c.md`); `c.md` → (``, `c.md`).
 pub fn split_dir(rel: &str) -> (&str, &str) {
     rel.rsplit_once('/').unwrap_or(("", rel))
@@ -130,7 +150,7 @@ pub fn toc(
     content: &Content,
     order: &[PageSlot],
     titles: &[String],
-    generated: &[super::GeneratedPage],
+    generated: &[GeneratedPage],
 ) -> Vec<TocEntry> {
     let mut out = Vec::with_capacity(order.len() + generated.len());
     let generated_entries = generated.iter().map(|g| TocEntry {

@@ -1,18 +1,19 @@
-//! The cohort report: how a programme's members are doing, in aggregate.
+//! The cohort report: how a program's members are doing, in aggregate.
 //!
 //! Counts only: no notes, no private people (each member's workbook is reduced
 //! to what a default build may show), and no names unless `[cohort] show_names`.
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use serde_json::json;
 use tera::Tera;
 
 use crate::diagnostics::Diagnostic;
 use crate::load::{Member, Project};
 use crate::model::{Plan, Role, Stage, Workbook};
+use crate::options::Options;
+use crate::view::SharedContext;
 
-use super::{OutputFile, RenderOptions, render_template, shared_context};
+use super::{generated_page, render_template};
 
 /// One member's figures.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -94,50 +95,33 @@ pub fn summarise(stats: &[MemberStats], plan: &Plan) -> CohortSummary {
 }
 
 /// `cohort.html` (and the members' index on it, when names may be shown).
+/// `plan` is the guide's: the same phases for every member, dated by each
+/// member's own plan start.
 pub fn report(
     project: &Project,
     tera: &Tera,
-    opts: &RenderOptions,
-) -> Result<Vec<OutputFile>, Diagnostic> {
-    let plan = plan_of(project);
+    plan: &Plan,
+    opts: &Options,
+) -> Result<String, Diagnostic> {
+    let today = opts.today;
     let stats: Vec<MemberStats> = project
         .members
         .iter()
-        .map(|m| stats(m, &plan, opts.today))
+        .map(|m| stats(m, plan, today))
         .collect();
-    let summary = summarise(&stats, &plan);
+    let summary = summarise(&stats, plan);
     let show_names = project.config.cohort.show_names;
-    let mut ctx = shared_context(project, &Workbook::default(), opts, true);
-    ctx.insert("root", "");
+    let guide = Workbook::default();
+    let shared = SharedContext::new(project, &guide, today, opts.private).to_tera(project, true);
+    let mut ctx = generated_page(&shared, "Cohort report", "cohort.html");
     ctx.insert("site_root", "");
-    ctx.insert("page", &json!({"title": "Cohort report", "url": "cohort.html", "headings": [], "sections": [], "has_h1": true, "is_index": false}));
     ctx.insert("prev", &None::<()>);
     ctx.insert("next", &None::<()>);
     ctx.insert("summary", &summary);
     ctx.insert("phase_chart", &phase_chart(&summary));
     ctx.insert("show_names", &show_names);
     ctx.insert("member_rows", &if show_names { stats } else { Vec::new() });
-    let html = render_template(tera, "cohort.html", &ctx, project)?;
-    Ok(vec![OutputFile::new("cohort.html", html)])
-}
-
-/// The plan's phases from the guidance (the same for every member; dates differ).
-fn plan_of(project: &Project) -> Plan {
-    let mut phases = Vec::new();
-    for page in &project.content.pages {
-        let doc = super::markdown::scan(&page.body, "", "");
-        for h in &doc.headings {
-            if let Some((_, months)) = h.attrs.iter().find(|(k, _)| k == "months")
-                && let Ok(def) = crate::model::PhaseDef::from_heading(&h.id, &h.text, months)
-            {
-                phases.push(def);
-            }
-        }
-        if !phases.is_empty() {
-            break;
-        }
-    }
-    Plan::new(phases, None)
+    render_template(tera, "cohort.html", &ctx, project)
 }
 
 /// A horizontal bar chart of members per phase, as SVG.
@@ -162,7 +146,7 @@ fn phase_chart(summary: &CohortSummary) -> String {
         svg.push_str(&format!(
             "<text x=\"0\" y=\"{}\" font-size=\"13\" font-family=\"system-ui, sans-serif\" fill=\"currentColor\">{}</text><rect x=\"260\" y=\"{y}\" width=\"{w}\" height=\"20\" rx=\"3\" fill=\"#0b6e69\"/><text x=\"{}\" y=\"{}\" font-size=\"13\" font-family=\"system-ui, sans-serif\" fill=\"currentColor\">{n}</text>",
             y + 15,
-            super::timeline::esc(label),
+            crate::view::timeline::esc(label),
             266.0 + w,
             y + 15
         ));

@@ -1,0 +1,378 @@
+//! The compiled workbook: every page read (its template run with the
+//! workbook's data, its Markdown scanned), checked, and the plan, checklists
+//! and message templates drawn from it. Format-neutral: the HTML pages, the
+//! print page and the PDF each take a [`CompiledWorkbook`] and only format it.
+
+mod checks;
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use tera::Context;
+
+use crate::book::{self, PageSlot};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::Project;
+use crate::load::content::MessageMeta;
+use crate::markdown::{self, Document, Heading, PageLink, Task};
+use crate::model::{ChecklistSummary, PhaseDef, Plan, TaskRef, Workbook};
+use crate::templates::PageTemplates;
+use crate::view::SharedContext;
+
+/// A page after its template ran and its Markdown was read. It is converted to
+/// a format only when it is written, so a big book's HTML is never all in
+/// memory.
+pub struct PageBody<'a> {
+    pub title: String,
+    /// The Markdown after the page's template ran (the source itself when it
+    /// has no template syntax).
+    pub text: Cow<'a, str>,
+    /// Its headings, lines counted in the file.
+    pub headings: Vec<Heading>,
+    pub links: Vec<PageLink>,
+}
+
+/// A message template from `content/messages/`.
+#[derive(Debug, Clone)]
+pub struct MessageTemplate {
+    /// The file stem, e.g. `mentor-linkedin`.
+    pub id: String,
+    pub title: String,
+    /// The template page's address.
+    pub url: String,
+    pub meta: MessageMeta,
+    pub body: String,
+}
+
+/// One workbook, compiled: what every output is made from.
+pub struct CompiledWorkbook<'a> {
+    /// The pages in reading order.
+    pub order: Vec<PageSlot>,
+    /// The pages' bodies, in the same order.
+    pub pages: Vec<PageBody<'a>>,
+    /// What may be shown: the whole workbook in a private build, else the
+    /// public part.
+    pub workbook: Workbook,
+    /// The variables the pages' templates ran with; the theme starts from them.
+    pub context: Context,
+    /// Every checklist item, in reading order.
+    pub tasks: Vec<TaskRef>,
+    /// The 12-month plan, from the headings that carry `months=`.
+    pub plan: Plan,
+    pub summary: ChecklistSummary,
+    pub messages: Vec<MessageTemplate>,
+    /// Checklist item id → the date it was done (YYYY-MM-DD).
+    pub done: HashMap<String, String>,
+}
+
+impl CompiledWorkbook<'_> {
+    /// The title of the page at `url` (from the site's root).
+    pub fn title_of(&self, url: &str) -> Option<&str> {
+        self.order
+            .iter()
+            .position(|s| s.url == url)
+            .map(|i| self.pages[i].title.as_str())
+    }
+
+    /// The pages' titles, in reading order.
+    pub fn titles(&self) -> Vec<String> {
+        self.pages.iter().map(|b| b.title.clone()).collect()
+    }
+}
+
+/// The pages as every workbook of a build starts from them.
+#[derive(Clone, Copy)]
+pub struct PageSources<'a> {
+    /// The pages that are templates, parsed.
+    pub templates: &'a PageTemplates,
+    /// By page index, in a cohort: the Markdown of a page that is not a
+    /// template, read once, since it is the same in every member's workbook.
+    pub read: &'a [Option<Document<'a>>],
+}
+
+impl<'a> PageSources<'a> {
+    /// Pages read for each workbook on its own (one workbook, or a PDF).
+    pub fn unread(templates: &'a PageTemplates) -> Self {
+        PageSources {
+            templates,
+            read: &[],
+        }
+    }
+
+    pub fn read(&self, index: usize) -> Option<&'a Document<'a>> {
+        self.read.get(index).and_then(Option::as_ref)
+    }
+}
+
+/// In a cohort, the pages that are not templates read once for every member (a
+/// single workbook reads each page when it writes it, so that a big book is
+/// never held in memory whole).
+pub fn read_once<'p>(project: &'p Project, pages: &PageTemplates) -> Vec<Option<Document<'p>>> {
+    if project.members.is_empty() {
+        return Vec::new();
+    }
+    let content = &project.content;
+    let mut read: Vec<Option<Document<'p>>> = content.pages.iter().map(|_| None).collect();
+    let order = book::reading_order(content);
+    let docs: Vec<(usize, Document<'p>)> = order
+        .par_iter()
+        .filter(|slot| pages.is_plain(slot.source))
+        .map(|slot| {
+            let body = content.pages[slot.source].body.as_str();
+            (slot.source, markdown::parse(body, &slot.key, &slot.dir))
+        })
+        .collect();
+    for (i, doc) in docs {
+        read[i] = Some(doc);
+    }
+    read
+}
+
+/// What a workbook is compiled for.
+#[derive(Clone, Copy)]
+pub struct Target<'w> {
+    /// The person's (or a member's) whole workbook.
+    pub workbook: &'w Workbook,
+    /// Private people and notes are shown.
+    pub private: bool,
+    /// Templates see the untyped data files (not in a blank PDF).
+    pub data_files: bool,
+    pub today: chrono::NaiveDate,
+}
+
+/// Compile one workbook: run every page's template, read its Markdown, check
+/// links and checklist ids, and draw the plan, checklists and message
+/// templates from the pages. `None` when a page failed (the reasons are in
+/// `diags`).
+pub fn compile<'a>(
+    project: &'a Project,
+    pages: PageSources<'_>,
+    target: Target<'_>,
+    diags: &mut Diagnostics,
+) -> Option<CompiledWorkbook<'a>> {
+    let order = book::reading_order(&project.content);
+    // Private people and notes only in a private build.
+    let workbook = if target.private {
+        target.workbook.clone()
+    } else {
+        target.workbook.public()
+    };
+    let context = SharedContext::new(project, &workbook, target.today, target.private)
+        .to_tera(project, target.data_files);
+    let done: HashMap<String, String> = workbook
+        .progress
+        .done
+        .iter()
+        .map(|(id, date)| (id.clone(), date.to_string()))
+        .collect();
+
+    // 1. Bodies: template, then Markdown. In parallel; each page on its own.
+    let read: Vec<_> = order
+        .par_iter()
+        .map(|slot| read_body(project, pages, slot, &context))
+        .collect();
+    // Each page's checklist items go to the plan; nothing after needs them on the page.
+    let (mut bodies, mut tasks) = (
+        Vec::with_capacity(read.len()),
+        Vec::with_capacity(read.len()),
+    );
+    for b in read {
+        match b {
+            Ok((body, page_tasks)) => {
+                bodies.push(body);
+                tasks.push(page_tasks);
+            }
+            Err(problems) => diags.extend(problems),
+        }
+    }
+    if bodies.len() != order.len() {
+        return None;
+    }
+
+    // 2. The links and checklist ids checked, beside the plan and checklists.
+    let (problems, (drawn, drawn_diags)) = rayon::join(
+        || {
+            let mut d = Diagnostics::new();
+            d.extend(checks::links(project, &order, &bodies));
+            checks::task_ids(project, &order, &tasks, &mut d);
+            d
+        },
+        || {
+            let mut d = Diagnostics::new();
+            let drawn = draw(project, &workbook, &order, &bodies, &tasks, &mut d);
+            (drawn, d)
+        },
+    );
+    diags.extend(problems);
+    diags.extend(drawn_diags);
+    let Drawn {
+        tasks,
+        plan,
+        summary,
+        messages,
+    } = drawn;
+    Some(CompiledWorkbook {
+        order,
+        pages: bodies,
+        workbook,
+        context,
+        tasks,
+        plan,
+        summary,
+        messages,
+        done,
+    })
+}
+
+/// What is drawn from the pages: checklists, the plan, message templates.
+struct Drawn {
+    tasks: Vec<TaskRef>,
+    plan: Plan,
+    summary: ChecklistSummary,
+    messages: Vec<MessageTemplate>,
+}
+
+/// The plan (from the headings that carry `months=`), the checklist items of
+/// every page with the workbook's progress on them, and the message templates.
+fn draw(
+    project: &Project,
+    workbook: &Workbook,
+    order: &[PageSlot],
+    bodies: &[PageBody],
+    page_tasks: &[Vec<Task>],
+    diags: &mut Diagnostics,
+) -> Drawn {
+    let pages = &project.content.pages;
+    let mut tasks = Vec::new();
+    let mut phase_defs = Vec::new();
+    let mut plan_page: Option<String> = None;
+    let mut messages = Vec::new();
+    for ((slot, body), page_tasks) in order.iter().zip(bodies).zip(page_tasks) {
+        let page = &pages[slot.source];
+        let (title, url): (Arc<str>, Arc<str>) =
+            (body.title.as_str().into(), slot.url.as_str().into());
+        for t in page_tasks {
+            tasks.push(TaskRef::new(
+                t.id.as_str(),
+                t.text.as_str(),
+                title.clone(),
+                url.clone(),
+                t.section.clone(),
+            ));
+        }
+        for h in &body.headings {
+            let Some((_, months)) = h.attrs.iter().find(|(k, _)| k == "months") else {
+                continue;
+            };
+            if plan_page.as_ref().is_some_and(|p| p != &slot.url) {
+                diags.push(
+                    Diagnostic::warning("plan", "plan phases are already defined on another page")
+                        .in_file(&page.file)
+                        .at(h.line, 0)
+                        .help(format!(
+                            "keep the `months=` headings of the 12-month plan on one page ({})",
+                            plan_page.as_deref().unwrap_or_default()
+                        )),
+                );
+                continue;
+            }
+            match PhaseDef::from_heading(&h.id, &h.text, months) {
+                Ok(def) => {
+                    plan_page = Some(slot.url.clone());
+                    phase_defs.push(def);
+                }
+                Err(e) => diags.push(
+                    Diagnostic::error("plan", e)
+                        .in_file(&page.file)
+                        .at(h.line, 0)
+                        .help(
+                            "write the months as `months=1-2`, `months=9-12` or `months=ongoing`",
+                        ),
+                ),
+            }
+        }
+        if let Some(meta) = &page.front.message {
+            checks::placeholders(page, meta, diags);
+            let (_, name) = book::split_dir(&page.rel);
+            messages.push(MessageTemplate {
+                id: name.trim_end_matches(".md").to_string(),
+                title: body.title.clone(),
+                url: slot.url.clone(),
+                meta: meta.clone(),
+                body: page.body.clone(),
+            });
+        }
+    }
+    let mut plan = Plan::new(phase_defs, workbook.plan_start());
+    if let Some(url) = plan_page {
+        plan = plan.on_page(url);
+    }
+    // The workbook's own progress file: a member's ids are checked against the
+    // book like a single person's.
+    crate::model::checklist::check_progress_ids(&tasks, &workbook.progress, diags);
+    let summary = crate::model::checklist::summarise(&tasks, &plan, &workbook.progress);
+    Drawn {
+        tasks,
+        plan,
+        summary,
+        messages,
+    }
+}
+
+/// Run the page's template and read its Markdown for headings, checklist items
+/// and links. The checklist items come apart from the page.
+fn read_body<'a>(
+    project: &'a Project,
+    pages: PageSources<'_>,
+    slot: &PageSlot,
+    shared: &Context,
+) -> Result<(PageBody<'a>, Vec<Task>), Vec<Diagnostic>> {
+    let page = &project.content.pages[slot.source];
+    let text = pages
+        .templates
+        .render(slot.source, page, shared)
+        .map_err(|d| vec![d])?;
+    // The page's title, once its Markdown is known to hold nothing refused.
+    let title_of = |doc: &Document| -> Result<String, Vec<Diagnostic>> {
+        // Refused links and impossible checklist ids: every one of them, at once.
+        let problems = doc.diagnostics(&page.file, page.body_line);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(page
+            .front
+            .title
+            .clone()
+            .or_else(|| doc.first_h1().map(str::to_string))
+            .unwrap_or_else(|| book::default_title(&page.rel)))
+    };
+    let (title, mut headings, mut tasks, mut links) = match pages.read(slot.source) {
+        // Read once for every workbook: each gets a copy.
+        Some(doc) => (
+            title_of(doc)?,
+            doc.headings.clone(),
+            doc.tasks.clone(),
+            doc.links.clone(),
+        ),
+        // Read for this workbook alone.
+        None => {
+            let doc = markdown::scan(&text, &slot.key, &slot.dir);
+            (title_of(&doc)?, doc.headings, doc.tasks, doc.links)
+        }
+    };
+    // Lines within the body become lines of the file.
+    headings.iter_mut().for_each(|h| h.line += page.body_line);
+    tasks.iter_mut().for_each(|t| t.line += page.body_line);
+    links.iter_mut().for_each(|l| l.line += page.body_line);
+    Ok((
+        PageBody {
+            title,
+            text,
+            headings,
+            links,
+        },
+        tasks,
+    ))
+}

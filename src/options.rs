@@ -1,0 +1,59 @@
+//! What a command was asked to do, resolved once from the command line.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+/// The options of `build`, `pdf`, `check` and `serve`: one set, read by every
+/// step, so that "today", "private" and "which member" mean the same
+/// everywhere.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The project folder.
+    pub root: PathBuf,
+    /// Where to write: the site's folder (`build`, `serve`; `None` means
+    /// `[build] output` of book.toml, under `root`) or the PDF (`pdf`).
+    pub out: Option<PathBuf>,
+    /// "Now" for every computed date. Read from the clock in `main` only.
+    pub today: NaiveDate,
+    /// Include private notes and people (`--private`).
+    pub private: bool,
+    /// In a cohort, only this member's workbook (`--person ID`).
+    pub person: Option<String>,
+    /// `build --pdf`: also typeset the PDF workbook.
+    pub pdf: bool,
+    /// `pdf --blank`: no personal data at all, to fill in by hand.
+    pub blank: bool,
+}
+
+impl Options {
+    /// A public build of `root` on `today`, everything else by default.
+    pub fn new(root: impl Into<PathBuf>, today: NaiveDate) -> Self {
+        Options {
+            root: root.into(),
+            out: None,
+            today,
+            private: false,
+            person: None,
+            pdf: false,
+            blank: false,
+        }
+    }
+
+    /// Where `careerbook pdf` writes: `out`, or `workbook.pdf` (with
+    /// `--blank`, `workbook-blank.pdf`) in the project folder.
+    pub fn pdf_path(&self) -> PathBuf {
+        self.out.clone().unwrap_or_else(|| {
+            self.root.join(if self.blank {
+                "workbook-blank.pdf"
+            } else {
+                "workbook.pdf"
+            })
+        })
+    }
+
+    /// Private data is included: asked for, and not a blank copy.
+    pub fn shows_private(&self) -> bool {
+        self.private && !self.blank
+    }
+}

@@ -1,0 +1,54 @@
+//! What the PDF is typeset from: one compiled workbook and its view.
+
+use std::collections::HashMap;
+
+use crate::book::PageSlot;
+use crate::compile::{self, PageSources, Target};
+use crate::diagnostics::Diagnostics;
+use crate::load::Project;
+use crate::model::Workbook;
+use crate::options::Options;
+use crate::templates::PageTemplates;
+use crate::view::{self, WorkbookView};
+
+/// One workbook's view, and every page's Markdown after the page's template
+/// ran with that workbook, in reading order.
+pub struct PdfSource {
+    pub view: WorkbookView,
+    /// The pages in reading order, and their text in the same order.
+    pub order: Vec<PageSlot>,
+    pub texts: Vec<String>,
+    /// Checklist item id → the date it was done.
+    pub done: HashMap<String, String>,
+}
+
+/// The PDF's source for `workbook` (a person's or a member's), or with
+/// `--blank` for a fill-in-by-hand copy: no personal data at all, not even the
+/// untyped data files.
+pub fn source(
+    project: &Project,
+    workbook: &Workbook,
+    opts: &Options,
+    diags: &mut Diagnostics,
+) -> Option<PdfSource> {
+    let empty = Workbook::default();
+    let target = Target {
+        workbook: if opts.blank { &empty } else { workbook },
+        private: opts.shows_private(),
+        data_files: !opts.blank,
+        today: opts.today,
+    };
+    let templates = PageTemplates::compile(&project.content);
+    let compiled = compile::compile(project, PageSources::unread(&templates), target, diags)?;
+    let view = view::workbook(&compiled, opts.today, target.private, diags);
+    Some(PdfSource {
+        view,
+        order: compiled.order,
+        texts: compiled
+            .pages
+            .into_iter()
+            .map(|b| b.text.into_owned())
+            .collect(),
+        done: compiled.done,
+    })
+}

@@ -1,0 +1,153 @@
+//! Everything of a workbook but its Markdown pages: the relationship tracker,
+//! the progress page, the calendar of follow-ups, the shared table of contents
+//! and the content's own files.
+
+use tera::Context;
+
+use super::pages::Writer;
+use super::{generated_page, render_template};
+use crate::book::GeneratedPage;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::view::context::{PageLink, book_id};
+use crate::view::{ChapterView, WorkbookView};
+
+/// The relationship tracker appears when there are people to track; the
+/// progress page whenever the book has checklists.
+pub(super) fn pages(view: &WorkbookView) -> Vec<GeneratedPage> {
+    let mut out = Vec::new();
+    if !view.people.is_empty() {
+        out.push(GeneratedPage {
+            title: "Your relationships",
+            url: "relationships.html",
+            template: "relationships.html",
+        });
+    }
+    if view.progress.total > 0 {
+        out.push(GeneratedPage {
+            title: "Your progress",
+            url: "progress.html",
+            template: "progress.html",
+        });
+    }
+    out
+}
+
+impl Writer<'_> {
+    /// Everything but the pages: the relationship tracker, the progress page,
+    /// the calendar, the table of contents and the content's files.
+    pub(super) fn write_rest(
+        &self,
+        chapters: Vec<ChapterView>,
+        generated: &[GeneratedPage],
+        diags: &mut Diagnostics,
+    ) {
+        let (project, prefix) = (self.build.project, self.prefix);
+        self.write_generated(chapters, generated, diags);
+        let workbook = &self.compiled.workbook;
+        if !workbook.people.is_empty() {
+            // Members' events must not share ids: the book id gets the member's prefix.
+            let calendar_id = format!("{}{}", book_id(project), prefix.trim_end_matches('/'));
+            let ics = super::calendar::followups_ics(workbook, self.build.opts.today, &calendar_id);
+            self.build
+                .put(&format!("{prefix}followups.ics"), ics.as_bytes(), diags);
+        }
+        // The table of contents, shared by this workbook's pages.
+        let toc_js = format!(
+            "// The table of contents, shared by every page.\nwindow.careerbookToc = {};\n",
+            serde_json::to_string(self.toc).expect("the table of contents serialises")
+        );
+        self.build
+            .put(&format!("{prefix}toc.js"), toc_js.as_bytes(), diags);
+        let tera = self.build.theme;
+        if tera.get_template("toc.html").is_ok() {
+            let mut ctx = self.shared.clone();
+            ctx.insert("toc", self.toc);
+            ctx.insert("root", "");
+            match render_template(tera, "toc.html", &ctx, project) {
+                Ok(html) => self
+                    .build
+                    .put(&format!("{prefix}toc.html"), html.as_bytes(), diags),
+                Err(d) => diags.push(d),
+            }
+        }
+        // Pages refer to their images relatively, so each workbook has its own copy.
+        for asset in &project.content.assets {
+            match std::fs::read(&asset.source) {
+                Ok(bytes) => self
+                    .build
+                    .put(&format!("{prefix}{}", asset.rel), &bytes, diags),
+                Err(e) => diags.push(
+                    Diagnostic::error("io", format!("cannot read: {e}")).in_file(&asset.source),
+                ),
+            }
+        }
+    }
+
+    /// The relationship tracker and the progress page. Only the progress page
+    /// gets `chapters` (moved in, not copied: it grows with the book).
+    fn write_generated(
+        &self,
+        chapters: Vec<ChapterView>,
+        generated: &[GeneratedPage],
+        diags: &mut Diagnostics,
+    ) {
+        let first_chapter = self.compiled.order.first().map(|s| PageLink {
+            title: &self.titles[0],
+            url: s.url.clone(),
+        });
+        let mut chapters = Some(chapters);
+        // One copy of the shared context for all of them: only `page` (and the
+        // progress page's `chapters`) differ.
+        let mut ctx = self.with_people(generated_page(self.shared, "", ""));
+        ctx.insert("content", "");
+        ctx.insert("prev", &first_chapter);
+        ctx.insert("next", &None::<PageLink>);
+        ctx.insert("progress_json", &self.progress_json());
+        for g in generated {
+            ctx.insert("page", &crate::view::PageInfo::generated(g.title, g.url));
+            if g.template == "progress.html"
+                && let Some(chapters) = chapters.take()
+            {
+                ctx.insert("chapters", &chapters);
+            }
+            match render_template(self.build.theme, g.template, &ctx, self.build.project) {
+                Ok(html) => {
+                    self.build
+                        .put(&format!("{}{}", self.prefix, g.url), html.as_bytes(), diags)
+                }
+                Err(d) => diags.push(d),
+            }
+            ctx.remove("chapters");
+        }
+    }
+
+    /// The people with their drafts, and the plan's phases: what the tracker,
+    /// the progress page and the print page add to the shared context.
+    pub(super) fn with_people(&self, mut ctx: Context) -> Context {
+        ctx.insert("people_view", &self.view.people);
+        ctx.insert("phases", &self.view.phases);
+        ctx
+    }
+
+    /// The ticked checklist items as JSON for a `<script>` element.
+    fn progress_json(&self) -> String {
+        #[derive(serde::Serialize)]
+        struct Progress<'a> {
+            /// Sorted, for the same bytes on every build.
+            done: std::collections::BTreeMap<&'a str, &'a str>,
+        }
+        let done = self
+            .compiled
+            .done
+            .iter()
+            .map(|(id, date)| (id.as_str(), date.as_str()))
+            .collect();
+        // Safe inside <script>: `<`, `>` and `&` as JSON escapes, so no id can
+        // open a comment or close the script element early.
+        serde_json::to_string(&Progress { done })
+            .expect("progress serialises")
+            .replace('<', "\\u003c")
+            .replace('>', "\\u003e")
+            .replace('&', "\\u0026")
+    }
+}

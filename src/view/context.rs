@@ -1,0 +1,252 @@
+//! The variables every template sees, and those of one page.
+
+use serde::{Serialize, Serializer};
+use tera::Context;
+
+use crate::load::Project;
+use crate::load::content::MessageMeta;
+use crate::markdown::Heading;
+use crate::model::{Person, Profile, Progress, Workbook};
+
+/// What every template sees: the book's settings and the workbook's data. The
+/// project's other `data/*.yaml` files come beside it, each under its file stem.
+#[derive(Debug, Serialize)]
+pub struct SharedContext<'a> {
+    /// The profile as written (every field present, null when not written), or
+    /// an empty object: guidance can test `profile.region == "atlantic"` without
+    /// guarding against an undefined variable.
+    #[serde(serialize_with = "profile_or_empty")]
+    pub profile: Option<&'a Profile>,
+    /// The people this build may show.
+    pub people: &'a [Person],
+    pub progress: &'a Progress,
+    pub book: BookInfo<'a>,
+    pub site: SiteInfo<'a>,
+}
+
+fn profile_or_empty<S: Serializer>(p: &Option<&Profile>, s: S) -> Result<S::Ok, S::Error> {
+    match p {
+        Some(p) => p.serialize(s),
+        None => std::collections::BTreeMap::<(), ()>::new().serialize(s),
+    }
+}
+
+/// `[book]` of book.toml.
+#[derive(Debug, Clone, Serialize)]
+pub struct BookInfo<'a> {
+    pub title: &'a str,
+    pub authors: &'a [String],
+    pub description: Option<&'a str>,
+    pub language: &'a str,
+}
+
+impl<'a> BookInfo<'a> {
+    pub fn of(project: &'a Project) -> Self {
+        let book = &project.config.book;
+        BookInfo {
+            title: &book.title,
+            authors: &book.authors,
+            description: book.description.as_deref(),
+            language: &book.language,
+        }
+    }
+}
+
+/// The site as a whole.
+#[derive(Debug, Serialize)]
+pub struct SiteInfo<'a> {
+    pub base_url: &'a str,
+    /// `[output.html] additional-css`, as addresses from the site's root.
+    pub additional_css: Vec<String>,
+    /// A `--private` build.
+    pub private: bool,
+    /// YYYY-MM-DD.
+    pub today: String,
+    /// "careerbook" and its version.
+    pub generator: &'static str,
+    /// Namespaces what the browser remembers per workbook.
+    pub book_id: String,
+    pub branding: Branding<'a>,
+}
+
+/// `[branding]` of book.toml.
+#[derive(Debug, Serialize)]
+pub struct Branding<'a> {
+    pub organisation: Option<&'a str>,
+    /// The logo's address from the site's root.
+    pub logo: Option<String>,
+    pub accent: Option<&'a str>,
+    pub footer: Option<&'a str>,
+    pub contact: Option<&'a str>,
+}
+
+impl<'a> SharedContext<'a> {
+    pub fn new(
+        project: &'a Project,
+        workbook: &'a Workbook,
+        today: chrono::NaiveDate,
+        private: bool,
+    ) -> Self {
+        let config = &project.config;
+        let b = &config.branding;
+        SharedContext {
+            profile: workbook.profile.as_ref(),
+            people: &workbook.people,
+            progress: &workbook.progress,
+            book: BookInfo::of(project),
+            site: SiteInfo {
+                base_url: &config.output.html.base_url,
+                additional_css: config
+                    .output
+                    .html
+                    .additional_css
+                    .iter()
+                    .map(|p| crate::load::content::slash_path(p))
+                    .collect(),
+                private,
+                today: today.to_string(),
+                generator: concat!("careerbook ", env!("CARGO_PKG_VERSION")),
+                book_id: book_id(project),
+                branding: Branding {
+                    organisation: b.organisation.as_deref(),
+                    logo: b.logo_url(),
+                    accent: b.accent.as_deref(),
+                    footer: b.footer.as_deref(),
+                    contact: b.contact.as_deref(),
+                },
+            },
+        }
+    }
+
+    /// As a Tera context, with the untyped data files unless `data_files` is
+    /// false (a blank PDF).
+    pub fn to_tera(&self, project: &Project, data_files: bool) -> Context {
+        let mut ctx = Context::new();
+        if data_files {
+            for (stem, value) in &project.data.files {
+                ctx.insert(stem.as_str(), value);
+            }
+        }
+        ctx.extend(Context::from_serialize(self).expect("the shared context is an object"));
+        ctx
+    }
+}
+
+/// Namespaces what the browser remembers (ticked checklists) and the calendar's
+/// event ids per workbook.
+pub fn book_id(project: &Project) -> String {
+    let c = &project.config;
+    crate::markdown::slug(&format!("{} {}", c.book.title, c.output.html.base_url))
+}
+
+/// The page being rendered.
+#[derive(Debug, Serialize)]
+pub struct PageInfo<'a> {
+    pub title: &'a str,
+    /// From the site's root.
+    pub url: &'a str,
+    /// There is a level-1 heading in the page (the theme need not add one).
+    pub has_h1: bool,
+    pub is_index: bool,
+    /// Level-2 and level-3 headings, in order.
+    pub headings: Vec<HeadingInfo<'a>>,
+    /// Level-2 headings, each with the level-3 headings under it.
+    pub sections: Vec<Section<'a>>,
+    /// Only for pages written from Markdown.
+    #[serde(flatten)]
+    pub source: Option<PageSource<'a>>,
+}
+
+impl<'a> PageInfo<'a> {
+    /// A page careerbook writes itself (tracker, progress, print, cohort report).
+    pub fn generated(title: &'a str, url: &'a str) -> Self {
+        PageInfo {
+            title,
+            url,
+            has_h1: true,
+            is_index: false,
+            headings: Vec::new(),
+            sections: Vec::new(),
+            source: None,
+        }
+    }
+}
+
+/// What a page written from Markdown adds.
+#[derive(Debug, Serialize)]
+pub struct PageSource<'a> {
+    /// From its front matter.
+    pub description: Option<&'a str>,
+    /// Its path under the project, e.g. `content/mentors/index.md`.
+    pub source: &'a str,
+    /// When the page is a message template.
+    pub message: Option<&'a MessageMeta>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct HeadingInfo<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+    pub level: u8,
+}
+
+/// A level-2 heading with the level-3 headings under it.
+#[derive(Debug, Serialize)]
+pub struct Section<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+    pub subsections: Vec<SubSection<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SubSection<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+}
+
+/// A page's level-2 headings, each with the level-3 headings under it: what an
+/// "On this page" list shows, without a test per heading in the template.
+pub fn sections(headings: &[Heading]) -> Vec<Section<'_>> {
+    let mut sections: Vec<Section<'_>> = Vec::new();
+    for h in headings {
+        match h.level {
+            2 => sections.push(Section {
+                id: &h.id,
+                text: &h.text,
+                subsections: Vec::new(),
+            }),
+            // Before the first section there is nothing to put them under.
+            3 => {
+                if let Some(last) = sections.last_mut() {
+                    last.subsections.push(SubSection {
+                        id: &h.id,
+                        text: &h.text,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    sections
+}
+
+/// The previous or next page.
+#[derive(Debug, Serialize)]
+pub struct PageLink<'a> {
+    pub title: &'a str,
+    pub url: String,
+}
+
+/// The variables of one page written from Markdown.
+#[derive(Debug, Serialize)]
+pub struct PageContext<'a> {
+    pub page: PageInfo<'a>,
+    /// The way up from this page to the site's root (shared assets).
+    pub site_root: String,
+    /// The way up from this page to its workbook's root.
+    pub root: String,
+    pub prev: Option<PageLink<'a>>,
+    pub next: Option<PageLink<'a>>,
+    /// The page's HTML.
+    pub content: String,
+}

@@ -1,0 +1,145 @@
+//! The dashboard: the mentor-and-sponsor gap analysis, what to do next, and
+//! where the plan stands.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{Count, PhaseView};
+use crate::compile::CompiledWorkbook;
+use crate::model::date::long_date;
+use crate::model::gap::{self, PersonRef, Severity, StageCounts};
+use crate::model::{ActionKind, Stage, next_actions};
+
+/// The stages in the order the gap table shows them.
+const STAGES: [Stage; 4] = [
+    Stage::Prospect,
+    Stage::Contacted,
+    Stage::Active,
+    Stage::Dormant,
+];
+
+#[derive(Debug, Serialize)]
+pub struct Dashboard {
+    /// "Hello, Nadia", or "Your dashboard" without a profile.
+    pub greeting: String,
+    pub today_long: String,
+    /// The columns of the gap table.
+    pub stages: Vec<&'static str>,
+    /// Mentors and sponsors, counted by stage.
+    pub gap_rows: Vec<GapRow>,
+    pub verdicts: Vec<VerdictView>,
+    /// The next five things to do.
+    pub actions: Vec<ActionView>,
+    /// Live relationships where you have only taken so far.
+    pub only_taken: Vec<PersonRef>,
+    pub progress: Count,
+    /// The phase of the plan today falls in.
+    pub phase: Option<PhaseView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GapRow {
+    pub label: &'static str,
+    /// By stage, in the order of [`Dashboard::stages`].
+    pub counts: Vec<usize>,
+    pub recommended: &'static str,
+}
+
+/// A finding of the gap analysis.
+#[derive(Debug, Serialize)]
+pub struct VerdictView {
+    /// `good`, `attention` or `missing`.
+    pub severity: &'static str,
+    pub severity_label: &'static str,
+    pub text: String,
+    /// The text before the chapter it points to.
+    pub lead: String,
+    pub link: Option<&'static str>,
+    /// The name of the chapter `link` points to.
+    pub link_text: Option<String>,
+}
+
+/// One of the next things to do.
+#[derive(Debug, Serialize)]
+pub struct ActionView {
+    pub text: String,
+    pub kind: ActionKind,
+    /// "3 days overdue", "today", "by 1 December 2026".
+    pub when: Option<String>,
+    pub overdue: bool,
+    /// Relative to the site root.
+    pub link: String,
+}
+
+pub(super) fn dashboard(
+    c: &CompiledWorkbook<'_>,
+    phases: &[PhaseView],
+    progress: Count,
+    today: NaiveDate,
+) -> Dashboard {
+    let wb = &c.workbook;
+    let analysis = gap::analyse(&wb.people);
+    let row = |label, counts: &StageCounts, recommended| GapRow {
+        label,
+        counts: STAGES.iter().map(|s| counts.get(*s)).collect(),
+        recommended,
+    };
+    let verdicts = analysis
+        .verdicts
+        .iter()
+        .map(|v| {
+            let (severity, severity_label) = match v.severity {
+                Severity::Good => ("good", "On track"),
+                Severity::Attention => ("attention", "Worth attention"),
+                Severity::Missing => ("missing", "Missing"),
+            };
+            // "… — see Finding sponsors": the chapter's name becomes the link.
+            let (lead, named) = match (v.link, v.text.rsplit_once(" — see ")) {
+                (Some(_), Some((lead, named))) => (lead.to_string(), Some(named.to_string())),
+                _ => (v.text.clone(), None),
+            };
+            VerdictView {
+                severity,
+                severity_label,
+                text: v.text.clone(),
+                lead,
+                link: v.link,
+                link_text: named.or_else(|| v.link.and_then(|l| c.title_of(l).map(str::to_string))),
+            }
+        })
+        .collect();
+    let actions = next_actions(wb, &c.plan, &c.tasks, today, 5)
+        .into_iter()
+        .map(|a| ActionView {
+            when: match (a.days_overdue, a.due) {
+                (Some(d), _) if d > 0 => {
+                    Some(format!("{d} day{} overdue", if d == 1 { "" } else { "s" }))
+                }
+                (_, Some(due)) if due == today => Some("today".to_string()),
+                (_, Some(due)) => Some(format!("by {}", long_date(due))),
+                _ => None,
+            },
+            overdue: a.days_overdue.is_some_and(|d| d > 0),
+            text: a.text,
+            kind: a.kind,
+            link: a.link,
+        })
+        .collect();
+    Dashboard {
+        greeting: match &wb.profile {
+            Some(p) => format!("Hello, {}", p.first_name()),
+            None => "Your dashboard".to_string(),
+        },
+        today_long: long_date(today),
+        stages: STAGES.iter().map(|s| s.as_str()).collect(),
+        gap_rows: vec![
+            row("Mentors", &analysis.mentors, "2–3 active"),
+            row("Sponsors", &analysis.sponsors, "2 or more active"),
+        ],
+        verdicts,
+        actions,
+        only_taken: analysis.only_taken,
+        progress,
+        phase: phases.iter().find(|p| p.current).cloned(),
+    }
+}

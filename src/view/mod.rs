@@ -1,0 +1,271 @@
+//! What templates and the PDF see: typed views of a compiled workbook.
+//!
+//! The HTML theme (Tera), the print page and the PDF (Typst, through
+//! `/data.json`) all read these same structures, so they never disagree, and a
+//! field added here is added for every output at once. `careerbook schema`
+//! describes them for theme authors (see [`schema`]).
+
+pub mod context;
+pub mod dashboard;
+pub mod drafts;
+pub mod timeline;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use crate::compile::CompiledWorkbook;
+use crate::diagnostics::Diagnostics;
+use crate::model::date::long_date;
+use crate::model::message;
+use crate::model::{MonthRange, Profile};
+
+pub use context::{BookInfo, PageInfo, PageLink, SharedContext, SiteInfo};
+pub use dashboard::Dashboard;
+pub use drafts::{PersonView, Shown};
+
+/// The personal workbook as one view: the dashboard, the people with their
+/// drafts, progress by chapter and phase, the timeline, the blank message
+/// templates. Built once per workbook and shared by every output.
+#[derive(Debug, Serialize)]
+pub struct WorkbookView {
+    pub today: NaiveDate,
+    /// `today` written out, e.g. "24 November 2026".
+    pub today_long: String,
+    /// A `--private` build.
+    pub private: bool,
+    /// No profile and no people: a workbook to fill in.
+    pub blank: bool,
+    pub profile: Option<ProfileView>,
+    /// Checklist items ticked, of all of them.
+    pub progress: Count,
+    /// `None` without a profile or people.
+    pub dashboard: Option<Dashboard>,
+    pub people: Vec<PersonView>,
+    /// The 12-month plan's phases, in order.
+    pub phases: Vec<PhaseView>,
+    /// A chapter per page with checklists. It grows with the book: renderers
+    /// take it out ([`WorkbookView::take_chapters`]) for the one page that
+    /// shows it, so what every page copies stays small.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chapters: Option<Vec<ChapterView>>,
+    /// `None` without a dated plan.
+    pub timeline: Option<TimelineView>,
+    /// The blank message templates.
+    pub messages: Vec<MessageView>,
+}
+
+impl WorkbookView {
+    /// The chapters, moved out (they go to the progress page only).
+    pub fn take_chapters(&mut self) -> Vec<ChapterView> {
+        self.chapters.take().unwrap_or_default()
+    }
+}
+
+/// Done of total.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Count {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// The profile, with its region written out.
+#[derive(Debug, Serialize)]
+pub struct ProfileView {
+    #[serde(flatten)]
+    pub profile: Profile,
+    pub region_label: Option<&'static str>,
+}
+
+/// A phase of the plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct PhaseView {
+    pub id: String,
+    pub title: String,
+    /// "Months 1–2", "Month 3", "Ongoing".
+    pub months: String,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub done: usize,
+    pub total: usize,
+    /// Today falls inside it.
+    pub current: bool,
+    /// The phase's heading on the plan page.
+    pub url: String,
+    /// The checklist items of the phase.
+    pub task_ids: Vec<String>,
+}
+
+/// A page's checklist progress.
+#[derive(Debug, Serialize)]
+pub struct ChapterView {
+    pub title: String,
+    pub url: String,
+    pub done: usize,
+    pub total: usize,
+    pub task_ids: Vec<String>,
+}
+
+/// The 12-month timeline: an SVG picture and its events as text.
+#[derive(Debug, Serialize)]
+pub struct TimelineView {
+    pub svg: String,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub events: Vec<TimelineEvent>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TimelineEvent {
+    pub date: NaiveDate,
+    pub text: String,
+}
+
+/// A message template, blank, as its own page shows it.
+#[derive(Debug, Serialize)]
+pub struct MessageView {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    pub channel: &'static str,
+    pub role: &'static str,
+    pub stages: Vec<&'static str>,
+    pub subject: Option<String>,
+    pub paragraphs: Vec<Vec<Shown>>,
+}
+
+/// Build the view of a compiled workbook. Warns (in `diags`) about drafts with
+/// blanks no data fills.
+pub fn workbook(
+    c: &CompiledWorkbook<'_>,
+    today: NaiveDate,
+    private: bool,
+    diags: &mut Diagnostics,
+) -> WorkbookView {
+    let wb = &c.workbook;
+    let has_data = wb.profile.is_some() || !wb.people.is_empty();
+    let people: Vec<PersonView> = wb
+        .people
+        .iter()
+        .map(|p| drafts::person(p, c, today, diags))
+        .collect();
+    let phase_progress: Vec<(usize, usize)> =
+        c.summary.phases.iter().map(|p| (p.done, p.total)).collect();
+    let current = c.plan.current_index(today);
+    let phases: Vec<PhaseView> = c
+        .plan
+        .phases
+        .iter()
+        .enumerate()
+        .map(|(i, ph)| {
+            let (done, total) = phase_progress.get(i).copied().unwrap_or((0, 0));
+            PhaseView {
+                id: ph.id.clone(),
+                title: ph.title.clone(),
+                months: months_label(&ph.months),
+                start: ph.start,
+                end: ph.end,
+                done,
+                total,
+                current: current == Some(i),
+                url: format!("{}#{}", c.plan.page_url.as_deref().unwrap_or(""), ph.id),
+                task_ids: c
+                    .plan
+                    .phase_tasks(ph, &c.tasks)
+                    .map(|t| t.id.to_string())
+                    .collect(),
+            }
+        })
+        .collect();
+    // Each page's checklist ids, grouped in one pass (a book may have thousands of pages).
+    let mut ids_by_page: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+    for t in &c.tasks {
+        ids_by_page.entry(&t.page_url).or_default().push(&t.id);
+    }
+    // In parallel: a chapter per page, and this runs beside the link check, which
+    // finishes first and would leave its core idle.
+    let chapters: Vec<ChapterView> = c
+        .summary
+        .pages
+        .par_iter()
+        .map(|pg| {
+            let ids = ids_by_page
+                .get(&*pg.page_url)
+                .map_or(&[][..], Vec::as_slice);
+            ChapterView {
+                title: pg.page_title.to_string(),
+                url: pg.page_url.to_string(),
+                done: pg.done,
+                total: pg.total,
+                task_ids: ids.iter().map(|s| s.to_string()).collect(),
+            }
+        })
+        .collect();
+    let timeline = timeline::timeline_svg(&c.plan, &phase_progress, wb, today).map(|svg| {
+        let rows = timeline::timeline_rows(&c.plan, &phase_progress, wb, today);
+        TimelineView {
+            svg,
+            start: rows.start,
+            end: rows.end,
+            events: rows
+                .events
+                .iter()
+                .map(|e| TimelineEvent {
+                    date: e.date,
+                    text: match &e.summary {
+                        Some(s) => format!("{} — {}: {}", e.person_name, e.label, s),
+                        None => format!("{} — {}", e.person_name, e.label),
+                    },
+                })
+                .collect(),
+        }
+    });
+    let progress = Count {
+        done: c.summary.done,
+        total: c.summary.total,
+    };
+    let dashboard = has_data.then(|| dashboard::dashboard(c, &phases, progress, today));
+    let messages = c
+        .messages
+        .iter()
+        .map(|m| {
+            let filled = message::fill(&m.body, None, None);
+            MessageView {
+                id: m.id.clone(),
+                title: m.title.clone(),
+                url: m.url.clone(),
+                channel: m.meta.channel.as_str(),
+                role: m.meta.role.as_str(),
+                stages: m.meta.stages.iter().map(|s| s.as_str()).collect(),
+                subject: m.meta.subject.clone(),
+                paragraphs: drafts::paragraphs(&filled.segments),
+            }
+        })
+        .collect();
+    WorkbookView {
+        today,
+        today_long: long_date(today),
+        private,
+        blank: !has_data,
+        profile: wb.profile.as_ref().map(|p| ProfileView {
+            profile: p.clone(),
+            region_label: p.region.map(|r| r.label()),
+        }),
+        progress,
+        dashboard,
+        people,
+        phases,
+        chapters: Some(chapters),
+        timeline,
+        messages,
+    }
+}
+
+fn months_label(m: &MonthRange) -> String {
+    match m {
+        MonthRange::Months { first, last } if first == last => format!("Month {first}"),
+        MonthRange::Months { first, last } => format!("Months {first}–{last}"),
+        MonthRange::Ongoing => "Ongoing".to_string(),
+    }
+}
