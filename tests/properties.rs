@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 
 use careerbook::Diagnostics;
 use careerbook::load::content::{parse_page, split_front_matter};
+use careerbook::markdown;
 use careerbook::model::Workbook;
-use careerbook::render::markdown;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use proptest::sample::select;
