@@ -22,7 +22,7 @@ pub struct PageSlot {
 }
 
 /// One line of the table of contents.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, schemars::JsonSchema)]
 pub struct TocEntry {
     pub title: String,
     /// `None` for a part folder without an `index.md`.

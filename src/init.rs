@@ -129,7 +129,11 @@ pub fn write_schemas(out: &Path) -> Result<Vec<PathBuf>, InitError> {
         source,
     })?;
     let mut written = Vec::new();
-    for (name, schema) in crate::model::schemas() {
+    let template = (
+        "template-context.schema.json",
+        crate::view::template_schema(),
+    );
+    for (name, schema) in crate::model::schemas().into_iter().chain([template]) {
         let path = out.join(name);
         std::fs::write(&path, schema_bytes(&schema)).map_err(|source| InitError::Io {
             path: path.clone(),

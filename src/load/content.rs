@@ -30,7 +30,7 @@ pub struct FrontMatter {
 }
 
 /// Who a message template suits and what it needs filled in.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MessageMeta {
     pub channel: Channel,

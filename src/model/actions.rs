@@ -8,7 +8,7 @@ use super::checklist::TaskRef;
 use super::plan::Plan;
 
 /// What kind of thing an action is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ActionKind {
     /// A check-in whose date (last contact + cadence) has passed.

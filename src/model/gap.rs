@@ -102,7 +102,7 @@ impl StageCounts {
 }
 
 /// A person named in a finding.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct PersonRef {
     /// The person's id (for `relationships.html#person-<id>`).
     pub id: String,

@@ -132,7 +132,7 @@ impl Channel {
 ///
 /// Computations about the relationship (check-ins, reciprocity) are in
 /// [`super::relationship`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Person {
     /// Lower-case letters, digits and `-`; unique in the workbook. Safe to use in
     /// URLs and HTML ids as it is (`relationships.html#person-<id>`).
@@ -178,7 +178,7 @@ pub struct Person {
 }
 
 /// One logged interaction with a person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct LogEntry {
     /// When it happened (never after the build's "today").
     pub date: NaiveDate,

@@ -53,7 +53,7 @@ impl Region {
 }
 
 /// The workbook owner's profile, validated.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Profile {
     /// Your name (required): greets you and signs your messages.
     pub name: String,

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 /// Checklist item id → the date it was done.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Progress {
     /// Item id → the date it was done.
     pub done: BTreeMap<String, NaiveDate>,

@@ -1,5 +1,6 @@
 //! The variables every template sees, and those of one page.
 
+use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 use tera::Context;
 
@@ -10,7 +11,7 @@ use crate::model::{Person, Profile, Progress, Workbook};
 
 /// What every template sees: the book's settings and the workbook's data. The
 /// project's other `data/*.yaml` files come beside it, each under its file stem.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct SharedContext<'a> {
     /// The profile as written (every field present, null when not written), or
     /// an empty object: guidance can test `profile.region == "atlantic"` without
@@ -32,7 +33,7 @@ fn profile_or_empty<S: Serializer>(p: &Option<&Profile>, s: S) -> Result<S::Ok, 
 }
 
 /// `[book]` of book.toml.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct BookInfo<'a> {
     pub title: &'a str,
     pub authors: &'a [String],
@@ -53,7 +54,7 @@ impl<'a> BookInfo<'a> {
 }
 
 /// The site as a whole.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct SiteInfo<'a> {
     pub base_url: &'a str,
     /// `[output.html] additional-css`, as addresses from the site's root.
@@ -70,7 +71,7 @@ pub struct SiteInfo<'a> {
 }
 
 /// `[branding]` of book.toml.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Branding<'a> {
     pub organisation: Option<&'a str>,
     /// The logo's address from the site's root.
@@ -140,7 +141,7 @@ pub fn book_id(project: &Project) -> String {
 }
 
 /// The page being rendered.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct PageInfo<'a> {
     pub title: &'a str,
     /// From the site's root.
@@ -173,7 +174,7 @@ impl<'a> PageInfo<'a> {
 }
 
 /// What a page written from Markdown adds.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct PageSource<'a> {
     /// From its front matter.
     pub description: Option<&'a str>,
@@ -183,7 +184,7 @@ pub struct PageSource<'a> {
     pub message: Option<&'a MessageMeta>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct HeadingInfo<'a> {
     pub id: &'a str,
     pub text: &'a str,
@@ -191,14 +192,14 @@ pub struct HeadingInfo<'a> {
 }
 
 /// A level-2 heading with the level-3 headings under it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Section<'a> {
     pub id: &'a str,
     pub text: &'a str,
     pub subsections: Vec<SubSection<'a>>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct SubSection<'a> {
     pub id: &'a str,
     pub text: &'a str,
@@ -231,14 +232,14 @@ pub fn sections(headings: &[Heading]) -> Vec<Section<'_>> {
 }
 
 /// The previous or next page.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct PageLink<'a> {
     pub title: &'a str,
     pub url: String,
 }
 
 /// The variables of one page written from Markdown.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct PageContext<'a> {
     pub page: PageInfo<'a>,
     /// The way up from this page to the site's root (shared assets).

@@ -2,6 +2,7 @@
 //! where the plan stands.
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{Count, PhaseView};
@@ -18,7 +19,7 @@ const STAGES: [Stage; 4] = [
     Stage::Dormant,
 ];
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Dashboard {
     /// "Hello, Nadia", or "Your dashboard" without a profile.
     pub greeting: String,
@@ -37,7 +38,7 @@ pub struct Dashboard {
     pub phase: Option<PhaseView>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct GapRow {
     pub label: &'static str,
     /// By stage, in the order of [`Dashboard::stages`].
@@ -46,7 +47,7 @@ pub struct GapRow {
 }
 
 /// A finding of the gap analysis.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct VerdictView {
     /// `good`, `attention` or `missing`.
     pub severity: &'static str,
@@ -60,7 +61,7 @@ pub struct VerdictView {
 }
 
 /// One of the next things to do.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ActionView {
     pub text: String,
     pub kind: ActionKind,

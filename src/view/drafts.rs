@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::compile::CompiledWorkbook;
@@ -10,7 +11,7 @@ use crate::model::message::{self, Segment};
 use crate::model::{Channel, Person};
 
 /// A person with what careerbook computes about them.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct PersonView {
     /// Everything written about them in relationships.yaml.
     #[serde(flatten)]
@@ -30,7 +31,7 @@ pub struct PersonView {
 }
 
 /// A message template filled in for one person.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Draft {
     /// The template's file stem.
     pub id: String,
@@ -51,7 +52,7 @@ pub struct Draft {
 
 /// A piece of a message as the templates see it: `text` is what to show (the
 /// value, or `{name}` for a blank).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Shown {
     /// `text`, `filled` or `missing`.
     pub kind: &'static str,

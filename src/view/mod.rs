@@ -8,11 +8,13 @@
 pub mod context;
 pub mod dashboard;
 pub mod drafts;
+mod schema;
 pub mod timeline;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::compile::CompiledWorkbook;
@@ -24,11 +26,12 @@ use crate::model::{MonthRange, Profile};
 pub use context::{BookInfo, PageInfo, PageLink, SharedContext, SiteInfo};
 pub use dashboard::Dashboard;
 pub use drafts::{PersonView, Shown};
+pub use schema::template_schema;
 
 /// The personal workbook as one view: the dashboard, the people with their
 /// drafts, progress by chapter and phase, the timeline, the blank message
 /// templates. Built once per workbook and shared by every output.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct WorkbookView {
     pub today: NaiveDate,
     /// `today` written out, e.g. "24 November 2026".
@@ -64,14 +67,14 @@ impl WorkbookView {
 }
 
 /// Done of total.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, Serialize, JsonSchema)]
 pub struct Count {
     pub done: usize,
     pub total: usize,
 }
 
 /// The profile, with its region written out.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ProfileView {
     #[serde(flatten)]
     pub profile: Profile,
@@ -79,7 +82,7 @@ pub struct ProfileView {
 }
 
 /// A phase of the plan.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PhaseView {
     pub id: String,
     pub title: String,
@@ -98,7 +101,7 @@ pub struct PhaseView {
 }
 
 /// A page's checklist progress.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ChapterView {
     pub title: String,
     pub url: String,
@@ -108,7 +111,7 @@ pub struct ChapterView {
 }
 
 /// The 12-month timeline: an SVG picture and its events as text.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct TimelineView {
     pub svg: String,
     pub start: Option<NaiveDate>,
@@ -116,14 +119,14 @@ pub struct TimelineView {
     pub events: Vec<TimelineEvent>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct TimelineEvent {
     pub date: NaiveDate,
     pub text: String,
 }
 
 /// A message template, blank, as its own page shows it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct MessageView {
     pub id: String,
     pub title: String,

@@ -1,0 +1,55 @@
+//! The template variables as a JSON Schema, for theme authors: derived from the
+//! same types the templates are given, so the reference cannot drift from what
+//! the templates see. `careerbook schema` writes it as
+//! `template-context.schema.json`.
+
+use schemars::JsonSchema;
+
+use super::context::{PageContext, SharedContext};
+use super::{ChapterView, Dashboard, PersonView, PhaseView, TimelineView, WorkbookView};
+use crate::book::TocEntry;
+
+/// Every variable of careerbook's theme templates. Every template sees the
+/// shared ones (`profile`, `people`, `progress`, `book`, `site`, the project's
+/// other `data/*.yaml` files under their file stems) and `workbook`,
+/// `dashboard`, `timeline`, `site_root`; `page.html` and `index.html` see the
+/// page's own (`page`, `root`, `prev`, `next`, `content`, and `toc` on the home
+/// page); the generated pages add what their name says.
+#[allow(dead_code)] // Only its schema is used.
+#[derive(JsonSchema)]
+#[schemars(title = "careerbook template variables")]
+struct TemplateVariables<'a> {
+    #[serde(flatten)]
+    shared: SharedContext<'a>,
+    #[serde(flatten)]
+    page: PageContext<'a>,
+    /// The whole workbook view (`chapters` excepted: see `chapters`).
+    workbook: WorkbookView,
+    /// `workbook.dashboard`.
+    dashboard: Option<Dashboard>,
+    /// `workbook.timeline`.
+    timeline: Option<TimelineView>,
+    /// The table of contents (the home page and `toc.html`; other pages load
+    /// `toc.js`).
+    toc: Option<Vec<TocEntry>>,
+    /// The people with their drafts (relationships.html, progress.html,
+    /// print.html).
+    people_view: Option<Vec<PersonView>>,
+    /// The plan's phases (relationships.html, progress.html, print.html).
+    phases: Option<Vec<PhaseView>>,
+    /// Checklist progress by page (progress.html). print.html gets its chapters
+    /// as `{key, title, has_h1, depth, html}` instead.
+    chapters: Option<Vec<ChapterView>>,
+    /// The ticked items as JSON, safe inside `<script>` (relationships.html,
+    /// progress.html).
+    progress_json: Option<String>,
+    /// The paper size as CSS, e.g. `A4` (print.html).
+    page_size: Option<String>,
+    /// True on print.html.
+    print: Option<bool>,
+}
+
+/// The JSON Schema of [`TemplateVariables`].
+pub fn template_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(TemplateVariables)).expect("schema")
+}
