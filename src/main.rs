@@ -19,7 +19,7 @@ static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 /// jemalloc's settings, read when it starts: one arena per CPU. The render's
 /// worker threads are one per CPU too, and jemalloc's default of four arenas per
-/// CPU leaves more pages partly used: a 10,000-page build peaked 20 MB higher.
+/// CPU leaves more pages partly used, so a build peaks higher.
 /// (`percpu_arena` needs Linux's `sched_getcpu`.)
 #[cfg(all(target_os = "linux", not(target_env = "msvc")))]
 #[unsafe(export_name = "_rjem_malloc_conf")]

@@ -187,8 +187,8 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Content {
 
 /// Threads that read the content: more than there are cores, because on a cold
 /// cache reading a file is mostly waiting for the disk, and many reads in flight
-/// finish sooner than one per core (10,000 pages not in the cache: 1.2 s → 0.8 s
-/// on two cores). `None` if the threads cannot be made: then the usual ones read.
+/// finish sooner than one per core. `None` if the threads cannot be made: then
+/// the usual ones read.
 fn readers() -> Option<&'static rayon::ThreadPool> {
     static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
     POOL.get_or_init(|| {

@@ -33,8 +33,8 @@ pub fn compile_theme(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
     // Tera follows `extends`, `include` and `import` without looking for cycles,
     // and a cycle overflows the stack: find them first (in the text).
     let cycles = template_cycles(&sources);
-    // Parsing is the slow part of compiling (a tenth of a 1,000-page build), so a
-    // sound theme is parsed once, all together.
+    // Parsing is the slow part of compiling, so a sound theme is parsed once,
+    // all together.
     let together = if problems.is_empty() && cycles.is_empty() {
         match tera.add_raw_templates(sources.iter().map(|(n, t, _)| (n.as_str(), t.as_str()))) {
             Ok(()) => return Ok(tera),
