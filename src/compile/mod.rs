@@ -18,6 +18,7 @@ use crate::load::Project;
 use crate::load::content::MessageMeta;
 use crate::markdown::{self, Document, Heading, PageLink, Task};
 use crate::model::{ChecklistSummary, PhaseDef, Plan, TaskRef, Workbook};
+use crate::options::Options;
 use crate::templates::PageTemplates;
 use crate::view::SharedContext;
 
@@ -130,37 +131,28 @@ pub fn read_once<'p>(project: &'p Project, pages: &PageTemplates) -> Vec<Option<
     read
 }
 
-/// What a workbook is compiled for.
-#[derive(Clone, Copy)]
-pub struct Target<'w> {
-    /// The person's (or a member's) whole workbook.
-    pub workbook: &'w Workbook,
-    /// Private people and notes are shown.
-    pub private: bool,
-    /// Templates see the untyped data files (not in a blank PDF).
-    pub data_files: bool,
-    pub today: chrono::NaiveDate,
-}
-
-/// Compile one workbook: run every page's template, read its Markdown, check
-/// links and checklist ids, and draw the plan, checklists and message
-/// templates from the pages. `None` when a page failed (the reasons are in
-/// `diags`).
+/// Compile one workbook (a person's, a member's, a cohort's guide or a blank
+/// one): run every page's template, read its Markdown, check links and
+/// checklist ids, and draw the plan, checklists and message templates from the
+/// pages. `None` when a page failed (the reasons are in `diags`).
 pub fn compile<'a>(
     project: &'a Project,
     pages: PageSources<'_>,
-    target: Target<'_>,
+    workbook: &Workbook,
+    opts: &Options,
     diags: &mut Diagnostics,
 ) -> Option<CompiledWorkbook<'a>> {
     let order = book::reading_order(&project.content);
     // Private people and notes only in a private build.
-    let workbook = if target.private {
-        target.workbook.clone()
+    let private = opts.shows_private();
+    let workbook = if private {
+        workbook.clone()
     } else {
-        target.workbook.public()
+        workbook.public()
     };
-    let context = SharedContext::new(project, &workbook, target.today, target.private)
-        .to_tera(project, target.data_files);
+    // A blank copy has no personal data at all, not even the untyped data files.
+    let context =
+        SharedContext::new(project, &workbook, opts.today, private).to_tera(project, !opts.blank);
     let done: HashMap<String, String> = workbook
         .progress
         .done

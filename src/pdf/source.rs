@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::book::PageSlot;
-use crate::compile::{self, PageSources, Target};
+use crate::compile::{self, PageSources};
 use crate::diagnostics::Diagnostics;
 use crate::load::Project;
 use crate::model::Workbook;
@@ -32,15 +32,11 @@ pub fn source(
     diags: &mut Diagnostics,
 ) -> Option<PdfSource> {
     let empty = Workbook::default();
-    let target = Target {
-        workbook: if opts.blank { &empty } else { workbook },
-        private: opts.shows_private(),
-        data_files: !opts.blank,
-        today: opts.today,
-    };
+    let workbook = if opts.blank { &empty } else { workbook };
     let templates = PageTemplates::compile(&project.content);
-    let compiled = compile::compile(project, PageSources::unread(&templates), target, diags)?;
-    let view = view::workbook(&compiled, opts.today, target.private, diags);
+    let pages = PageSources::unread(&templates);
+    let compiled = compile::compile(project, pages, workbook, opts, diags)?;
+    let view = view::workbook(&compiled, opts, diags);
     Some(PdfSource {
         view,
         order: compiled.order,

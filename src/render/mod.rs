@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use tera::Context;
 
 use crate::cohort;
-use crate::compile::{self, CompiledWorkbook, PageSources, Target};
+use crate::compile::{self, CompiledWorkbook, PageSources};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::Project;
 use crate::model::{Plan, Workbook};
@@ -158,14 +158,8 @@ impl Build<'_> {
         threads: Threads,
         diags: &mut Diagnostics,
     ) -> Option<Plan> {
-        let target = Target {
-            workbook,
-            private: self.opts.private,
-            data_files: true,
-            today: self.opts.today,
-        };
-        let compiled = compile::compile(self.project, self.pages, target, diags)?;
-        let mut view = view::workbook(&compiled, self.opts.today, self.opts.private, diags);
+        let compiled = compile::compile(self.project, self.pages, workbook, self.opts, diags)?;
+        let mut view = view::workbook(&compiled, self.opts, diags);
         let chapters = view.take_chapters();
         // The way from a page of this workbook up to the site's root, for shared assets.
         let up_to_site = "../".repeat(prefix.matches('/').count());

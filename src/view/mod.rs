@@ -22,6 +22,7 @@ use crate::diagnostics::Diagnostics;
 use crate::model::date::long_date;
 use crate::model::message;
 use crate::model::{MonthRange, Profile};
+use crate::options::Options;
 
 pub use context::{BookInfo, PageInfo, PageLink, SharedContext, SiteInfo};
 pub use dashboard::Dashboard;
@@ -140,12 +141,8 @@ pub struct MessageView {
 
 /// Build the view of a compiled workbook. Warns (in `diags`) about drafts with
 /// blanks no data fills.
-pub fn workbook(
-    c: &CompiledWorkbook<'_>,
-    today: NaiveDate,
-    private: bool,
-    diags: &mut Diagnostics,
-) -> WorkbookView {
+pub fn workbook(c: &CompiledWorkbook<'_>, opts: &Options, diags: &mut Diagnostics) -> WorkbookView {
+    let (today, private) = (opts.today, opts.shows_private());
     let wb = &c.workbook;
     let has_data = wb.profile.is_some() || !wb.people.is_empty();
     let people: Vec<PersonView> = wb
