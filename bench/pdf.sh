@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark the printed workbook: typeset the repository's default workbook (with
-# the sample view of tests/pdf.rs) N times in a release build, personal and
+# the sample view of tests/testsuite/pdf.rs) N times in a release build, personal and
 # blank, and print the page count, the size, the first (cold) time and the median
 # of the warm runs.
 #
@@ -16,7 +16,7 @@ if [[ -n "${OUT:-}" ]]; then
     CAREERBOOK_BENCH_OUT="$(cd "$OUT" && pwd)"
     export CAREERBOOK_BENCH_OUT
 fi
-cargo test --release -j "${JOBS:-2}" --test pdf -- --ignored --exact bench_pdf --nocapture 2>&1 |
+cargo test --release -j "${JOBS:-2}" --test testsuite -- --ignored --exact pdf::bench_pdf --nocapture 2>&1 |
     grep -E '^(personal|blank):|panicked|^error' || {
     echo "bench/pdf.sh: the benchmark did not run" >&2
     exit 1

@@ -1,0 +1,170 @@
+//! The `careerbook` command as a user runs it: exit codes, messages, init, clean.
+
+use crate::common::{Project, careerbook};
+
+fn run(cmd: &mut std::process::Command) -> (i32, String, String) {
+    let out = cmd.output().expect("careerbook runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn init_then_build_works_in_an_empty_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("my-workbook");
+    let (code, _, err) = run(careerbook().arg("init").arg(&target));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("Created a workbook"), "{err}");
+    for f in [
+        "book.toml",
+        "content/index.md",
+        "data/profile.yaml",
+        ".gitignore",
+    ] {
+        assert!(target.join(f).is_file(), "{f} missing");
+    }
+    assert!(
+        !target.join("themes").exists(),
+        "the theme is only copied with --theme"
+    );
+    let (code, _, err) = run(careerbook()
+        .args(["build", "--today", "2026-11-24"])
+        .current_dir(&target));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("Built "), "{err}");
+    assert!(target.join("site/index.html").is_file());
+}
+
+#[test]
+fn init_refuses_a_folder_with_files_and_force_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("book.toml"), "# mine\n").unwrap();
+    let (code, _, err) = run(careerbook().arg("init").arg(dir.path()));
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("is not empty") && err.contains("--force"),
+        "{err}"
+    );
+    let (code, _, err) = run(careerbook()
+        .arg("init")
+        .arg("--force")
+        .arg("--theme")
+        .arg(dir.path()));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("kept book.toml"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("book.toml")).unwrap(),
+        "# mine\n"
+    );
+    assert!(
+        dir.path()
+            .join("themes/default/templates/base.html")
+            .is_file()
+    );
+}
+
+#[test]
+fn build_errors_exit_1_with_located_diagnostics() {
+    let p = Project::from_fixture("minimal");
+    p.write("data/profile.yaml", "name: Robin\n\tregion: ontario\n");
+    let (code, _, err) = run(careerbook().arg("build").arg(p.root()));
+    assert_eq!(code, 1);
+    // At the tab itself.
+    assert!(err.contains("data/profile.yaml:2:1"), "{err}");
+    assert!(
+        err.contains("could not build the workbook: 1 error"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn bad_arguments_exit_2_with_help() {
+    let (code, _, err) = run(careerbook().args(["build", "--today", "24/11/2026"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("write it as YYYY-MM-DD"), "{err}");
+    let (code, _, _) = run(careerbook().arg("frobnicate"));
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn help_and_version() {
+    let (code, out, _) = run(careerbook().arg("--help"));
+    assert_eq!(code, 0);
+    for cmd in ["build", "init", "clean", "completions"] {
+        assert!(out.contains(cmd), "{out}");
+    }
+    let (code, out, _) = run(careerbook().args(["build", "--help"]));
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("--today") && out.contains("--out") && out.contains("--private"),
+        "{out}"
+    );
+    let (_, out, _) = run(careerbook().arg("--version"));
+    assert!(out.starts_with("careerbook "), "{out}");
+}
+
+#[test]
+fn clean_removes_the_site_and_says_how_much() {
+    let p = Project::from_fixture("minimal");
+    p.build_ok();
+    let (code, _, err) = run(careerbook().arg("clean").arg(p.root()));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("Removed") && err.contains("files"), "{err}");
+    assert!(!p.root().join("site").exists());
+    let (code, _, err) = run(careerbook().arg("clean").arg(p.root()));
+    assert_eq!(code, 0);
+    assert!(err.contains("Nothing to remove"), "{err}");
+}
+
+#[test]
+fn clean_refuses_a_folder_careerbook_did_not_make() {
+    let p = Project::from_fixture("minimal");
+    p.write("docs/keep.txt", "precious");
+    let (code, _, err) = run(careerbook()
+        .arg("clean")
+        .arg(p.root())
+        .arg("--out")
+        .arg(p.root().join("docs")));
+    assert_eq!(code, 1);
+    assert!(err.contains("not made by careerbook"), "{err}");
+    assert!(p.root().join("docs/keep.txt").exists());
+}
+
+#[test]
+fn completions_for_each_shell() {
+    for shell in ["bash", "zsh", "fish"] {
+        let (code, out, _) = run(careerbook().args(["completions", shell]));
+        assert_eq!(code, 0);
+        assert!(out.contains("careerbook"), "{shell}");
+    }
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn pdf_command_and_build_pdf_write_workbooks() {
+    let p = Project::from_fixture("cohort");
+    let (code, _, err) = run(careerbook()
+        .args(["build", "--pdf", "--today", "2026-11-24"])
+        .arg(p.root()));
+    assert_eq!(code, 0, "{err}");
+    for id in ["ana-lima", "ben-okafor", "chloe-roy"] {
+        let pdf = std::fs::read(p.root().join(format!("site/{id}/workbook.pdf"))).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"), "{id}");
+    }
+    let blank = p.root().join("blank.pdf");
+    let (code, _, err) = run(careerbook()
+        .args(["pdf", "--blank", "--today", "2026-11-24", "--out"])
+        .arg(&blank)
+        .arg(p.root()));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("Wrote"), "{err}");
+    assert!(std::fs::read(&blank).unwrap().starts_with(b"%PDF-"));
+    let (code, _, _) = run(careerbook()
+        .args(["pdf", "--blank", "--private"])
+        .arg(p.root()));
+    assert_eq!(code, 2, "--blank and --private conflict");
+}

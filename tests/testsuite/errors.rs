@@ -1,0 +1,247 @@
+//! Broken projects: every problem is reported with its file, line and column, all
+//! at once, and nothing is written.
+
+use crate::common::Project;
+
+fn located(diags: &[careerbook::Diagnostic]) -> Vec<String> {
+    diags
+        .iter()
+        .map(|d| format!("{} {}", d.location(), d.message))
+        .collect()
+}
+
+#[test]
+fn broken_book_toml_is_located_with_a_hint() {
+    let p = Project::from_fixture("minimal");
+    p.write(
+        "book.toml",
+        "[book]\ntitle = \"Fixture\"\ntitel = \"typo\"\n",
+    );
+    let (diags, text) = p.build_err();
+    assert_eq!(
+        located(&diags),
+        [
+            "book.toml:3:1 unknown field `titel`, expected one of `title`, `authors`, `description`, `language`"
+        ]
+    );
+    insta::assert_snapshot!(text);
+    assert!(!p.site_exists("index.html"));
+}
+
+#[test]
+fn broken_yaml_is_located() {
+    let p = Project::from_fixture("minimal");
+    p.write("data/profile.yaml", "name: Robin\nregion: [ontario\n");
+    let (diags, text) = p.build_err();
+    assert_eq!(diags.len(), 1, "{text}");
+    assert_eq!(
+        diags[0].file.as_deref(),
+        Some(std::path::Path::new("data/profile.yaml"))
+    );
+    assert_eq!(diags[0].line, 2, "{text}");
+}
+
+#[test]
+fn broken_front_matter_is_located_in_the_page() {
+    let p = Project::from_fixture("minimal");
+    p.write(
+        "content/chapter.md",
+        "---\ntitle: A chapter\nordr: 1\n---\nBody\n",
+    );
+    let (diags, text) = p.build_err();
+    assert_eq!(
+        located(&diags),
+        [
+            "content/chapter.md:3:1 unknown field `ordr`, expected one of title, order, description, template, message"
+        ]
+    );
+    assert_eq!(diags[0].help.as_deref(), Some("did you mean `order`?"));
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn unclosed_front_matter() {
+    let p = Project::from_fixture("minimal");
+    p.write("content/chapter.md", "---\ntitle: A chapter\n\nBody\n");
+    let (diags, _) = p.build_err();
+    assert_eq!(
+        located(&diags),
+        ["content/chapter.md:1:1 the front matter is never closed"]
+    );
+}
+
+#[test]
+fn template_errors_in_pages_name_the_line() {
+    let p = Project::from_fixture("minimal");
+    p.write(
+        "content/chapter.md",
+        "---\ntitle: A chapter\n---\nFine line.\n\n{% if profile.name %}\nNever closed.\n",
+    );
+    let (diags, text) = p.build_err();
+    assert_eq!(diags.len(), 1, "{text}");
+    assert_eq!(
+        diags[0].file.as_deref(),
+        Some(std::path::Path::new("content/chapter.md"))
+    );
+    assert!(diags[0].line >= 6, "{text}");
+    assert!(
+        diags[0].message.starts_with("template syntax error"),
+        "{text}"
+    );
+}
+
+#[test]
+fn undefined_variables_in_pages_point_at_their_use() {
+    let p = Project::from_fixture("minimal");
+    p.write(
+        "content/chapter.md",
+        "---\ntitle: A chapter\n---\nLine one.\n\nHi {{ profle.name }}\n",
+    );
+    let (diags, text) = p.build_err();
+    assert_eq!((diags[0].line, diags[0].column), (6, 7), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn broken_theme_templates_are_reported_per_file() {
+    let p = Project::from_fixture("minimal");
+    p.write(
+        "themes/default/templates/page.html",
+        "{% extends \"base.html\" %}\n{% block main %}{{ content | safe }\n{% endblock main %}\n",
+    );
+    let (diags, text) = p.build_err();
+    assert_eq!(diags.len(), 1, "{text}");
+    assert_eq!(
+        diags[0].file.as_deref(),
+        Some(std::path::Path::new("themes/default/templates/page.html"))
+    );
+    assert_eq!(diags[0].line, 2, "{text}");
+}
+
+#[test]
+fn every_problem_is_reported_in_one_run() {
+    let p = Project::from_fixture("minimal");
+    p.write("book.toml", "[book]\nlanguage = \"english\"\n");
+    p.write("data/profile.yaml", "name: [x\n");
+    p.write("content/chapter.md", "---\nordr: 1\n---\n");
+    p.write("content/raw.md", "---\ntitle: x\n");
+    let (diags, text) = p.build_err();
+    let files: Vec<_> = diags
+        .iter()
+        .map(|d| d.file.as_ref().unwrap().display().to_string())
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "book.toml",
+            "content/chapter.md",
+            "content/raw.md",
+            "data/profile.yaml"
+        ],
+        "{text}"
+    );
+}
+
+#[test]
+fn duplicate_checklist_ids_are_errors() {
+    let p = Project::from_fixture("minimal");
+    p.write(
+        "content/raw.md",
+        "---\ntitle: Raw\n---\n- [ ] Again {#fixture-write}\n",
+    );
+    let (diags, text) = p.build_err();
+    assert_eq!(diags[0].code, "checklist", "{text}");
+    assert!(
+        diags[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("content/chapter.md"),
+        "{text}"
+    );
+}
+
+#[test]
+fn broken_links_are_warnings_with_suggestions() {
+    let p = Project::from_fixture("minimal");
+    p.write(
+        "content/raw.md",
+        "---\ntitle: Raw\n---\n[gone](missing.md) and [typo](chapter.md#second-headng)\n",
+    );
+    let report = p.build_ok();
+    let messages: Vec<_> = report
+        .warnings
+        .iter()
+        .map(|d| (d.location(), d.message.clone(), d.help.clone()))
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            (
+                "content/raw.md:4:1".to_string(),
+                "the link points to `missing.md`, which is not a page".to_string(),
+                Some("link to a .md file under content/, relative to this page".to_string())
+            ),
+            (
+                "content/raw.md:4:24".to_string(),
+                "`chapter.md` has no heading `#second-headng`".to_string(),
+                Some("did you mean `#second-heading`?".to_string())
+            ),
+        ]
+    );
+}
+
+#[test]
+fn non_utf8_and_bom_files() {
+    let p = Project::from_fixture("minimal");
+    std::fs::write(
+        p.root().join("content/raw.md"),
+        b"---\ntitle: x\n---\ncaf\xe9\n",
+    )
+    .unwrap();
+    let (diags, _) = p.build_err();
+    assert_eq!(
+        located(&diags),
+        ["content/raw.md:4:4 the file is not valid UTF-8 text"]
+    );
+    std::fs::write(
+        p.root().join("content/raw.md"),
+        "\u{feff}---\ntitle: With a BOM\n---\nText\n",
+    )
+    .unwrap();
+    p.build_ok();
+    assert!(p.site("raw.html").contains("<h1>With a BOM</h1>"));
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_out_of_the_project_are_refused() {
+    let p = Project::from_fixture("minimal");
+    let outside = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(outside.path(), "secret").unwrap();
+    std::os::unix::fs::symlink(outside.path(), p.root().join("content/leak.txt")).unwrap();
+    let (diags, _) = p.build_err();
+    assert_eq!(
+        located(&diags),
+        ["content/leak.txt this symbolic link points outside the project folder"]
+    );
+}
+
+#[test]
+fn every_refused_link_and_bad_item_id_of_a_page_is_reported_at_once() {
+    let p = Project::from_fixture("minimal");
+    p.write(
+        "content/chapter.md",
+        "# A chapter\n\nSee [this](javascript:alert(1)).\n\n- [ ] Do it {#../x}\n- [ ] And [that](data:text/html,hi)\n",
+    );
+    let (diags, text) = p.build_err();
+    let found = located(&diags);
+    assert_eq!(found.len(), 3, "{text}");
+    assert!(
+        found[0].starts_with("content/chapter.md:3:5 `javascript:`"),
+        "{text}"
+    );
+    assert!(found[1].starts_with("content/chapter.md:5:"), "{text}");
+    assert!(found[2].starts_with("content/chapter.md:6:"), "{text}");
+    assert!(!p.site_exists("index.html"));
+}

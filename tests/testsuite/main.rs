@@ -1,0 +1,21 @@
+//! careerbook's integration tests, as modules of one test binary (the layout
+//! mdBook uses): one link of the program instead of one per file. Run one file's
+//! tests with `cargo test --test testsuite <module>::` (for example `hostile::`).
+//! Fixtures stay in `tests/fixtures/`, the hostile corpus in `tests/hostile/`.
+
+// pdf.rs builds deeply nested `json!` views.
+#![recursion_limit = "256"]
+
+mod browser;
+mod build;
+mod check;
+mod cli;
+mod cohort;
+mod common;
+mod errors;
+mod hostile;
+#[cfg(feature = "pdf")]
+mod pdf;
+mod properties;
+mod serve;
+mod workbook;

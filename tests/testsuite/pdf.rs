@@ -1,0 +1,670 @@
+//! The printed workbook: typeset the default workbook (personal and blank) and read
+//! the PDF back with poppler-utils (`pdftotext`, `pdfinfo`). Without poppler the
+//! tests that read text skip, loudly, unless CAREERBOOK_REQUIRE_BROWSER is set.
+
+use std::path::Path;
+use std::process::Command;
+use std::sync::LazyLock;
+
+use careerbook::Diagnostic;
+use careerbook::diagnostics::Diagnostics;
+use careerbook::pdf::{PdfOptions, render_pdf, render_pdf_output};
+use careerbook::render::PdfSource;
+use serde_json::{Value, json};
+
+use crate::common::{Project, today};
+
+/// A view in the shape the lead's view builder produces: the sample person of the
+/// default workbook, two people, a draft with a blank, a timeline.
+fn sample_view() -> Value {
+    json!({
+        "today": "2026-11-24",
+        "today_long": "24 November 2026",
+        "private": false,
+        "blank": false,
+        "profile": {
+            "name": "Nadia Boudreau", "pronouns": "she/her", "role": "Senior Product Designer",
+            "organisation": "Harbourline Health", "email": "nadia.boudreau@example.ca",
+            "region": "atlantic", "region_label": "Atlantic Canada", "plan_start": "2026-02-02",
+            "goals": ["Present design decisions with confidence to senior leaders"],
+            "ambitions": ["Move into a design manager role within two years"]
+        },
+        "dashboard": {
+            "greeting": "Good to see you, Nadia.",
+            "stages": ["prospect", "contacted", "active", "dormant"],
+            "gap_rows": [
+                {"label": "Mentors", "counts": [1, 1, 2, 0], "recommended": "2–3 active"},
+                {"label": "Sponsors", "counts": [1, 0, 1, 0], "recommended": "1–2 active"}
+            ],
+            "verdicts": [
+                {"severity": "good", "severity_label": "On track", "text": "You have two active mentors.", "link": "mentors/index.html", "link_text": "Mentors"},
+                {"severity": "attention", "severity_label": "Worth attention", "text": "Only one active sponsor — see Finding sponsors", "lead": "Only one active sponsor", "link": "sponsors/finding-sponsors.html", "link_text": "Finding sponsors"},
+                {"severity": "missing", "severity_label": "Missing", "text": "Nobody is dormant, which is fine.", "link": null, "link_text": null}
+            ],
+            "actions": [
+                {"text": "Check in with Owen Fraser", "when": "30 days overdue", "overdue": true, "link": "people/owen-fraser.html", "kind": "check-in"},
+                {"text": "Send Colette the talk outline", "when": "by 3 December 2026", "overdue": false, "link": "people/colette-arsenault.html", "kind": "next-step"}
+            ],
+            "only_taken": [],
+            "progress": {"done": 11, "total": 75}
+        },
+        "progress": {"done": 11, "total": 75},
+        "people": [
+            {
+                "id": "colette-arsenault", "name": "Colette Arsenault", "first_name": "Colette",
+                "role": "mentor", "stage": "active", "title": "Director of Design",
+                "organisation": "Saltmarsh Studio", "email": "colette@example.com",
+                "links": ["https://example.com/colette-arsenault"],
+                "areas": ["design leadership", "presenting to executives"],
+                "channel": "in-person", "cadence_days": 30, "last_contact": "2026-11-05",
+                "next_check_in": "2026-12-05", "overdue_days": null,
+                "next_step": "Send her the outline of the January design review talk",
+                "next_step_due": "2026-12-03",
+                "log": [
+                    {"date": "2026-04-14", "kind": "coffee", "summary": "First coffee at the Seaport market.", "gave": false},
+                    {"date": "2026-06-18", "kind": "introduction", "summary": "Introduced her to Sam from the accessibility guild.", "gave": true}
+                ],
+                "notes": null, "private": false,
+                "drafts": [{
+                    "id": "thank-you-update", "title": "Thank you and progress update", "channel": "email",
+                    "subject": "Thank you, and an update",
+                    "subject_segments": [{"kind": "text", "text": "Thank you, and an update"}],
+                    "paragraphs": [
+                        [{"kind": "text", "text": "Hi "}, {"kind": "filled", "text": "Colette", "name": "first_name"}, {"kind": "text", "text": ","}],
+                        [{"kind": "text", "text": "Your advice about opening with the decision worked: "}, {"kind": "missing", "text": "", "name": "result"}, {"kind": "text", "text": "."}]
+                    ],
+                    "missing": ["result"]
+                }]
+            },
+            {
+                "id": "owen-fraser", "name": "Owen Fraser", "first_name": "Owen",
+                "role": "mentor", "stage": "active", "title": "Principal UX Researcher",
+                "organisation": "Bluenose Analytics", "channel": "email", "cadence_days": 45,
+                "last_contact": "2026-09-10", "next_check_in": "2026-10-25", "overdue_days": 30,
+                "next_step": "Book a call about the research plan", "log": [], "drafts": []
+            }
+        ],
+        "phases": [
+            {"id": "months-1-2", "title": "Months 1–2: Take stock", "months": "1-2", "start": "2026-02-02", "end": "2026-04-01", "done": 5, "total": 6, "current": false},
+            {"id": "months-9-12", "title": "Months 9–12: Review and deepen", "months": "9-12", "start": "2026-10-02", "end": "2027-02-01", "done": 0, "total": 6, "current": true}
+        ],
+        "timeline": {
+            "svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 960 120\" width=\"100%\"><rect x=\"96\" y=\"12\" width=\"300\" height=\"60\" fill=\"#dbeafe\" stroke=\"#3b82f6\"/><line x1=\"96\" y1=\"100\" x2=\"944\" y2=\"100\" stroke=\"#64748b\"/></svg>",
+            "start": "2026-02-02", "end": "2027-02-01", "events": []
+        },
+        "messages": []
+    })
+}
+
+/// The view of a blank workbook: no personal data at all.
+fn blank_view() -> Value {
+    json!({
+        "today": "2026-11-24", "today_long": "24 November 2026",
+        "private": false, "blank": true,
+        "profile": null, "dashboard": null, "people": [], "phases": [], "timeline": null,
+        "messages": [{
+            "id": "mentor-linkedin", "title": "LinkedIn note to a mentor", "channel": "linkedin",
+            "role": "mentor", "stages": ["prospect"], "subject": null,
+            "paragraphs": [[{"kind": "text", "text": "Hi "}, {"kind": "missing", "text": "", "name": "first_name"}]]
+        }]
+    })
+}
+
+fn load(root: &Path) -> careerbook::load::Project {
+    let mut diags = Diagnostics::new();
+    match careerbook::load::load(root, today(), &mut diags) {
+        Some(p) => p,
+        None => panic!("the project does not load: {:?}", diags.sorted()),
+    }
+}
+
+/// What the PDF is typeset from: the project's own pages (their templates run
+/// with its workbook, or none for a blank copy) and the given view.
+fn source(project: &careerbook::load::Project, view: &Value, opts: &PdfOptions) -> PdfSource {
+    let render_opts = careerbook::RenderOptions {
+        today: opts.today,
+        private: opts.private,
+        body_end: None,
+        person: None,
+    };
+    let mut diags = Diagnostics::new();
+    let Some(mut source) = careerbook::render::pdf_source(
+        project,
+        &project.workbook,
+        &render_opts,
+        opts.blank,
+        &mut diags,
+    ) else {
+        panic!("the pages do not render: {:?}", diags.sorted());
+    };
+    source.view = view.clone();
+    source
+}
+
+fn options() -> PdfOptions {
+    PdfOptions::new(today())
+}
+
+fn blank_options() -> PdfOptions {
+    PdfOptions {
+        blank: true,
+        ..options()
+    }
+}
+
+fn render_ok(project: &careerbook::load::Project, view: &Value, opts: &PdfOptions) -> Vec<u8> {
+    match render_pdf(project, &source(project, view, opts), opts) {
+        Ok(bytes) => bytes,
+        Err(d) => panic!(
+            "the PDF failed:\n{}",
+            careerbook::diagnostics::render_human(&d, &project.root, false)
+        ),
+    }
+}
+
+/// The default workbook typeset once per test run, personal and blank.
+static DEFAULT: LazyLock<(Project, Vec<u8>, Vec<u8>)> = LazyLock::new(|| {
+    let p = Project::default_workbook();
+    let project = load(p.root());
+    let personal = render_ok(&project, &sample_view(), &options());
+    let blank = render_ok(&project, &blank_view(), &blank_options());
+    (p, personal, blank)
+});
+
+fn poppler() -> bool {
+    let ok = Command::new("pdftotext").arg("-v").output().is_ok()
+        && Command::new("pdfinfo").arg("-v").output().is_ok();
+    if !ok {
+        if std::env::var_os("CAREERBOOK_REQUIRE_BROWSER").is_some() {
+            panic!("poppler-utils (pdftotext, pdfinfo) is required: apt-get install poppler-utils");
+        }
+        eprintln!("SKIPPED: poppler-utils (pdftotext, pdfinfo) is not installed");
+    }
+    ok
+}
+
+fn write_temp(bytes: &[u8]) -> tempfile::NamedTempFile {
+    let mut f = tempfile::Builder::new().suffix(".pdf").tempfile().unwrap();
+    std::io::Write::write_all(&mut f, bytes).unwrap();
+    f
+}
+
+/// The PDF's text, with words hyphenated across lines joined and every run of
+/// white space one space, so phrases can be searched whatever the line breaks.
+fn pdf_text(bytes: &[u8]) -> String {
+    let f = write_temp(bytes);
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(f.path())
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pdftotext failed");
+    let text = String::from_utf8_lossy(&out.stdout).replace("-\n", "");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn pdf_info(bytes: &[u8]) -> String {
+    let f = write_temp(bytes);
+    let out = Command::new("pdfinfo").arg(f.path()).output().unwrap();
+    assert!(out.status.success(), "pdfinfo failed");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn info_field(info: &str, field: &str) -> String {
+    info.lines()
+        .find_map(|l| l.strip_prefix(&format!("{field}:")))
+        .map(|v| v.trim().to_string())
+        .unwrap_or_default()
+}
+
+fn assert_contains(text: &str, needle: &str) {
+    let needle = needle.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains(&needle),
+        "the PDF should contain {needle:?}; it has:\n{}",
+        &text[..text.len().min(3000)]
+    );
+}
+
+#[test]
+fn personal_workbook_has_every_chapter_the_person_and_the_drafts() {
+    let (_p, personal, _) = &*DEFAULT;
+    assert!(personal.starts_with(b"%PDF-"));
+    if !poppler() {
+        return;
+    }
+    let text = pdf_text(personal);
+    for title in [
+        "Start here",
+        "Why you need both",
+        "Mentor or sponsor?",
+        "Keeping relationships alive",
+        "Mistakes to avoid",
+        "Your 12-month plan",
+        "Message templates",
+        "LinkedIn note to a mentor",
+        "Contents",
+    ] {
+        assert_contains(&text, title);
+    }
+    // Page bodies rendered as templates, with the person's data.
+    assert_contains(&text, "Welcome, Nadia Boudreau.");
+    // The personal part: gap analysis, tracker, people, drafts.
+    for s in [
+        "Nadia Boudreau",
+        "Relationship tracker",
+        "Colette Arsenault",
+        "Director of Design",
+        "Thank you and progress update",
+        "Your advice about opening with the decision worked",
+        "2–3 active",
+        "11 of 75 checklist items done",
+        "30 days overdue",
+    ] {
+        assert_contains(&text, s);
+    }
+    // A checklist item ticked from data/progress.yaml shows when it was done.
+    assert_contains(&text, "done 5 Feb 2026");
+    // Message templates show their blanks by name.
+    assert_contains(&text, "first name");
+
+    let info = pdf_info(personal);
+    let pages: usize = info_field(&info, "Pages").parse().unwrap();
+    assert!((25..=120).contains(&pages), "{pages} pages");
+    assert_contains(&text, &format!("Page 3 of {pages}"));
+    assert_eq!(
+        info_field(&info, "Title"),
+        "Mentors & Sponsors: a career workbook"
+    );
+    assert_eq!(info_field(&info, "Author"), "Nadia Boudreau");
+    assert!(
+        info_field(&info, "Page size").contains("(A4)"),
+        "A4 by default: {info}"
+    );
+    // A fixed document date: today, from the caller.
+    assert!(info_field(&info, "CreationDate").contains("2026"), "{info}");
+}
+
+#[test]
+fn a_cohort_members_chapters_speak_to_that_member() {
+    let p = Project::from_fixture("cohort");
+    let project = load(p.root());
+    let names = ["Ana Lima", "Ben Okafor", "Chloe Roy"];
+    let render_opts = careerbook::RenderOptions {
+        today: today(),
+        private: false,
+        body_end: None,
+        person: None,
+    };
+    for member in &project.members {
+        let mut diags = Diagnostics::new();
+        let source = careerbook::render::pdf_source(
+            &project,
+            &member.workbook,
+            &render_opts,
+            false,
+            &mut diags,
+        )
+        .expect("the member's pages render");
+        let bytes = render_pdf(&project, &source, &options()).expect("the member's PDF");
+        if !poppler() {
+            return;
+        }
+        let text = pdf_text(&bytes);
+        let name = member
+            .workbook
+            .profile
+            .as_ref()
+            .map(|p| p.name.clone())
+            .unwrap();
+        // The welcome chapter's template ran with this member's profile.
+        assert_contains(&text, &format!("Hello, {name}."));
+        for other in names.iter().filter(|n| **n != name) {
+            assert!(!text.contains(other), "{other} appears in {name}'s PDF");
+        }
+    }
+}
+
+#[test]
+fn blank_workbook_has_no_personal_data() {
+    let (_p, _, blank) = &*DEFAULT;
+    if !poppler() {
+        return;
+    }
+    let text = pdf_text(blank);
+    for personal in [
+        "Nadia",
+        "Boudreau",
+        "Colette",
+        "Arsenault",
+        "Hélène",
+        "Harbourline",
+        "Prefers Tuesday mornings",
+        "Put my name forward",
+        "done 5 Feb 2026",
+    ] {
+        assert!(
+            !text.contains(personal),
+            "the blank workbook shows {personal:?}"
+        );
+    }
+    for s in [
+        "Start here",
+        "Your 12-month plan",
+        "Relationship tracker",
+        "Person record",
+        "Notes",
+        "About you",
+        "Next check-in",
+    ] {
+        assert_contains(&text, s);
+    }
+    let info = pdf_info(blank);
+    assert_eq!(info_field(&info, "Author"), "careerbook");
+}
+
+#[test]
+fn every_heading_is_a_bookmark() {
+    let (_p, personal, _) = &*DEFAULT;
+    let outlines = count(personal, b"/Outlines");
+    assert!(outlines > 0, "the PDF has no outline (bookmarks)");
+    // Every chapter and section heading is an outline item with a title; chapter
+    // titles are in the PDF as bookmark strings.
+    assert!(
+        count(personal, b"/Title") > 60,
+        "too few bookmarks: {}",
+        count(personal, b"/Title")
+    );
+}
+
+fn count(haystack: &[u8], needle: &[u8]) -> usize {
+    haystack
+        .windows(needle.len())
+        .filter(|w| *w == needle)
+        .count()
+}
+
+#[test]
+fn the_same_inputs_give_the_same_bytes() {
+    let (p, personal, blank) = &*DEFAULT;
+    let project = load(p.root());
+    assert!(
+        render_ok(&project, &sample_view(), &options()) == *personal,
+        "two personal PDFs differ"
+    );
+    assert!(
+        render_ok(&project, &blank_view(), &blank_options()) == *blank,
+        "two blank PDFs differ"
+    );
+}
+
+#[test]
+fn letter_paper_and_branding_from_book_toml() {
+    let p = Project::from_fixture("minimal");
+    let toml = std::fs::read_to_string(p.root().join("book.toml")).unwrap();
+    p.write(
+        "book.toml",
+        &format!(
+            "{toml}\n[print]\npage-size = \"letter\"\n\n[branding]\norganisation = \"Tidewater Women in Tech\"\naccent = \"#7a1f5c\"\nfooter = \"Printed for the spring cohort\"\ncontact = \"mailto:cohort@example.org\"\nlogo = \"brand/logo.svg\"\n"
+        ),
+    );
+    p.write(
+        "brand/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 20\"><rect width=\"40\" height=\"20\" fill=\"#7a1f5c\"/></svg>",
+    );
+    let project = load(p.root());
+    let bytes = render_ok(&project, &blank_view(), &blank_options());
+    if !poppler() {
+        return;
+    }
+    let info = pdf_info(&bytes);
+    assert!(
+        info_field(&info, "Page size").contains("(letter)"),
+        "{info}"
+    );
+    let text = pdf_text(&bytes);
+    assert_contains(&text, "Tidewater Women in Tech");
+    assert_contains(&text, "Printed for the spring cohort");
+    assert_contains(&text, "cohort@example.org");
+}
+
+#[test]
+fn a_private_copy_says_so() {
+    let p = Project::from_fixture("minimal");
+    let project = load(p.root());
+    let mut view = sample_view();
+    view["private"] = json!(true);
+    view["people"][0]["notes"] = json!("Prefers Tuesday mornings.");
+    let bytes = render_ok(
+        &project,
+        &view,
+        &PdfOptions {
+            private: true,
+            ..options()
+        },
+    );
+    if !poppler() {
+        return;
+    }
+    let text = pdf_text(&bytes);
+    assert_contains(&text, "PRIVATE COPY");
+    assert_contains(&text, "Prefers Tuesday mornings.");
+}
+
+fn theme_error(file: &str, text: &str) -> (Vec<Diagnostic>, Project) {
+    let p = Project::from_fixture("minimal");
+    p.write(file, text);
+    let project = load(p.root());
+    match render_pdf(
+        &project,
+        &source(&project, &sample_view(), &options()),
+        &options(),
+    ) {
+        Ok(_) => panic!("a broken template should fail"),
+        Err(d) => (d, p),
+    }
+}
+
+#[test]
+fn a_syntax_error_in_a_print_template_is_located() {
+    let (diags, p) = theme_error(
+        "themes/default/print/workbook.typ",
+        "#let data = json(\"/data.json\")\n\n= Title\n\n#let x = (1, 2\nText\n",
+    );
+    let d = &diags[0];
+    assert!(d.is_error());
+    assert_eq!(
+        d.file.as_deref(),
+        Some(Path::new("themes/default/print/workbook.typ")),
+        "{d:?}"
+    );
+    assert!(d.line >= 5, "{d:?}");
+    assert!(d.column > 0, "{d:?}");
+    let text = careerbook::diagnostics::render_human(&diags, p.root(), false);
+    assert!(
+        text.contains("themes/default/print/workbook.typ:"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_error_in_an_included_template_names_that_file() {
+    let (diags, _p) = theme_error(
+        "themes/default/print/personal.typ",
+        "#let section(data, settings) = {\n  let x = data.nobody.name\n}\n",
+    );
+    let d = &diags[0];
+    assert_eq!(
+        d.file.as_deref(),
+        Some(Path::new("themes/default/print/personal.typ")),
+        "{d:?}"
+    );
+    assert_eq!(d.line, 2, "{d:?}");
+    assert!(d.help.is_some(), "{d:?}");
+}
+
+#[test]
+fn templates_cannot_read_the_disk() {
+    for (what, code) in [
+        ("a project file", "#read(\"/book.toml\")"),
+        ("a file outside", "#read(\"../../../../etc/passwd\")"),
+        ("a package", "#import \"@preview/example:0.1.0\": *"),
+    ] {
+        let (diags, _p) = theme_error(
+            "themes/default/print/workbook.typ",
+            &format!("Hello\n{code}\n"),
+        );
+        assert_eq!(diags[0].line, 2, "{what}: {:?}", diags[0]);
+    }
+}
+
+#[test]
+fn hostile_markdown_comes_out_as_text() {
+    let p = Project::from_fixture("minimal");
+    let hostile = [
+        "#sys.exit()",
+        "$x^2$",
+        "<label>",
+        "@ref",
+        "*not bold*",
+        "back\\slash",
+        "#{ panic() }",
+        "]unbalanced[",
+        "// not a comment",
+        "= not a heading",
+        "\"quoted\"",
+        "a_b_c",
+        "~tilde~",
+        "`tick`",
+        "https://example.com/x",
+        "1. not a list",
+    ];
+    let body: String = hostile
+        .iter()
+        .map(|h| format!("Line {h} end\n\n"))
+        .collect();
+    // Markdown escapes keep the characters literal on the Markdown side too.
+    let escaped = body
+        .replace('\\', "\\\\")
+        .replace('*', "\\*")
+        .replace('`', "\\`")
+        .replace('[', "\\[")
+        .replace(']', "\\]")
+        .replace('<', "\\<")
+        .replace('_', "\\_")
+        .replace('~', "\\~")
+        .replace('#', "\\#")
+        .replace('=', "\\=")
+        .replace('"', "\\\"")
+        .replace("1.", "1\\.");
+    p.write(
+        "content/hostile.md",
+        &format!("---\ntitle: \"#hostile $title$ <x>\"\ntemplate: false\n---\n{escaped}"),
+    );
+    let project = load(p.root());
+    let bytes = render_ok(&project, &blank_view(), &blank_options());
+    if !poppler() {
+        return;
+    }
+    let text = pdf_text(&bytes);
+    assert_contains(&text, "#hostile $title$ <x>");
+    for h in hostile {
+        assert_contains(&text, &format!("Line {h} end"));
+    }
+}
+
+#[test]
+fn any_part_of_the_view_may_be_missing() {
+    let p = Project::from_fixture("minimal");
+    let project = load(p.root());
+    let mut sparse = sample_view();
+    for key in ["dashboard", "timeline", "profile"] {
+        sparse[key] = Value::Null;
+    }
+    sparse["people"][0] = json!({"name": "Only A Name"});
+    sparse["people"][1] = json!({});
+    for view in [
+        Value::Null,
+        json!({}),
+        json!({"people": null, "blank": null}),
+        sparse,
+    ] {
+        for opts in [options(), blank_options()] {
+            if let Err(d) = render_pdf(&project, &source(&project, &view, &opts), &opts) {
+                panic!("{view}: {d:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_workbook_is_many_pages_and_not_bloated() {
+    // Speed is measured by bench/pdf.sh, not here.
+    let (p, _, _) = &*DEFAULT;
+    let project = load(p.root());
+    let out = render_pdf_output(
+        &project,
+        &source(&project, &sample_view(), &options()),
+        &options(),
+    )
+    .unwrap();
+    assert!(out.pages > 20);
+    assert!(out.bytes.len() < 3_000_000, "{} bytes", out.bytes.len());
+}
+
+/// `bench/pdf.sh` runs this in release: typeset N times, print the median.
+#[test]
+#[ignore = "a benchmark: run with bench/pdf.sh"]
+fn bench_pdf() {
+    let runs: usize = std::env::var("CAREERBOOK_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20);
+    let p = Project::default_workbook();
+    let project = load(p.root());
+    for (name, view, opts) in [
+        ("personal", sample_view(), options()),
+        ("blank", blank_view(), blank_options()),
+    ] {
+        let first = std::time::Instant::now();
+        let out = render_pdf_output(&project, &source(&project, &view, &opts), &opts).unwrap();
+        let cold = first.elapsed();
+        let mut times: Vec<f64> = (0..runs)
+            .map(|_| {
+                let t = std::time::Instant::now();
+                render_pdf_output(&project, &source(&project, &view, &opts), &opts).unwrap();
+                t.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        println!(
+            "{name}: {} pages, {} KiB, first {:.0} ms, warm median {:.1} ms (min {:.1}, max {:.1}, {runs} runs)",
+            out.pages,
+            out.bytes.len() / 1024,
+            cold.as_secs_f64() * 1000.0,
+            times[times.len() / 2],
+            times[0],
+            times[times.len() - 1],
+        );
+        // The dev server's case: the data changed since the last build, so Typst's
+        // memoised layout of the personal pages cannot be reused.
+        let mut changed: Vec<f64> = (0..runs)
+            .map(|i| {
+                let mut v = view.clone();
+                v["today_long"] = json!(format!("run {i}"));
+                let t = std::time::Instant::now();
+                render_pdf_output(&project, &source(&project, &v, &opts), &opts).unwrap();
+                t.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        changed.sort_by(f64::total_cmp);
+        println!(
+            "{name}: data changed every run: median {:.1} ms",
+            changed[changed.len() / 2]
+        );
+        if let Ok(dir) = std::env::var("CAREERBOOK_BENCH_OUT") {
+            std::fs::write(Path::new(&dir).join(format!("{name}.pdf")), &out.bytes).unwrap();
+        }
+    }
+}

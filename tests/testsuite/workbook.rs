@@ -1,0 +1,297 @@
+//! The personal workbook on a fixture with a fixed `--today`: dashboard verdicts,
+//! drafts, the calendar, privacy, and hostile strings coming out as text.
+
+use crate::common::Project;
+
+const PROFILE: &str = "\
+name: Avery Tremblay
+region: quebec
+plan_start: 2026-03-02
+goals:
+  - Lead a cross-team project
+ambitions:
+  - Run a product group
+";
+
+const PEOPLE: &str = "\
+people:
+  - id: mina-osei
+    name: Mina Osei
+    role: mentor
+    stage: active
+    email: mina@example.org
+    cadence_days: 30
+    last_contact: 2026-09-01
+    outreach:
+      topic: hiring well
+    log:
+      - date: 2026-09-01
+        kind: coffee
+        summary: Talked about hiring.
+  - id: raj-patel
+    name: Raj Patel
+    role: sponsor
+    stage: prospect
+    email: raj@example.org
+    next_step: Ask for 20 minutes after the budget review
+    next_step_due: 2026-12-01
+";
+
+fn personal() -> Project {
+    let p = Project::default_workbook();
+    p.write("data/profile.yaml", PROFILE);
+    p.write("data/relationships.yaml", PEOPLE);
+    p.write(
+        "data/progress.yaml",
+        "done:\n  plan-m1-write-goals: 2026-03-05\n",
+    );
+    p
+}
+
+#[test]
+fn dashboard_verdicts_and_actions_follow_the_data() {
+    let p = personal();
+    p.build_ok();
+    let index = p.site("index.html");
+    assert!(index.contains("Hello, Avery"), "greets by first name");
+    // One active mentor, no active sponsor.
+    assert!(index.contains("One active mentor"), "{index}");
+    assert!(index.contains("You have no active sponsor yet — see <a href=\"sponsors/finding-sponsors.html\">Finding sponsors</a>"), "{index}");
+    // Mina: last contact 2026-09-01 + 30 days = 2026-10-01, overdue by 54 days on 2026-11-24.
+    assert!(
+        index.contains(
+            "Check in with Mina Osei</a> <span class=\"action-when overdue\">54 days overdue</span>"
+        ),
+        "{index}"
+    );
+    assert!(index.contains("Next step with Raj Patel: Ask for 20 minutes after the budget review</a> <span class=\"action-when\">by 1 December 2026</span>"), "{index}");
+    // Reciprocity: Mina has a log but never gave back.
+    assert!(
+        index.contains("<a href=\"relationships.html#person-mina-osei\">Mina Osei</a>"),
+        "{index}"
+    );
+    // Plan started 2026-03-02: 2026-11-24 is in months 9–12.
+    assert!(index.contains("Months 9–12"), "{index}");
+}
+
+#[test]
+fn drafts_are_filled_per_person_and_blanks_are_marked() {
+    let p = personal();
+    let report = p.build_ok();
+    let rel = p.site("relationships.html");
+    // Raj is a sponsor prospect: the strategic-conversation email suits him.
+    assert!(
+        rel.contains("Request for a strategic conversation"),
+        "{rel}"
+    );
+    assert!(rel.contains("Dear Raj,"), "{rel}");
+    // He has no outreach values: his blanks are visible and marked.
+    assert!(
+        rel.contains("<mark class=\"blank\" title=\"Not in your data yet: topic\">{topic}</mark>"),
+        "{rel}"
+    );
+    // Email drafts get a mailto link with subject and body.
+    assert!(rel.contains("href=\"mailto:raj@example.org?subject=20%20minutes%20on%20%7Btopic%7D%3F&amp;body=Dear%20Raj%2C"), "{rel}");
+    // And the build warns, naming the person and the field.
+    let warning = report
+        .warnings
+        .iter()
+        .find(|d| d.code == "message" && d.message.contains("Raj Patel"))
+        .expect("a warning for Raj's blanks");
+    assert!(warning.message.contains("topic"), "{warning:?}");
+    assert_eq!(
+        warning.file.as_deref(),
+        Some(std::path::Path::new("data/relationships.yaml"))
+    );
+}
+
+#[test]
+fn checklists_remember_progress_and_the_progress_page_counts_it() {
+    let p = personal();
+    p.build_ok();
+    let plan = p.site("action-plan.html");
+    assert!(
+        plan.contains("data-task=\"plan-m1-write-goals\" checked>"),
+        "{plan}"
+    );
+    let progress = p.site("progress.html");
+    assert!(
+        progress.contains("\"done\":{\"plan-m1-write-goals\":\"2026-03-05\"}"),
+        "{progress}"
+    );
+    assert!(
+        progress.contains("<span class=\"done-count\">1</span> / 6"),
+        "{progress}"
+    );
+}
+
+#[test]
+fn followups_calendar_has_stable_events() {
+    let p = personal();
+    p.build_ok();
+    let ics = p.site("followups.ics");
+    let parsed: icalendar::Calendar = ics.parse().expect("the calendar parses");
+    let summaries: Vec<String> = parsed
+        .components
+        .iter()
+        .filter_map(|c| c.as_event())
+        .filter_map(|e| icalendar::Component::get_summary(e).map(str::to_string))
+        .collect();
+    assert!(
+        summaries.iter().any(|s| s.contains("Mina Osei")),
+        "{summaries:?}"
+    );
+    assert!(
+        summaries.iter().any(|s| s.contains("Raj Patel")),
+        "{summaries:?}"
+    );
+    // Mina's check-in is overdue: it lands on today.
+    assert!(ics.contains("DTSTART;VALUE=DATE:20261124"), "{ics}");
+    assert!(ics.contains("\r\n"), "RFC 5545 lines end with CRLF");
+    // Rebuilding on another day keeps the UIDs, so a calendar updates its events.
+    let uids = |s: &str| {
+        s.lines()
+            .filter(|l| l.starts_with("UID:"))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let mut opts = p.options();
+    opts.today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    careerbook::build(&opts).unwrap();
+    assert_eq!(uids(&ics), uids(&p.site("followups.ics")));
+}
+
+/// A unique marker in every private field: none may leave a default build.
+#[test]
+fn private_data_appears_only_with_private() {
+    let p = personal();
+    p.write(
+        "data/relationships.yaml",
+        &format!(
+            "{PEOPLE}    notes: SECRET-NOTE-RAJ\n  - id: secret-person\n    name: SECRET-NAME\n    role: sponsor\n    stage: contacted\n    title: SECRET-TITLE\n    organisation: SECRET-ORG\n    email: secret@example.org\n    links: [\"https://example.org/SECRET-LINK\"]\n    areas: [SECRET-AREA]\n    next_step: SECRET-STEP\n    next_step_due: 2026-12-02\n    cadence_days: 10\n    last_contact: 2026-11-20\n    outreach:\n      topic: SECRET-TOPIC\n    log:\n      - date: 2026-11-20\n        kind: call\n        summary: SECRET-LOG\n    notes: SECRET-NOTE-PRIVATE\n    private: true\n"
+        ),
+    );
+    p.build_ok();
+    let site = p.snapshot_site();
+    for (path, bytes) in &site {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(!text.contains("SECRET"), "{path} leaks private data");
+        assert!(
+            !text.contains("secret-person") && !text.contains("secret@example.org"),
+            "{path} leaks a private person"
+        );
+    }
+    assert!(!p.site("index.html").contains("noindex"));
+
+    let mut opts = p.options();
+    opts.private = true;
+    careerbook::build(&opts).unwrap();
+    let rel = p.site("relationships.html");
+    for marker in [
+        "SECRET-NOTE-RAJ",
+        "SECRET-NAME",
+        "SECRET-TITLE",
+        "SECRET-ORG",
+        "SECRET-LINK",
+        "SECRET-AREA",
+        "SECRET-STEP",
+        "SECRET-TOPIC",
+        "SECRET-LOG",
+        "SECRET-NOTE-PRIVATE",
+    ] {
+        assert!(
+            rel.contains(marker),
+            "{marker} missing from the private build"
+        );
+    }
+    assert!(p.site("followups.ics").contains("SECRET-NAME"));
+    for (path, bytes) in p.snapshot_site() {
+        if path.ends_with(".html") && path != "toc.html" && path != "404.html" {
+            let text = String::from_utf8_lossy(&bytes);
+            assert!(
+                text.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"),
+                "{path} lacks noindex"
+            );
+            assert!(
+                text.contains("class=\"private-banner\""),
+                "{path} lacks the banner"
+            );
+        }
+    }
+}
+
+#[test]
+fn hostile_strings_come_out_as_text() {
+    let p = personal();
+    let evil =
+        r#"<script>alert(1)</script>"><img src=x onerror=alert(2)>{{ profile.name }}{% raw %}"#;
+    p.write(
+        "data/relationships.yaml",
+        &format!(
+            "people:\n  - id: evil\n    name: '{0}'\n    role: mentor\n    stage: prospect\n    title: '{0}'\n    organisation: '{0}'\n    areas: ['{0}']\n    next_step: '{0}'\n    outreach:\n      topic: '{0}'\n    log:\n      - date: 2026-11-01\n        kind: '{0}'\n        summary: '{0}'\n",
+            evil.replace('\'', "''")
+        ),
+    );
+    p.write(
+        "data/profile.yaml",
+        &format!(
+            "name: '{}'\nplan_start: 2026-03-02\n",
+            evil.replace('\'', "''")
+        ),
+    );
+    p.build_ok();
+    for (path, bytes) in p.snapshot_site() {
+        if !(path.ends_with(".html") || path.ends_with(".js")) || path.starts_with("assets/") {
+            continue;
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("<script>alert"), "{path} has a live script");
+        assert!(!text.contains("<img src=x"), "{path} has a live image tag");
+    }
+    let rel = p.site("relationships.html");
+    assert!(
+        rel.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;")
+            || rel.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{rel}"
+    );
+    // Template syntax in data is data, never evaluated.
+    assert!(p.site("index.html").contains("{{ profile.name }}"));
+}
+
+#[test]
+fn unsafe_links_and_bad_data_are_located_errors() {
+    let p = personal();
+    p.write(
+        "data/relationships.yaml",
+        "people:\n  - id: a\n    name: A\n    role: mentor\n    links: [\"javascript:alert(1)\"]\n  - id: a\n    name: B\n    role: sponsr\n    last_contact: 2026-02-30\n",
+    );
+    let (diags, text) = p.build_err();
+    let at: Vec<_> = diags.iter().map(|d| d.location()).collect();
+    assert!(
+        at.iter().all(|l| l.starts_with("data/relationships.yaml:")),
+        "{text}"
+    );
+    assert!(text.contains("javascript:"), "{text}");
+    assert!(
+        text.contains("sponsr") && text.contains("did you mean `sponsor`?"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_sample_workbook_builds_with_its_warning_about_one_blank() {
+    let p = Project::default_workbook();
+    let report = p.build_ok();
+    let messages: Vec<_> = report.warnings.iter().map(|d| d.message.as_str()).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("Priya Natarajan") && m.contains("challenge")),
+        "{messages:?}"
+    );
+    assert!(
+        p.site_exists("relationships.html")
+            && p.site_exists("progress.html")
+            && p.site_exists("followups.ics")
+    );
+}
