@@ -37,7 +37,6 @@ use typst_layout::PagedDocument;
 use crate::diagnostics::{Diagnostic, line_col};
 use crate::load::Project;
 use crate::options::Options;
-use crate::view::BookInfo;
 use crate::{book, markdown};
 pub use source::{PdfSource, source};
 use typst_markup::{Book, MessageInfo, Page, PageTargets};
@@ -276,20 +275,18 @@ fn build_world(
         world.add_disk(&path, source);
     }
 
-    let mut data = serde_json::to_value(&source.view).expect("the view serialises");
-    data["book"] = serde_json::to_value(BookInfo::of(project)).expect("the book serialises");
+    let mut data = source.view.clone();
     annotate_links(&mut data, &page_keys(project));
     // The timeline's picture is a file of its own; the view points at it.
-    if let Some(timeline) = &source.view.timeline {
+    if let Some(t) = data.get_mut("timeline").and_then(Value::as_object_mut)
+        && let Some(Value::String(svg)) = t.remove("svg")
+    {
         world.add(
             "/timeline.svg",
-            timeline.svg.clone(),
+            svg,
             Origin::Generated("timeline.svg".into()),
         );
-        if let Some(t) = data.get_mut("timeline").and_then(Value::as_object_mut) {
-            t.remove("svg");
-            t.insert("image".into(), json!("/timeline.svg"));
-        }
+        t.insert("image".into(), json!("/timeline.svg"));
     }
     world.add(
         "/data.json",

@@ -9,12 +9,16 @@ use crate::load::Project;
 use crate::model::Workbook;
 use crate::options::Options;
 use crate::templates::PageTemplates;
-use crate::view::{self, WorkbookView};
+use serde_json::Value;
+
+use crate::view::{self, BookInfo};
 
 /// One workbook's view, and every page's Markdown after the page's template
 /// ran with that workbook, in reading order.
 pub struct PdfSource {
-    pub view: WorkbookView,
+    /// The [`WorkbookView`] and the book's settings (`book`), as the print
+    /// templates read them from `/data.json`.
+    pub view: Value,
     /// The pages in reading order, and their text in the same order.
     pub order: Vec<PageSlot>,
     pub texts: Vec<String>,
@@ -36,7 +40,9 @@ pub fn source(
     let templates = PageTemplates::compile(&project.content);
     let pages = PageSources::unread(&templates);
     let compiled = compile::compile(project, pages, workbook, opts, diags)?;
-    let view = view::workbook(&compiled, opts, diags);
+    let mut view =
+        serde_json::to_value(view::workbook(&compiled, opts, diags)).expect("the view serialises");
+    view["book"] = serde_json::to_value(BookInfo::of(project)).expect("the book serialises");
     Some(PdfSource {
         view,
         order: compiled.order,

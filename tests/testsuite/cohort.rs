@@ -161,3 +161,49 @@ fn member_data_errors_name_the_members_file() {
         "data/people/chloe-roy/relationships.yaml:4:11"
     );
 }
+
+#[test]
+fn a_members_unknown_progress_id_is_reported_by_check_and_build() {
+    // Issue 19, bug 1: a member's progress.yaml was never checked against the book.
+    let p = Project::from_fixture("cohort");
+    p.write(
+        "data/people/ana-lima/progress.yaml",
+        "done:\n  find-mentor: 2026-09-10\n  find-mentr: 2026-09-11\n",
+    );
+    let report = careerbook::build(&p.options()).expect("an unknown id is a warning");
+    let warning = report
+        .warnings
+        .iter()
+        .find(|d| d.message.contains("find-mentr"))
+        .unwrap_or_else(|| panic!("no warning for the unknown id: {:?}", report.warnings));
+    assert_eq!(warning.location(), "data/people/ana-lima/progress.yaml:3:3");
+    assert_eq!(warning.help.as_deref(), Some("did you mean `find-mentor`?"));
+    let checked = careerbook::check::check(p.root(), crate::common::today());
+    assert_eq!(
+        checked
+            .iter()
+            .filter(|d| d.message.contains("find-mentr"))
+            .count(),
+        1,
+        "check reports it once: {checked:?}"
+    );
+}
+
+#[test]
+fn pdf_for_a_member_who_does_not_exist_fails_with_a_suggestion() {
+    // Issue 19, bug 2: `pdf --person <typo>` wrote nothing and exited 0.
+    let p = Project::from_fixture("cohort");
+    let out = crate::common::careerbook()
+        .args(["pdf", "--today", "2026-11-24", "--person", "ben-okafr"])
+        .arg(p.root())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("there is no member `ben-okafr`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean `ben-okafor`?"), "{stderr}");
+    assert!(!p.root().join("ben-okafor").exists(), "nothing is written");
+}

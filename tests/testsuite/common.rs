@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use careerbook::{BuildOptions, BuildReport, Diagnostic};
+use careerbook::{BuildReport, Diagnostic, Options};
 use chrono::NaiveDate;
 
 pub fn today() -> NaiveDate {
@@ -58,8 +58,8 @@ impl Project {
         }
     }
 
-    pub fn options(&self) -> BuildOptions {
-        BuildOptions::new(self.root(), today())
+    pub fn options(&self) -> Options {
+        Options::new(self.root(), today())
     }
 
     pub fn build(&self) -> Result<BuildReport, Vec<Diagnostic>> {

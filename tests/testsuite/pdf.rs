@@ -7,9 +7,9 @@ use std::process::Command;
 use std::sync::LazyLock;
 
 use careerbook::Diagnostic;
+use careerbook::Options;
 use careerbook::diagnostics::Diagnostics;
-use careerbook::pdf::{PdfOptions, render_pdf, render_pdf_output};
-use careerbook::render::PdfSource;
+use careerbook::pdf::{PdfSource, render_pdf, render_pdf_output};
 use serde_json::{Value, json};
 
 use crate::common::{Project, today};
@@ -120,39 +120,28 @@ fn load(root: &Path) -> careerbook::load::Project {
 
 /// What the PDF is typeset from: the project's own pages (their templates run
 /// with its workbook, or none for a blank copy) and the given view.
-fn source(project: &careerbook::load::Project, view: &Value, opts: &PdfOptions) -> PdfSource {
-    let render_opts = careerbook::RenderOptions {
-        today: opts.today,
-        private: opts.private,
-        body_end: None,
-        person: None,
-    };
+fn source(project: &careerbook::load::Project, view: &Value, opts: &Options) -> PdfSource {
     let mut diags = Diagnostics::new();
-    let Some(mut source) = careerbook::render::pdf_source(
-        project,
-        &project.workbook,
-        &render_opts,
-        opts.blank,
-        &mut diags,
-    ) else {
+    let Some(mut source) = careerbook::pdf::source(project, &project.workbook, opts, &mut diags)
+    else {
         panic!("the pages do not render: {:?}", diags.sorted());
     };
     source.view = view.clone();
     source
 }
 
-fn options() -> PdfOptions {
-    PdfOptions::new(today())
+fn options() -> Options {
+    Options::new(".", today())
 }
 
-fn blank_options() -> PdfOptions {
-    PdfOptions {
+fn blank_options() -> Options {
+    Options {
         blank: true,
         ..options()
     }
 }
 
-fn render_ok(project: &careerbook::load::Project, view: &Value, opts: &PdfOptions) -> Vec<u8> {
+fn render_ok(project: &careerbook::load::Project, view: &Value, opts: &Options) -> Vec<u8> {
     match render_pdf(project, &source(project, view, opts), opts) {
         Ok(bytes) => bytes,
         Err(d) => panic!(
@@ -291,22 +280,10 @@ fn a_cohort_members_chapters_speak_to_that_member() {
     let p = Project::from_fixture("cohort");
     let project = load(p.root());
     let names = ["Ana Lima", "Ben Okafor", "Chloe Roy"];
-    let render_opts = careerbook::RenderOptions {
-        today: today(),
-        private: false,
-        body_end: None,
-        person: None,
-    };
     for member in &project.members {
         let mut diags = Diagnostics::new();
-        let source = careerbook::render::pdf_source(
-            &project,
-            &member.workbook,
-            &render_opts,
-            false,
-            &mut diags,
-        )
-        .expect("the member's pages render");
+        let source = careerbook::pdf::source(&project, &member.workbook, &options(), &mut diags)
+            .expect("the member's pages render");
         let bytes = render_pdf(&project, &source, &options()).expect("the member's PDF");
         if !poppler() {
             return;
@@ -439,7 +416,7 @@ fn a_private_copy_says_so() {
     let bytes = render_ok(
         &project,
         &view,
-        &PdfOptions {
+        &Options {
             private: true,
             ..options()
         },
