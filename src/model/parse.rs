@@ -22,6 +22,7 @@ use serde::de::IgnoredAny;
 use serde_saphyr::{Location, Spanned};
 
 use super::date::{DATE_ERROR_MARK, DATE_HELP, Date, parse_iso_date};
+use super::message::is_placeholder_name;
 use super::people::{Channel, LogEntry, Person, Role, Stage};
 use super::profile::{Profile, Region};
 use super::progress::Progress;
@@ -393,13 +394,6 @@ pub fn check_email(email: &str) -> Result<(), String> {
         }
         _ => Err(format!("{} is not an e-mail address", quote(email))),
     }
-}
-
-/// A placeholder name for message templates: lower_snake_case.
-pub fn is_placeholder_name(name: &str) -> bool {
-    let mut chars = name.chars();
-    chars.next().is_some_and(|c| c.is_ascii_lowercase())
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 fn suggest_placeholder(name: &str) -> String {

@@ -533,6 +533,25 @@ fn loads_files_from_a_project_folder() {
 }
 
 #[test]
+fn an_outreach_key_longer_than_a_placeholder_name_is_refused() {
+    // The same rule as drafts, the site and the PDF: such a name is never a blank.
+    let long = "a".repeat(41);
+    let (people, diags) = people_of(&format!(
+        "people:\n  - id: a\n    name: A\n    role: mentor\n    outreach:\n      {long}: x\n      {}: y\n",
+        "b".repeat(40)
+    ));
+    let e = only(&diags);
+    assert_eq!(
+        (e.line, e.message.as_str()),
+        (
+            6,
+            format!("outreach: `{long}` is not a placeholder name").as_str()
+        )
+    );
+    assert_eq!(people[0].outreach.len(), 1);
+}
+
+#[test]
 fn wrong_shapes_get_advice_in_data_words() {
     let (_, diags) = people_of(
         "people:\n  - id: a\n    name: A\n    role: mentor\n    links: https://example.com\n  - id: b\n    name: B\n    role: mentor\n    private: maybe\n  - id: c\n    name: C\n",

@@ -1239,7 +1239,7 @@ fn mark_placeholders(html: &str) -> String {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         match after.find('}') {
-            Some(close) if is_placeholder_name(&after[..close]) => {
+            Some(close) if crate::model::message::is_placeholder_name(&after[..close]) => {
                 out.push_str("<mark class=\"placeholder\">{");
                 out.push_str(&after[..close]);
                 out.push_str("}</mark>");
@@ -1253,14 +1253,6 @@ fn mark_placeholders(html: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-fn is_placeholder_name(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 40
-        && s.starts_with(|c: char| c.is_ascii_lowercase())
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// Links must reach a page, and a heading on it. Pages are checked in parallel;
