@@ -51,7 +51,7 @@ pub fn load(root: &Path, today: NaiveDate, diags: &mut Diagnostics) -> Option<Pr
     let data = data::load(root, diags);
     let workbook = Workbook::load(root, today, diags);
     let members = load_members(root, today, diags);
-    let theme = theme::load(root, &cfg.build.theme, diags);
+    let theme = theme::load(root, &cfg, diags);
     let config = config?;
     if diags.has_errors() {
         return None;

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use include_dir::{Dir, include_dir};
 use walkdir::WalkDir;
 
+use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::content::{is_ignored, slash_path};
 
@@ -75,14 +76,19 @@ fn collect_builtin(dir: &'static Dir<'static>, files: &mut BTreeMap<String, Them
     }
 }
 
-pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Theme {
+/// The built-in theme with the files of `themes/<name>/`, `name` from `[build]
+/// theme` of `config`.
+pub fn load(root: &Path, config: &Config, diags: &mut Diagnostics) -> Theme {
+    let name = config.build.theme.as_str();
     let mut theme = Theme::builtin();
     let dir = root.join(DIR).join(name);
     if !dir.is_dir() {
         if name != "default" {
+            let (line, column) = config.position("build.theme").unwrap_or((0, 0));
             diags.push(
                 Diagnostic::error("theme", format!("there is no theme folder themes/{name}/"))
                     .in_file(crate::config::FILE_NAME)
+                    .at(line, column)
                     .help("create the folder, or remove `theme` from [build] to use the built-in theme"),
             );
         }
@@ -124,4 +130,20 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Theme {
         }
     }
     theme
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_theme_folder_is_located_at_its_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = Config::parse("# theme = \"old\"\n[build]\ntheme = \"missing\"\n").unwrap();
+        let mut diags = Diagnostics::new();
+        load(dir.path(), &config, &mut diags);
+        let d = diags.into_vec().remove(0);
+        assert_eq!(d.location(), "book.toml:3:1");
+        assert_eq!(d.message, "there is no theme folder themes/missing/");
+    }
 }
