@@ -7,6 +7,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use pulldown_cmark::{Event, Parser, Tag};
 
+use crate::render::markdown;
+
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::Project;
@@ -59,7 +61,9 @@ fn check_person_links(project: &Project, diags: &mut Diagnostics) {
         .collect();
     for page in &project.content.pages {
         let line_of = |offset: usize| page.body[..offset].matches('\n').count() + page.body_line;
-        for (event, range) in Parser::new(&page.body).into_offset_iter() {
+        // Read as the build reads it: a footnote is not a link, a table cell is.
+        let parser = Parser::new_ext(&page.body, markdown::options());
+        for (event, range) in parser.into_offset_iter() {
             let Event::Start(Tag::Link { dest_url, .. }) = event else {
                 continue;
             };
@@ -123,5 +127,37 @@ fn check_unfillable_placeholders(project: &Project, diags: &mut Diagnostics) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn person_links_are_read_with_the_markdown_options_of_the_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        std::fs::create_dir_all(root.join("data")).unwrap();
+        std::fs::write(
+            root.join("data/relationships.yaml"),
+            "people:\n  - id: ana\n    name: Ana\n    role: mentor\n",
+        )
+        .unwrap();
+        // `[^ghost]: …` is a footnote for the build; without its options it would
+        // be a link definition, and `[^ghost]` a link to a person who is not there.
+        std::fs::write(
+            root.join("content/index.md"),
+            "# Home\n\nA note[^ghost], [Ana](relationships.html#person-ana) and [Bob](relationships.html#person-bob).\n\n[^ghost]: relationships.html#person-ghost\n",
+        )
+        .unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+        let person: Vec<String> = check(root, today)
+            .into_iter()
+            .filter(|d| d.code == "person")
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(person, ["no person has the id `bob`"]);
     }
 }

@@ -14,7 +14,9 @@ use rustc_hash::FxHashMap;
 
 use crate::diagnostics::Diagnostic;
 
-/// The parser options every page uses.
+/// The Markdown options: the one place that says them. Every reading of a page
+/// (the build, `check`, the template scanner) parses with these, so all agree
+/// on what is a link, a footnote or a checklist item.
 pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
