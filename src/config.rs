@@ -249,7 +249,7 @@ impl Config {
     }
 
     pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let text = crate::source::strip_bom(text);
         let config: Config = toml::from_str(text).map_err(|e| {
             let (line, col) = e.span().map(|s| line_col(text, s.start)).unwrap_or((0, 0));
             let message = e.message().to_string();

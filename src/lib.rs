@@ -16,6 +16,7 @@ pub mod output;
 pub mod pdf;
 pub mod render;
 pub mod serve;
+pub mod source;
 
 use std::path::{Path, PathBuf};
 

@@ -9,8 +9,9 @@ use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::{read_text, yaml};
+use crate::load::yaml;
 use crate::model::{Channel, Role, Stage};
+use crate::source::read_text;
 
 pub const DIR: &str = "content";
 

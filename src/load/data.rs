@@ -9,16 +9,13 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::{read_text, yaml};
+use crate::load::yaml;
+use crate::source::read_data;
 
 pub const DIR: &str = "data";
 
 /// Files with a contract, read by the model instead.
 pub const TYPED: [&str; 3] = ["profile", "relationships", "progress"];
-
-/// The largest data file we read. A career workbook's YAML is a few kilobytes; a
-/// file this size is a mistake, and reading it would only slow every build down.
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 #[derive(Debug, Default, Clone)]
 pub struct Data {
@@ -79,24 +76,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Data {
             );
             continue;
         }
-        if let Ok(meta) = std::fs::metadata(&path)
-            && meta.len() > MAX_FILE_BYTES
-        {
-            diags.push(
-                Diagnostic::error(
-                    "data",
-                    format!(
-                        "the file is {} MB, over the {} MB limit for data files",
-                        meta.len() >> 20,
-                        MAX_FILE_BYTES >> 20
-                    ),
-                )
-                .in_file(&file)
-                .help("data files hold a person's profile and relationships; split or trim it"),
-            );
-            continue;
-        }
-        let Some(text) = read_text(root, &file, diags) else {
+        let Some(text) = read_data(root, &file, diags) else {
             continue;
         };
         let value = if text.trim().is_empty() {

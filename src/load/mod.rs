@@ -133,31 +133,3 @@ fn load_member(
     let workbook = Workbook::load_dir(root, &format!("data/people/{id}"), today, diags);
     Some(Member { id, workbook })
 }
-
-/// Read a text file of the project (`file` relative to `root`), reporting unreadable
-/// or non-UTF-8 files. A leading byte-order mark is dropped.
-pub fn read_text(root: &Path, file: &Path, diags: &mut Diagnostics) -> Option<String> {
-    let bytes = match std::fs::read(root.join(file)) {
-        Ok(b) => b,
-        Err(e) => {
-            diags.push(Diagnostic::error("io", format!("cannot read the file: {e}")).in_file(file));
-            return None;
-        }
-    };
-    match String::from_utf8(bytes) {
-        Ok(mut text) => {
-            if text.starts_with('\u{feff}') {
-                text.drain(..3);
-            }
-            Some(text)
-        }
-        Err(e) => {
-            diags.push(crate::diagnostics::not_utf8(
-                file,
-                e.as_bytes(),
-                &e.utf8_error(),
-            ));
-            None
-        }
-    }
-}

@@ -31,7 +31,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 
 pub use actions::{Action, ActionKind, next_actions};
 pub use checklist::{ChecklistSummary, TaskRef};
@@ -166,26 +166,7 @@ fn read(root: &Path, file: &str, diags: &mut Diagnostics) -> Option<(String, Str
     let file = [file, yml.as_str()]
         .into_iter()
         .find(|f| root.join(f).is_file())?;
-    let path = Path::new(file);
-    if let Ok(meta) = std::fs::metadata(root.join(path))
-        && meta.len() > crate::load::data::MAX_FILE_BYTES
-    {
-        // Same words as the generic data loader, so the problem is shown once.
-        diags.push(
-            Diagnostic::error(
-                "data",
-                format!(
-                    "the file is {} MB, over the {} MB limit for data files",
-                    meta.len() >> 20,
-                    crate::load::data::MAX_FILE_BYTES >> 20
-                ),
-            )
-            .in_file(path)
-            .help("data files hold a person's profile and relationships; split or trim it"),
-        );
-        return None;
-    }
-    crate::load::read_text(root, path, diags).map(|text| (file.to_string(), text))
+    crate::source::read_data(root, Path::new(file), diags).map(|text| (file.to_string(), text))
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Reading the data files: the contract, strictly.
 
 use super::*;
+use crate::diagnostics::Diagnostic;
 use crate::model::date::DATE_HELP;
 
 fn d(s: &str) -> NaiveDate {
