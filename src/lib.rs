@@ -17,6 +17,7 @@ pub mod pdf;
 pub mod render;
 pub mod serve;
 pub mod source;
+pub mod yaml;
 
 use std::path::{Path, PathBuf};
 

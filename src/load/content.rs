@@ -9,9 +9,9 @@ use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::yaml;
 use crate::model::{Channel, Role, Stage};
 use crate::source::read_text;
+use crate::yaml;
 
 pub const DIR: &str = "content";
 

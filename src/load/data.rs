@@ -1,5 +1,5 @@
 //! `data/`: YAML about the person. `profile`, `relationships` and `progress` follow
-//! a contract and are read by [`crate::model::Workbook`]; every other `*.yaml` (or
+//! a contract and are read by [`super::workbook`] into the model's types; every other `*.yaml` (or
 //! `*.yml`) directly in `data/` is read here, untyped, and reaches templates under
 //! its file stem (`data/events.yaml` → `events`).
 
@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::yaml;
 use crate::source::read_data;
+use crate::yaml;
 
 pub const DIR: &str = "data";
 

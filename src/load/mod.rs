@@ -4,7 +4,11 @@
 pub mod content;
 pub mod data;
 pub mod theme;
-pub mod yaml;
+pub mod workbook;
+
+/// [`crate::yaml`], under the path it had when loading owned it (the model
+/// parses YAML text too, without loading).
+pub use crate::yaml;
 
 use std::path::{Path, PathBuf};
 
@@ -49,7 +53,7 @@ pub fn load(root: &Path, today: NaiveDate, diags: &mut Diagnostics) -> Option<Pr
     let cfg = config.clone().unwrap_or_default();
     let content = content::load(root, diags);
     let data = data::load(root, diags);
-    let workbook = Workbook::load(root, today, diags);
+    let workbook = workbook::load(root, today, diags);
     let members = load_members(root, today, diags);
     let theme = theme::load(root, &cfg, diags);
     let config = config?;
@@ -130,6 +134,6 @@ fn load_member(
         );
         return None;
     }
-    let workbook = Workbook::load_dir(root, &format!("data/people/{id}"), today, diags);
+    let workbook = workbook::load_dir(root, &format!("data/people/{id}"), today, diags);
     Some(Member { id, workbook })
 }

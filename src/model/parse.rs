@@ -217,7 +217,7 @@ fn at(d: Diagnostic, file: &str, loc: &Location) -> Diagnostic {
 /// A serde-saphyr error as a located diagnostic, with our own advice for the
 /// messages our types produce.
 fn yaml_error(e: &serde_saphyr::Error, text: &str, file: &str) -> Diagnostic {
-    let mut d = crate::load::yaml::to_diagnostic(e, text, Path::new(file), 1, YAML);
+    let mut d = crate::yaml::to_diagnostic(e, text, Path::new(file), 1, YAML);
     if d.message.contains(DATE_ERROR_MARK) {
         d.help = Some(DATE_HELP.to_string());
     } else if d.message.starts_with("cannot deserialize null into") {

@@ -1,5 +1,7 @@
 //! Reading the data files: the contract, strictly.
 
+use std::path::Path;
+
 use super::*;
 use crate::diagnostics::Diagnostic;
 use crate::model::date::DATE_HELP;
@@ -507,30 +509,6 @@ fn public_drops_private_people_and_all_notes() {
     );
     // The original is untouched.
     assert_eq!(wb.people.len(), 2);
-}
-
-#[test]
-fn loads_files_from_a_project_folder() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("data")).unwrap();
-    std::fs::write(
-        dir.path().join("data/profile.yml"),
-        "name: N\nplan_start: 2026-02-31\n",
-    )
-    .unwrap();
-    std::fs::write(dir.path().join("data/relationships.yaml"), GOOD).unwrap();
-    let mut diags = Diagnostics::new();
-    let wb = Workbook::load(dir.path(), d(TODAY), &mut diags);
-    assert_eq!(wb.people.len(), 2);
-    let diags = diags.sorted();
-    let e = only(&diags);
-    assert_eq!(e.file.as_deref(), Some(Path::new("data/profile.yml")));
-    assert_eq!(e.line, 2);
-
-    let empty = tempfile::tempdir().unwrap();
-    let mut diags = Diagnostics::new();
-    assert!(Workbook::load(empty.path(), d(TODAY), &mut diags).is_empty());
-    assert!(diags.is_empty());
 }
 
 #[test]
