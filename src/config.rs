@@ -226,7 +226,7 @@ impl Config {
     /// `content/` is a workbook.
     pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
         let path = root.join(FILE_NAME);
-        let text = match std::fs::read(&path) {
+        let text = match crate::source::read_bytes(&path) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(t) => t,
                 Err(e) => {

@@ -1,9 +1,15 @@
 //! Reading the project's own files: the rules every source file follows, in one
 //! place.
 //!
+//! - Only regular files are opened. Opening a named pipe waits for a writer that
+//!   never comes, and a device such as `/dev/zero` never ends, so anything else
+//!   (pipe, socket, device) is refused, by its metadata, before it is opened.
+//!   Links are followed: a link to a pipe is a pipe.
 //! - Text is UTF-8; a leading byte-order mark is dropped.
 //! - A data file over [`MAX_DATA_BYTES`] is refused without being read.
 
+use std::fs::{FileType, Metadata};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, not_utf8};
@@ -15,6 +21,65 @@ pub const MAX_DATA_BYTES: u64 = 16 * 1024 * 1024;
 /// `text` without a leading byte-order mark (editors on Windows write one).
 pub fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// The metadata of the file at `path` (following links) when it is a regular
+/// file; otherwise an error saying what it is, and the file is never opened.
+pub fn regular_file(path: &Path) -> io::Result<Metadata> {
+    let meta = std::fs::metadata(path)?;
+    if meta.is_file() {
+        Ok(meta)
+    } else {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("it is {}, not a regular file", kind(meta.file_type())),
+        ))
+    }
+}
+
+/// The bytes of a regular file (see [`regular_file`]).
+pub fn read_bytes(path: &Path) -> io::Result<Vec<u8>> {
+    regular_file(path)?;
+    std::fs::read(path)
+}
+
+/// Whether a file of this type is neither a regular file, a folder nor a link:
+/// a named pipe, a socket or a device, which no build may open.
+pub fn is_special(file_type: FileType) -> bool {
+    !(file_type.is_file() || file_type.is_dir() || file_type.is_symlink())
+}
+
+/// The error for a file of the project that is not a regular file (`file_type`
+/// without following links, or of the link's target).
+pub fn not_regular(file: impl Into<PathBuf>, file_type: FileType) -> Diagnostic {
+    Diagnostic::error(
+        "io",
+        format!("this is {}, not a regular file", kind(file_type)),
+    )
+    .in_file(file)
+    .help("careerbook reads only regular files (reading this one could wait for ever): remove it, or put an ordinary file in its place")
+}
+
+/// What a file that is not a regular one is, in words.
+fn kind(file_type: FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a named pipe";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+        if file_type.is_block_device() || file_type.is_char_device() {
+            return "a device";
+        }
+    }
+    if file_type.is_dir() {
+        "a folder"
+    } else {
+        "a special file"
+    }
 }
 
 /// The error for a data file over [`MAX_DATA_BYTES`].
@@ -32,7 +97,8 @@ pub fn too_large(file: impl Into<PathBuf>, bytes: u64) -> Diagnostic {
 }
 
 /// Read a text file of the project (`file` relative to `root`), reporting a file
-/// that is unreadable or not UTF-8. A leading byte-order mark is dropped.
+/// that is not regular, unreadable or not UTF-8. A leading byte-order mark is
+/// dropped.
 pub fn read_text(root: &Path, file: &Path, diags: &mut Diagnostics) -> Option<String> {
     read(root, file, None, diags)
 }
@@ -46,6 +112,10 @@ pub fn read_data(root: &Path, file: &Path, diags: &mut Diagnostics) -> Option<St
 fn read(root: &Path, file: &Path, limit: Option<u64>, diags: &mut Diagnostics) -> Option<String> {
     let path = root.join(file);
     let bytes = match std::fs::metadata(&path) {
+        Ok(meta) if !meta.is_file() => {
+            diags.push(not_regular(file, meta.file_type()));
+            return None;
+        }
         Ok(meta) if limit.is_some_and(|max| meta.len() > max) => {
             diags.push(too_large(file, meta.len()));
             return None;
@@ -106,5 +176,51 @@ mod tests {
         // Other text files have no such limit.
         let mut diags = Diagnostics::new();
         assert!(read_text(dir.path(), Path::new("big.yaml"), &mut diags).is_some());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn special_files_are_refused_without_being_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let pipe = dir.path().join("pipe.md");
+        let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        std::os::unix::fs::symlink(&pipe, dir.path().join("link.md")).unwrap();
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.md")).unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let root = dir.path().to_path_buf();
+        std::thread::spawn(move || {
+            let mut diags = Diagnostics::new();
+            for f in ["pipe.md", "link.md", "zero.md"] {
+                assert!(read_text(&root, Path::new(f), &mut diags).is_none());
+            }
+            let bytes = read_bytes(&root.join("pipe.md")).map_err(|e| e.to_string());
+            let _ = tx.send((diags.into_vec(), bytes));
+        });
+        let (diags, bytes) = rx
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("reading a named pipe must not wait for a writer");
+        let said: Vec<_> = diags
+            .iter()
+            .map(|d| (d.location(), d.message.as_str()))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                (
+                    "pipe.md".to_string(),
+                    "this is a named pipe, not a regular file"
+                ),
+                (
+                    "link.md".to_string(),
+                    "this is a named pipe, not a regular file"
+                ),
+                (
+                    "zero.md".to_string(),
+                    "this is a device, not a regular file"
+                ),
+            ]
+        );
+        assert_eq!(bytes.unwrap_err(), "it is a named pipe, not a regular file");
     }
 }

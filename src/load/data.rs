@@ -50,7 +50,10 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Data {
         else {
             continue;
         };
-        if crate::load::content::is_ignored(&name) || !path.is_file() || TYPED.contains(&stem) {
+        // Folders (`data/people/`) and broken links are not data files; a named
+        // pipe or a device is one, refused when it is read.
+        let a_file = std::fs::metadata(&path).is_ok_and(|m| !m.is_dir());
+        if crate::load::content::is_ignored(&name) || !a_file || TYPED.contains(&stem) {
             continue;
         }
         let file = Path::new(DIR).join(&name);

@@ -100,6 +100,15 @@ pub fn load(root: &Path, config: &Config, diags: &mut Diagnostics) -> Theme {
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
     for entry in walker.filter_map(Result::ok) {
+        let file = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
+        if crate::source::is_special(entry.file_type()) {
+            diags.push(crate::source::not_regular(file, entry.file_type()));
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
@@ -109,12 +118,7 @@ pub fn load(root: &Path, config: &Config, diags: &mut Diagnostics) -> Theme {
                 .strip_prefix(&dir)
                 .expect("walkdir stays under its root"),
         );
-        let file = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        match std::fs::read(entry.path()) {
+        match crate::source::read_bytes(entry.path()) {
             Ok(bytes) => {
                 theme.files.insert(
                     rel,

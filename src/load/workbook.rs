@@ -39,12 +39,13 @@ pub fn load_dir(root: &Path, dir: &str, today: NaiveDate, diags: &mut Diagnostic
 }
 
 /// Read one data file, if it exists (as `.yaml`, or else `.yml`): the file's
-/// name relative to `root`, and its text.
+/// name relative to `root`, and its text. A folder of that name is no file; a
+/// named pipe or a device is one, refused by [`read_data`].
 fn read(root: &Path, file: &str, diags: &mut Diagnostics) -> Option<(String, String)> {
     let yml = file.replace(".yaml", ".yml");
     let file = [file, yml.as_str()]
         .into_iter()
-        .find(|f| root.join(f).is_file())?;
+        .find(|f| std::fs::metadata(root.join(f)).is_ok_and(|m| !m.is_dir()))?;
     read_data(root, Path::new(file), diags).map(|text| (file.to_string(), text))
 }
 

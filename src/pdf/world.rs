@@ -121,7 +121,7 @@ impl World for PrintWorld {
         }
         match self.files.get(&id) {
             Some((Data::Bytes(b), _)) => Ok(b.clone()),
-            Some((Data::Disk(path), _)) => std::fs::read(path)
+            Some((Data::Disk(path), _)) => crate::source::read_bytes(path)
                 .map(Bytes::new)
                 .map_err(|e| FileError::from_io(e, path)),
             None => Err(FileError::NotFound(

@@ -274,7 +274,7 @@ fn read_inside(root: &std::path::Path, rel: &std::path::Path) -> std::io::Result
             "it leads outside the project folder",
         ));
     }
-    std::fs::read(path)
+    crate::source::read_bytes(&path)
 }
 
 /// The templates of a build, parsed once: the theme's, and the pages' own.
