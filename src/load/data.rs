@@ -14,8 +14,8 @@ use crate::yaml;
 
 pub const DIR: &str = "data";
 
-/// Files with a contract, read by the model instead.
-pub const TYPED: [&str; 3] = ["profile", "relationships", "progress"];
+/// Files with a contract, read into the model's types instead.
+pub const TYPED: [&str; 3] = super::workbook::FILES;
 
 #[derive(Debug, Default, Clone)]
 pub struct Data {

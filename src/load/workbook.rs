@@ -24,9 +24,8 @@ pub fn load(root: &Path, today: NaiveDate, diags: &mut Diagnostics) -> Workbook 
 /// Like [`load`], from another folder of the project (a cohort member's
 /// `data/people/<id>`), with the same file names.
 pub fn load_dir(root: &Path, dir: &str, today: NaiveDate, diags: &mut Diagnostics) -> Workbook {
-    let profile = read(root, &format!("{dir}/profile.yaml"), diags);
-    let relationships = read(root, &format!("{dir}/relationships.yaml"), diags);
-    let progress = read(root, &format!("{dir}/progress.yaml"), diags);
+    let [profile, relationships, progress] =
+        FILES.map(|name| read(root, &format!("{dir}/{name}.yaml"), diags));
     fn source(read: &Option<(String, String)>) -> Option<SourceFile<'_>> {
         read.as_ref().map(|(file, text)| SourceFile { file, text })
     }
@@ -38,15 +37,34 @@ pub fn load_dir(root: &Path, dir: &str, today: NaiveDate, diags: &mut Diagnostic
     Workbook::from_files(dir, files, today, diags)
 }
 
-/// Read one data file, if it exists (as `.yaml`, or else `.yml`): the file's
-/// name relative to `root`, and its text. A folder of that name is no file; a
-/// named pipe or a device is one, refused by [`read_data`].
-fn read(root: &Path, file: &str, diags: &mut Diagnostics) -> Option<(String, String)> {
+/// The names of a workbook's data files, without extension.
+pub const FILES: [&str; 3] = ["profile", "relationships", "progress"];
+
+/// The workbook's data files that exist in `dir` (relative to `root`), as
+/// they are named there (`data/profile.yml`).
+pub fn present(root: &Path, dir: &str) -> Vec<String> {
+    FILES
+        .iter()
+        .filter_map(|name| find(root, &format!("{dir}/{name}.yaml")))
+        .collect()
+}
+
+/// The file `file` (a `.yaml` name) as it exists under `root`: itself, or else
+/// with `.yml`. A folder of that name is no file; a named pipe or a device is,
+/// and is refused by [`read_data`].
+fn find(root: &Path, file: &str) -> Option<String> {
     let yml = file.replace(".yaml", ".yml");
-    let file = [file, yml.as_str()]
+    [file, yml.as_str()]
         .into_iter()
-        .find(|f| std::fs::metadata(root.join(f)).is_ok_and(|m| !m.is_dir()))?;
-    read_data(root, Path::new(file), diags).map(|text| (file.to_string(), text))
+        .find(|f| std::fs::metadata(root.join(f)).is_ok_and(|m| !m.is_dir()))
+        .map(str::to_string)
+}
+
+/// Read one data file, if it exists (see [`find`]): the file's name relative to
+/// `root`, and its text.
+fn read(root: &Path, file: &str, diags: &mut Diagnostics) -> Option<(String, String)> {
+    let file = find(root, file)?;
+    read_data(root, Path::new(&file), diags).map(|text| (file, text))
 }
 
 #[cfg(test)]
