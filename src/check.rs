@@ -7,6 +7,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use pulldown_cmark::{Event, Parser, Tag};
 
+use crate::markdown;
+
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::Project;
@@ -58,7 +60,9 @@ fn check_person_links(project: &Project, diags: &mut Diagnostics) {
         .collect();
     for page in &project.content.pages {
         let line_of = |offset: usize| page.body[..offset].matches('\n').count() + page.body_line;
-        for (event, range) in Parser::new(&page.body).into_offset_iter() {
+        // Read as the build reads it: a footnote is not a link, a table cell is.
+        let parser = Parser::new_ext(&page.body, markdown::options());
+        for (event, range) in parser.into_offset_iter() {
             let Event::Start(Tag::Link { dest_url, .. }) = event else {
                 continue;
             };
@@ -122,5 +126,147 @@ fn check_unfillable_placeholders(project: &Project, diags: &mut Diagnostics) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn person_links_are_read_with_the_markdown_options_of_the_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        std::fs::create_dir_all(root.join("data")).unwrap();
+        std::fs::write(
+            root.join("data/relationships.yaml"),
+            "people:\n  - id: ana\n    name: Ana\n    role: mentor\n",
+        )
+        .unwrap();
+        // `[^ghost]: …` is a footnote for the build; without its options it would
+        // be a link definition, and `[^ghost]` a link to a person who is not there.
+        std::fs::write(
+            root.join("content/index.md"),
+            "# Home\n\nA note[^ghost], [Ana](relationships.html#person-ana) and [Bob](relationships.html#person-bob).\n\n[^ghost]: relationships.html#person-ghost\n",
+        )
+        .unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+        let person: Vec<String> = check(root, today)
+            .into_iter()
+            .filter(|d| d.code == "person")
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(person, ["no person has the id `bob`"]);
+    }
+
+    /// `check` in a thread, failing the test if it takes longer than a minute:
+    /// reading a named pipe would never return.
+    #[cfg(unix)]
+    fn check_within_a_minute(root: &Path) -> Vec<Diagnostic> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let root = root.to_path_buf();
+        std::thread::spawn(move || {
+            let today = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+            let _ = tx.send(check(&root, today));
+        });
+        rx.recv_timeout(std::time::Duration::from_secs(60))
+            .expect("check must not wait on a named pipe")
+    }
+
+    #[cfg(unix)]
+    fn mkfifo(path: &Path) {
+        let made = std::process::Command::new("mkfifo").arg(path).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo {}", path.display());
+    }
+
+    /// (file, message) of the diagnostics with this code.
+    fn said(diags: &[Diagnostic], code: &str) -> Vec<(String, String)> {
+        diags
+            .iter()
+            .filter(|d| d.code == code)
+            .map(|d| (d.location(), d.message.clone()))
+            .collect()
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn named_pipes_and_devices_are_refused_before_they_are_opened() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for folder in ["content", "data", "themes/mine/templates"] {
+            std::fs::create_dir_all(root.join(folder)).unwrap();
+        }
+        std::fs::write(root.join("book.toml"), "[build]\ntheme = \"mine\"\n").unwrap();
+        std::fs::write(root.join("content/index.md"), "# Home\n").unwrap();
+        for pipe in [
+            "content/pipe.md",
+            "content/picture.png",
+            "data/profile.yaml",
+            "data/events.yaml",
+            "themes/mine/templates/page.html",
+        ] {
+            mkfifo(&root.join(pipe));
+        }
+        // A link to a pipe is a pipe; a device never ends.
+        symlink("pipe.md", root.join("content/link.md")).unwrap();
+        symlink("/dev/zero", root.join("data/progress.yaml")).unwrap();
+        let diags = check_within_a_minute(root);
+        let pipe = "this is a named pipe, not a regular file".to_string();
+        let f = |file: &str| file.to_string();
+        assert_eq!(
+            said(&diags, "io"),
+            [
+                (f("content/link.md"), pipe.clone()),
+                (f("content/picture.png"), pipe.clone()),
+                (f("content/pipe.md"), pipe.clone()),
+                (f("data/events.yaml"), pipe.clone()),
+                (f("data/profile.yaml"), pipe.clone()),
+                (
+                    f("data/progress.yaml"),
+                    "this is a device, not a regular file".to_string()
+                ),
+                (f("themes/mine/templates/page.html"), pipe),
+            ],
+            "{diags:#?}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_book_toml_or_logo_that_is_a_named_pipe_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        std::fs::create_dir_all(root.join("brand")).unwrap();
+        std::fs::write(root.join("content/index.md"), "# Home\n").unwrap();
+        std::fs::write(
+            root.join("book.toml"),
+            "# logo = \"old.png\"\n[branding]\nlogo = \"brand/logo.png\"\n",
+        )
+        .unwrap();
+        mkfifo(&root.join("brand/logo.png"));
+        let diags = check_within_a_minute(root);
+        assert_eq!(
+            said(&diags, "config"),
+            [(
+                "book.toml:3:1".to_string(),
+                "cannot read the logo `brand/logo.png`: it is a named pipe, not a regular file"
+                    .to_string()
+            )],
+            "{diags:#?}"
+        );
+        std::fs::remove_file(root.join("book.toml")).unwrap();
+        mkfifo(&root.join("book.toml"));
+        let diags = check_within_a_minute(root);
+        assert_eq!(
+            said(&diags, "config"),
+            [(
+                "book.toml".to_string(),
+                "cannot read book.toml: it is a named pipe, not a regular file".to_string()
+            )],
+            "{diags:#?}"
+        );
     }
 }

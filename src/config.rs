@@ -1,5 +1,6 @@
 //! `book.toml`: the workbook's settings. Strict: an unknown key is an error with a hint.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -17,6 +18,53 @@ pub struct Config {
     pub print: PrintConfig,
     pub branding: BrandingConfig,
     pub cohort: CohortConfig,
+    /// Where each key was written in book.toml (empty for the defaults).
+    #[serde(skip)]
+    positions: Positions,
+}
+
+/// Where the keys of book.toml are, recorded from the parser's spans when the
+/// file is read: the one way to locate a key, so a diagnostic never points at a
+/// comment, or at another key or value that happens to hold the same word.
+/// Keys are dotted paths, whichever way the TOML writes them (`[branding]` then
+/// `logo = …`, `branding.logo = …`, or `branding = { logo = … }`).
+#[derive(Debug, Clone, Default)]
+struct Positions(BTreeMap<String, KeyPosition>);
+
+/// Line and column (1-based) of a key and of its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct KeyPosition {
+    key: (usize, usize),
+    value: (usize, usize),
+}
+
+impl Positions {
+    /// Every key of `text` (which must parse as TOML), tables included.
+    fn of(text: &str) -> Positions {
+        let mut positions = Positions::default();
+        if let Ok(table) = toml::de::DeTable::parse(text) {
+            positions.add(text, "", table.get_ref());
+        }
+        positions
+    }
+
+    fn add(&mut self, text: &str, prefix: &str, table: &toml::de::DeTable<'_>) {
+        for (key, value) in table {
+            let path = if prefix.is_empty() {
+                key.get_ref().to_string()
+            } else {
+                format!("{prefix}.{}", key.get_ref())
+            };
+            let at = KeyPosition {
+                key: line_col(text, key.span().start),
+                value: line_col(text, value.span().start),
+            };
+            if let toml::de::DeValue::Table(inner) = value.get_ref() {
+                self.add(text, &path, inner);
+            }
+            self.0.insert(path, at);
+        }
+    }
 }
 
 /// A programme with many members (`data/people/<id>/`).
@@ -157,11 +205,28 @@ impl Default for HtmlConfig {
 }
 
 impl Config {
+    /// Line and column of `key` (a dotted path such as `branding.logo`) where
+    /// book.toml sets it; `None` when book.toml does not (a default).
+    pub fn position(&self, key: &str) -> Option<(usize, usize)> {
+        self.positions.0.get(key).map(|p| p.key)
+    }
+
+    /// Line and column of the value of `key` (see [`Config::position`]).
+    pub fn value_position(&self, key: &str) -> Option<(usize, usize)> {
+        self.positions.0.get(key).map(|p| p.value)
+    }
+
+    /// The line of book.toml where `key` is set (0 when it is not: the position
+    /// is unknown).
+    pub fn line_of(&self, key: &str) -> usize {
+        self.position(key).map_or(0, |(line, _)| line)
+    }
+
     /// Read `book.toml` from `root`. A missing file gives the defaults: any folder with
     /// `content/` is a workbook.
     pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
         let path = root.join(FILE_NAME);
-        let text = match std::fs::read(&path) {
+        let text = match crate::source::read_bytes(&path) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(t) => t,
                 Err(e) => {
@@ -184,7 +249,7 @@ impl Config {
     }
 
     pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let text = crate::source::strip_bom(text);
         let config: Config = toml::from_str(text).map_err(|e| {
             let (line, col) = e.span().map(|s| line_col(text, s.start)).unwrap_or((0, 0));
             let message = e.message().to_string();
@@ -200,7 +265,11 @@ impl Config {
                     })),
             ]
         })?;
-        let problems = config.validate(text);
+        let config = Config {
+            positions: Positions::of(text),
+            ..config
+        };
+        let problems = config.validate();
         if problems.is_empty() {
             Ok(config.normalised())
         } else {
@@ -208,13 +277,10 @@ impl Config {
         }
     }
 
-    fn validate(&self, text: &str) -> Vec<Diagnostic> {
+    fn validate(&self) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
-        let locate = |key: &str| -> (usize, usize) {
-            text.find(key).map(|i| line_col(text, i)).unwrap_or((0, 0))
-        };
         let mut bad = |key: &str, message: String, help: &str| {
-            let (l, c) = locate(key);
+            let (l, c) = self.position(key).unwrap_or((0, 0));
             problems.push(
                 Diagnostic::error("config", message)
                     .in_file(FILE_NAME)
@@ -224,14 +290,14 @@ impl Config {
         };
         if !is_language_tag(&self.book.language) {
             bad(
-                "language",
+                "book.language",
                 format!("`{}` is not a language tag", self.book.language),
                 "use a BCP 47 tag such as `en-CA`, `fr-CA` or `en`",
             );
         }
         if self.book.title.trim().is_empty() {
             bad(
-                "title",
+                "book.title",
                 "the book title is empty".into(),
                 "give the workbook a title",
             );
@@ -243,14 +309,14 @@ impl Config {
             || base.chars().any(|c| c.is_whitespace() || c.is_control())
         {
             bad(
-                "base-url",
+                "output.html.base-url",
                 format!("`{base}` is not a path the site can live under"),
                 "write an absolute path such as `/` or `/guide/`",
             );
         }
         if self.build.theme.is_empty() || !self.build.theme.chars().all(is_name_char) {
             bad(
-                "theme",
+                "build.theme",
                 format!("`{}` is not a theme folder name", self.build.theme),
                 "use the name of a folder under themes/, e.g. `default`",
             );
@@ -260,7 +326,7 @@ impl Config {
             && !is_hex_colour(accent)
         {
             bad(
-                "accent",
+                "branding.accent",
                 format!("`{accent}` is not a colour careerbook can use"),
                 "write a hex colour such as `#0b6e69` or `#c30`",
             );
@@ -275,7 +341,7 @@ impl Config {
                     .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
             {
                 bad(
-                    "contact",
+                    "branding.contact",
                     format!("`{contact}` is not an http(s) or mailto link"),
                     "write a link such as `https://example.org/mentoring` or `mailto:mentoring@example.org`",
                 );
@@ -290,7 +356,7 @@ impl Config {
             });
             if ok_ext != Some(true) {
                 bad(
-                    "logo",
+                    "branding.logo",
                     format!("`{}` is not an image careerbook can show", logo.display()),
                     "use a PNG, JPEG, SVG or WebP file from the project",
                 );
@@ -300,7 +366,7 @@ impl Config {
                     .any(|c| matches!(c, std::path::Component::ParentDir))
             {
                 bad(
-                    "logo",
+                    "branding.logo",
                     format!("`{}` is outside the project folder", logo.display()),
                     "put the logo in the project, e.g. `brand/logo.svg`",
                 );
@@ -313,7 +379,7 @@ impl Config {
                     .any(|c| matches!(c, std::path::Component::ParentDir))
             {
                 bad(
-                    "additional-css",
+                    "output.html.additional-css",
                     format!("`{}` is outside the project folder", css.display()),
                     "list stylesheets by their path inside the project, e.g. `custom.css`",
                 );
@@ -398,6 +464,29 @@ mod tests {
         let err = Config::parse("[branding]\naccent = \"red; } body { display: none\"\ncontact = \"javascript:alert(1)\"\nlogo = \"../secret.png\"\n").unwrap_err();
         assert_eq!(err.len(), 3, "{err:?}");
         assert_eq!((err[0].line, err[1].line, err[2].line), (2, 3, 4));
+    }
+
+    #[test]
+    fn keys_are_located_where_the_parser_read_them_never_in_comments() {
+        // The words `logo` and `language` appear first in a comment and in a
+        // value: the diagnostics point at the keys.
+        let text = "# logo = \"old.gif\", our old logo\n[book]\ndescription = \"the language of mentors\"\nlanguage = \"english please\"\n\n[branding]\nlogo = \"brand/logo.gif\"\n";
+        let err = Config::parse(text).unwrap_err();
+        let at: Vec<_> = err.iter().map(|d| (d.line, d.column)).collect();
+        assert_eq!(at, [(4, 1), (7, 1)], "{err:?}");
+        // Dotted keys and inline tables too.
+        let c = Config::parse(
+            "branding = { organisation = \"O\", logo = \"b.svg\" }\nbuild.theme = \"x\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.position("branding.logo"), Some((1, 34)));
+        assert_eq!(c.position("build.theme"), Some((2, 7)));
+        assert_eq!(c.value_position("build.theme"), Some((2, 15)));
+        assert_eq!(c.line_of("branding"), 1);
+        // Not set: no position.
+        assert_eq!(c.position("branding.accent"), None);
+        assert_eq!(c.line_of("branding.accent"), 0);
+        assert_eq!(Config::default().line_of("build.theme"), 0);
     }
 
     #[test]

@@ -229,7 +229,7 @@ pub fn render_json(diags: &[Diagnostic]) -> String {
 }
 
 fn read_line(path: &Path, line: usize) -> Option<String> {
-    let bytes = std::fs::read(path).ok()?;
+    let bytes = crate::source::read_bytes(path).ok()?;
     let text = String::from_utf8_lossy(&bytes);
     let l = text.lines().nth(line - 1)?;
     // Very long lines (minified data) would flood the terminal.

@@ -25,8 +25,10 @@ pub mod output;
 pub mod pdf;
 pub mod render;
 pub mod serve;
+pub mod source;
 pub mod templates;
 pub mod view;
+pub mod yaml;
 
 use std::path::PathBuf;
 

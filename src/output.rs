@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Diagnostic, line_col};
+use crate::diagnostics::Diagnostic;
 use crate::render::{OutputFile, Sink};
 
 /// A file we leave in every output folder, so that `build` and `clean` only ever
@@ -65,20 +65,12 @@ impl OutputError {
 
 /// Line and column of the value of `output` under `[build]` in book.toml, in
 /// whichever form the TOML writes it (a table, a dotted key, an inline table).
+/// `None` when book.toml does not set it, or cannot be used (then the build
+/// would not use its `output` either).
 fn output_key_position(project_root: &Path) -> Option<(usize, usize)> {
-    #[derive(serde::Deserialize)]
-    struct Book {
-        build: Option<Build>,
-    }
-    #[derive(serde::Deserialize)]
-    struct Build {
-        output: Option<toml::Spanned<toml::Value>>,
-    }
-    let text = std::fs::read_to_string(project_root.join(crate::config::FILE_NAME)).ok()?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let book: Book = toml::from_str(text).ok()?;
-    let span = book.build?.output?.span();
-    Some(line_col(text, span.start))
+    crate::config::Config::load(project_root)
+        .ok()?
+        .value_position("build.output")
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {

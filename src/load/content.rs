@@ -9,8 +9,9 @@ use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::{read_text, yaml};
 use crate::model::{Channel, Role, Stage};
+use crate::source::{self, read_text};
+use crate::yaml;
 
 pub const DIR: &str = "content";
 
@@ -117,7 +118,19 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Content {
         if entry.path_is_symlink() {
             // A link may point anywhere on the disk; only follow it if it stays inside
             // the project, so a workbook cannot publish files from elsewhere.
-            match path.canonicalize() {
+            let target = path.canonicalize();
+            if let Some(kind) = target
+                .as_ref()
+                .ok()
+                .filter(|t| t.starts_with(&canonical_root))
+                .and_then(|t| std::fs::metadata(t).ok())
+                .map(|m| m.file_type())
+                .filter(|t| source::is_special(*t))
+            {
+                diags.push(source::not_regular(file, kind));
+                continue;
+            }
+            match target {
                 Ok(target) if target.starts_with(&canonical_root) && target.is_file() => {}
                 Ok(target) if target.is_dir() => {
                     diags.push(
@@ -147,6 +160,10 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Content {
                 continue;
             }
             content.folders.insert(rel, ());
+            continue;
+        } else if source::is_special(entry.file_type()) {
+            // A named pipe would block the build for ever; a device never ends.
+            diags.push(source::not_regular(file, entry.file_type()));
             continue;
         }
         if !is_safe_rel(&rel) {

@@ -1,5 +1,5 @@
 //! `data/`: YAML about the person. `profile`, `relationships` and `progress` follow
-//! a contract and are read by [`crate::model::Workbook`]; every other `*.yaml` (or
+//! a contract and are read by [`super::workbook`] into the model's types; every other `*.yaml` (or
 //! `*.yml`) directly in `data/` is read here, untyped, and reaches templates under
 //! its file stem (`data/events.yaml` → `events`).
 
@@ -9,16 +9,13 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::{read_text, yaml};
+use crate::source::read_data;
+use crate::yaml;
 
 pub const DIR: &str = "data";
 
-/// Files with a contract, read by the model instead.
-pub const TYPED: [&str; 3] = ["profile", "relationships", "progress"];
-
-/// The largest data file we read. A career workbook's YAML is a few kilobytes; a
-/// file this size is a mistake, and reading it would only slow every build down.
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// Files with a contract, read into the model's types instead.
+pub const TYPED: [&str; 3] = super::workbook::FILES;
 
 #[derive(Debug, Default, Clone)]
 pub struct Data {
@@ -53,7 +50,10 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Data {
         else {
             continue;
         };
-        if crate::load::content::is_ignored(&name) || !path.is_file() || TYPED.contains(&stem) {
+        // Folders (`data/people/`) and broken links are not data files; a named
+        // pipe or a device is one, refused when it is read.
+        let a_file = std::fs::metadata(&path).is_ok_and(|m| !m.is_dir());
+        if crate::load::content::is_ignored(&name) || !a_file || TYPED.contains(&stem) {
             continue;
         }
         let file = Path::new(DIR).join(&name);
@@ -79,24 +79,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Data {
             );
             continue;
         }
-        if let Ok(meta) = std::fs::metadata(&path)
-            && meta.len() > MAX_FILE_BYTES
-        {
-            diags.push(
-                Diagnostic::error(
-                    "data",
-                    format!(
-                        "the file is {} MB, over the {} MB limit for data files",
-                        meta.len() >> 20,
-                        MAX_FILE_BYTES >> 20
-                    ),
-                )
-                .in_file(&file)
-                .help("data files hold a person's profile and relationships; split or trim it"),
-            );
-            continue;
-        }
-        let Some(text) = read_text(root, &file, diags) else {
+        let Some(text) = read_data(root, &file, diags) else {
             continue;
         };
         let value = if text.trim().is_empty() {

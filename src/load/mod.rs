@@ -4,7 +4,11 @@
 pub mod content;
 pub mod data;
 pub mod theme;
-pub mod yaml;
+pub mod workbook;
+
+/// [`crate::yaml`], under the path it had when loading owned it (the model
+/// parses YAML text too, without loading).
+pub use crate::yaml;
 
 use std::path::{Path, PathBuf};
 
@@ -49,9 +53,12 @@ pub fn load(root: &Path, today: NaiveDate, diags: &mut Diagnostics) -> Option<Pr
     let cfg = config.clone().unwrap_or_default();
     let content = content::load(root, diags);
     let data = data::load(root, diags);
-    let workbook = Workbook::load(root, today, diags);
+    let workbook = workbook::load(root, today, diags);
     let members = load_members(root, today, diags);
-    let theme = theme::load(root, &cfg.build.theme, diags);
+    if !members.is_empty() {
+        personal_data_beside_members(root, diags);
+    }
+    let theme = theme::load(root, &cfg, diags);
     let config = config?;
     if diags.has_errors() {
         return None;
@@ -73,6 +80,28 @@ pub struct Member {
     /// The folder name under `data/people/`: the member's part of the site.
     pub id: String,
     pub workbook: Workbook,
+}
+
+/// In a cohort (members under `data/people/`), the guide at the root has no
+/// personal data: a profile, relationships or progress directly in `data/` would
+/// be nobody's, so each one is refused rather than silently left out.
+fn personal_data_beside_members(root: &Path, diags: &mut Diagnostics) {
+    for file in workbook::present(root, data::DIR) {
+        let name = Path::new(&file)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        diags.push(
+            Diagnostic::error(
+                "cohort",
+                format!("{file} and data/people/ are both here: a cohort keeps personal data only in data/people/<id>/"),
+            )
+            .in_file(&file)
+            .help(format!(
+                "move it into a member's folder (data/people/<id>/{name}), or remove data/people/ to build one person's workbook"
+            )),
+        );
+    }
 }
 
 /// `data/people/<id>/` folders, in id order. Each id becomes a folder of the site,
@@ -130,34 +159,57 @@ fn load_member(
         );
         return None;
     }
-    let workbook = Workbook::load_dir(root, &format!("data/people/{id}"), today, diags);
+    let workbook = workbook::load_dir(root, &format!("data/people/{id}"), today, diags);
     Some(Member { id, workbook })
 }
 
-/// Read a text file of the project (`file` relative to `root`), reporting unreadable
-/// or non-UTF-8 files. A leading byte-order mark is dropped.
-pub fn read_text(root: &Path, file: &Path, diags: &mut Diagnostics) -> Option<String> {
-    let bytes = match std::fs::read(root.join(file)) {
-        Ok(b) => b,
-        Err(e) => {
-            diags.push(Diagnostic::error("io", format!("cannot read the file: {e}")).in_file(file));
-            return None;
-        }
-    };
-    match String::from_utf8(bytes) {
-        Ok(mut text) => {
-            if text.starts_with('\u{feff}') {
-                text.drain(..3);
-            }
-            Some(text)
-        }
-        Err(e) => {
-            diags.push(crate::diagnostics::not_utf8(
-                file,
-                e.as_bytes(),
-                &e.utf8_error(),
-            ));
-            None
-        }
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 4).unwrap()
+    }
+
+    #[test]
+    fn personal_data_beside_member_folders_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        std::fs::create_dir_all(root.join("data/people/ana")).unwrap();
+        std::fs::write(root.join("content/index.md"), "# Guide\n").unwrap();
+        std::fs::write(root.join("data/people/ana/profile.yaml"), "name: Ana\n").unwrap();
+        std::fs::write(root.join("data/profile.yml"), "name: Whose\n").unwrap();
+        std::fs::write(root.join("data/progress.yaml"), "done: {}\n").unwrap();
+        // Other data files are the guide's, not personal: they stay.
+        std::fs::write(root.join("data/events.yaml"), "- a talk\n").unwrap();
+        let mut diags = Diagnostics::new();
+        assert!(load(root, today(), &mut diags).is_none());
+        let said: Vec<_> = diags
+            .sorted()
+            .into_iter()
+            .map(|d| (d.code, d.location(), d.message))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                (
+                    "cohort",
+                    "data/profile.yml".to_string(),
+                    "data/profile.yml and data/people/ are both here: a cohort keeps personal data only in data/people/<id>/".to_string()
+                ),
+                (
+                    "cohort",
+                    "data/progress.yaml".to_string(),
+                    "data/progress.yaml and data/people/ are both here: a cohort keeps personal data only in data/people/<id>/".to_string()
+                ),
+            ]
+        );
+        // Without members, data/ is one person's workbook, as before.
+        std::fs::remove_dir_all(root.join("data/people/ana")).unwrap();
+        let mut diags = Diagnostics::new();
+        let project = load(root, today(), &mut diags).expect("one person's workbook");
+        assert!(diags.is_empty(), "{:?}", diags.into_vec());
+        assert_eq!(project.workbook.profile.unwrap().name, "Whose");
     }
 }

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use include_dir::{Dir, include_dir};
 use walkdir::WalkDir;
 
+use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::content::{is_ignored, slash_path};
 
@@ -75,14 +76,19 @@ fn collect_builtin(dir: &'static Dir<'static>, files: &mut BTreeMap<String, Them
     }
 }
 
-pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Theme {
+/// The built-in theme with the files of `themes/<name>/`, `name` from `[build]
+/// theme` of `config`.
+pub fn load(root: &Path, config: &Config, diags: &mut Diagnostics) -> Theme {
+    let name = config.build.theme.as_str();
     let mut theme = Theme::builtin();
     let dir = root.join(DIR).join(name);
     if !dir.is_dir() {
         if name != "default" {
+            let (line, column) = config.position("build.theme").unwrap_or((0, 0));
             diags.push(
                 Diagnostic::error("theme", format!("there is no theme folder themes/{name}/"))
                     .in_file(crate::config::FILE_NAME)
+                    .at(line, column)
                     .help("create the folder, or remove `theme` from [build] to use the built-in theme"),
             );
         }
@@ -94,6 +100,15 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Theme {
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
     for entry in walker.filter_map(Result::ok) {
+        let file = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
+        if crate::source::is_special(entry.file_type()) {
+            diags.push(crate::source::not_regular(file, entry.file_type()));
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
@@ -103,12 +118,7 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Theme {
                 .strip_prefix(&dir)
                 .expect("walkdir stays under its root"),
         );
-        let file = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        match std::fs::read(entry.path()) {
+        match crate::source::read_bytes(entry.path()) {
             Ok(bytes) => {
                 theme.files.insert(
                     rel,
@@ -124,4 +134,20 @@ pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Theme {
         }
     }
     theme
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_theme_folder_is_located_at_its_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = Config::parse("# theme = \"old\"\n[build]\ntheme = \"missing\"\n").unwrap();
+        let mut diags = Diagnostics::new();
+        load(dir.path(), &config, &mut diags);
+        let d = diags.into_vec().remove(0);
+        assert_eq!(d.location(), "book.toml:3:1");
+        assert_eq!(d.message, "there is no theme folder themes/missing/");
+    }
 }

@@ -17,7 +17,9 @@ mod html;
 pub use html::{TaskState, escape_attr, print_key, to_html, to_html_and_print, to_print_html};
 pub(crate) use html::{concat, nonce};
 
-/// The parser options every page uses.
+/// The Markdown options: the one place that says them. Every reading of a page
+/// (the build, `check`, the template scanner) parses with these, so all agree
+/// on what is a link, a footnote or a checklist item.
 pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES

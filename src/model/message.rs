@@ -11,7 +11,6 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::diagnostics::Diagnostic;
 
-use super::parse::is_placeholder_name;
 use super::people::{Person, Role, Stage};
 use super::profile::Profile;
 
@@ -31,6 +30,21 @@ pub const AUTO_FILLED: [&str; 10] = [
     "ambition",
     "my_first_name",
 ];
+
+/// The longest placeholder name: a label for a blank, not a sentence.
+pub const MAX_PLACEHOLDER_CHARS: usize = 40;
+
+/// Whether `name` is a placeholder name: lower_snake_case (a lower-case letter,
+/// then lower-case letters, digits and `_`), at most [`MAX_PLACEHOLDER_CHARS`]
+/// long. The one rule for drafts, `outreach` keys, the site's marked blanks and
+/// the PDF's.
+pub fn is_placeholder_name(name: &str) -> bool {
+    name.len() <= MAX_PLACEHOLDER_CHARS
+        && name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
 
 /// Whether a placeholder is filled without the person's `outreach` map.
 pub fn is_auto_filled(name: &str) -> bool {
@@ -345,6 +359,21 @@ mod tests {
         );
         // Text segments are merged.
         assert_eq!(m.segments.len(), 3);
+    }
+
+    #[test]
+    fn a_placeholder_name_is_at_most_forty_characters() {
+        let longest = "a".repeat(MAX_PLACEHOLDER_CHARS);
+        let too_long = "a".repeat(MAX_PLACEHOLDER_CHARS + 1);
+        assert!(is_placeholder_name(&longest));
+        assert!(!is_placeholder_name(&too_long));
+        assert!(!is_placeholder_name(""));
+        assert!(!is_placeholder_name("_x"));
+        assert!(!is_placeholder_name("2x"));
+        // The draft treats an over-long name as text, as the site and the PDF do.
+        let t = format!("{{{longest}}} {{{too_long}}}");
+        assert_eq!(placeholders(&t), [longest]);
+        assert_eq!(fill(&t, None, None).text, t);
     }
 
     #[test]

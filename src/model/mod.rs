@@ -2,8 +2,9 @@
 //! and what careerbook computes from them (the plan's phases, gap analysis, next
 //! actions, outreach drafts).
 //!
-//! Plain types and logic. Only [`Workbook::load`] reads files, and nothing here
-//! reads the clock: everything that depends on "now" takes `today`.
+//! Plain types and logic, pure: nothing here reads a file (loading reads them and
+//! hands their text to [`Workbook::from_files`]) or the clock (everything that
+//! depends on "now" takes `today`).
 //!
 //! The data contract (every file optional, every problem a located diagnostic):
 //!
@@ -26,12 +27,10 @@ pub mod profile;
 pub mod progress;
 pub mod relationship;
 
-use std::path::Path;
-
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 
 pub use actions::{Action, ActionKind, next_actions};
 pub use checklist::{ChecklistSummary, TaskRef};
@@ -58,38 +57,53 @@ pub struct Workbook {
     pub dir: String,
 }
 
-impl Workbook {
-    /// Read `data/profile.yaml`, `data/relationships.yaml` and `data/progress.yaml`
-    /// under the project folder `root` (a `.yml` file is read when there is no
-    /// `.yaml`). Missing files are fine: no data at all is an empty workbook.
-    /// Diagnostics name files relative to `root`, e.g. `data/relationships.yaml`.
-    ///
-    /// Problems are reported to `diags` and loading carries on; the caller decides
-    /// (by `diags.has_errors()`) whether to build.
-    pub fn load(root: &Path, today: NaiveDate, diags: &mut Diagnostics) -> Workbook {
-        Workbook::load_dir(root, "data", today, diags)
-    }
+/// One data file's text, with its name relative to the project folder (how
+/// diagnostics name it, e.g. `data/people/ana/profile.yaml`).
+#[derive(Debug, Clone, Copy)]
+pub struct SourceFile<'a> {
+    pub file: &'a str,
+    pub text: &'a str,
+}
 
-    /// Like [`Workbook::load`], from another folder of the project (a cohort
-    /// member's `data/people/<id>`), with the same file names.
-    pub fn load_dir(root: &Path, dir: &str, today: NaiveDate, diags: &mut Diagnostics) -> Workbook {
-        let profile = read(root, &format!("{dir}/profile.yaml"), diags);
-        let relationships = read(root, &format!("{dir}/relationships.yaml"), diags);
-        let progress = read(root, &format!("{dir}/progress.yaml"), diags);
+/// The texts of a workbook's three data files; `None` for a file that does not
+/// exist.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DataFiles<'a> {
+    pub profile: Option<SourceFile<'a>>,
+    pub relationships: Option<SourceFile<'a>>,
+    pub progress: Option<SourceFile<'a>>,
+}
+
+impl Workbook {
+    /// Build a workbook from its data files' text. `dir` is the folder they are
+    /// in (`data`, or `data/people/<id>` for a member of a cohort), kept for
+    /// diagnostics found later. Problems are reported to `diags` and parsing
+    /// carries on; the caller decides (by `diags.has_errors()`) whether to build.
+    pub fn from_files(
+        dir: &str,
+        files: DataFiles<'_>,
+        today: NaiveDate,
+        diags: &mut Diagnostics,
+    ) -> Workbook {
         Workbook {
             dir: dir.to_string(),
-            profile: profile.and_then(|(file, text)| parse::profile(&text, &file, diags)),
-            people: relationships
-                .map(|(file, text)| parse::people(&text, &file, today, diags))
+            profile: files
+                .profile
+                .and_then(|f| parse::profile(f.text, f.file, diags)),
+            people: files
+                .relationships
+                .map(|f| parse::people(f.text, f.file, today, diags))
                 .unwrap_or_default(),
-            progress: progress
-                .map(|(file, text)| parse::progress(&text, &file, today, diags))
+            progress: files
+                .progress
+                .map(|f| parse::progress(f.text, f.file, today, diags))
                 .unwrap_or_default(),
         }
     }
 
-    /// Build a workbook from the files' text (`None`: the file does not exist).
-    /// Diagnostics name the files as [`Workbook::load`] does.
+    /// Build a workbook from the text of `data/profile.yaml`,
+    /// `data/relationships.yaml` and `data/progress.yaml` (`None`: the file does
+    /// not exist).
     pub fn from_sources(
         profile: Option<&str>,
         relationships: Option<&str>,
@@ -97,16 +111,15 @@ impl Workbook {
         today: NaiveDate,
         diags: &mut Diagnostics,
     ) -> Workbook {
-        Workbook {
-            dir: "data".to_string(),
-            profile: profile.and_then(|t| parse::profile(t, PROFILE_FILE, diags)),
-            people: relationships
-                .map(|t| parse::people(t, RELATIONSHIPS_FILE, today, diags))
-                .unwrap_or_default(),
-            progress: progress
-                .map(|t| parse::progress(t, PROGRESS_FILE, today, diags))
-                .unwrap_or_default(),
+        fn source<'a>(file: &'a str, text: Option<&'a str>) -> Option<SourceFile<'a>> {
+            text.map(|text| SourceFile { file, text })
         }
+        let files = DataFiles {
+            profile: source(PROFILE_FILE, profile),
+            relationships: source(RELATIONSHIPS_FILE, relationships),
+            progress: source(PROGRESS_FILE, progress),
+        };
+        Workbook::from_files("data", files, today, diags)
     }
 
     /// A copy without private people and without any `notes`: what a default
@@ -157,35 +170,6 @@ impl Workbook {
 /// single `-` between them (safe in URLs, HTML ids and folder names).
 pub fn is_valid_id(id: &str) -> bool {
     parse::check_id(id).is_ok()
-}
-
-/// Read one data file, if it exists (as `.yaml`, or else `.yml`): the file's
-/// name relative to `root`, and its text.
-fn read(root: &Path, file: &str, diags: &mut Diagnostics) -> Option<(String, String)> {
-    let yml = file.replace(".yaml", ".yml");
-    let file = [file, yml.as_str()]
-        .into_iter()
-        .find(|f| root.join(f).is_file())?;
-    let path = Path::new(file);
-    if let Ok(meta) = std::fs::metadata(root.join(path))
-        && meta.len() > crate::load::data::MAX_FILE_BYTES
-    {
-        // Same words as the generic data loader, so the problem is shown once.
-        diags.push(
-            Diagnostic::error(
-                "data",
-                format!(
-                    "the file is {} MB, over the {} MB limit for data files",
-                    meta.len() >> 20,
-                    crate::load::data::MAX_FILE_BYTES >> 20
-                ),
-            )
-            .in_file(path)
-            .help("data files hold a person's profile and relationships; split or trim it"),
-        );
-        return None;
-    }
-    crate::load::read_text(root, path, diags).map(|text| (file.to_string(), text))
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ use serde::de::IgnoredAny;
 use serde_saphyr::{Location, Spanned};
 
 use super::date::{DATE_ERROR_MARK, DATE_HELP, Date, parse_iso_date};
+use super::message::is_placeholder_name;
 use super::people::{Channel, LogEntry, Person, Role, Stage};
 use super::profile::{Profile, Region};
 use super::progress::Progress;
@@ -216,7 +217,7 @@ fn at(d: Diagnostic, file: &str, loc: &Location) -> Diagnostic {
 /// A serde-saphyr error as a located diagnostic, with our own advice for the
 /// messages our types produce.
 fn yaml_error(e: &serde_saphyr::Error, text: &str, file: &str) -> Diagnostic {
-    let mut d = crate::load::yaml::to_diagnostic(e, text, Path::new(file), 1, YAML);
+    let mut d = crate::yaml::to_diagnostic(e, text, Path::new(file), 1, YAML);
     if d.message.contains(DATE_ERROR_MARK) {
         d.help = Some(DATE_HELP.to_string());
     } else if d.message.starts_with("cannot deserialize null into") {
@@ -393,13 +394,6 @@ pub fn check_email(email: &str) -> Result<(), String> {
         }
         _ => Err(format!("{} is not an e-mail address", quote(email))),
     }
-}
-
-/// A placeholder name for message templates: lower_snake_case.
-pub fn is_placeholder_name(name: &str) -> bool {
-    let mut chars = name.chars();
-    chars.next().is_some_and(|c| c.is_ascii_lowercase())
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 fn suggest_placeholder(name: &str) -> String {

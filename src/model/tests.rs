@@ -1,6 +1,9 @@
 //! Reading the data files: the contract, strictly.
 
+use std::path::Path;
+
 use super::*;
+use crate::diagnostics::Diagnostic;
 use crate::model::date::DATE_HELP;
 
 fn d(s: &str) -> NaiveDate {
@@ -509,27 +512,22 @@ fn public_drops_private_people_and_all_notes() {
 }
 
 #[test]
-fn loads_files_from_a_project_folder() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("data")).unwrap();
-    std::fs::write(
-        dir.path().join("data/profile.yml"),
-        "name: N\nplan_start: 2026-02-31\n",
-    )
-    .unwrap();
-    std::fs::write(dir.path().join("data/relationships.yaml"), GOOD).unwrap();
-    let mut diags = Diagnostics::new();
-    let wb = Workbook::load(dir.path(), d(TODAY), &mut diags);
-    assert_eq!(wb.people.len(), 2);
-    let diags = diags.sorted();
+fn an_outreach_key_longer_than_a_placeholder_name_is_refused() {
+    // The same rule as drafts, the site and the PDF: such a name is never a blank.
+    let long = "a".repeat(41);
+    let (people, diags) = people_of(&format!(
+        "people:\n  - id: a\n    name: A\n    role: mentor\n    outreach:\n      {long}: x\n      {}: y\n",
+        "b".repeat(40)
+    ));
     let e = only(&diags);
-    assert_eq!(e.file.as_deref(), Some(Path::new("data/profile.yml")));
-    assert_eq!(e.line, 2);
-
-    let empty = tempfile::tempdir().unwrap();
-    let mut diags = Diagnostics::new();
-    assert!(Workbook::load(empty.path(), d(TODAY), &mut diags).is_empty());
-    assert!(diags.is_empty());
+    assert_eq!(
+        (e.line, e.message.as_str()),
+        (
+            6,
+            format!("outreach: `{long}` is not a placeholder name").as_str()
+        )
+    );
+    assert_eq!(people[0].outreach.len(), 1);
 }
 
 #[test]

@@ -19,6 +19,7 @@ use std::fmt::Write as _;
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, LinkType, Tag, TagEnd};
 
 use crate::markdown::{Document, LinkDest, Task, classify_link, plain_text};
+use crate::model::message::is_placeholder_name;
 
 /// What the converter needs to know about the whole book: which pages and
 /// headings exist (for internal links), which checklist items are done, which
@@ -147,15 +148,6 @@ pub fn escape_with_blanks(text: &str, out: &mut String) {
         }
     }
     escape_text(rest, out);
-}
-
-/// The same rule as the site's placeholders: lower-case letters, digits and `_`.
-pub fn is_placeholder_name(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 40
-        && s.starts_with(|c: char| c.is_ascii_lowercase())
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// The markup of one page: its chapter heading, then its body.

@@ -106,7 +106,7 @@ impl World for PrintWorld {
         }
         let source = self.file(id).and_then(|bytes| {
             let text = std::str::from_utf8(bytes.as_slice()).map_err(|_| FileError::InvalidUtf8)?;
-            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+            let text = crate::source::strip_bom(text);
             Ok(Source::new(id, text.to_string()))
         });
         cache.insert(id, source.clone());
@@ -121,7 +121,7 @@ impl World for PrintWorld {
         }
         match self.files.get(&id) {
             Some((Data::Bytes(b), _)) => Ok(b.clone()),
-            Some((Data::Disk(path), _)) => std::fs::read(path)
+            Some((Data::Disk(path), _)) => crate::source::read_bytes(path)
                 .map(Bytes::new)
                 .map_err(|e| FileError::from_io(e, path)),
             None => Err(FileError::NotFound(

@@ -228,7 +228,7 @@ impl Build<'_> {
                         format!("cannot read the logo `{}`: {e}", logo.display()),
                     )
                     .in_file(crate::config::FILE_NAME)
-                    .at(config_line(project, "logo"), 1)
+                    .at(project.config.line_of("branding.logo"), 1)
                     .help("fix the path in [branding] logo; it is relative to the project folder"),
                 ),
             }
@@ -243,7 +243,7 @@ impl Build<'_> {
                         format!("cannot read additional CSS `{}`: {e}", css.display()),
                     )
                     .in_file(crate::config::FILE_NAME)
-                    .at(config_line(project, "additional-css"), 1)
+                    .at(project.config.line_of("output.html.additional-css"), 1)
                     .help("fix the path in [output.html] additional-css"),
                 ),
             }
@@ -262,19 +262,7 @@ fn read_inside(root: &std::path::Path, rel: &std::path::Path) -> std::io::Result
             "it leads outside the project folder",
         ));
     }
-    std::fs::read(path)
-}
-
-/// The line of book.toml where `key` is set (0 if it cannot be found).
-fn config_line(project: &Project, key: &str) -> usize {
-    std::fs::read_to_string(project.root.join(crate::config::FILE_NAME))
-        .ok()
-        .and_then(|text| {
-            text.lines()
-                .position(|l| l.trim_start().starts_with(key))
-                .map(|i| i + 1)
-        })
-        .unwrap_or(0)
+    crate::source::read_bytes(&path)
 }
 
 /// The context of a page careerbook writes itself, at a workbook's root.

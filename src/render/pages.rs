@@ -12,7 +12,7 @@ use crate::book::TocEntry;
 use crate::compile::CompiledWorkbook;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::{self, Task};
-use crate::model::parse::is_placeholder_name;
+use crate::model::message::is_placeholder_name;
 use crate::view::context::{HeadingInfo, PageContext, PageLink, PageSource, sections};
 use crate::view::{PageInfo, WorkbookView};
 

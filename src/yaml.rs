@@ -1,4 +1,5 @@
-//! YAML reading shared by front matter and data files (serde-saphyr).
+//! YAML reading shared by front matter, data files and the model's parsers
+//! (serde-saphyr): text in, a value or a located diagnostic out, no file I/O.
 //!
 //! serde-saphyr rejects duplicate keys and caps alias expansion and nesting depth by
 //! default, which is what we want for files a person edits by hand (and for hostile
