@@ -9,10 +9,11 @@ use pulldown_cmark::{Event, Parser, Tag};
 
 use crate::markdown;
 
+use crate::cohort;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::Project;
-use crate::model::message;
+use crate::model::{Person, message};
 use crate::options::Options;
 use crate::{load, output, render};
 
@@ -49,17 +50,29 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
     diags.sorted()
 }
 
+/// Everyone the project tracks: the person's people, or in a cohort every
+/// member's (the pages are shared, so a link or a placeholder needs to work for
+/// someone).
+fn everyone(project: &Project) -> Vec<&Person> {
+    let Ok(workbooks) = cohort::workbooks(project, None) else {
+        return Vec::new();
+    };
+    std::iter::once(workbooks.root)
+        .chain(workbooks.members.iter().map(|m| &m.workbook))
+        .flat_map(|w| &w.people)
+        .collect()
+}
+
 /// Content may link to a person's card (`relationships.html#person-<id>`); the
 /// person must exist.
 fn check_person_links(project: &Project, diags: &mut Diagnostics) {
-    let ids: BTreeSet<&str> = project
-        .workbook
-        .people
-        .iter()
-        .map(|p| p.id.as_str())
-        .collect();
+    let ids: BTreeSet<&str> = everyone(project).iter().map(|p| p.id.as_str()).collect();
     for page in &project.content.pages {
-        let line_of = |offset: usize| page.body[..offset].matches('\n').count() + page.body_line;
+        // Lines within the body become lines of the file.
+        let at = |offset: usize| {
+            let (line, column) = crate::diagnostics::line_col(&page.body, offset);
+            (line - 1 + page.body_line, column)
+        };
         // Read as the build reads it: a footnote is not a link, a table cell is.
         let parser = Parser::new_ext(&page.body, markdown::options());
         for (event, range) in parser.into_offset_iter() {
@@ -77,7 +90,7 @@ fn check_person_links(project: &Project, diags: &mut Diagnostics) {
                 diags.push(
                     Diagnostic::warning("person", format!("no person has the id `{id}`"))
                         .in_file(&page.file)
-                        .at(line_of(range.start), 0)
+                        .at(at(range.start).0, at(range.start).1)
                         .help(help),
                 );
             }
@@ -88,7 +101,7 @@ fn check_person_links(project: &Project, diags: &mut Diagnostics) {
 /// A placeholder that is not filled automatically and that no person's `outreach`
 /// gives a value for will be blank in every draft.
 fn check_unfillable_placeholders(project: &Project, diags: &mut Diagnostics) {
-    let people = &project.workbook.people;
+    let people = everyone(project);
     if people.is_empty() {
         return;
     }

@@ -243,3 +243,19 @@ fn schemas_describe_the_data_and_init_points_editors_at_them() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn in_a_cohort_person_links_are_checked_against_every_members_people() {
+    // The pages are shared by every member: a link to a person some member tracks
+    // is fine, a link to nobody's is reported (once).
+    let p = Project::from_fixture("cohort");
+    p.write(
+        "content/people-links.md",
+        "# Links\n\nSee [Mo](relationships.html#person-mo) and [Nobody](relationships.html#person-nobdy).\n",
+    );
+    let diags = careerbook::check::check(p.root(), crate::common::today());
+    let person: Vec<_> = diags.iter().filter(|d| d.code == "person").collect();
+    assert_eq!(person.len(), 1, "{diags:?}");
+    assert_eq!(person[0].message, "no person has the id `nobdy`");
+    assert_eq!(person[0].location(), "content/people-links.md:3:44");
+}
