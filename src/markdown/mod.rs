@@ -529,10 +529,22 @@ fn page_link(dest: &str, page_dir: &str) -> Option<(String, Option<String>, Stri
         None => (dest, None),
     };
     let stem = path.strip_suffix(".md")?;
-    let mut parts: Vec<&str> = if page_dir.is_empty() {
+    let target = resolve(page_dir, path)?;
+    let mut href = format!("{stem}.html");
+    if let Some(f) = &fragment {
+        href.push('#');
+        href.push_str(f);
+    }
+    Some((target, fragment, href))
+}
+
+/// `dir` + a relative path → a path under `content/`, or `None` if it climbs
+/// out (or names nothing).
+pub fn resolve(dir: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = if dir.is_empty() {
         Vec::new()
     } else {
-        page_dir.split('/').collect()
+        dir.split('/').collect()
     };
     for seg in path.split('/') {
         match seg {
@@ -543,13 +555,7 @@ fn page_link(dest: &str, page_dir: &str) -> Option<(String, Option<String>, Stri
             s => parts.push(s),
         }
     }
-    let target = parts.join("/");
-    let mut href = format!("{stem}.html");
-    if let Some(f) = &fragment {
-        href.push('#');
-        href.push_str(f);
-    }
-    Some((target, fragment, href))
+    (!parts.is_empty()).then(|| parts.join("/"))
 }
 
 /// The text a reader sees, without markup.

@@ -18,7 +18,7 @@ use std::fmt::Write as _;
 
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, LinkType, Tag, TagEnd};
 
-use crate::markdown::{Document, LinkDest, Task, classify_link, plain_text};
+use crate::markdown::{Document, LinkDest, Task, classify_link, plain_text, resolve};
 use crate::model::message::is_placeholder_name;
 
 /// What the converter needs to know about the whole book: which pages and
@@ -663,25 +663,6 @@ impl<'p, 'd> Converter<'p, 'd> {
             string_literal(&label)
         );
     }
-}
-
-/// `dir` + a relative path → a path under `content/`, or `None` if it climbs out.
-fn resolve(dir: &str, path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = if dir.is_empty() {
-        Vec::new()
-    } else {
-        dir.split('/').collect()
-    };
-    for seg in path.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    (!parts.is_empty()).then(|| parts.join("/"))
 }
 
 /// For the list starting at `events[0]`: whether every item is a checklist item,
