@@ -28,6 +28,7 @@ use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 
 use chrono::Datelike;
+use serde::Serialize;
 use serde_json::{Value, json};
 use typst::WorldExt;
 use typst::diag::SourceDiagnostic;
@@ -37,6 +38,7 @@ use typst_layout::PagedDocument;
 use crate::diagnostics::{Diagnostic, line_col};
 use crate::load::Project;
 use crate::options::Options;
+use crate::view::context::Branding;
 use crate::{book, markdown};
 pub use source::{PdfSource, source};
 use typst_markup::{Book, MessageInfo, Page, PageTargets};
@@ -301,28 +303,56 @@ fn build_world(
     world
 }
 
-/// What the templates need besides the view: paper, language, the date, mode.
+/// What the print templates need besides the view (`/settings.json`): paper,
+/// language, the date, the mode.
+#[derive(Serialize)]
+struct Settings<'a> {
+    /// `a4` or `us-letter`.
+    page: &'static str,
+    lang: String,
+    region: Option<String>,
+    date: DocumentDate,
+    title: &'a str,
+    authors: &'a [String],
+    description: Option<&'a str>,
+    blank: bool,
+    private: bool,
+    generator: &'static str,
+    branding: Branding<'a>,
+}
+
+/// The document's date, as Typst's `datetime` takes it.
+#[derive(Serialize)]
+struct DocumentDate {
+    year: i32,
+    month: u32,
+    day: u32,
+    iso: String,
+}
+
 fn settings(project: &Project, opts: &Options) -> Value {
     let book = &project.config.book;
     let (lang, region) = split_language(&book.language);
-    json!({
-        "page": project.config.print.page_size.name(),
-        "lang": lang,
-        "region": region,
-        "date": {
-            "year": opts.today.year(),
-            "month": opts.today.month(),
-            "day": opts.today.day(),
-            "iso": opts.today.to_string(),
+    let settings = Settings {
+        page: project.config.print.page_size.name(),
+        lang,
+        region,
+        date: DocumentDate {
+            year: opts.today.year(),
+            month: opts.today.month(),
+            day: opts.today.day(),
+            iso: opts.today.to_string(),
         },
-        "title": book.title,
-        "authors": book.authors,
-        "description": book.description,
-        "blank": opts.blank,
-        "private": opts.shows_private(),
-        "generator": concat!("careerbook ", env!("CARGO_PKG_VERSION")),
-        "branding": branding(project),
-    })
+        title: &book.title,
+        authors: &book.authors,
+        description: book.description.as_deref(),
+        blank: opts.blank,
+        private: opts.shows_private(),
+        generator: concat!("careerbook ", env!("CARGO_PKG_VERSION")),
+        // The logo as the print world serves it.
+        branding: Branding::of(project, logo(project).map(|(path, _)| path)),
+    };
+    serde_json::to_value(settings).expect("the settings serialise")
 }
 
 /// `en-CA` → (`en`, `CA`); `zh-Hant-TW` → (`zh`, `TW`); `fr` → (`fr`, none).
@@ -399,18 +429,6 @@ fn print_label(link: &str, pages: &HashMap<String, String>) -> Option<String> {
         key,
         (!fragment.is_empty()).then_some(fragment),
     ))
-}
-
-/// `[branding]` for templates; the logo as the print world serves it.
-fn branding(project: &Project) -> Value {
-    let b = &project.config.branding;
-    json!({
-        "organisation": b.organisation,
-        "logo": logo(project).map(|(path, _)| path),
-        "accent": b.accent,
-        "footer": b.footer,
-        "contact": b.contact,
-    })
 }
 
 /// The logo's path in the print world and on the disk, if book.toml names one

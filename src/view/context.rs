@@ -81,6 +81,20 @@ pub struct Branding<'a> {
     pub contact: Option<&'a str>,
 }
 
+impl<'a> Branding<'a> {
+    /// `[branding]`, with the logo at `logo` (where the output serves it).
+    pub fn of(project: &'a Project, logo: Option<String>) -> Self {
+        let b = &project.config.branding;
+        Branding {
+            organisation: b.organisation.as_deref(),
+            logo,
+            accent: b.accent.as_deref(),
+            footer: b.footer.as_deref(),
+            contact: b.contact.as_deref(),
+        }
+    }
+}
+
 impl<'a> SharedContext<'a> {
     pub fn new(
         project: &'a Project,
@@ -108,13 +122,7 @@ impl<'a> SharedContext<'a> {
                 today: today.to_string(),
                 generator: concat!("careerbook ", env!("CARGO_PKG_VERSION")),
                 book_id: book_id(project),
-                branding: Branding {
-                    organisation: b.organisation.as_deref(),
-                    logo: b.logo_url(),
-                    accent: b.accent.as_deref(),
-                    footer: b.footer.as_deref(),
-                    contact: b.contact.as_deref(),
-                },
+                branding: Branding::of(project, b.logo_url()),
             },
         }
     }
