@@ -37,6 +37,8 @@ pub enum OutputError {
     NotOurs(PathBuf),
     #[error("cannot write {path}: {source}")]
     Io { path: PathBuf, source: io::Error },
+    #[error("{0} was replaced by other builds of this project at the same moment, again and again")]
+    Contended(PathBuf),
 }
 
 impl OutputError {
@@ -49,6 +51,9 @@ impl OutputError {
                 "careerbook only replaces folders it made: remove the folder yourself, or choose another with --out or [build] output in book.toml"
             }
             OutputError::Io { .. } => "check the folder's permissions and free space",
+            OutputError::Contended(_) => {
+                "let the other builds finish, then build again: the site there is whole, from one of them"
+            }
         }
     }
 
@@ -57,7 +62,7 @@ impl OutputError {
     /// book.toml of `project_root`, when it is set there.
     pub fn diagnostic(&self, project_root: &Path, from_flag: bool) -> Diagnostic {
         let d = Diagnostic::error("output", self.to_string()).help(self.help());
-        if matches!(self, OutputError::Io { .. }) {
+        if matches!(self, OutputError::Io { .. } | OutputError::Contended(_)) {
             return d;
         }
         if from_flag {
@@ -218,6 +223,9 @@ impl Staging {
             }
             Err(e) => {
                 let _ = remove_tree(&staged);
+                if e.get_ref().is_some_and(|inner| inner.is::<Contention>()) {
+                    return Err(OutputError::Contended(self.out.clone()));
+                }
                 Err(io_err(&self.out)(e))
             }
         }
@@ -286,10 +294,15 @@ fn swap_in(new: &Path, out: &Path, parent: &Path, name: &str) -> io::Result<Opti
             Swap::Unsupported => exchange_works = false,
         }
     }
-    Err(io::Error::other(
-        "other builds of this project kept replacing it at the same moment; run the build again",
-    ))
+    // Only after many rounds, each lost to another build that put a whole
+    // site in place.
+    Err(io::Error::other(Contention))
 }
+
+/// Why [`swap_in`] gave up: other builds kept swapping their sites in.
+#[derive(Debug, thiserror::Error)]
+#[error("other builds kept replacing it")]
+struct Contention;
 
 /// `new` and `out` trade places in one step: a reader of `out` finds the old
 /// site or the new one, never nothing.
