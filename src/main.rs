@@ -401,18 +401,35 @@ fn clean(dir: &Path, out: Option<PathBuf>, color: bool) -> ExitCode {
             }
         },
     };
+    let existed = std::fs::symlink_metadata(&out).is_ok();
     match output::clean(dir, &out) {
-        Ok((0, _)) if !out.exists() => {
-            eprintln!("Nothing to remove: {} does not exist", out.display());
-            ExitCode::SUCCESS
-        }
-        Ok((files, bytes)) => {
-            eprintln!(
-                "Removed {} ({files} file{}, {})",
-                out.display(),
-                plural(files as usize),
-                human_bytes(bytes)
-            );
+        Ok(cleaned) => {
+            let stale = &cleaned.stale;
+            if !existed && stale.removed.is_empty() {
+                eprintln!("Nothing to remove: {} does not exist", out.display());
+            } else if existed {
+                eprintln!(
+                    "Removed {} ({} file{}, {})",
+                    out.display(),
+                    cleaned.files,
+                    plural(cleaned.files as usize),
+                    human_bytes(cleaned.bytes)
+                );
+            }
+            if !stale.removed.is_empty() {
+                eprintln!(
+                    "Removed {} staging folder{} left by interrupted builds beside {}",
+                    stale.removed.len(),
+                    plural(stale.removed.len()),
+                    out.display()
+                );
+            }
+            for busy in &stale.in_use {
+                eprintln!(
+                    "Left {}: a running build is writing it (it goes when that build ends)",
+                    busy.display()
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -17,19 +17,40 @@ use percent_encoding::percent_decode_str;
 pub enum Refusal {
     /// 400: the path tries to climb out, or hides a separator.
     BadPath,
-    /// 404: a hidden file, or a link leading outside the output folder.
+    /// 404: a hidden file, a link leading outside the output folder, or a name
+    /// no file can have.
     NotFound,
+    /// 414: longer than any path a file system takes.
+    TooLong,
 }
+
+/// The longest path, in bytes once decoded, that can name a file of a site
+/// (Linux's `PATH_MAX`); longer is refused with 414.
+pub const MAX_PATH: usize = 4096;
+/// The longest name of one file or folder (`NAME_MAX` on Linux, macOS and
+/// Windows alike); a longer segment cannot exist, so it is a 404.
+pub const MAX_NAME: usize = 255;
 
 /// Check the raw (still percent-encoded) path of a request against the output
 /// folder `out`. `Ok` means the request may go on: to a file inside `out`, or to
 /// one that does not exist (which then gets the 404 page).
 pub fn check_path(out: &Path, raw_path: &str) -> Result<(), Refusal> {
     let file = resolve(out, raw_path)?;
-    let Ok(meta) = std::fs::symlink_metadata(&file) else {
-        // Missing: nothing to leak. (A dangling link lands here too, and
-        // ServeDir cannot open it either.)
-        return Ok(());
+    let meta = match std::fs::symlink_metadata(&file) {
+        Ok(meta) => meta,
+        // Missing: nothing to leak, and ServeDir answers with the 404 page. (A
+        // dangling link lands here too, and ServeDir cannot open it either.)
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            return Ok(());
+        }
+        // Anything else (a name too long, a loop of links, no permission) would
+        // be a 500 from ServeDir: there is no page there.
+        Err(_) => return Err(Refusal::NotFound),
     };
     // Compare real paths: the output folder may be reached through a link
     // itself, which is fine, but nothing inside it may lead out.
@@ -65,6 +86,9 @@ pub fn resolve(out: &Path, raw_path: &str) -> Result<PathBuf, Refusal> {
     let decoded = percent_decode_str(raw_path)
         .decode_utf8()
         .map_err(|_| Refusal::BadPath)?;
+    if decoded.len() > MAX_PATH {
+        return Err(Refusal::TooLong);
+    }
     if decoded.contains(['\\', '\0']) {
         return Err(Refusal::BadPath);
     }
@@ -77,6 +101,7 @@ pub fn resolve(out: &Path, raw_path: &str) -> Result<PathBuf, Refusal> {
             s if s.contains(':') => return Err(Refusal::BadPath),
             // The output marker and any other dotfile are not part of the site.
             s if s.starts_with('.') => return Err(Refusal::NotFound),
+            s if s.len() > MAX_NAME => return Err(Refusal::NotFound),
             s => file.push(s),
         }
     }
@@ -132,6 +157,13 @@ mod tests {
             assert_eq!(resolve(out, bad), Err(Refusal::BadPath), "{bad}");
         }
         assert_eq!(resolve(out, "/.careerbook-output"), Err(Refusal::NotFound));
+        let long = format!("/{}", "a".repeat(10_000));
+        assert_eq!(resolve(out, &long), Err(Refusal::TooLong));
+        assert_eq!(resolve(out, &"/a".repeat(2_100)), Err(Refusal::TooLong));
+        let name = format!("/part/{}.html", "a".repeat(251));
+        assert_eq!(resolve(out, &name), Err(Refusal::NotFound));
+        let name = format!("/part/{}.html", "a".repeat(250));
+        assert!(resolve(out, &name).is_ok());
         assert_eq!(
             resolve(out, "/part/inside.html"),
             Ok(PathBuf::from("/srv/site/part/inside.html"))

@@ -458,6 +458,9 @@ impl IntoResponse for guard::Refusal {
                 (StatusCode::BAD_REQUEST, "This path is not allowed.\n").into_response()
             }
             guard::Refusal::NotFound => (StatusCode::NOT_FOUND, "Not found.\n").into_response(),
+            guard::Refusal::TooLong => {
+                (StatusCode::URI_TOO_LONG, "This path is too long.\n").into_response()
+            }
         }
     }
 }

@@ -13,6 +13,7 @@ mod cli;
 mod cohort;
 mod common;
 mod errors;
+mod faults;
 mod hostile;
 #[cfg(feature = "pdf")]
 mod pdf;
