@@ -18,7 +18,7 @@ use super::profile::Profile;
 /// is looked up in the person's `outreach` map, which may also override these
 /// (a nickname for `first_name`, say): what you wrote for one person wins over
 /// what is derived.
-pub const AUTO_FILLED: [&str; 10] = [
+pub const AUTO_FILLED: [&str; 11] = [
     "name",
     "first_name",
     "their_title",
@@ -29,6 +29,7 @@ pub const AUTO_FILLED: [&str; 10] = [
     "goal",
     "ambition",
     "my_first_name",
+    "where_we_met",
 ];
 
 /// The longest placeholder name: a label for a blank, not a sentence.
@@ -172,6 +173,7 @@ pub fn value_of(name: &str, profile: Option<&Profile>, person: Option<&Person>) 
         "my_role" => profile.and_then(|p| p.role.clone()),
         "my_organisation" => profile.and_then(|p| p.organisation.clone()),
         "goal" => profile.and_then(|p| p.goals.first().cloned()),
+        "where_we_met" => person.and_then(|p| p.met.clone()),
         "ambition" => profile.and_then(|p| p.ambitions.first().cloned()),
         _ => None,
     };
