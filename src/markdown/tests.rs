@@ -1,7 +1,7 @@
 use super::*;
 
 fn html(md: &str) -> String {
-    to_html(&parse(md, "page", ""), &|_| None)
+    to_html(&parse(md, "page", ""), &|_| TaskLook::default())
 }
 
 #[test]
@@ -46,7 +46,9 @@ fn task_items_get_ids_and_sections() {
 fn tasks_render_as_checkboxes_with_their_state() {
     let md = "- [ ] First {#a}\n- [ ] Second {#b}\n";
     let doc = parse(md, "p", "");
-    let out = to_html(&doc, &|t| (t.id == "b").then(|| "2026-03-04".to_string()));
+    let out = to_html(&doc, &|t| {
+        (t.id == "b").then(|| "2026-03-04".to_string()).into()
+    });
     assert!(out.contains("<label class=\"task\" id=\"task-a\"><input type=\"checkbox\" data-task=\"a\"> First</label>"), "{out}");
     assert!(out.contains("data-task=\"b\" checked> Second</label> <span class=\"done-on\">done <time datetime=\"2026-03-04\">2026-03-04</time></span>"), "{out}");
     assert!(!out.contains("{#"), "{out}");
@@ -60,9 +62,9 @@ fn links_inside_checklist_items_are_page_links_too() {
         "",
     );
     assert_eq!(doc.links.len(), 1);
-    let out = to_html(&doc, &|_| None);
+    let out = to_html(&doc, &|_| TaskLook::default());
     assert!(out.contains("href=\"mentors/finding.html\""), "{out}");
-    let print = to_print_html(&doc, &|_| None, "p");
+    let print = to_print_html(&doc, &|_| TaskLook::default(), "p");
     assert!(
         print.contains("href=\"#chapter-mentors-finding\""),
         "{print}"
@@ -79,7 +81,7 @@ fn links_to_pages_become_html_links() {
     assert_eq!(doc.links.len(), 1);
     assert_eq!(doc.links[0].target, "sponsors/finding.md");
     assert_eq!(doc.links[0].fragment.as_deref(), Some("where"));
-    let out = to_html(&doc, &|_| None);
+    let out = to_html(&doc, &|_| TaskLook::default());
     assert!(
         out.contains("href=\"../sponsors/finding.html#where\""),
         "{out}"
@@ -94,7 +96,7 @@ fn print_html_prefixes_ids_and_points_links_at_sections() {
         "p",
         "mentors",
     );
-    let out = to_print_html(&doc, &|_| None, "mentors-p");
+    let out = to_print_html(&doc, &|_| TaskLook::default(), "mentors-p");
     assert!(
         out.contains("<h2 id=\"mentors-p--where\"><a class=\"anchor\" href=\"#mentors-p--where\">"),
         "{out}"
@@ -189,7 +191,7 @@ fn refused_links_are_located_problems_and_never_published() {
             ),
         ]
     );
-    let out = to_html(&doc, &|_| None);
+    let out = to_html(&doc, &|_| TaskLook::default());
     assert!(!out.contains("<img"), "{out}");
     // Every address left is the safe one or an anchor of the page.
     for href in out.split("href=\"").skip(1) {
@@ -249,7 +251,7 @@ fn one_conversion_gives_the_page_and_its_print_chapter() {
     let md =
         "# Title\n\n## Part {#part}\n\nSee [it](other.md#x \"a title\") and [top](other.md).\n";
     let doc = parse(md, "here", "");
-    let none = |_: &Task| None;
+    let none = |_: &Task| TaskLook::default();
     let (page, print) = to_html_and_print(&doc, &none, "here");
     assert_eq!(page, to_html(&doc, &none));
     assert_eq!(print, to_print_html(&doc, &none, "here"));
@@ -271,7 +273,7 @@ fn one_conversion_gives_the_page_and_its_print_chapter() {
 fn control_characters_in_the_text_are_not_taken_for_markers() {
     let md = "## A \u{1}0:0\u{2} heading\n\nText \u{1}ff:0\u{2} and [x](b.md).\n";
     let doc = parse(md, "k", "");
-    let (page, print) = to_html_and_print(&doc, &|_: &Task| None, "k");
+    let (page, print) = to_html_and_print(&doc, &|_: &Task| TaskLook::default(), "k");
     for html in [&page, &print] {
         assert!(html.contains("Text \u{1}ff:0\u{2} and"), "{html}");
     }
@@ -281,7 +283,7 @@ fn control_characters_in_the_text_are_not_taken_for_markers() {
 #[test]
 fn a_page_link_inside_an_image_description_stays_text() {
     let doc = parse("![see [the guide](guide.md) here](pic.png)\n", "k", "");
-    let (page, print) = to_html_and_print(&doc, &|_: &Task| None, "k");
+    let (page, print) = to_html_and_print(&doc, &|_: &Task| TaskLook::default(), "k");
     for html in [&page, &print] {
         assert!(
             html.contains(r##"<img src="pic.png" alt="see the guide here" />"##),
