@@ -311,3 +311,75 @@ fn extensions_are_on() {
     assert!(out.contains("“quoted”"), "{out}");
     assert!(out.contains("footnote"), "{out}");
 }
+
+#[test]
+fn a_reference_names_the_item_it_repeats() {
+    let md = "- [ ] Own item {#mine}\n- [ ] Tell your manager {=plan-m5-share}\n";
+    let doc = parse(md, "p", "");
+    let (own, reference) = (&doc.tasks[0], &doc.tasks[1]);
+    assert!(!own.reference && own.explicit_id);
+    assert!(reference.reference);
+    assert_eq!(reference.id, "plan-m5-share");
+    assert_eq!(reference.text, "Tell your manager");
+    // Located at its `{=`, for an error about the id it names.
+    assert_eq!((reference.line, reference.column), (1, 25));
+    assert!(doc.problems.is_empty(), "{:?}", doc.problems);
+}
+
+#[test]
+fn an_impossible_reference_is_a_located_problem() {
+    let doc = parse("- [ ] Text {=Not An Id}\n- [ ] Empty {=}\n", "p", "");
+    assert_eq!(doc.problems.len(), 2, "{:?}", doc.problems);
+    assert_eq!((doc.problems[0].line, doc.problems[0].column), (0, 12));
+    assert!(doc.problems[0].message.contains("`Not An Id`"));
+    assert!(doc.problems[0].help.contains("{=its-id}"));
+    assert!(doc.problems[1].message.contains("`{=}`"));
+}
+
+#[test]
+fn a_reference_draws_the_same_box_and_links_to_where_it_is_defined() {
+    let doc = parse("- [ ] Share it {=plan-a}\n", "here", "");
+    let look = |_: &Task| TaskLook {
+        done: Some("2026-07-15".into()),
+        defined_at: Some((
+            "../action-plan.html#task-plan-a".into(),
+            "#task-plan-a".into(),
+            "Your <plan>".into(),
+        )),
+        ..TaskLook::default()
+    };
+    let (page, print) = to_html_and_print(&doc, &look, "here");
+    for (html, href) in [
+        (&page, "../action-plan.html#task-plan-a"),
+        (&print, "#task-plan-a"),
+    ] {
+        // The same box (data-task), no second anchor with the item's id.
+        assert!(
+            html.contains("<label class=\"task task-ref\"><input type=\"checkbox\" data-task=\"plan-a\" checked> Share it</label>"),
+            "{html}"
+        );
+        assert!(!html.contains("id=\"task-plan-a\""), "{html}");
+        assert!(
+            html.contains(&format!(
+                "<span class=\"task-home\">also in <a href=\"{href}\">Your &lt;plan&gt;</a></span>"
+            )),
+            "{html}"
+        );
+    }
+}
+
+#[test]
+fn a_tick_that_fell_due_again_shows_unticked_with_the_last_date() {
+    let doc = parse("- [ ] Review {#r}\n", "p", "");
+    let look = |_: &Task| TaskLook {
+        due: Some(("2026-02-05".into(), "2026-09-05".into())),
+        aliases: vec!["old-r".into()],
+        ..TaskLook::default()
+    };
+    let out = to_html(&doc, &look);
+    assert!(
+        out.contains("<input type=\"checkbox\" data-task=\"r\" data-aliases=\"old-r\" data-fresh-after=\"2026-09-05\"> Review</label> <span class=\"due-again\">due again, last done <time datetime=\"2026-02-05\">5 February 2026</time></span>"),
+        "{out}"
+    );
+    assert!(!out.contains("checked"), "{out}");
+}

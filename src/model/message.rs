@@ -346,6 +346,45 @@ mod tests {
     }
 
     #[test]
+    fn a_persons_goal_overrides_the_profiles_first_goal() {
+        let mut profile = profile();
+        profile.goals.push("Lead a design team".into());
+        let mut p = colette();
+        // Without an override: the profile's first goal, as written.
+        assert_eq!(
+            fill("Next: {goal}.", Some(&profile), Some(&p)).text,
+            "Next: Present with confidence."
+        );
+        assert_eq!(
+            fill("Next: {goal}.", Some(&profile), None).text,
+            "Next: Present with confidence."
+        );
+        p.outreach
+            .insert("goal".into(), "the step to design manager".into());
+        let m = fill("Next: {goal}.", Some(&profile), Some(&p));
+        assert_eq!(m.text, "Next: the step to design manager.");
+        assert!(m.missing.is_empty());
+        // Another person keeps the profile's goal.
+        assert_eq!(
+            fill("{goal}", Some(&profile), Some(&colette())).text,
+            "Present with confidence"
+        );
+    }
+
+    #[test]
+    fn where_we_met_comes_from_the_persons_met_field() {
+        let mut p = colette();
+        let m = fill("We met at {where_we_met}.", Some(&profile()), Some(&p));
+        assert_eq!(m.missing, ["where_we_met"]);
+        p.met = Some("the alumni reception in Halifax".into());
+        assert_eq!(
+            fill("We met at {where_we_met}.", Some(&profile()), Some(&p)).text,
+            "We met at the alumni reception in Halifax."
+        );
+        assert!(is_auto_filled("where_we_met"));
+    }
+
+    #[test]
     fn brace_text_that_is_not_a_placeholder_is_text() {
         let t = "Keep { not this }, {}, {Name}, {a-b}, {{topic}} and {unclosed";
         let m = fill(t, None, Some(&colette()));

@@ -127,3 +127,84 @@ impl Progress {
         self
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn aliases(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_tick_under_a_retired_id_counts_for_the_new_one() {
+        let mut p = Progress::default();
+        p.mark("old", d("2026-03-01"))
+            .mark("other", d("2026-03-02"));
+        p.positions.insert("old".into(), (3, 3));
+        p.resolve_aliases(&aliases(&[("old", "new")]));
+        assert_eq!(p.done_on("new"), Some(d("2026-03-01")));
+        assert!(!p.is_done("old"));
+        assert!(p.is_done("other"));
+        assert_eq!(p.renamed.get("old").map(String::as_str), Some("new"));
+        assert_eq!(p.positions.get("new"), Some(&(3, 3)));
+    }
+
+    #[test]
+    fn when_both_ids_are_ticked_the_later_date_wins() {
+        let mut p = Progress::default();
+        p.mark("old", d("2026-05-01")).mark("new", d("2026-04-01"));
+        p.resolve_aliases(&aliases(&[("old", "new")]));
+        assert_eq!(p.done.len(), 1);
+        assert_eq!(p.done_on("new"), Some(d("2026-05-01")));
+    }
+
+    #[test]
+    fn chains_are_followed_and_loops_stop() {
+        let chain = aliases(&[("a", "b"), ("b", "c")]);
+        assert_eq!(follow(&chain, "a"), "c");
+        assert_eq!(follow(&chain, "c"), "c");
+        let looped = aliases(&[("a", "b"), ("b", "a")]);
+        assert_eq!(follow(&looped, "a"), "b");
+        let mut p = Progress::default();
+        p.mark("a", d("2026-01-01"));
+        p.resolve_aliases(&chain);
+        assert_eq!(p.done_on("c"), Some(d("2026-01-01")));
+    }
+
+    #[test]
+    fn ticks_older_than_the_review_period_fall_due_again() {
+        let mut p = Progress::default();
+        p.mark("stale", d("2026-09-04")) // 91 days before today
+            .mark("edge", d("2026-09-05")) // exactly 90 days: still counts
+            .mark("fresh", d("2026-11-30"))
+            .mark("other-page", d("2020-01-01")); // no review period
+        let today = d("2026-12-04");
+        p.expire(|id| (id != "other-page").then_some(90), today);
+        assert!(!p.is_done("stale"));
+        assert_eq!(
+            p.due.get("stale"),
+            Some(&DueAgain {
+                last_done: d("2026-09-04"),
+                fresh_after: d("2026-09-05"),
+            })
+        );
+        assert!(p.is_done("edge") && p.is_done("fresh") && p.is_done("other-page"));
+        assert_eq!(p.due.len(), 1);
+    }
+
+    #[test]
+    fn a_review_period_near_the_calendar_limits_does_not_panic() {
+        let mut p = Progress::default();
+        p.mark("a", NaiveDate::MIN);
+        p.expire(|_| Some(3660), NaiveDate::MIN);
+        assert!(p.is_done("a"));
+    }
+}
