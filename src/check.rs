@@ -35,6 +35,7 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
     if let Some(project) = &result {
         check_person_links(project, &mut diags);
         check_unfillable_placeholders(project, &mut diags);
+        check_retired_ids(project, &mut diags);
     }
     // The output folder `build` would write to (book.toml's, or the default):
     // one that `build` refuses is reported now, not after a whole build.
@@ -100,6 +101,39 @@ fn check_person_links(project: &Project, diags: &mut Diagnostics) {
 
 /// A placeholder that is not filled automatically and that no person's `outreach`
 /// gives a value for will be blank in every draft.
+/// A tick under a retired checklist id (a page's `aliases:`) still counts; say
+/// that the id can be renamed, so progress files move to the new ids.
+fn check_retired_ids(project: &Project, diags: &mut Diagnostics) {
+    let aliases = crate::compile::aliases(project);
+    if aliases.is_empty() {
+        return;
+    }
+    let workbooks =
+        std::iter::once(&project.workbook).chain(project.members.iter().map(|m| &m.workbook));
+    for wb in workbooks {
+        let progress = &wb.progress;
+        for old in progress.done.keys().filter(|id| aliases.contains_key(*id)) {
+            let new = crate::model::progress::follow(&aliases, old);
+            let (line, column) = progress.positions.get(old).copied().unwrap_or((0, 0));
+            diags.push(
+                Diagnostic::warning(
+                    "progress",
+                    format!("`{old}` is a retired id of `{new}`: the tick still counts"),
+                )
+                .in_file(if progress.file.is_empty() {
+                    crate::model::PROGRESS_FILE
+                } else {
+                    progress.file.as_str()
+                })
+                .at(line, column)
+                .help(format!(
+                    "rename `{old}` to `{new}` in this file when you next edit it"
+                )),
+            );
+        }
+    }
+}
+
 fn check_unfillable_placeholders(project: &Project, diags: &mut Diagnostics) {
     let people = everyone(project);
     if people.is_empty() {

@@ -10,7 +10,9 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let doc = markdown::parse(body, "fuzz", "part");
-    let done = |t: &markdown::Task| t.checked_in_source.then(|| "2026-01-01".to_string());
+    let done = |t: &markdown::Task| -> markdown::TaskLook {
+        t.checked_in_source.then(|| "2026-01-01".to_string()).into()
+    };
     let html = markdown::to_html(&doc, &done);
     let _ = markdown::to_print_html(&doc, &done, "part-fuzz");
     if !body.contains('<') {

@@ -8,9 +8,11 @@ use super::PageBody;
 use crate::book::PageSlot;
 use crate::diagnostics::{Diagnostic, Diagnostics, suggest};
 use crate::load::Project;
-use crate::load::content::{MessageMeta, SourcePage};
+use crate::load::content::{MessageMeta, SourcePage, front_position};
 use crate::markdown::Task;
 use crate::model::message;
+use crate::model::progress::follow;
+use std::collections::BTreeMap;
 
 /// Links must reach a page, and a heading on it. Pages are checked in
 /// parallel; the problems come back in reading order.
@@ -72,11 +74,13 @@ pub(super) fn links(project: &Project, order: &[PageSlot], bodies: &[PageBody]) 
     per_page.into_iter().flatten().collect()
 }
 
-/// Checklist ids must be unique across the book.
+/// Checklist ids must be unique across the book, and a reference (`{=id}`)
+/// must name an item that some page defines (or a retired id of one).
 pub(super) fn task_ids(
     project: &Project,
     order: &[PageSlot],
     tasks: &[Vec<Task>],
+    aliases: &BTreeMap<String, String>,
     diags: &mut Diagnostics,
 ) {
     let pages = &project.content.pages;
@@ -84,7 +88,7 @@ pub(super) fn task_ids(
     seen.reserve(tasks.iter().map(Vec::len).sum());
     for (slot, page_tasks) in order.iter().zip(tasks) {
         let file = &pages[slot.source].file;
-        for t in page_tasks {
+        for t in page_tasks.iter().filter(|t| !t.reference) {
             if let Some((other, line)) = seen.insert(&t.id, (file, t.line)) {
                 diags.push(
                     Diagnostic::error("checklist", format!("two checklist items have the id `{}`", t.id))
@@ -94,6 +98,112 @@ pub(super) fn task_ids(
                             "the other is at {}:{line}; give one of them its own id with `{{#another-id}}` at the end of the item",
                             other.display()
                         )),
+                );
+            }
+        }
+    }
+    for (slot, page_tasks) in order.iter().zip(tasks) {
+        let file = &pages[slot.source].file;
+        for t in page_tasks.iter().filter(|t| t.reference) {
+            let target = follow(aliases, &t.id);
+            if seen.contains_key(target) {
+                continue;
+            }
+            let help = match suggest(&t.id, seen.keys().copied()) {
+                Some(best) => format!("did you mean `{{={best}}}`?"),
+                None => "write `{=id}` with the id of an item defined on another page (its `#task-…` link), or `{#id}` to make this item one of its own".to_string(),
+            };
+            diags.push(
+                Diagnostic::error(
+                    "checklist",
+                    format!(
+                        "`{{={}}}` refers to a checklist item that no page defines",
+                        t.id
+                    ),
+                )
+                .in_file(file)
+                .at(t.line, t.column)
+                .help(help),
+            );
+        }
+    }
+}
+
+/// A page's `aliases:` retire ids in favour of items of that page: each old id
+/// is no item's id any more (and retired once), and each new id is an item
+/// the page defines.
+pub(super) fn aliases(
+    project: &Project,
+    order: &[PageSlot],
+    tasks: &[Vec<Task>],
+    diags: &mut Diagnostics,
+) {
+    let pages = &project.content.pages;
+    let defined: FxHashSet<&str> = tasks
+        .iter()
+        .flatten()
+        .filter(|t| !t.reference)
+        .map(|t| t.id.as_str())
+        .collect();
+    let mut retired: FxHashMap<&str, &std::path::Path> = FxHashMap::default();
+    for (slot, page_tasks) in order.iter().zip(tasks) {
+        let page = &pages[slot.source];
+        let Some(aliases) = &page.front.aliases else {
+            continue;
+        };
+        let own: Vec<&str> = page_tasks
+            .iter()
+            .filter(|t| !t.reference)
+            .map(|t| t.id.as_str())
+            .collect();
+        for (old, new) in aliases {
+            let (line, column) = front_position(new);
+            let at = |d: Diagnostic| d.in_file(&page.file).at(line, column);
+            if !crate::model::is_valid_id(old) {
+                diags.push(
+                    at(Diagnostic::error(
+                        "front-matter",
+                        format!("`{old}` in `aliases:` is not a checklist id"),
+                    ))
+                    .help("write the retired id as it was: lower-case letters, digits and `-`"),
+                );
+            } else if defined.contains(old.as_str()) {
+                diags.push(
+                    at(Diagnostic::error(
+                        "front-matter",
+                        format!("`{old}` is retired in `aliases:` but an item still has that id"),
+                    ))
+                    .help(format!(
+                        "turn that item into a reference, `{{={}}}`, or remove `{old}` from `aliases:`",
+                        new.value
+                    )),
+                );
+            } else if let Some(other) = retired.insert(old, &page.file) {
+                diags.push(
+                    at(Diagnostic::error(
+                        "front-matter",
+                        format!(
+                            "`{old}` is already retired in `aliases:` of {}",
+                            other.display()
+                        ),
+                    ))
+                    .help("retire an id once, on the page of the item that replaced it"),
+                );
+            }
+            if !own.contains(&new.value.as_str()) {
+                let help = match suggest(&new.value, own.iter().copied()) {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => "name an item of this page: put `aliases:` on the page that defines the item the old id now counts for".to_string(),
+                };
+                diags.push(
+                    at(Diagnostic::error(
+                        "front-matter",
+                        format!(
+                            "`aliases:` maps `{old}` to `{}`, which is not a checklist item of this page",
+                            new.value
+                        ),
+                    ))
+                    .help(help),
                 );
             }
         }

@@ -6,7 +6,7 @@
 mod checks;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -16,8 +16,9 @@ use crate::book::{self, PageSlot};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::Project;
 use crate::load::content::MessageMeta;
-use crate::markdown::{self, Document, Heading, PageLink, Task};
-use crate::model::{ChecklistSummary, PhaseDef, Plan, TaskRef, Workbook};
+use crate::markdown::{self, Document, Heading, PageLink, Task, TaskLook};
+use crate::model::progress::follow;
+use crate::model::{ChecklistSummary, PhaseDef, Plan, Progress, TaskRef, Workbook};
 use crate::options::Options;
 use crate::templates::PageTemplates;
 use crate::view::SharedContext;
@@ -64,8 +65,13 @@ pub struct CompiledWorkbook<'a> {
     pub plan: Plan,
     pub summary: ChecklistSummary,
     pub messages: Vec<MessageTemplate>,
-    /// Checklist item id → the date it was done (YYYY-MM-DD).
+    /// Checklist item id → the date it was done (YYYY-MM-DD); a tick that fell
+    /// due again is not here (it is in `workbook.progress.due`).
     pub done: HashMap<String, String>,
+    /// Retired checklist ids → the ids that replaced them (pages' `aliases:`).
+    pub aliases: BTreeMap<String, String>,
+    /// Checklist item id → where it is in `tasks`.
+    pub homes: HashMap<String, usize>,
 }
 
 impl CompiledWorkbook<'_> {
@@ -81,6 +87,66 @@ impl CompiledWorkbook<'_> {
     pub fn titles(&self) -> Vec<String> {
         self.pages.iter().map(|b| b.title.clone()).collect()
     }
+
+    /// The id a checklist item's box carries: its own, or for a reference the
+    /// id it names, retired ids followed.
+    pub fn box_id<'t>(&'t self, task: &'t Task) -> &'t str {
+        follow(&self.aliases, &task.id)
+    }
+
+    /// How a checklist item is drawn on a page whose way up to the workbook's
+    /// root is `root` (`../` per folder): the one place that says what a box
+    /// shows, for the site's pages and print page.
+    pub fn task_look(&self, task: &Task, root: &str) -> TaskLook {
+        let id = self.box_id(task);
+        let progress = &self.workbook.progress;
+        TaskLook {
+            id: (id != task.id).then(|| id.to_string()),
+            done: self.done.get(id).cloned(),
+            due: progress
+                .due
+                .get(id)
+                .map(|d| (d.last_done.to_string(), d.fresh_after.to_string())),
+            aliases: if task.reference {
+                Vec::new()
+            } else {
+                self.retired_ids(id)
+            },
+            defined_at: task
+                .reference
+                .then(|| self.homes.get(id).map(|&i| &self.tasks[i]))
+                .flatten()
+                .map(|home| {
+                    let anchor = format!("#task-{id}");
+                    (
+                        format!("{root}{}{anchor}", home.page_url),
+                        anchor,
+                        home.page_title.to_string(),
+                    )
+                }),
+        }
+    }
+
+    /// The retired ids that count as item `id`, in order.
+    pub fn retired_ids(&self, id: &str) -> Vec<String> {
+        self.aliases
+            .keys()
+            .filter(|old| follow(&self.aliases, old) == id)
+            .cloned()
+            .collect()
+    }
+}
+
+/// Every page's `aliases:` (retired checklist id → the id that replaced it).
+pub fn aliases(project: &Project) -> BTreeMap<String, String> {
+    project
+        .content
+        .pages
+        .iter()
+        .filter_map(|p| p.front.aliases.as_ref())
+        .flatten()
+        .map(|(old, new)| (old.clone(), new.value.clone()))
+        .collect()
 }
 
 /// The pages as every workbook of a build starts from them.
@@ -145,20 +211,17 @@ pub fn compile<'a>(
     let order = book::reading_order(&project.content);
     // Private people and notes only in a private build.
     let private = opts.shows_private();
-    let workbook = if private {
+    let mut workbook = if private {
         workbook.clone()
     } else {
         workbook.public()
     };
+    // Ticks under retired ids count for the ids that replaced them.
+    let aliases = aliases(project);
+    workbook.progress.resolve_aliases(&aliases);
     // A blank copy has no personal data at all, not even the untyped data files.
-    let context =
+    let mut context =
         SharedContext::new(project, &workbook, opts.today, private).to_tera(project, !opts.blank);
-    let done: HashMap<String, String> = workbook
-        .progress
-        .done
-        .iter()
-        .map(|(id, date)| (id.clone(), date.to_string()))
-        .collect();
 
     // 1. Bodies: template, then Markdown. In parallel; each page on its own.
     let read: Vec<_> = order
@@ -188,12 +251,15 @@ pub fn compile<'a>(
         || {
             let mut d = Diagnostics::new();
             d.extend(checks::links(project, &order, &bodies));
-            checks::task_ids(project, &order, &tasks, &mut d);
+            checks::task_ids(project, &order, &tasks, &aliases, &mut d);
+            checks::aliases(project, &order, &tasks, &mut d);
             d
         },
         || {
             let mut d = Diagnostics::new();
-            let drawn = draw(project, &workbook, &order, &bodies, &tasks, &mut d);
+            let drawn = draw(
+                project, &workbook, &order, &bodies, &tasks, opts.today, &mut d,
+            );
             (drawn, d)
         },
     );
@@ -204,7 +270,24 @@ pub fn compile<'a>(
         plan,
         summary,
         messages,
+        progress,
     } = drawn;
+    if !progress.due.is_empty() {
+        // Templates that read `progress` see the ticks that fell due again as due.
+        context.insert("progress", &progress);
+    }
+    workbook.progress = progress;
+    let done: HashMap<String, String> = workbook
+        .progress
+        .done
+        .iter()
+        .map(|(id, date)| (id.clone(), date.to_string()))
+        .collect();
+    let homes = tasks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.clone(), i))
+        .collect();
     Some(CompiledWorkbook {
         order,
         pages: bodies,
@@ -215,6 +298,8 @@ pub fn compile<'a>(
         summary,
         messages,
         done,
+        aliases,
+        homes,
     })
 }
 
@@ -224,6 +309,8 @@ struct Drawn {
     plan: Plan,
     summary: ChecklistSummary,
     messages: Vec<MessageTemplate>,
+    /// The workbook's progress with the ticks that fell due again moved to `due`.
+    progress: Progress,
 }
 
 /// The plan (from the headings that carry `months=`), the checklist items of
@@ -234,8 +321,11 @@ fn draw(
     order: &[PageSlot],
     bodies: &[PageBody],
     page_tasks: &[Vec<Task>],
+    today: chrono::NaiveDate,
     diags: &mut Diagnostics,
 ) -> Drawn {
+    // Items on pages whose ticks fall due again → after how many days.
+    let mut review: HashMap<&str, u32> = HashMap::new();
     let pages = &project.content.pages;
     let mut tasks = Vec::new();
     let mut phase_defs = Vec::new();
@@ -245,7 +335,12 @@ fn draw(
         let page = &pages[slot.source];
         let (title, url): (Arc<str>, Arc<str>) =
             (body.title.as_str().into(), slot.url.as_str().into());
-        for t in page_tasks {
+        let review_days = page.front.review_days.as_ref().map(|d| d.value);
+        // A reference is the item where it is defined: counted there, once.
+        for t in page_tasks.iter().filter(|t| !t.reference) {
+            if let Some(days) = review_days {
+                review.insert(&t.id, days);
+            }
             tasks.push(TaskRef::new(
                 t.id.as_str(),
                 t.text.as_str(),
@@ -304,12 +399,17 @@ fn draw(
     // The workbook's own progress file: a member's ids are checked against the
     // book like a single person's.
     crate::model::checklist::check_progress_ids(&tasks, &workbook.progress, diags);
-    let summary = crate::model::checklist::summarise(&tasks, &plan, &workbook.progress);
+    let mut progress = workbook.progress.clone();
+    if !review.is_empty() {
+        progress.expire(|id| review.get(id).copied(), today);
+    }
+    let summary = crate::model::checklist::summarise(&tasks, &plan, &progress);
     Drawn {
         tasks,
         plan,
         summary,
         messages,
+        progress,
     }
 }
 

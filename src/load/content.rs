@@ -6,6 +6,7 @@ use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use serde_saphyr::Spanned;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -28,6 +29,22 @@ pub struct FrontMatter {
     pub template: Option<bool>,
     /// Present on message templates (`content/messages/*.md`).
     pub message: Option<MessageMeta>,
+    /// Ticks of this page's checklist items fall due again after this many
+    /// days (a review checklist): 1 to 3660.
+    pub review_days: Option<Spanned<u32>>,
+    /// Retired checklist ids → the id of an item of this page that replaced
+    /// them: ticks under the old id count for the new one.
+    pub aliases: Option<BTreeMap<String, Spanned<String>>>,
+}
+
+/// The longest review period: ten years, like a person's check-in rhythm.
+pub const MAX_REVIEW_DAYS: u32 = 3660;
+
+/// The line and column (1-based) in the page's file of a value of its front
+/// matter, which starts on line 2.
+pub fn front_position<T>(value: &Spanned<T>) -> (usize, usize) {
+    let at = &value.referenced;
+    (at.line() as usize + 1, at.column() as usize)
 }
 
 /// Who a message template suits and what it needs filled in.
@@ -278,6 +295,23 @@ pub fn parse_page(
             }
         },
     };
+    if let Some(days) = &front.review_days
+        && !(1..=MAX_REVIEW_DAYS).contains(&days.value)
+    {
+        let (line, column) = front_position(days);
+        diags.push(
+            Diagnostic::error(
+                "front-matter",
+                format!(
+                    "`review_days: {}` is not a review period: it must be from 1 to {MAX_REVIEW_DAYS} days",
+                    days.value
+                ),
+            )
+            .in_file(&file)
+            .at(line, column)
+            .help("write how many days a tick lasts before the item is due again, e.g. `review_days: 90`; remove the line if the ticks should last"),
+        );
+    }
     // The body is the end of the file's text: keep that text, without the front
     // matter, rather than copy the body out of it.
     let front_len = text.len() - body.len();

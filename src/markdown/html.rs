@@ -8,8 +8,37 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use super::{Document, Task};
 
-/// How a checklist item is shown: ticked (with the date it was done) or not.
-pub type TaskState<'s> = &'s dyn Fn(&Task) -> Option<String>;
+/// How a checklist item is shown: ticked (with the date it was done) or not,
+/// due again, or a reference to an item defined elsewhere.
+pub type TaskState<'s> = &'s dyn Fn(&Task) -> TaskLook;
+
+/// What the workbook says about one checklist item where it is drawn.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TaskLook {
+    /// The id the box carries when it is not the item's own (a reference's
+    /// target once retired ids are followed).
+    pub id: Option<String>,
+    /// When it was done (YYYY-MM-DD), if it counts as done.
+    pub done: Option<String>,
+    /// A tick that fell due again: the date it was last done (YYYY-MM-DD) and
+    /// the date after which a tick counts again (YYYY-MM-DD).
+    pub due: Option<(String, String)>,
+    /// Retired ids that count as this item (the browser's ticks under them).
+    pub aliases: Vec<String>,
+    /// For a reference: where the item is defined, as the page's link, the
+    /// print page's link and the page's title.
+    pub defined_at: Option<(String, String, String)>,
+}
+
+impl From<Option<String>> for TaskLook {
+    /// Done on that date, or not done.
+    fn from(done: Option<String>) -> TaskLook {
+        TaskLook {
+            done,
+            ..TaskLook::default()
+        }
+    }
+}
 
 /// Render the document as HTML. `done` says whether (and when) a task was done.
 pub fn to_html(doc: &Document<'_>, done: TaskState<'_>) -> String {
@@ -163,7 +192,7 @@ fn render_marked(
     // The events go to the HTML writer one by one, rewritten on the way (no copy
     // of the page's events).
     let mut tasks = doc.tasks.iter();
-    let mut open_task: Option<(&Task, Option<String>)> = None;
+    let mut open_task: Option<OpenTask> = None;
     let mut heading_has_link = false;
     // Inside an image, links are only text (its description).
     let mut in_image = 0usize;
@@ -230,20 +259,44 @@ fn render_marked(
                 }
                 Event::TaskListMarker(_) => {
                     let Some(task) = tasks.next() else { continue };
-                    let date = done(task);
-                    let id = escape_attr(&task.id);
-                    pending.push_back(Event::InlineHtml(CowStr::from(concat(&[
-                        "<label class=\"task\" id=\"task-",
-                        &id,
-                        "\"><input type=\"checkbox\" data-task=\"",
-                        &id,
-                        if date.is_some() {
-                            "\" checked> "
-                        } else {
-                            "\"> "
-                        },
-                    ]))));
-                    open_task = Some((task, date));
+                    let mut look = done(task);
+                    let id = escape_attr(look.id.as_deref().unwrap_or(&task.id));
+                    let mut extra = String::new();
+                    if !look.aliases.is_empty() {
+                        extra.push_str("\" data-aliases=\"");
+                        extra.push_str(&escape_attr(&look.aliases.join(" ")));
+                    }
+                    if let Some((_, fresh_after)) = &look.due {
+                        extra.push_str("\" data-fresh-after=\"");
+                        extra.push_str(&escape_attr(fresh_after));
+                    }
+                    // A reference draws the same box, without the anchor, which
+                    // stays with the item where it is defined.
+                    let mut html = if task.reference {
+                        concat(&[
+                            "<label class=\"task task-ref\"><input type=\"checkbox\" data-task=\"",
+                            &id,
+                            &extra,
+                        ])
+                    } else {
+                        concat(&[
+                            "<label class=\"task\" id=\"task-",
+                            &id,
+                            "\"><input type=\"checkbox\" data-task=\"",
+                            &id,
+                            &extra,
+                        ])
+                    };
+                    html.push_str(if look.done.is_some() {
+                        "\" checked> "
+                    } else {
+                        "\"> "
+                    });
+                    pending.push_back(Event::InlineHtml(CowStr::from(html)));
+                    let defined_at = look.defined_at.take().map(|(page, print, title)| {
+                        (slots.marker(escape_href(&page), escape_href(&print)), title)
+                    });
+                    open_task = Some((task, look, defined_at));
                 }
                 Event::End(TagEnd::Item)
                 | Event::End(TagEnd::Paragraph)
@@ -288,14 +341,38 @@ fn render_marked(
     out
 }
 
-fn close_task<'a>(events: &mut VecDeque<Event<'a>>, task: Option<(&Task, Option<String>)>) {
-    let Some((_, date)) = task else { return };
+/// A checklist item whose label is open: the item, how it looks, and for a
+/// reference the marker of its link and the title of the page it links to.
+type OpenTask<'t> = (&'t Task, TaskLook, Option<(String, String)>);
+
+fn close_task<'a>(events: &mut VecDeque<Event<'a>>, task: Option<OpenTask<'_>>) {
+    let Some((_, look, defined_at)) = task else {
+        return;
+    };
     events.push_back(Event::InlineHtml(CowStr::Borrowed("</label>")));
-    if let Some(date) = date {
+    if let Some(date) = look.done {
         events.push_back(Event::InlineHtml(CowStr::from(format!(
             " <span class=\"done-on\">done <time datetime=\"{0}\">{0}</time></span>",
             escape_attr(&date)
         ))));
+    }
+    if let Some((last, _)) = look.due {
+        let long = crate::model::date::parse_iso_date(&last)
+            .map_or_else(|_| last.clone(), crate::model::date::long_date);
+        events.push_back(Event::InlineHtml(CowStr::from(format!(
+            " <span class=\"due-again\">due again, last done <time datetime=\"{}\">{}</time></span>",
+            escape_attr(&last),
+            escape_attr(&long)
+        ))));
+    }
+    if let Some((href, title)) = defined_at {
+        events.push_back(Event::InlineHtml(CowStr::from(concat(&[
+            " <span class=\"task-home\">also in <a href=\"",
+            &href,
+            "\">",
+            &escape_attr(&title),
+            "</a></span>",
+        ]))));
     }
 }
 

@@ -14,7 +14,9 @@ use rustc_hash::FxHashMap;
 use crate::diagnostics::Diagnostic;
 
 mod html;
-pub use html::{TaskState, escape_attr, print_key, to_html, to_html_and_print, to_print_html};
+pub use html::{
+    TaskLook, TaskState, escape_attr, print_key, to_html, to_html_and_print, to_print_html,
+};
 pub(crate) use html::{concat, nonce};
 
 /// The Markdown options: the one place that says them. Every reading of a page
@@ -40,9 +42,11 @@ pub struct Heading {
     pub line: usize,
 }
 
-/// A checklist item: a task-list entry `- [ ] text {#optional-id}`.
+/// A checklist item: a task-list entry `- [ ] text {#optional-id}`, or a
+/// reference to an item defined elsewhere, `- [ ] text {=its-id}`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Task {
+    /// The item's id; for a reference, the id it refers to as written.
     pub id: String,
     pub text: String,
     /// Whether the source itself ticks it (`- [x]`).
@@ -51,8 +55,14 @@ pub struct Task {
     /// (the plan's phases are such sections).
     pub section: Option<String>,
     pub explicit_id: bool,
+    /// Written `{=id}`: the same item as the one with that id, shown again
+    /// (same box, counted once, where it is defined).
+    pub reference: bool,
     /// 0-based line within the body.
     pub line: usize,
+    /// 1-based column of a reference's `{=…}` (of the item's marker, for an
+    /// item that is not a reference); `line` is that position's line too.
+    pub column: usize,
 }
 
 /// A link to another `.md` page, as written and as resolved.
@@ -275,11 +285,20 @@ fn read<'a>(body: &'a str, page_key: &str, page_dir: &str, keep_events: bool) ->
                     }
                     inner.push(iter.next().expect("peeked"));
                 }
+                let mut at = range.start;
+                let mut reference = false;
                 let explicit = match take_explicit_id(&mut inner, body) {
-                    Pin::Id(id) => Some(id),
+                    Pin::Id { id, offset, refers } => {
+                        if refers {
+                            at = offset;
+                        }
+                        reference = refers;
+                        Some(id)
+                    }
                     Pin::None => None,
-                    Pin::Invalid { id, offset } => {
-                        p.problem(offset, invalid_task_id(&id), TASK_ID_HELP, "checklist");
+                    Pin::Invalid { id, offset, refers } => {
+                        let help = if refers { TASK_REF_HELP } else { TASK_ID_HELP };
+                        p.problem(offset, invalid_task_id(&id, refers), help, "checklist");
                         None
                     }
                 };
@@ -292,13 +311,16 @@ fn read<'a>(body: &'a str, page_key: &str, page_dir: &str, keep_events: bool) ->
                     let s = s.trim_end_matches('-');
                     concat(&[page_key, "-", s])
                 });
+                let (line, column) = p.position(at);
                 p.doc.tasks.push(Task {
                     id,
                     text: text.trim().to_string(),
                     checked_in_source: checked,
                     section: section.clone(),
                     explicit_id,
-                    line: p.line_of(range.start),
+                    reference,
+                    line,
+                    column,
                 });
                 p.emit(Event::TaskListMarker(checked));
                 // Links inside the item are page links like any other.
@@ -443,29 +465,40 @@ const LINK_HELP: &str = "link to a web page (`https://…`), an e-mail address (
 
 const TASK_ID_HELP: &str = "write the id at the end of the item as `{#my-id}`, or leave `{#…}` out and careerbook makes one from the item's text";
 
-fn invalid_task_id(id: &str) -> String {
-    if id.is_empty() {
-        "`{#}` gives the checklist item an empty id".to_string()
-    } else {
-        format!(
+const TASK_REF_HELP: &str = "write `{=its-id}` at the end of the item, with the id of the item it repeats (its `#task-…` link in the book)";
+
+fn invalid_task_id(id: &str, refers: bool) -> String {
+    match (id.is_empty(), refers) {
+        (true, false) => "`{#}` gives the checklist item an empty id".to_string(),
+        (true, true) => "`{=}` refers to no checklist item: the id is empty".to_string(),
+        (false, _) => format!(
             "`{id}` is not a valid checklist id: ids use lower-case letters, digits and `-`, and start with a letter or digit"
-        )
+        ),
     }
 }
 
-/// What an item's trailing `{#…}` said.
+/// What an item's trailing `{#…}` or `{=…}` said.
 enum Pin {
     /// None at all.
     None,
-    Id(String),
-    /// `{#…}` holding something that cannot be an id, at this byte offset of the body.
+    /// `{#id}` (its own id) or, with `refers`, `{=id}` (the id of the item it
+    /// repeats), at this byte offset of the body.
+    Id {
+        id: String,
+        offset: usize,
+        refers: bool,
+    },
+    /// `{#…}` or `{=…}` holding something that cannot be an id, at this byte
+    /// offset of the body.
     Invalid {
         id: String,
         offset: usize,
+        refers: bool,
     },
 }
 
-/// A task written `text {#my-id}` names its own id.
+/// A task written `text {#my-id}` names its own id; one written `text {=its-id}`
+/// repeats the item with that id.
 fn take_explicit_id(inner: &mut Vec<(Event<'_>, Range<usize>)>, body: &str) -> Pin {
     // Adjacent text events are merged first: the parser may split `{#id}` apart.
     let mut merged: Vec<(Event<'_>, Range<usize>)> = Vec::with_capacity(inner.len());
@@ -483,29 +516,36 @@ fn take_explicit_id(inner: &mut Vec<(Event<'_>, Range<usize>)>, body: &str) -> P
         return Pin::None;
     };
     let trimmed = last.trim_end();
-    let Some(open) = trimmed.rfind("{#") else {
+    // The last `{#` or `{=` of the text: the one that ends it.
+    let Some((open, mark)) = [("{#", false), ("{=", true)]
+        .iter()
+        .filter_map(|&(m, refers)| trimmed.rfind(m).map(|i| (i, (m, refers))))
+        .max_by_key(|&(i, _)| i)
+    else {
         return Pin::None;
     };
+    let (mark, refers) = mark;
     let Some(candidate) = trimmed[open + 2..].strip_suffix('}') else {
         return Pin::None;
     };
+    // Where the mark is in the source, and the id as written there (the text may
+    // differ: entities are decoded, quotes made typographic).
+    let source = body.get(range.clone()).unwrap_or("");
+    let (offset, written) = match source.rfind(mark) {
+        Some(i) => (
+            range.start + i,
+            source[i + 2..]
+                .trim_end()
+                .strip_suffix('}')
+                .unwrap_or(candidate),
+        ),
+        None => (range.start, candidate),
+    };
     if !crate::model::is_valid_id(candidate) {
-        // Where `{#` is in the source, and the id as written there (the text may
-        // differ: entities are decoded, quotes made typographic).
-        let source = body.get(range.clone()).unwrap_or("");
-        let (offset, id) = match source.rfind("{#") {
-            Some(i) => (
-                range.start + i,
-                source[i + 2..]
-                    .trim_end()
-                    .strip_suffix('}')
-                    .unwrap_or(candidate),
-            ),
-            None => (range.start, candidate),
-        };
         return Pin::Invalid {
-            id: id.to_string(),
+            id: written.to_string(),
             offset,
+            refers,
         };
     }
     let id = candidate.to_string();
@@ -515,7 +555,7 @@ fn take_explicit_id(inner: &mut Vec<(Event<'_>, Range<usize>)>, body: &str) -> P
     if !rest.is_empty() {
         inner.push((Event::Text(CowStr::from(rest)), range));
     }
-    Pin::Id(id)
+    Pin::Id { id, offset, refers }
 }
 
 /// `other.md#frag` relative to `page_dir` → (content path, fragment, href to write).

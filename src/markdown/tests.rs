@@ -1,7 +1,7 @@
 use super::*;
 
 fn html(md: &str) -> String {
-    to_html(&parse(md, "page", ""), &|_| None)
+    to_html(&parse(md, "page", ""), &|_| TaskLook::default())
 }
 
 #[test]
@@ -46,7 +46,9 @@ fn task_items_get_ids_and_sections() {
 fn tasks_render_as_checkboxes_with_their_state() {
     let md = "- [ ] First {#a}\n- [ ] Second {#b}\n";
     let doc = parse(md, "p", "");
-    let out = to_html(&doc, &|t| (t.id == "b").then(|| "2026-03-04".to_string()));
+    let out = to_html(&doc, &|t| {
+        (t.id == "b").then(|| "2026-03-04".to_string()).into()
+    });
     assert!(out.contains("<label class=\"task\" id=\"task-a\"><input type=\"checkbox\" data-task=\"a\"> First</label>"), "{out}");
     assert!(out.contains("data-task=\"b\" checked> Second</label> <span class=\"done-on\">done <time datetime=\"2026-03-04\">2026-03-04</time></span>"), "{out}");
     assert!(!out.contains("{#"), "{out}");
@@ -60,9 +62,9 @@ fn links_inside_checklist_items_are_page_links_too() {
         "",
     );
     assert_eq!(doc.links.len(), 1);
-    let out = to_html(&doc, &|_| None);
+    let out = to_html(&doc, &|_| TaskLook::default());
     assert!(out.contains("href=\"mentors/finding.html\""), "{out}");
-    let print = to_print_html(&doc, &|_| None, "p");
+    let print = to_print_html(&doc, &|_| TaskLook::default(), "p");
     assert!(
         print.contains("href=\"#chapter-mentors-finding\""),
         "{print}"
@@ -79,7 +81,7 @@ fn links_to_pages_become_html_links() {
     assert_eq!(doc.links.len(), 1);
     assert_eq!(doc.links[0].target, "sponsors/finding.md");
     assert_eq!(doc.links[0].fragment.as_deref(), Some("where"));
-    let out = to_html(&doc, &|_| None);
+    let out = to_html(&doc, &|_| TaskLook::default());
     assert!(
         out.contains("href=\"../sponsors/finding.html#where\""),
         "{out}"
@@ -94,7 +96,7 @@ fn print_html_prefixes_ids_and_points_links_at_sections() {
         "p",
         "mentors",
     );
-    let out = to_print_html(&doc, &|_| None, "mentors-p");
+    let out = to_print_html(&doc, &|_| TaskLook::default(), "mentors-p");
     assert!(
         out.contains("<h2 id=\"mentors-p--where\"><a class=\"anchor\" href=\"#mentors-p--where\">"),
         "{out}"
@@ -189,7 +191,7 @@ fn refused_links_are_located_problems_and_never_published() {
             ),
         ]
     );
-    let out = to_html(&doc, &|_| None);
+    let out = to_html(&doc, &|_| TaskLook::default());
     assert!(!out.contains("<img"), "{out}");
     // Every address left is the safe one or an anchor of the page.
     for href in out.split("href=\"").skip(1) {
@@ -249,7 +251,7 @@ fn one_conversion_gives_the_page_and_its_print_chapter() {
     let md =
         "# Title\n\n## Part {#part}\n\nSee [it](other.md#x \"a title\") and [top](other.md).\n";
     let doc = parse(md, "here", "");
-    let none = |_: &Task| None;
+    let none = |_: &Task| TaskLook::default();
     let (page, print) = to_html_and_print(&doc, &none, "here");
     assert_eq!(page, to_html(&doc, &none));
     assert_eq!(print, to_print_html(&doc, &none, "here"));
@@ -271,7 +273,7 @@ fn one_conversion_gives_the_page_and_its_print_chapter() {
 fn control_characters_in_the_text_are_not_taken_for_markers() {
     let md = "## A \u{1}0:0\u{2} heading\n\nText \u{1}ff:0\u{2} and [x](b.md).\n";
     let doc = parse(md, "k", "");
-    let (page, print) = to_html_and_print(&doc, &|_: &Task| None, "k");
+    let (page, print) = to_html_and_print(&doc, &|_: &Task| TaskLook::default(), "k");
     for html in [&page, &print] {
         assert!(html.contains("Text \u{1}ff:0\u{2} and"), "{html}");
     }
@@ -281,7 +283,7 @@ fn control_characters_in_the_text_are_not_taken_for_markers() {
 #[test]
 fn a_page_link_inside_an_image_description_stays_text() {
     let doc = parse("![see [the guide](guide.md) here](pic.png)\n", "k", "");
-    let (page, print) = to_html_and_print(&doc, &|_: &Task| None, "k");
+    let (page, print) = to_html_and_print(&doc, &|_: &Task| TaskLook::default(), "k");
     for html in [&page, &print] {
         assert!(
             html.contains(r##"<img src="pic.png" alt="see the guide here" />"##),
@@ -308,4 +310,76 @@ fn extensions_are_on() {
     assert!(out.contains("<del>old</del>"), "{out}");
     assert!(out.contains("“quoted”"), "{out}");
     assert!(out.contains("footnote"), "{out}");
+}
+
+#[test]
+fn a_reference_names_the_item_it_repeats() {
+    let md = "- [ ] Own item {#mine}\n- [ ] Tell your manager {=plan-m5-share}\n";
+    let doc = parse(md, "p", "");
+    let (own, reference) = (&doc.tasks[0], &doc.tasks[1]);
+    assert!(!own.reference && own.explicit_id);
+    assert!(reference.reference);
+    assert_eq!(reference.id, "plan-m5-share");
+    assert_eq!(reference.text, "Tell your manager");
+    // Located at its `{=`, for an error about the id it names.
+    assert_eq!((reference.line, reference.column), (1, 25));
+    assert!(doc.problems.is_empty(), "{:?}", doc.problems);
+}
+
+#[test]
+fn an_impossible_reference_is_a_located_problem() {
+    let doc = parse("- [ ] Text {=Not An Id}\n- [ ] Empty {=}\n", "p", "");
+    assert_eq!(doc.problems.len(), 2, "{:?}", doc.problems);
+    assert_eq!((doc.problems[0].line, doc.problems[0].column), (0, 12));
+    assert!(doc.problems[0].message.contains("`Not An Id`"));
+    assert!(doc.problems[0].help.contains("{=its-id}"));
+    assert!(doc.problems[1].message.contains("`{=}`"));
+}
+
+#[test]
+fn a_reference_draws_the_same_box_and_links_to_where_it_is_defined() {
+    let doc = parse("- [ ] Share it {=plan-a}\n", "here", "");
+    let look = |_: &Task| TaskLook {
+        done: Some("2026-07-15".into()),
+        defined_at: Some((
+            "../action-plan.html#task-plan-a".into(),
+            "#task-plan-a".into(),
+            "Your <plan>".into(),
+        )),
+        ..TaskLook::default()
+    };
+    let (page, print) = to_html_and_print(&doc, &look, "here");
+    for (html, href) in [
+        (&page, "../action-plan.html#task-plan-a"),
+        (&print, "#task-plan-a"),
+    ] {
+        // The same box (data-task), no second anchor with the item's id.
+        assert!(
+            html.contains("<label class=\"task task-ref\"><input type=\"checkbox\" data-task=\"plan-a\" checked> Share it</label>"),
+            "{html}"
+        );
+        assert!(!html.contains("id=\"task-plan-a\""), "{html}");
+        assert!(
+            html.contains(&format!(
+                "<span class=\"task-home\">also in <a href=\"{href}\">Your &lt;plan&gt;</a></span>"
+            )),
+            "{html}"
+        );
+    }
+}
+
+#[test]
+fn a_tick_that_fell_due_again_shows_unticked_with_the_last_date() {
+    let doc = parse("- [ ] Review {#r}\n", "p", "");
+    let look = |_: &Task| TaskLook {
+        due: Some(("2026-02-05".into(), "2026-09-05".into())),
+        aliases: vec!["old-r".into()],
+        ..TaskLook::default()
+    };
+    let out = to_html(&doc, &look);
+    assert!(
+        out.contains("<input type=\"checkbox\" data-task=\"r\" data-aliases=\"old-r\" data-fresh-after=\"2026-09-05\"> Review</label> <span class=\"due-again\">due again, last done <time datetime=\"2026-02-05\">5 February 2026</time></span>"),
+        "{out}"
+    );
+    assert!(!out.contains("checked"), "{out}");
 }

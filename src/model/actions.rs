@@ -17,6 +17,8 @@ pub enum ActionKind {
     NextStep,
     /// An open checklist item of the current plan phase.
     Task,
+    /// A checklist item whose tick fell due again (its page's `review_days`).
+    Review,
 }
 
 /// One thing to do.
@@ -35,6 +37,9 @@ pub struct Action {
     pub due: Option<NaiveDate>,
     /// Days past `due`, when it is past.
     pub days_overdue: Option<i64>,
+    /// When a review item was last done.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_done: Option<NaiveDate>,
     /// Relative to the site root: `relationships.html#person-<id>` or
     /// `<page_url>#task-<id>`.
     pub link: String,
@@ -43,7 +48,8 @@ pub struct Action {
 /// The first `n` actions, in this order:
 /// 1. overdue check-ins, most overdue first;
 /// 2. next steps by due date, undated ones after the dated;
-/// 3. the open tasks of the current plan phase, in page order.
+/// 3. checklist items whose tick fell due again, in page order;
+/// 4. the open tasks of the current plan phase, in page order.
 ///
 /// Ties keep the file's (or page's) order, so the list is stable.
 pub fn next_actions(
@@ -65,6 +71,7 @@ pub fn next_actions(
                 person_name: Some(p.name.clone()),
                 due: p.next_check_in(),
                 days_overdue: Some(late),
+                last_done: None,
                 link: p.url(),
             })
         })
@@ -84,6 +91,7 @@ pub fn next_actions(
                 person_name: Some(p.name.clone()),
                 due,
                 days_overdue: due.map(|d| (today - d).num_days()).filter(|&late| late > 0),
+                last_done: None,
                 link: p.url(),
             })
         })
@@ -103,12 +111,28 @@ pub fn next_actions(
             person_name: None,
             due: None,
             days_overdue: None,
+            last_done: None,
             link: t.url(),
         });
+
+    let reviews = tasks.iter().filter_map(|t| {
+        let due = workbook.progress.due.get(&t.id)?;
+        Some(Action {
+            kind: ActionKind::Review,
+            text: t.text.clone(),
+            person_id: None,
+            person_name: None,
+            due: None,
+            days_overdue: None,
+            last_done: Some(due.last_done),
+            link: t.url(),
+        })
+    });
 
     check_ins
         .into_iter()
         .chain(steps)
+        .chain(reviews)
         .chain(open_tasks)
         .take(n)
         .collect()

@@ -18,7 +18,7 @@ use super::profile::Profile;
 /// is looked up in the person's `outreach` map, which may also override these
 /// (a nickname for `first_name`, say): what you wrote for one person wins over
 /// what is derived.
-pub const AUTO_FILLED: [&str; 10] = [
+pub const AUTO_FILLED: [&str; 11] = [
     "name",
     "first_name",
     "their_title",
@@ -29,6 +29,7 @@ pub const AUTO_FILLED: [&str; 10] = [
     "goal",
     "ambition",
     "my_first_name",
+    "where_we_met",
 ];
 
 /// The longest placeholder name: a label for a blank, not a sentence.
@@ -172,6 +173,7 @@ pub fn value_of(name: &str, profile: Option<&Profile>, person: Option<&Person>) 
         "my_role" => profile.and_then(|p| p.role.clone()),
         "my_organisation" => profile.and_then(|p| p.organisation.clone()),
         "goal" => profile.and_then(|p| p.goals.first().cloned()),
+        "where_we_met" => person.and_then(|p| p.met.clone()),
         "ambition" => profile.and_then(|p| p.ambitions.first().cloned()),
         _ => None,
     };
@@ -341,6 +343,45 @@ mod tests {
         let mut p = colette();
         p.outreach.insert("first_name".into(), "Coco".into());
         assert_eq!(fill("Hi {first_name}", None, Some(&p)).text, "Hi Coco");
+    }
+
+    #[test]
+    fn a_persons_goal_overrides_the_profiles_first_goal() {
+        let mut profile = profile();
+        profile.goals.push("Lead a design team".into());
+        let mut p = colette();
+        // Without an override: the profile's first goal, as written.
+        assert_eq!(
+            fill("Next: {goal}.", Some(&profile), Some(&p)).text,
+            "Next: Present with confidence."
+        );
+        assert_eq!(
+            fill("Next: {goal}.", Some(&profile), None).text,
+            "Next: Present with confidence."
+        );
+        p.outreach
+            .insert("goal".into(), "the step to design manager".into());
+        let m = fill("Next: {goal}.", Some(&profile), Some(&p));
+        assert_eq!(m.text, "Next: the step to design manager.");
+        assert!(m.missing.is_empty());
+        // Another person keeps the profile's goal.
+        assert_eq!(
+            fill("{goal}", Some(&profile), Some(&colette())).text,
+            "Present with confidence"
+        );
+    }
+
+    #[test]
+    fn where_we_met_comes_from_the_persons_met_field() {
+        let mut p = colette();
+        let m = fill("We met at {where_we_met}.", Some(&profile()), Some(&p));
+        assert_eq!(m.missing, ["where_we_met"]);
+        p.met = Some("the alumni reception in Halifax".into());
+        assert_eq!(
+            fill("We met at {where_we_met}.", Some(&profile()), Some(&p)).text,
+            "We met at the alumni reception in Halifax."
+        );
+        assert!(is_auto_filled("where_we_met"));
     }
 
     #[test]

@@ -40,7 +40,7 @@ pub use parse::{PROFILE_FILE, PROGRESS_FILE, RELATIONSHIPS_FILE, schemas};
 pub use people::{Channel, LogEntry, Person, Role, Stage};
 pub use plan::{MonthRange, Phase, PhaseDef, Plan};
 pub use profile::{Profile, Region};
-pub use progress::Progress;
+pub use progress::{DueAgain, Progress};
 
 /// Everything the person wrote about themselves and their relationships.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

@@ -118,6 +118,9 @@ pub(crate) struct RawPerson {
     /// When you plan the next step (YYYY-MM-DD); it becomes a calendar event.
     #[schemars(with = "Option<IsoDate>")]
     next_step_due: Option<Spanned<Date>>,
+    /// Where you met, to follow "we met at": `the alumni reception in Halifax
+    /// last March`. Fills `{where_we_met}` in drafts.
+    met: Option<String>,
     /// Values for message placeholders, e.g. `topic`, `their_work`, `challenge`.
     #[schemars(with = "Option<std::collections::BTreeMap<String, String>>")]
     outreach: Option<HashMap<Spanned<String>, Option<String>>>,
@@ -811,6 +814,7 @@ fn person(
         next_step_due,
         outreach,
         log,
+        met: trimmed(raw.met),
         notes: trimmed(raw.notes),
         private: raw.private.unwrap_or(false),
         line,

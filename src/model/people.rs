@@ -167,6 +167,9 @@ pub struct Person {
     pub outreach: BTreeMap<String, String>,
     /// In file order. No entry is dated after the build's "today".
     pub log: Vec<LogEntry>,
+    /// Where you met, to follow "we met at" (fills `{where_we_met}`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub met: Option<String>,
     /// Always private: dropped by [`super::Workbook::public`].
     pub notes: Option<String>,
     /// The whole person is private: dropped by [`super::Workbook::public`].
@@ -210,6 +213,7 @@ impl Person {
             next_step_due: None,
             outreach: BTreeMap::new(),
             log: Vec::new(),
+            met: None,
             notes: None,
             private: false,
             line: 0,

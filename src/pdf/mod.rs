@@ -152,6 +152,13 @@ fn chapters(
         } else {
             source.done.clone()
         },
+        due: if opts.blank {
+            HashMap::new()
+        } else {
+            source.due.clone()
+        },
+        aliases: source.aliases.clone(),
+        homes: source.homes.clone(),
         images: content
             .assets
             .iter()

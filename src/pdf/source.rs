@@ -24,6 +24,12 @@ pub struct PdfSource {
     pub texts: Vec<String>,
     /// Checklist item id → the date it was done.
     pub done: HashMap<String, String>,
+    /// Checklist item id → the date a tick that fell due again was last done.
+    pub due: HashMap<String, String>,
+    /// Retired checklist ids → the ids that replaced them.
+    pub aliases: std::collections::BTreeMap<String, String>,
+    /// Checklist item id → the key and title of the page that defines it.
+    pub homes: HashMap<String, (String, String)>,
 }
 
 /// The PDF's source for `workbook` (a person's or a member's), or with
@@ -39,11 +45,35 @@ pub fn source(
     let workbook = if opts.blank { &empty } else { workbook };
     let templates = PageTemplates::compile(&project.content);
     let pages = PageSources::unread(&templates);
-    let compiled = compile::compile(project, pages, workbook, opts, diags)?;
+    let mut compiled = compile::compile(project, pages, workbook, opts, diags)?;
     let mut view =
         serde_json::to_value(view::workbook(&compiled, opts, diags)).expect("the view serialises");
     view["book"] = serde_json::to_value(BookInfo::of(project)).expect("the book serialises");
+    let due = compiled
+        .workbook
+        .progress
+        .due
+        .iter()
+        .map(|(id, d)| (id.clone(), d.last_done.to_string()))
+        .collect();
+    let keys: HashMap<&str, &str> = compiled
+        .order
+        .iter()
+        .map(|s| (s.url.as_str(), s.key.as_str()))
+        .collect();
+    let homes = compiled
+        .tasks
+        .iter()
+        .filter_map(|t| {
+            let key = keys.get(&*t.page_url)?;
+            Some((t.id.clone(), (key.to_string(), t.page_title.to_string())))
+        })
+        .collect();
+    let aliases = std::mem::take(&mut compiled.aliases);
     Some(PdfSource {
+        due,
+        aliases,
+        homes,
         view,
         order: compiled.order,
         texts: compiled

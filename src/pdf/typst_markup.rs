@@ -30,6 +30,14 @@ pub struct Book {
     pub pages: HashMap<String, PageTargets>,
     /// Checklist id → the date it was done. Empty in blank mode.
     pub done: HashMap<String, String>,
+    /// Checklist id → the date a tick that fell due again was last done
+    /// (YYYY-MM-DD). Empty in blank mode.
+    pub due: HashMap<String, String>,
+    /// Retired checklist ids → the ids that replaced them.
+    pub aliases: std::collections::BTreeMap<String, String>,
+    /// Checklist id → the key and title of the page that defines the item
+    /// (where a reference `{=id}` points).
+    pub homes: HashMap<String, (String, String)>,
     /// Content assets (`mentors/picture.png`) an image may show.
     pub images: HashSet<String>,
 }
@@ -158,6 +166,7 @@ pub fn page_markup(doc: &Document<'_>, page: &Page<'_>, book: &Book) -> String {
         out: String::with_capacity(doc.events.len() * 24),
         tasks: doc.tasks.iter(),
         open_task: false,
+        task_suffix: String::new(),
         lists: Vec::new(),
         footnotes: HashMap::new(),
         footnotes_used: HashSet::new(),
@@ -246,6 +255,9 @@ struct Converter<'p, 'd> {
     tasks: std::slice::Iter<'d, Task>,
     /// A `#cb.task(...)[` is open and waits for the end of the item's own text.
     open_task: bool,
+    /// What goes after the open item's text: a due-again note, a reference's
+    /// link to where the item is defined.
+    task_suffix: String,
     /// For each open list: whether it is a checklist.
     lists: Vec<bool>,
     /// Footnote name → its text as markup.
@@ -270,6 +282,7 @@ impl<'p, 'd> Converter<'p, 'd> {
             out: String::new(),
             tasks: [].iter(),
             open_task: false,
+            task_suffix: String::new(),
             lists: Vec::new(),
             footnotes: HashMap::new(),
             footnotes_used: HashSet::new(),
@@ -372,6 +385,8 @@ impl<'p, 'd> Converter<'p, 'd> {
 
     fn close_task(&mut self) {
         if self.open_task {
+            self.out.push_str(&self.task_suffix);
+            self.task_suffix.clear();
             self.out.push(']');
             self.open_task = false;
         }
@@ -428,14 +443,32 @@ impl<'p, 'd> Converter<'p, 'd> {
                 let Some(task) = self.tasks.next() else {
                     return;
                 };
-                let date = self.book.done.get(&task.id);
+                // A reference (`{=id}`) is the item it names: the same box.
+                let id = crate::model::progress::follow(&self.book.aliases, &task.id);
+                let date = self.book.done.get(id);
                 let _ = write!(
                     self.out,
                     "#cb.task(id: {}, done: {}, date: {})[",
-                    string_literal(&task.id),
+                    string_literal(id),
                     date.is_some(),
                     date.map_or_else(|| "none".to_string(), |d| string_literal(d)),
                 );
+                if let Some(last) = self.book.due.get(id) {
+                    let long = crate::model::date::parse_iso_date(last)
+                        .map_or_else(|_| last.clone(), crate::model::date::long_date);
+                    let _ = write!(self.task_suffix, "#cb.due-again({})", string_literal(&long));
+                }
+                if task.reference
+                    && let Some((key, title)) = self.book.homes.get(id)
+                {
+                    let mut text = String::new();
+                    escape_text(title, &mut text);
+                    let _ = write!(
+                        self.task_suffix,
+                        "#cb.task-home(label({}))[{text}]",
+                        string_literal(&label_name(key, None))
+                    );
+                }
                 self.open_task = true;
             }
         }

@@ -129,22 +129,46 @@ impl Writer<'_> {
         ctx
     }
 
-    /// The ticked checklist items as JSON for a `<script>` element.
+    /// The ticked checklist items as JSON for a `<script>` element: `done`
+    /// (with the last date of ticks that fell due again, so an export keeps
+    /// them), and only when there are any, `due` (id → the date after which a
+    /// tick counts again) and `aliases` (retired id → the id it counts for).
     fn progress_json(&self) -> String {
+        use std::collections::BTreeMap;
         #[derive(serde::Serialize)]
         struct Progress<'a> {
             /// Sorted, for the same bytes on every build.
-            done: std::collections::BTreeMap<&'a str, &'a str>,
+            done: BTreeMap<&'a str, String>,
+            #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+            due: BTreeMap<&'a str, String>,
+            #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+            aliases: BTreeMap<&'a str, &'a str>,
         }
-        let done = self
-            .compiled
+        let c = self.compiled;
+        let progress = &c.workbook.progress;
+        let mut done: BTreeMap<&str, String> = c
             .done
             .iter()
-            .map(|(id, date)| (id.as_str(), date.as_str()))
+            .map(|(id, date)| (id.as_str(), date.clone()))
+            .collect();
+        let mut due = BTreeMap::new();
+        for (id, d) in &progress.due {
+            done.insert(id.as_str(), d.last_done.to_string());
+            due.insert(id.as_str(), d.fresh_after.to_string());
+        }
+        let aliases = c
+            .aliases
+            .keys()
+            .map(|old| {
+                (
+                    old.as_str(),
+                    crate::model::progress::follow(&c.aliases, old),
+                )
+            })
             .collect();
         // Safe inside <script>: `<`, `>` and `&` as JSON escapes, so no id can
         // open a comment or close the script element early.
-        serde_json::to_string(&Progress { done })
+        serde_json::to_string(&Progress { done, due, aliases })
             .expect("progress serialises")
             .replace('<', "\\u003c")
             .replace('>', "\\u003e")

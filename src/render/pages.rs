@@ -191,7 +191,8 @@ impl Writer<'_> {
                 &parsed
             }
         };
-        let state = |t: &Task| self.compiled.done.get(&t.id).cloned();
+        let root = "../".repeat(slot.url.matches('/').count());
+        let state = |t: &Task| self.compiled.task_look(t, &root);
         let (mut html, mut print_html) = if with_print {
             markdown::to_html_and_print(doc, &state, &slot.key)
         } else {
@@ -201,7 +202,6 @@ impl Writer<'_> {
             html = mark_placeholders(&html);
             print_html = mark_placeholders(&print_html);
         }
-        let root = "../".repeat(slot.url.matches('/').count());
         let link = |j: usize| PageLink {
             title: &self.titles[j],
             url: format!("{root}{}", order[j].url),

@@ -380,7 +380,24 @@ fn new_tera() -> Tera {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![""]);
     tera.set_escape_fn(escape_html);
+    tera.register_filter("long_date", long_date_filter);
     tera
+}
+
+/// `{{ profile.plan_start | long_date }}`: a YYYY-MM-DD date as "2 February
+/// 2026", the form sentences use (`model::date::long_date`).
+fn long_date_filter(
+    value: &tera::Value,
+    _: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let text = value.as_str().ok_or_else(|| {
+        tera::Error::msg(format!(
+            "`long_date` needs a date written YYYY-MM-DD, not {value}"
+        ))
+    })?;
+    let date = crate::model::date::parse_iso_date(text)
+        .map_err(|e| tera::Error::msg(format!("`long_date`: {e}")))?;
+    Ok(tera::Value::String(crate::model::date::long_date(date)))
 }
 
 /// Escape text for HTML content and quoted attributes. Unlike Tera's default we

@@ -407,3 +407,34 @@ fn missing_variables_point_at_their_use() {
     assert_eq!((err.line, err.column), (4, 6), "{err:?}");
     assert!(err.message.contains("nobody.name"), "{}", err.message);
 }
+
+#[test]
+fn long_date_writes_an_iso_date_in_words_and_refuses_anything_else() {
+    let mut c = Context::new();
+    c.insert(
+        "profile",
+        &serde_json::json!({"plan_start": "2026-02-02", "first_name": "Nadia"}),
+    );
+    let out = render_body(
+        "Welcome, {{ profile.first_name }}. Since {{ profile.plan_start | long_date }}.",
+        &c,
+        Path::new("content/a.md"),
+        3,
+    )
+    .unwrap();
+    assert_eq!(out, "Welcome, Nadia. Since 2 February 2026.");
+    let err = render_body(
+        "x\n{{ profile.first_name | long_date }}",
+        &c,
+        Path::new("content/a.md"),
+        3,
+    )
+    .unwrap_err();
+    assert!(err.is_error());
+    assert!(err.line >= 3, "{err:?}");
+    assert!(
+        err.message
+            .contains("`Nadia` is not a date in the form YYYY-MM-DD"),
+        "{err:?}"
+    );
+}

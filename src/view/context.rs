@@ -17,7 +17,7 @@ pub struct SharedContext<'a> {
     /// an empty object: guidance can test `profile.region == "atlantic"` without
     /// guarding against an undefined variable.
     #[serde(serialize_with = "profile_or_empty")]
-    pub profile: Option<&'a Profile>,
+    pub profile: Option<ProfileView<'a>>,
     /// The people this build may show.
     pub people: &'a [Person],
     pub progress: &'a Progress,
@@ -25,7 +25,25 @@ pub struct SharedContext<'a> {
     pub site: SiteInfo<'a>,
 }
 
-fn profile_or_empty<S: Serializer>(p: &Option<&Profile>, s: S) -> Result<S::Ok, S::Error> {
+/// The profile as written, and what guidance says to its owner.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ProfileView<'a> {
+    #[serde(flatten)]
+    pub profile: &'a Profile,
+    /// The first word of `name`: what a page greets you by ("Welcome, Nadia").
+    pub first_name: &'a str,
+}
+
+impl<'a> ProfileView<'a> {
+    pub fn of(profile: &'a Profile) -> Self {
+        ProfileView {
+            profile,
+            first_name: profile.first_name(),
+        }
+    }
+}
+
+fn profile_or_empty<S: Serializer>(p: &Option<ProfileView>, s: S) -> Result<S::Ok, S::Error> {
     match p {
         Some(p) => p.serialize(s),
         None => std::collections::BTreeMap::<(), ()>::new().serialize(s),
@@ -105,7 +123,7 @@ impl<'a> SharedContext<'a> {
         let config = &project.config;
         let b = &config.branding;
         SharedContext {
-            profile: workbook.profile.as_ref(),
+            profile: workbook.profile.as_ref().map(ProfileView::of),
             people: &workbook.people,
             progress: &workbook.progress,
             book: BookInfo::of(project),

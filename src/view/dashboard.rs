@@ -65,7 +65,8 @@ pub struct VerdictView {
 pub struct ActionView {
     pub text: String,
     pub kind: ActionKind,
-    /// "3 days overdue", "today", "by 1 December 2026".
+    /// "3 days overdue", "today", "by 1 December 2026", or for an item due
+    /// again "last done 5 February 2026".
     pub when: Option<String>,
     pub overdue: bool,
     /// Relative to the site root.
@@ -118,7 +119,7 @@ pub(super) fn dashboard(
                 }
                 (_, Some(due)) if due == today => Some("today".to_string()),
                 (_, Some(due)) => Some(format!("by {}", long_date(due))),
-                _ => None,
+                _ => a.last_done.map(|d| format!("last done {}", long_date(d))),
             },
             overdue: a.days_overdue.is_some_and(|d| d > 0),
             text: a.text,

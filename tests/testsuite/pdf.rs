@@ -238,7 +238,12 @@ fn personal_workbook_has_every_chapter_the_person_and_the_drafts() {
         assert_contains(&text, title);
     }
     // Page bodies rendered as templates, with the person's data.
-    assert_contains(&text, "Welcome, Nadia Boudreau.");
+    assert_contains(&text, "Welcome, Nadia.");
+    // Dates in prose read as words; a review checklist's stale tick is due
+    // again; a reference says where its item is defined.
+    assert_contains(&text, "Your plan started on 2 February 2026.");
+    assert_contains(&text, "due again, last done 20 May 2026");
+    assert_contains(&text, "also in Your 12-month plan");
     // The personal part: gap analysis, tracker, people, drafts.
     for s in [
         "Nadia Boudreau",

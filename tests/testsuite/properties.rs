@@ -281,7 +281,7 @@ fn person_yaml() -> impl Strategy<Value = String> {
 
 fn html_of(body: &str) -> String {
     let doc = markdown::parse(body, "page", "");
-    let done = |_: &markdown::Task| None;
+    let done = |_: &markdown::Task| markdown::TaskLook::default();
     markdown::to_html(&doc, &done)
 }
 
@@ -293,7 +293,9 @@ proptest! {
         body in prop_oneof![any_text(300), tokens(MARKDOWN_TOKENS, 80)]
     ) {
         let doc = markdown::parse(&body, "page", "part");
-        let done = |t: &markdown::Task| t.checked_in_source.then(|| "2026-01-01".to_string());
+        let done = |t: &markdown::Task| -> markdown::TaskLook {
+            t.checked_in_source.then(|| "2026-01-01".to_string()).into()
+        };
         let _ = markdown::to_html(&doc, &done);
         let _ = markdown::to_print_html(&doc, &done, "part-page");
         let ids = doc.headings.iter().map(|h| h.id.clone());

@@ -295,3 +295,202 @@ fn the_sample_workbook_builds_with_its_warning_about_one_blank() {
             && p.site_exists("followups.ics")
     );
 }
+
+// ---------------------------------------------------------------------------
+// Checklists: references, retired ids, review periods.
+
+#[test]
+fn a_task_is_ticked_once_wherever_it_appears() {
+    let p = personal();
+    // A tick saved under the id the item had on the sponsors page before it
+    // became a reference to the plan's item.
+    p.write(
+        "data/progress.yaml",
+        "done:\n  approach-sponsor-state-ambition: 2026-07-15\n",
+    );
+    p.build_ok();
+    let sponsors = p.site("sponsors/approaching-sponsors.html");
+    // The reference draws the plan's box, ticked, and links to it.
+    assert!(
+        sponsors.contains("<label class=\"task task-ref\"><input type=\"checkbox\" data-task=\"plan-m5-share-ambitions\" checked>"),
+        "{sponsors}"
+    );
+    assert!(
+        sponsors.contains("also in <a href=\"../action-plan.html#task-plan-m5-share-ambitions\">Your 12-month plan</a>"),
+        "{sponsors}"
+    );
+    assert!(!sponsors.contains("data-task=\"approach-sponsor-state-ambition\""));
+    let plan = p.site("action-plan.html");
+    assert!(
+        plan.contains("id=\"task-plan-m5-share-ambitions\"><input type=\"checkbox\" data-task=\"plan-m5-share-ambitions\" data-aliases=\"approach-sponsor-state-ambition\" checked>"),
+        "{plan}"
+    );
+    // Counted once, where it is defined: in the plan's rows, not the chapter's.
+    let progress = p.site("progress.html");
+    let rows: Vec<&str> = progress
+        .split("data-tasks=\"")
+        .skip(1)
+        .map(|r| r.split('"').next().unwrap())
+        .collect();
+    let holding = |id: &str| {
+        rows.iter()
+            .filter(|r| r.split(' ').any(|t| t == id))
+            .count()
+    };
+    // One phase row and one chapter row (the plan's) hold it.
+    assert_eq!(holding("plan-m5-share-ambitions"), 2, "{rows:?}");
+    assert_eq!(holding("approach-sponsor-state-ambition"), 0, "{rows:?}");
+    assert!(
+        progress.contains("\"done\":{\"plan-m5-share-ambitions\":\"2026-07-15\"}"),
+        "{progress}"
+    );
+    assert!(
+        progress.contains("\"approach-sponsor-state-ambition\":\"plan-m5-share-ambitions\""),
+        "{progress}"
+    );
+    // The print page shows the same ticked box, linking within itself.
+    let print = p.site("print.html");
+    assert!(
+        print.contains("data-task=\"plan-m5-share-ambitions\" checked> Tell your manager, and one senior leader"),
+        "{print}"
+    );
+    assert!(print.contains("also in <a href=\"#task-plan-m5-share-ambitions\">"));
+    // check says the old id can be renamed, at its line.
+    let diags = careerbook::check::check(p.root(), crate::common::today());
+    let note = diags
+        .iter()
+        .find(|d| d.message.contains("retired id"))
+        .expect("a note about the retired id");
+    assert!(!note.is_error());
+    assert_eq!(note.location(), "data/progress.yaml:2:3");
+    assert!(
+        note.help
+            .as_deref()
+            .unwrap()
+            .contains("rename `approach-sponsor-state-ambition` to `plan-m5-share-ambitions`"),
+        "{note:?}"
+    );
+}
+
+#[test]
+fn a_reference_to_an_unknown_id_is_a_located_error_with_a_suggestion() {
+    let p = personal();
+    p.write(
+        "content/extra.md",
+        "---\ntitle: Extra\n---\n\n- [ ] Goals again {=plan-m1-write-goal}\n",
+    );
+    let (diags, text) = p.build_err();
+    let d = diags
+        .iter()
+        .find(|d| d.code == "checklist")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(d.location(), "content/extra.md:5:19", "{text}");
+    assert!(d.message.contains("`{=plan-m1-write-goal}`"), "{text}");
+    assert_eq!(
+        d.help.as_deref(),
+        Some("did you mean `{=plan-m1-write-goals}`?")
+    );
+}
+
+#[test]
+fn aliases_must_name_an_item_of_their_page_and_retire_an_unused_id() {
+    let p = personal();
+    p.write(
+        "content/extra.md",
+        "---\ntitle: Extra\naliases:\n  old-one: extra-itme\n  plan-m1-write-goals: extra-item\n---\n\n- [ ] Item {#extra-item}\n",
+    );
+    let (diags, text) = p.build_err();
+    let found = |part: &str| {
+        diags
+            .iter()
+            .find(|d| d.message.contains(part))
+            .unwrap_or_else(|| panic!("no {part:?} in {text}"))
+    };
+    let wrong = found("`extra-itme`, which is not a checklist item of this page");
+    assert_eq!(wrong.location(), "content/extra.md:4:12");
+    assert_eq!(wrong.help.as_deref(), Some("did you mean `extra-item`?"));
+    let used = found("an item still has that id");
+    assert_eq!(used.location(), "content/extra.md:5:24");
+}
+
+#[test]
+fn review_checklists_fall_due_again() {
+    let p = personal();
+    p.write(
+        "data/progress.yaml",
+        "done:\n  mistakes-mentor-search-engine: 2026-05-20\n  mistakes-sponsor-confused-roles: 2026-11-02\n",
+    );
+    p.build_ok();
+    let page = p.site("mistakes-to-avoid.html");
+    // 2026-05-20 is more than 90 days before 2026-11-24: due again, unticked.
+    assert!(
+        page.contains(
+            "data-task=\"mistakes-mentor-search-engine\" data-fresh-after=\"2026-08-26\">"
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains("<span class=\"due-again\">due again, last done <time datetime=\"2026-05-20\">20 May 2026</time></span>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("data-task=\"mistakes-sponsor-confused-roles\" checked>"),
+        "{page}"
+    );
+    // Counted as not done; the data keeps the last date for an export.
+    let progress = p.site("progress.html");
+    assert!(
+        progress.contains("<span class=\"done-count\">1</span> / 10"),
+        "{progress}"
+    );
+    assert!(
+        progress.contains("\"due\":{\"mistakes-mentor-search-engine\":\"2026-08-26\"}"),
+        "{progress}"
+    );
+    assert!(
+        progress.contains("\"mistakes-mentor-search-engine\":\"2026-05-20\""),
+        "{progress}"
+    );
+    // The dashboard lists it with the last date.
+    let index = p.site("index.html");
+    assert!(
+        index.contains("<li class=\"action action-review\"><a href=\"mistakes-to-avoid.html#task-mistakes-mentor-search-engine\">"),
+        "{index}"
+    );
+    assert!(
+        index.contains("<span class=\"action-when\">last done 20 May 2026</span>"),
+        "{index}"
+    );
+}
+
+#[test]
+fn pages_greet_by_first_name_and_write_dates_in_words() {
+    let p = personal();
+    p.build_ok();
+    let index = p.site("index.html");
+    assert!(index.contains("Welcome, Avery."), "{index}");
+    assert!(!index.contains("Welcome, Avery Tremblay"), "{index}");
+    assert!(
+        index.contains("Your plan started on 2 March 2026."),
+        "{index}"
+    );
+    assert!(
+        p.site("action-plan.html")
+            .contains("Your plan began on 2 March 2026."),
+    );
+}
+
+#[test]
+fn the_reconnection_draft_says_where_you_met() {
+    let p = personal();
+    p.write(
+        "data/relationships.yaml",
+        "people:\n  - id: gil\n    name: Gil Roy\n    role: sponsor\n    stage: dormant\n    met: the alumni reception in Halifax\n",
+    );
+    p.build_ok();
+    let rel = p.site("relationships.html");
+    assert!(
+        rel.contains("We met at the alumni reception in Halifax, and"),
+        "{rel}"
+    );
+}

@@ -68,48 +68,88 @@
     function pad(n) { return (n < 10 ? "0" : "") + n; }
     return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
   }
+  function has(map, key) { return Object.prototype.hasOwnProperty.call(map, key); }
+  // What the browser remembers for an item: ticked (true), unticked (false) or
+  // nothing (undefined). A tick under a retired id (data-aliases) counts for the
+  // item. An item whose tick fell due again (data-fresh-after) counts as ticked
+  // only for a tick made after that date: an older one is the stale tick itself.
+  function localTick(ticks, id, aliases, freshAfter) {
+    var ids = [id].concat(aliases);
+    for (var i = 0; i < ids.length; i++) {
+      if (!has(ticks, ids[i])) continue;
+      var t = ticks[ids[i]];
+      if (t === false) return false;
+      if (freshAfter && !(typeof t === "string" && t > freshAfter)) return undefined;
+      return true;
+    }
+    return undefined;
+  }
   function setUpChecklists() {
     var ticks = loadTicks();
     var boxes = document.querySelectorAll("input[data-task]");
     Array.prototype.forEach.call(boxes, function (box) {
       var id = box.getAttribute("data-task");
+      var aliases = (box.getAttribute("data-aliases") || "").split(" ").filter(Boolean);
       // The built page knows what progress.yaml says; the browser adds to it.
-      if (Object.prototype.hasOwnProperty.call(ticks, id)) {
-        box.checked = ticks[id] !== false;
+      var tick = localTick(ticks, id, aliases, box.getAttribute("data-fresh-after"));
+      if (tick !== undefined) {
+        box.checked = tick;
       }
       box.addEventListener("change", function () {
         var t = loadTicks();
+        aliases.forEach(function (a) { delete t[a]; });
         if (box.checked === box.defaultChecked) {
           delete t[id];
         } else {
           t[id] = box.checked ? today() : false;
         }
         saveTicks(t);
+        // The same item drawn again on the page (a reference) follows.
+        Array.prototype.forEach.call(boxes, function (other) {
+          if (other !== box && other.getAttribute("data-task") === id) other.checked = box.checked;
+        });
       });
     });
   }
 
   // --- Progress: counts that follow the ticks, and export as YAML. ----------
-  // The built page knows what progress.yaml said (#progress-data); the browser's
-  // own ticks are laid over it.
-  function progressState() {
+  // The built page knows what progress.yaml said (#progress-data: `done`; with
+  // review checklists `due`, id → the date after which a tick counts again;
+  // with retired ids `aliases`, old id → new id); the browser's own ticks are
+  // laid over it.
+  function progressData() {
     var el = document.getElementById("progress-data");
-    var state = {};
+    var data = {};
     if (el) {
-      try { state = JSON.parse(el.textContent).done || {}; } catch (e) { state = {}; }
+      try { data = JSON.parse(el.textContent) || {}; } catch (e) { data = {}; }
     }
+    return data;
+  }
+  function progressState() {
+    var data = progressData();
+    var state = data.done || {};
+    var aliases = data.aliases || {};
     var ticks = loadTicks();
-    Object.keys(ticks).forEach(function (id) {
-      if (ticks[id] === false) { delete state[id]; } else { state[id] = ticks[id]; }
+    Object.keys(ticks).forEach(function (key) {
+      var id = has(aliases, key) ? aliases[key] : key;
+      // A tick under the item's own id wins over one under a retired id.
+      if (id !== key && has(ticks, id)) return;
+      if (ticks[key] === false) { delete state[id]; } else { state[id] = ticks[key]; }
     });
     return state;
+  }
+  // Whether an item counts as done: ticked, and for an item due again, ticked
+  // after its review period began.
+  function counts(state, due, id) {
+    return !!state[id] && !(has(due, id) && !(state[id] > due[id]));
   }
   function setUpProgress() {
     if (!document.getElementById("progress-data")) return;
     var state = progressState();
+    var due = progressData().due || {};
     Array.prototype.forEach.call(document.querySelectorAll("tr[data-tasks]"), function (row) {
       var ids = row.getAttribute("data-tasks").split(" ").filter(Boolean);
-      var done = ids.filter(function (id) { return state[id]; }).length;
+      var done = ids.filter(function (id) { return counts(state, due, id); }).length;
       var count = row.querySelector(".done-count");
       var bar = row.querySelector("progress");
       if (count) count.textContent = String(done);
