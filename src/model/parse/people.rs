@@ -1,0 +1,350 @@
+//! `data/relationships.yaml`: the people you are building relationships with.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+use serde_saphyr::{Location, Spanned};
+
+use super::raw::{RawPerson, RawRelationships};
+use super::values::{check_email, check_id, check_link, suggest_id, suggest_placeholder};
+use super::{DATA, MAX_CADENCE_DAYS, MAX_KIND_CHARS, at, pos, quote, texts, trimmed, yaml_error};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::message::is_placeholder_name;
+use crate::model::people::{LogEntry, Person};
+
+/// Parse and validate `data/relationships.yaml`. People with problems are still
+/// returned when their entry could be read (the problems are errors in `diags`,
+/// so a build stops anyway); a second person with an id already used is left out.
+pub fn people(text: &str, file: &str, today: NaiveDate, diags: &mut Diagnostics) -> Vec<Person> {
+    let raws: Vec<((usize, usize), RawPerson)> =
+        match serde_saphyr::from_str::<Option<RawRelationships>>(text) {
+            Ok(raw) => raw
+                .and_then(|r| r.people)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| (pos(&p.referenced), p.value))
+                .collect(),
+            Err(whole) => recover_people(text, file, &whole, diags),
+        };
+
+    let mut people: Vec<Person> = Vec::with_capacity(raws.len());
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for ((line, _), raw) in raws {
+        let id_loc = raw.id.referenced;
+        let person = person(raw, file, line, today, diags);
+        if let Some(first_line) = seen.get(&person.id) {
+            diags.push(
+                at(
+                    Diagnostic::error(
+                        DATA,
+                        format!(
+                            "the id `{}` is already used by the person on line {first_line}",
+                            person.id
+                        ),
+                    ),
+                    file,
+                    &id_loc,
+                )
+                .help(format!(
+                    "give each person a different id, for example `{}`",
+                    unused_id(&suggest_id(&person.name), &seen)
+                )),
+            );
+            continue;
+        }
+        seen.insert(person.id.clone(), line);
+        people.push(person);
+    }
+    people
+}
+
+/// `base`, or `base-2`, `base-3`, … : the first that no one has yet.
+fn unused_id(base: &str, seen: &BTreeMap<String, usize>) -> String {
+    if !seen.contains_key(base) {
+        return base.to_string();
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !seen.contains_key(id))
+        .expect("an unused id exists")
+}
+
+/// The relationships file did not deserialize as a whole. Parse each person's
+/// entry on its own so that every broken entry is reported, not only the first.
+fn recover_people(
+    text: &str,
+    file: &str,
+    whole: &serde_saphyr::Error,
+    diags: &mut Diagnostics,
+) -> Vec<((usize, usize), RawPerson)> {
+    let mut found_problem = false;
+    // Unknown top-level keys (`peple:`) are reported on their own.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct TopKeys {
+        people: Option<IgnoredAny>,
+    }
+    if let Err(e) = serde_saphyr::from_str::<Option<TopKeys>>(text) {
+        diags.push(yaml_error(&e, text, file));
+        found_problem = true;
+    }
+    let mut raws = Vec::new();
+    for (start, entry) in person_entries(text).unwrap_or_default() {
+        match serde_saphyr::from_str::<RawPerson>(&entry) {
+            Ok(raw) => raws.push((start, raw)),
+            Err(e) => {
+                let mut d = yaml_error(&e, text, file);
+                // serde notices a missing field at the end of the entry; the
+                // entry's first line is where a reader looks for it.
+                if d.message.starts_with("missing field") {
+                    (d.line, d.column) = start;
+                }
+                diags.push(d);
+                found_problem = true;
+            }
+        }
+    }
+    if !found_problem {
+        // Not something one entry explains (broken syntax, aliases across
+        // entries, …): report the file's own error.
+        diags.push(yaml_error(whole, text, file));
+        raws.clear();
+    }
+    raws
+}
+
+/// Each entry of the `people:` list as a document of its own: the entry's lines,
+/// with everything before it blanked out (newlines and spaces), so line and column
+/// numbers in errors are those of the real file. `None` when the file is not
+/// well-formed YAML or the list is written in flow style with several entries on
+/// a line, which lines cannot separate.
+fn person_entries(text: &str) -> Option<Vec<((usize, usize), String)>> {
+    #[derive(Deserialize)]
+    struct Shape {
+        people: Option<Vec<Spanned<IgnoredAny>>>,
+    }
+    let shape = serde_saphyr::from_str::<Option<Shape>>(text).ok()??;
+    let starts: Vec<(usize, usize)> = shape
+        .people
+        .unwrap_or_default()
+        .iter()
+        .map(|s| pos(&s.referenced))
+        .collect();
+    if starts.windows(2).any(|w| w[0].0 == w[1].0) || starts.iter().any(|s| s.0 == 0 || s.1 == 0) {
+        return None;
+    }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    starts
+        .iter()
+        .map(|&(line, column)| {
+            let first = lines.get(line - 1)?;
+            let indent = column - 1;
+            let mut entry = "\n".repeat(line - 1);
+            entry.push_str(&" ".repeat(indent));
+            entry.extend(first.chars().skip(indent));
+            // An entry goes on while lines are indented at least as far as its
+            // first key (blank lines and comments do not end it).
+            for l in &lines[line..] {
+                let content = l.trim_end_matches(['\n', '\r']);
+                let rest = content.trim_start_matches(' ');
+                let lead = content.len() - rest.len();
+                if rest.is_empty() || rest.starts_with('#') || lead >= indent {
+                    entry.push_str(l);
+                } else {
+                    break;
+                }
+            }
+            Some(((line, column), entry))
+        })
+        .collect()
+}
+
+/// Validate one person. Always returns the person so later checks (duplicates)
+/// still run; problems go to `diags`.
+fn person(
+    raw: RawPerson,
+    file: &str,
+    line: usize,
+    today: NaiveDate,
+    diags: &mut Diagnostics,
+) -> Person {
+    let mut push = |d: Diagnostic, loc: &Location| diags.push(at(d, file, loc));
+
+    let id = raw.id.value.trim().to_string();
+    if let Err(msg) = check_id(&id) {
+        push(
+            Diagnostic::error(DATA, msg).help(format!(
+                "use lower-case letters, digits and `-`, for example `{}`",
+                suggest_id(if id.is_empty() { &raw.name.value } else { &id })
+            )),
+            &raw.id.referenced,
+        );
+    }
+    let name = raw.name.value.trim().to_string();
+    if name.is_empty() {
+        push(
+            Diagnostic::error(DATA, "the name is empty").help("write the person's name"),
+            &raw.name.referenced,
+        );
+    }
+
+    let email = raw.email.and_then(|e| {
+        let value = e.value.trim().to_string();
+        if value.is_empty() {
+            return None;
+        }
+        if let Err(msg) = check_email(&value) {
+            push(
+                Diagnostic::error(DATA, format!("email: {msg}"))
+                    .help("write a plain address such as name@example.com"),
+                &e.referenced,
+            );
+        }
+        Some(value)
+    });
+
+    let mut links = Vec::new();
+    for link in raw.links.unwrap_or_default() {
+        let value = link.value.trim().to_string();
+        match check_link(&value) {
+            Ok(()) => links.push(value),
+            Err(msg) => push(
+                Diagnostic::error(DATA, format!("links: {msg}")).help(
+                    "a link must start with https:// or http:// (a web page) or mailto: (an e-mail address)",
+                ),
+                &link.referenced,
+            ),
+        }
+    }
+
+    let cadence_days = raw.cadence_days.and_then(|c| {
+        let days = c.value.0;
+        if (1..=MAX_CADENCE_DAYS).contains(&days) {
+            u32::try_from(days).ok()
+        } else {
+            let msg = if days < 1 {
+                format!("cadence_days must be at least 1, not {days}")
+            } else {
+                format!("cadence_days is {days}: more than ten years between check-ins")
+            };
+            push(
+                Diagnostic::error(DATA, msg).help(
+                    "write how many days apart check-ins should be, for example 30, or remove the line",
+                ),
+                &c.referenced,
+            );
+            None
+        }
+    });
+
+    let last_contact = raw.last_contact.map(|d| {
+        if d.value.0 > today {
+            push(
+                Diagnostic::warning(
+                    DATA,
+                    format!("last_contact {} is after today ({today})", d.value),
+                )
+                .help("check the date; to plan a contact, use next_step and next_step_due"),
+                &d.referenced,
+            );
+        }
+        d.value.0
+    });
+
+    let next_step = trimmed(raw.next_step);
+    let next_step_due = raw.next_step_due.map(|d| {
+        if next_step.is_none() {
+            push(
+                Diagnostic::warning(DATA, "next_step_due is set but there is no next_step")
+                    .help("add a next_step saying what you plan to do, or remove next_step_due"),
+                &d.referenced,
+            );
+        }
+        d.value.0
+    });
+
+    let mut outreach = BTreeMap::new();
+    let mut entries: Vec<_> = raw.outreach.unwrap_or_default().into_iter().collect();
+    entries.sort_by_key(|(k, _)| pos(&k.referenced));
+    for (key, value) in entries {
+        if !is_placeholder_name(&key.value) {
+            let suggestion = suggest_placeholder(&key.value);
+            let help = if is_placeholder_name(&suggestion) {
+                format!("placeholder names are lower_snake_case: did you mean `{suggestion}`?")
+            } else {
+                "placeholder names are lower_snake_case, like `their_work`".to_string()
+            };
+            push(
+                Diagnostic::error(
+                    DATA,
+                    format!("outreach: {} is not a placeholder name", quote(&key.value)),
+                )
+                .help(help),
+                &key.referenced,
+            );
+            continue;
+        }
+        if let Some(v) = trimmed(value) {
+            outreach.insert(key.value, v);
+        }
+    }
+
+    let mut log = Vec::new();
+    for entry in raw.log.unwrap_or_default() {
+        let e = entry.value;
+        let date = e.date.value.0;
+        if date > today {
+            push(
+                Diagnostic::error(
+                    DATA,
+                    format!("a log entry in the future: {date} is after today ({today})"),
+                )
+                .help("the log records what has happened: check the date, or plan the contact with next_step and next_step_due"),
+                &e.date.referenced,
+            );
+        }
+        let kind = e.kind.and_then(|k| {
+            let v = k.value.trim().to_string();
+            if v.chars().count() > MAX_KIND_CHARS || v.contains('\n') {
+                push(
+                    Diagnostic::warning(DATA, "the log entry's kind is long for a label")
+                        .help("keep kind to a word or two, like `coffee` or `call`, and put the details in summary"),
+                    &k.referenced,
+                );
+            }
+            Some(v).filter(|v| !v.is_empty())
+        });
+        log.push(LogEntry {
+            date,
+            kind,
+            summary: trimmed(e.summary),
+            gave: e.gave.unwrap_or(false),
+        });
+    }
+
+    Person {
+        id,
+        name,
+        role: raw.role,
+        stage: raw.stage.unwrap_or_default(),
+        title: trimmed(raw.title),
+        organisation: trimmed(raw.organisation),
+        email,
+        links,
+        areas: texts(raw.areas),
+        channel: raw.channel,
+        cadence_days,
+        last_contact,
+        next_step,
+        next_step_due,
+        outreach,
+        log,
+        met: trimmed(raw.met),
+        notes: trimmed(raw.notes),
+        private: raw.private.unwrap_or(false),
+        line,
+    }
+}

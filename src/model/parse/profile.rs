@@ -1,0 +1,62 @@
+//! `data/profile.yaml`: about you.
+
+use super::raw::RawProfile;
+use super::values::check_email;
+use super::{DATA, at, first_content, texts, trimmed, yaml_error};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::profile::Profile;
+
+/// Parse and validate `data/profile.yaml`. `None` for an empty file or one that
+/// does not parse (the reason is in `diags`).
+pub fn profile(text: &str, file: &str, diags: &mut Diagnostics) -> Option<Profile> {
+    let raw = match serde_saphyr::from_str::<Option<RawProfile>>(text) {
+        Ok(raw) => raw?,
+        Err(e) => {
+            let mut d = yaml_error(&e, text, file);
+            if d.message.starts_with("missing field") {
+                (d.line, d.column) = first_content(text);
+            }
+            diags.push(d);
+            return None;
+        }
+    };
+    let name = raw.name.value.trim().to_string();
+    if name.is_empty() {
+        diags.push(
+            at(
+                Diagnostic::error(DATA, "your name is empty"),
+                file,
+                &raw.name.referenced,
+            )
+            .help("write your name after `name:`; it greets you and signs your messages"),
+        );
+    }
+    let email = raw.email.and_then(|e| {
+        let value = e.value.trim().to_string();
+        if value.is_empty() {
+            return None;
+        }
+        if let Err(msg) = check_email(&value) {
+            diags.push(
+                at(
+                    Diagnostic::error(DATA, format!("email: {msg}")),
+                    file,
+                    &e.referenced,
+                )
+                .help("write a plain address such as name@example.com"),
+            );
+        }
+        Some(value)
+    });
+    Some(Profile {
+        name,
+        pronouns: trimmed(raw.pronouns),
+        role: trimmed(raw.role),
+        organisation: trimmed(raw.organisation),
+        email,
+        region: raw.region,
+        plan_start: raw.plan_start.map(|d| d.0),
+        goals: texts(raw.goals),
+        ambitions: texts(raw.ambitions),
+    })
+}
