@@ -67,7 +67,7 @@ impl Positions {
     }
 }
 
-/// A programme with many members (`data/people/<id>/`).
+/// A program with many members (`data/people/<id>/`).
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
 pub struct CohortConfig {
@@ -76,7 +76,7 @@ pub struct CohortConfig {
     pub show_names: bool,
 }
 
-/// An organisation's look: shown on every page and in print.
+/// An organization's look: shown on every page and in print.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
 pub struct BrandingConfig {

@@ -61,7 +61,7 @@ enum Command {
         #[arg(long)]
         pdf: bool,
     },
-    /// Typeset the workbook as a PDF, personalised or blank
+    /// Typeset the workbook as a PDF, personalized or blank
     Pdf {
         /// The workbook project folder
         #[arg(default_value = ".")]

@@ -403,7 +403,7 @@ fn draw(
     if !review.is_empty() {
         progress.expire(|id| review.get(id).copied(), today);
     }
-    let summary = crate::model::checklist::summarise(&tasks, &plan, &progress);
+    let summary = crate::model::checklist::summarize(&tasks, &plan, &progress);
     Drawn {
         tasks,
         plan,

@@ -102,7 +102,7 @@ pub struct ChecklistSummary {
 
 /// Count done items per page and per plan phase. Only ids in `progress.yaml`
 /// count as done: a box ticked in the browser is not known to the build.
-pub fn summarise(tasks: &[TaskRef], plan: &Plan, progress: &Progress) -> ChecklistSummary {
+pub fn summarize(tasks: &[TaskRef], plan: &Plan, progress: &Progress) -> ChecklistSummary {
     let mut pages: Vec<PageProgress> = Vec::new();
     // Where each page's entry is in `pages` (which keeps the book's order).
     let mut index: FxHashMap<&str, usize> = FxHashMap::default();
@@ -215,7 +215,7 @@ mod tests {
         let mut progress = Progress::default();
         progress.mark("plan-a", d("2026-02-05"));
         progress.mark("why-1", d("2026-02-03"));
-        let s = summarise(&tasks(), &plan(), &progress);
+        let s = summarize(&tasks(), &plan(), &progress);
         let pages: Vec<_> = s
             .pages
             .iter()

@@ -13,7 +13,7 @@ use serde::{Deserialize, Deserializer};
 /// The help shown with every date problem.
 pub const DATE_HELP: &str = "write dates as YYYY-MM-DD, for example 2026-03-09";
 
-/// Every date error message contains this, so the YAML layer can recognise it and
+/// Every date error message contains this, so the YAML layer can recognize it and
 /// show [`DATE_HELP`] instead of a generic hint.
 pub(crate) const DATE_ERROR_MARK: &str = "` is not a date";
 

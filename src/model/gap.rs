@@ -133,9 +133,9 @@ pub struct GapAnalysis {
     pub only_taken: Vec<PersonRef>,
 }
 
-/// Analyse the people you track. Pass the people the page may show (the public
+/// Analyze the people you track. Pass the people the page may show (the public
 /// ones in a default build).
-pub fn analyse(people: &[Person]) -> GapAnalysis {
+pub fn analyze(people: &[Person]) -> GapAnalysis {
     let mentors = StageCounts::count(people, Role::Mentor);
     let sponsors = StageCounts::count(people, Role::Sponsor);
     let only_taken: Vec<PersonRef> = people
@@ -298,7 +298,7 @@ mod tests {
     fn with(mentors: usize, sponsors: usize) -> GapAnalysis {
         let mut all = people(Role::Mentor, mentors);
         all.extend(people(Role::Sponsor, sponsors));
-        analyse(&all)
+        analyze(&all)
     }
 
     #[test]
@@ -355,7 +355,7 @@ mod tests {
         let mut quiet = Person::new("s-d", "Dee", Role::Sponsor);
         quiet.stage = Stage::Dormant;
         all.push(quiet);
-        let g = analyse(&all);
+        let g = analyze(&all);
         assert_eq!(
             g.mentors,
             StageCounts {
@@ -387,7 +387,7 @@ mod tests {
 
     #[test]
     fn empty_workbook() {
-        let g = analyse(&[]);
+        let g = analyze(&[]);
         assert_eq!(g.verdicts[0].severity, Severity::Missing);
         assert_eq!(g.verdicts[1].severity, Severity::Missing);
         assert_eq!(g.verdicts.len(), 2, "{:#?}", g.verdicts);
@@ -406,7 +406,7 @@ mod tests {
         all[0].log = vec![log(false)];
         all[1].log = vec![log(false), log(true)];
         all[2].log = vec![log(false)];
-        let g = analyse(&all);
+        let g = analyze(&all);
         let ids: Vec<&str> = g.only_taken.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, ["mentor-0", "mentor-2"]);
         let last = g.verdicts.last().unwrap();

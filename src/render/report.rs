@@ -73,7 +73,7 @@ pub fn stats(member: &Member, plan: &Plan, today: NaiveDate) -> MemberStats {
     }
 }
 
-pub fn summarise(stats: &[MemberStats], plan: &Plan) -> CohortSummary {
+pub fn summarize(stats: &[MemberStats], plan: &Plan) -> CohortSummary {
     let mut s = CohortSummary {
         members: stats.len(),
         per_phase: plan.phases.iter().map(|p| (p.title.clone(), 0)).collect(),
@@ -109,7 +109,7 @@ pub fn report(
         .iter()
         .map(|m| stats(m, plan, today))
         .collect();
-    let summary = summarise(&stats, plan);
+    let summary = summarize(&stats, plan);
     let show_names = project.config.cohort.show_names;
     let guide = Workbook::default();
     let shared = SharedContext::new(project, &guide, today, opts.private).to_tera(project, true);

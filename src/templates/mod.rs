@@ -445,7 +445,7 @@ fn error_from_chain(chain: &str, file: &Path, source: &str, first_line: usize) -
     } else if let Some(i) = between(chain, "Variable `", "`").and_then(|name| source.find(name)) {
         (line, col) = line_col(source, i);
     }
-    let message = summarise(chain);
+    let message = summarize(chain);
     let help = if chain.contains("not found in context") {
         "the value is not in the data: guard it with `{% if … %}`, give it a `| default(value=\"…\")`, or fix the name"
     } else if chain.contains("expected") {
@@ -477,7 +477,7 @@ pub fn error_chain(e: &tera::Error) -> String {
 
 /// The one line of Tera's message worth showing (its parse errors quote the source,
 /// which our own snippet already does).
-fn summarise(chain: &str) -> String {
+fn summarize(chain: &str) -> String {
     if let Some(name) = between(chain, "Variable `", "` not found") {
         return format!("`{name}` is not defined");
     }

@@ -80,7 +80,7 @@ pub(super) fn dashboard(
     today: NaiveDate,
 ) -> Dashboard {
     let wb = &c.workbook;
-    let analysis = gap::analyse(&wb.people);
+    let analysis = gap::analyze(&wb.people);
     let row = |label, counts: &StageCounts, recommended| GapRow {
         label,
         counts: STAGES.iter().map(|s| counts.get(*s)).collect(),

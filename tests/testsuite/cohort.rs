@@ -8,7 +8,7 @@ fn every_member_gets_a_personal_workbook_sharing_the_theme() {
     let p = Project::from_fixture("cohort");
     p.build_ok();
     // The organisation's guide at the root has no personal data.
-    assert!(p.site("index.html").contains("Hello, programme member."));
+    assert!(p.site("index.html").contains("Hello, program member."));
     for (id, name) in [
         ("ana-lima", "Ana Lima"),
         ("ben-okafor", "Ben Okafor"),
