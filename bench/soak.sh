@@ -9,7 +9,8 @@
 #   CLIENTS=16 DURATION=150 bench/soak.sh       # a shorter run on a shared machine
 #
 # Prints requests, errors, p50/p99/max latency, rebuilds, and serve's resident
-# memory (VmRSS) once the first build is served, at its highest, and at the end.
+# memory (VmRSS) once the first build is served, at its highest, at the end, once
+# settled (the last rebuild done and 15 s idle), and its lowest in each minute.
 # An error is any answer but 200 for a page the first build wrote (missing pages
 # and 5xx alike), a failed connection, or an HTML page that does not end in
 # </html>. Exits 1 if there was any error.
@@ -56,10 +57,10 @@ page="$work/cohort/content/mentor-vs-sponsor.md"
 [ -f "$page" ] || page=$(find "$work/cohort/content" -name '*.md' | sort | head -1)
 
 set +e
-python3 - "$url" "$work/cohort/site" "$page" "$server" "$clients" "$duration" <<'PY'
-import http.client, os, random, sys, threading, time, urllib.parse
+python3 - "$url" "$work/cohort/site" "$page" "$server" "$clients" "$duration" "$work/serve.log" <<'PY'
+import glob, http.client, os, random, sys, threading, time, urllib.parse
 
-url, site, page, pid, clients, duration = sys.argv[1:]
+url, site, page, pid, clients, duration, log = sys.argv[1:]
 clients, duration = int(clients), float(duration)
 port = int(urllib.parse.urlsplit(url).port)
 
@@ -124,8 +125,15 @@ def editor():
             f.write(f"{original}\nSoak edit {edits}.\n")
         stop.wait(0.5)
 
+def rebuilds():
+    with open(log, encoding="utf-8", errors="replace") as f:
+        return sum(1 for line in f if "rebuilt " in line)
+
 rss_start = rss_kb()
 rss_peak = rss_start
+# The lowest resident size in each minute: serve holds one build and, while a
+# rebuild runs, part of the next, so the lows are what a leak would raise.
+minute_lows = []
 threads = [threading.Thread(target=reader, args=(i,)) for i in range(clients)]
 threads.append(threading.Thread(target=editor))
 for t in threads:
@@ -133,12 +141,29 @@ for t in threads:
 start = time.monotonic()
 while time.monotonic() - start < duration:
     time.sleep(1)
-    rss_peak = max(rss_peak, rss_kb())
+    now = rss_kb()
+    rss_peak = max(rss_peak, now)
+    minute = int((time.monotonic() - start) // 60)
+    if minute >= len(minute_lows):
+        minute_lows.append(now)
+    minute_lows[minute] = min(minute_lows[minute], now)
 stop.set()
 for t in threads:
     t.join()
 elapsed = time.monotonic() - start
 rss_end = rss_kb()
+# Settled: the last edit rebuilt, no staging folder left, then 15 s idle (the
+# allocator hands freed memory back after about ten seconds).
+staging = os.path.join(os.path.dirname(site), ".site.new-*")
+seen, quiet_since, deadline = rebuilds(), time.monotonic(), time.monotonic() + 120
+while time.monotonic() < deadline:
+    time.sleep(1)
+    n = rebuilds()
+    if n != seen or glob.glob(staging):
+        seen, quiet_since = n, time.monotonic()
+    elif time.monotonic() - quiet_since >= 15:
+        break
+rss_settled = rss_kb()
 
 latencies.sort()
 def pct(p):
@@ -151,7 +176,8 @@ for e in examples[:10]:
     print(f"          {e}")
 print(f"latency   p50 {pct(0.50):.1f} ms   p99 {pct(0.99):.1f} ms   max {pct(1.0):.0f} ms")
 print(f"memory    VmRSS {rss_start / 1024:.0f} MB at the start, {rss_peak / 1024:.0f} MB at the highest, "
-      f"{rss_end / 1024:.0f} MB at the end")
+      f"{rss_end / 1024:.0f} MB at the end, {rss_settled / 1024:.0f} MB settled")
+print("          lowest each minute: " + " ".join(f"{kb / 1024:.0f}" for kb in minute_lows) + " MB")
 sys.exit(1 if errors else 0)
 PY
 status=$?
