@@ -222,8 +222,10 @@ def gen_book(n, out, seed):
     root = os.path.join(out, "zola")
     write(os.path.join(root, "config.toml"),
           f'base_url = "/"\ntitle = "{title}"\ncompile_sass = false\n'
-          'build_search_index = false\n\n[markdown]\nhighlight_code = false\n'
-          'smart_punctuation = true\n')
+          'build_search_index = false\n\n'
+          # Zola 0.22 refuses the old highlight_code key; without
+          # [markdown.highlighting] it leaves code unhighlighted, like the others.
+          '[markdown]\nsmart_punctuation = true\n')
     write(os.path.join(root, "content/_index.md"),
           f'+++\ntitle = "Home"\nsort_by = "weight"\n+++\n\n{home_text}\n')
     for k, t in enumerate(part_titles, 1):

