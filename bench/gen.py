@@ -342,6 +342,9 @@ def gen_cohort(n, out, guide, seed):
                 f"    title: {words(rng, 2).capitalize()} director",
                 f"    organisation: {rng.choice(LAST)} Group",
                 f"    email: {pid}@example.com",
+                # Fixed text, so the random stream (and every other value) stays
+                # as it was before the drafts asked for these.
+                "    met: the regional leadership forum",
                 f"    channel: {rng.choice(CHANNELS)}",
                 f"    cadence_days: {rng.choice([30, 45, 60, 90])}",
                 f"    last_contact: {log_dates[-1]}",
@@ -352,6 +355,7 @@ def gen_cohort(n, out, guide, seed):
             for key in ["topic", "their_work", "challenge", "mutual_connection", "event",
                         "project", "result", "ask"]:
                 lines.append(f"      {key}: {yaml_str(words(rng, 5))}")
+            lines.append("      new_role: director of client programs")
             lines.append("    log:")
             for d in log_dates:
                 lines += [

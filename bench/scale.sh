@@ -198,7 +198,10 @@ diagnostics_of() {
   e=$(grep -c '^error' "$log" || true)
   echo "  careerbook printed $w warning(s), $e error(s)"
   if [ "$w$e" != 00 ]; then
-    grep -E '^(warning|error)' "$log" | sed -E 's/`[^`]*`/`…`/g' | sort | uniq -c | sort -rn | head -5 | sed 's/^/    /'
+    # Counted by kind (the person's name left out); head stops reading early,
+    # which must not stop the script under pipefail.
+    { grep -E '^(warning|error)' "$log" | sed -E 's/`[^`]*`/`…`/g; s/ for [^{]* has no value/ for … has no value/' \
+        | sort | uniq -c | sort -rn | head -5 | sed 's/^/    /'; } || true
     echo "    (full output: $log)"
   fi
 }
