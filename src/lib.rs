@@ -99,22 +99,16 @@ pub fn build(opts: &Options) -> Result<BuildReport, BuildFailure> {
         return Err(fail(diags));
     };
     if opts.pdf {
-        match pdfs(&project, opts) {
-            Ok(pdf_files) => {
-                for f in pdf_files {
-                    let written = render::Sink::write_bytes(&staging, &f.path, &f.bytes);
-                    if let Err(e) = written {
-                        diags.push(render::sink::write_error(&f.path, &e));
-                        return Err(fail(diags));
-                    }
-                    stats.files += 1;
-                    stats.bytes += f.bytes.len() as u64;
-                }
-            }
-            Err(problems) => {
-                diags.extend(problems);
-                return Err(fail(diags));
-            }
+        let typeset = pdfs(&project, opts, |f| {
+            render::Sink::write_bytes(&staging, &f.path, &f.bytes)
+                .map_err(|e| render::sink::write_error(&f.path, &e))?;
+            stats.files += 1;
+            stats.bytes += f.bytes.len() as u64;
+            Ok(())
+        });
+        if let Err(problems) = typeset {
+            diags.extend(problems);
+            return Err(fail(diags));
         }
     }
     if let Err(e) = staging.commit() {
@@ -132,9 +126,17 @@ pub fn build(opts: &Options) -> Result<BuildReport, BuildFailure> {
 
 /// The PDF workbooks of a project: `workbook.pdf` for a single person (or a
 /// blank copy), and `<id>/workbook.pdf` for each member of a cohort (one with
-/// `--person`), typeset in one process.
+/// `--person`), typeset in one process. Each PDF goes to `emit` as soon as it
+/// and every one before it succeeded; after the first error the rest are still
+/// typeset, to report every problem, but no longer emitted.
 #[cfg(feature = "pdf")]
-pub fn pdfs(project: &load::Project, opts: &Options) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+pub fn pdfs(
+    project: &load::Project,
+    opts: &Options,
+    mut emit: impl FnMut(OutputFile) -> Result<(), Diagnostic>,
+) -> Result<(), Vec<Diagnostic>> {
+    use rayon::prelude::*;
+
     let mut diags = Diagnostics::new();
     let workbooks = cohort::workbooks(project, opts.person.as_deref()).map_err(|d| vec![d])?;
     let empty = model::Workbook::default();
@@ -149,27 +151,50 @@ pub fn pdfs(project: &load::Project, opts: &Options) -> Result<Vec<OutputFile>, 
     } else {
         vec![("workbook.pdf".into(), workbooks.root)]
     };
-    let mut out = Vec::with_capacity(jobs.len());
-    for (path, workbook) in jobs {
-        let Some(source) = pdf::source(project, workbook, opts, &mut diags) else {
-            continue;
-        };
-        match pdf::render_pdf(project, &source, opts) {
-            Ok(bytes) => out.push(OutputFile::new(path, bytes)),
-            Err(problems) => diags.extend(problems),
+    // A cohort is typeset a few members at a time, in parallel: only those PDFs
+    // are held in memory, and Typst's caches are trimmed between batches, keeping
+    // the layout the members share (the chapters).
+    let batch = 2 * rayon::current_num_threads();
+    for chunk in jobs.chunks(batch) {
+        let typeset: Vec<_> = chunk
+            .par_iter()
+            .map(|(path, workbook)| {
+                let mut found = Diagnostics::new();
+                let pdf = pdf::source(project, workbook, opts, &mut found)
+                    .map(|source| pdf::render_pdf(project, &source, opts));
+                (path, pdf, found)
+            })
+            .collect();
+        pdf::trim_caches();
+        for (path, pdf, found) in typeset {
+            diags.extend(found);
+            match pdf {
+                Some(Ok(bytes)) if !diags.has_errors() => {
+                    if let Err(e) = emit(OutputFile::new(path.as_str(), bytes)) {
+                        diags.push(e);
+                        return Err(diags.sorted());
+                    }
+                }
+                Some(Err(problems)) => diags.extend(problems),
+                _ => {}
+            }
         }
     }
     if diags.has_errors() {
         Err(diags.sorted())
     } else {
-        Ok(out)
+        Ok(())
     }
 }
 
 /// Without the `pdf` feature there is no typesetter: say so instead of failing
 /// silently.
 #[cfg(not(feature = "pdf"))]
-pub fn pdfs(_project: &load::Project, _opts: &Options) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+pub fn pdfs(
+    _project: &load::Project,
+    _opts: &Options,
+    _emit: impl FnMut(OutputFile) -> Result<(), Diagnostic>,
+) -> Result<(), Vec<Diagnostic>> {
     Err(vec![Diagnostic::error(
         "pdf",
         "this careerbook was built without PDF support",
@@ -186,9 +211,11 @@ pub fn write_pdfs(opts: &Options) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Vec
     let Some(project) = load::load(&opts.root, opts.today, &mut diags) else {
         return Err(diags.sorted());
     };
-    let files = pdfs(&project, opts)?;
-    let mut written = Vec::new();
-    for f in files {
+    // Each PDF is written beside its place as it comes, and all are renamed into
+    // place once every one succeeded: a reader never sees half a PDF, and a
+    // failed run leaves the PDFs of the last good one as they were.
+    let mut partial: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let typeset = pdfs(&project, opts, |f| {
         // A single PDF goes to `out` itself; a cohort's go to `out`'s folder, by member.
         let path = if f.path == "workbook.pdf" {
             out.to_path_buf()
@@ -197,22 +224,35 @@ pub fn write_pdfs(opts: &Options) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Vec
         };
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| {
-                vec![Diagnostic::error(
-                    "output",
-                    format!("cannot create {}: {e}", dir.display()),
-                )]
+                Diagnostic::error("output", format!("cannot create {}: {e}", dir.display()))
             })?;
         }
-        // Write beside, then rename: a reader never sees half a PDF.
         let tmp = path.with_extension("pdf.partial");
-        std::fs::write(&tmp, &f.bytes)
-            .and_then(|()| std::fs::rename(&tmp, &path))
-            .map_err(|e| {
-                vec![Diagnostic::error(
-                    "output",
-                    format!("cannot write {}: {e}", path.display()),
-                )]
-            })?;
+        std::fs::write(&tmp, &f.bytes).map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            Diagnostic::error("output", format!("cannot write {}: {e}", path.display()))
+        })?;
+        partial.push((tmp, path));
+        Ok(())
+    });
+    if let Err(problems) = typeset {
+        for (tmp, _) in &partial {
+            let _ = std::fs::remove_file(tmp);
+        }
+        return Err(problems);
+    }
+    let mut written = Vec::with_capacity(partial.len());
+    let mut pending = partial.into_iter();
+    for (tmp, path) in pending.by_ref() {
+        if let Err(e) = std::fs::rename(&tmp, &path) {
+            for (tmp, _) in std::iter::once((tmp, path.clone())).chain(pending) {
+                let _ = std::fs::remove_file(tmp);
+            }
+            return Err(vec![Diagnostic::error(
+                "output",
+                format!("cannot write {}: {e}", path.display()),
+            )]);
+        }
         written.push(path);
     }
     Ok((written, diags.sorted()))

@@ -107,13 +107,19 @@ pub fn render_pdf_output(
         Ok(Err(errors)) => return Err(to_diagnostics(&world, project, &errors)),
         Err(_) => return Err(vec![internal_error("writing the PDF")]),
     };
-    // Typst memoises across compilations; keep what recent builds used (the dev
-    // server rebuilds often) and drop the rest.
-    typst::comemo::evict(10);
     Ok(PdfOutput {
         bytes,
         pages: document.pages().len(),
     })
+}
+
+/// Drop what Typst memoised that the last three typesetting runs (a run: one
+/// workbook, or one batch of a cohort's members) did not use. What every run
+/// uses stays (the chapters' layout, which depends only on the chapters and the
+/// settings): the dev server's next rebuild and a cohort's next members start
+/// from it, while a cohort's memory stays flat however many members it has.
+pub fn trim_caches() {
+    typst::comemo::evict(3);
 }
 
 fn internal_error(stage: &str) -> Diagnostic {

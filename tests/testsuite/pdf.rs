@@ -650,3 +650,76 @@ fn bench_pdf() {
         }
     }
 }
+
+/// `careerbook pdf` on the cohort fixture, into `out`; the exit code and stderr.
+fn cohort_pdfs(p: &Project, out: &Path, extra: &[&str]) -> (Option<i32>, String) {
+    let run = crate::common::careerbook()
+        .args(["pdf", "--today", "2026-11-24", "-o"])
+        .arg(out.join("workbook.pdf"))
+        .args(extra)
+        .arg(p.root())
+        .output()
+        .unwrap();
+    (
+        run.status.code(),
+        String::from_utf8_lossy(&run.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_cohort_typeset_together_is_each_member_typeset_alone() {
+    // A cohort's members are typeset in parallel batches that share Typst's
+    // layout of the chapters; each PDF must still be exactly the one the member
+    // gets alone, with their own name as the document's author.
+    let p = Project::from_fixture("cohort");
+    let together = tempfile::tempdir().unwrap();
+    let (code, stderr) = cohort_pdfs(&p, together.path(), &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    for (id, name) in [
+        ("ana-lima", "Ana Lima"),
+        ("ben-okafor", "Ben Okafor"),
+        ("chloe-roy", "Chloe Roy"),
+    ] {
+        let alone = tempfile::tempdir().unwrap();
+        let (code, stderr) = cohort_pdfs(&p, alone.path(), &["--person", id]);
+        assert_eq!(code, Some(0), "{stderr}");
+        let a = std::fs::read(together.path().join(id).join("workbook.pdf")).unwrap();
+        let b = std::fs::read(alone.path().join(id).join("workbook.pdf")).unwrap();
+        assert!(a == b, "{id}'s PDF differs when typeset with the cohort");
+        if poppler() {
+            assert_eq!(info_field(&pdf_info(&a), "Author"), name);
+        }
+    }
+}
+
+#[test]
+fn a_failed_cohort_pdf_run_leaves_the_last_pdfs_as_they_were() {
+    let p = Project::from_fixture("cohort");
+    let out = tempfile::tempdir().unwrap();
+    let (code, stderr) = cohort_pdfs(&p, out.path(), &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let before: Vec<Vec<u8>> = ["ana-lima", "ben-okafor", "chloe-roy"]
+        .iter()
+        .map(|id| std::fs::read(out.path().join(id).join("workbook.pdf")).unwrap())
+        .collect();
+
+    // A print template that fails for every member.
+    p.write(
+        "themes/default/print/personal.typ",
+        "#let section(data, settings) = panic(\"broken on purpose\")\n",
+    );
+    let (code, stderr) = cohort_pdfs(&p, out.path(), &[]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("broken on purpose"), "{stderr}");
+    assert!(stderr.contains("personal.typ"), "{stderr}");
+    for (id, old) in ["ana-lima", "ben-okafor", "chloe-roy"].iter().zip(&before) {
+        let dir = out.path().join(id);
+        let now = std::fs::read(dir.join("workbook.pdf")).unwrap();
+        assert!(&now == old, "{id}'s PDF changed after a failed run");
+        let names: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["workbook.pdf"], "nothing is left beside it");
+    }
+}
