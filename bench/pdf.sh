@@ -3,7 +3,7 @@
 #
 #   bench/pdf.sh [RUNS]            the repository's default workbook (with the
 #                                  sample view of tests/testsuite/pdf.rs), typeset N
-#                                  times in one release process, personal and blank:
+#                                  times in one process (the dist profile), personal and blank:
 #                                  page count, size, first (cold) time, median of the
 #                                  warm runs (default 20 runs)
 #   bench/pdf.sh cohort [MEMBERS]  a cohort written by bench/gen.py (default 100
@@ -73,7 +73,7 @@ if [[ -n "${OUT:-}" ]]; then
     CAREERBOOK_BENCH_OUT="$(cd "$OUT" && pwd)"
     export CAREERBOOK_BENCH_OUT
 fi
-cargo test --release -j "${JOBS:-2}" --test testsuite -- --ignored --exact pdf::bench_pdf --nocapture 2>&1 |
+cargo test --profile dist -j "${JOBS:-2}" --test testsuite -- --ignored --exact pdf::bench_pdf --nocapture 2>&1 |
     grep -E '^(personal|blank):|panicked|^error' || {
     echo "bench/pdf.sh: the benchmark did not run" >&2
     exit 1

@@ -8,7 +8,7 @@
 # then the rebuild, the swap of the output folder and the event. "after the
 # debounce" subtracts the 100 ms. Target: under 100 ms after the debounce.
 #
-#   bench/reload.sh [RUNS]        (default 10; builds the release binary first)
+#   bench/reload.sh [RUNS]        (default 10; builds the dist binary first)
 #
 # TODAY=YYYY-MM-DD fixes the date the workbook is built for (default: today).
 # Uses CARGO_TARGET_DIR if set. Needs bash 5, curl.
@@ -18,8 +18,8 @@ cd "$(dirname "$0")/.."
 runs=${1:-10}
 debounce_ms=100
 target=${CARGO_TARGET_DIR:-target}
-cargo build --release --quiet -j 2
-bin="$target/release/careerbook"
+cargo build --profile dist --quiet -j 2
+bin="$target/dist/careerbook"
 
 work=$(mktemp -d)
 server=""

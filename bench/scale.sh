@@ -9,8 +9,8 @@
 #   PAGES="1000" MEMBERS="100" bench/scale.sh     a quick run
 #
 # Environment:
-#   CAREERBOOK=path    the binary to time (default: cargo build --release, then
-#                      $CARGO_TARGET_DIR/release/careerbook or target/release/…)
+#   CAREERBOOK=path    the binary to time (default: cargo build --profile dist, then
+#                      $CARGO_TARGET_DIR/dist/careerbook or target/dist/…)
 #   JOBS=2             cargo's build jobs
 #   BENCH_DATA=dir     where the inputs are generated and built (default
 #                      target/bench-data; regenerated only when gen.py changes)
@@ -51,8 +51,8 @@ export PATH="$PATH:${CARGO_HOME:-$HOME/.cargo}/bin"
 command -v python3 >/dev/null || { echo "bench/scale.sh: needs python3" >&2; exit 2; }
 
 if [ -z "${CAREERBOOK:-}" ]; then
-  cargo build --release --quiet -j "${JOBS:-2}"
-  CAREERBOOK="${CARGO_TARGET_DIR:-$repo/target}/release/careerbook"
+  cargo build --profile dist --quiet -j "${JOBS:-2}"
+  CAREERBOOK="${CARGO_TARGET_DIR:-$repo/target}/dist/careerbook"
 fi
 CAREERBOOK=$(realpath "$CAREERBOOK")
 mkdir -p "$DATA"

@@ -16,7 +16,7 @@
 # </html>. Exits 1 if there was any error.
 #
 # MEMBERS=N changes the cohort's size. BIN=path uses that binary instead of
-# building one. TODAY=YYYY-MM-DD fixes the date (default 2026-11-24). The release
+# building one. TODAY=YYYY-MM-DD fixes the date (default 2026-11-24). The dist
 # binary is built without the PDF feature: serve never typesets, and Typst only
 # lengthens the build. Everything listens on and connects to 127.0.0.1. Linux
 # only (reads /proc). Needs python3.
@@ -29,8 +29,8 @@ members=${MEMBERS:-1000}
 today=${TODAY:-2026-11-24}
 target=${CARGO_TARGET_DIR:-target}
 if [ -z "${BIN:-}" ]; then
-  cargo build --release --quiet --no-default-features -j 2
-  BIN="$target/release/careerbook"
+  cargo build --profile dist --quiet --no-default-features -j 2
+  BIN="$target/dist/careerbook"
 fi
 
 work=$(mktemp -d)
