@@ -9,6 +9,7 @@
 # debounce" subtracts the 100 ms. Target: under 100 ms after the debounce.
 #
 #   bench/reload.sh [RUNS]        (default 10; builds the dist binary first)
+#   CAREERBOOK=path bench/reload.sh   times that binary instead
 #
 # TODAY=YYYY-MM-DD fixes the date the workbook is built for (default: today).
 # Uses CARGO_TARGET_DIR if set. Needs bash 5, curl.
@@ -18,8 +19,12 @@ cd "$(dirname "$0")/.."
 runs=${1:-10}
 debounce_ms=100
 target=${CARGO_TARGET_DIR:-target}
-cargo build --profile dist --quiet -j 2
-bin="$target/dist/careerbook"
+if [ -n "${CAREERBOOK:-}" ]; then
+  bin=$CAREERBOOK
+else
+  cargo build --profile dist --quiet -j 2
+  bin="$target/dist/careerbook"
+fi
 
 work=$(mktemp -d)
 server=""
