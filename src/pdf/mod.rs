@@ -117,7 +117,8 @@ pub fn render_pdf_output(
 /// workbook, or one batch of a cohort's members) did not use. What every run
 /// uses stays (the chapters' layout, which depends only on the chapters and the
 /// settings): the dev server's next rebuild and a cohort's next members start
-/// from it, while a cohort's memory stays flat however many members it has.
+/// from it, while what only one batch of a cohort used is dropped: Typst keeps
+/// what it memoised until told to evict it.
 pub fn trim_caches() {
     typst::comemo::evict(3);
 }
