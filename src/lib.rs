@@ -47,6 +47,13 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// How far a run of PDFs is: `done` of `total` workbooks typeset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PdfProgress {
+    pub done: usize,
+    pub total: usize,
+}
+
 /// A build that failed: every problem found, errors and warnings, sorted.
 #[derive(Debug)]
 pub struct BuildFailure {
@@ -76,6 +83,15 @@ pub fn render_project(opts: &Options) -> (Option<(load::Project, Vec<OutputFile>
 /// Build the site: load, render, and write it atomically. On failure nothing is
 /// written and the previous site stays as it was.
 pub fn build(opts: &Options) -> Result<BuildReport, BuildFailure> {
+    build_reporting(opts, |_| {})
+}
+
+/// [`build`], telling `progress` how far the PDFs are after each few members
+/// (with `--pdf`; a cohort's take minutes).
+pub fn build_reporting(
+    opts: &Options,
+    progress: impl FnMut(PdfProgress),
+) -> Result<BuildReport, BuildFailure> {
     let mut diags = Diagnostics::new();
     let fail = |diags: Diagnostics| BuildFailure {
         diagnostics: diags.sorted(),
@@ -99,13 +115,18 @@ pub fn build(opts: &Options) -> Result<BuildReport, BuildFailure> {
         return Err(fail(diags));
     };
     if opts.pdf {
-        let typeset = pdfs(&project, opts, |f| {
-            render::Sink::write_bytes(&staging, &f.path, &f.bytes)
-                .map_err(|e| render::sink::write_error(&f.path, &e))?;
-            stats.files += 1;
-            stats.bytes += f.bytes.len() as u64;
-            Ok(())
-        });
+        let typeset = pdfs(
+            &project,
+            opts,
+            |f| {
+                render::Sink::write_bytes(&staging, &f.path, &f.bytes)
+                    .map_err(|e| render::sink::write_error(&f.path, &e))?;
+                stats.files += 1;
+                stats.bytes += f.bytes.len() as u64;
+                Ok(())
+            },
+            progress,
+        );
         if let Err(problems) = typeset {
             diags.extend(problems);
             return Err(fail(diags));
@@ -134,6 +155,7 @@ pub fn pdfs(
     project: &load::Project,
     opts: &Options,
     mut emit: impl FnMut(OutputFile) -> Result<(), Diagnostic>,
+    mut progress: impl FnMut(PdfProgress),
 ) -> Result<(), Vec<Diagnostic>> {
     use rayon::prelude::*;
 
@@ -155,6 +177,7 @@ pub fn pdfs(
     // are held in memory, and Typst's caches are trimmed between batches, keeping
     // the layout the members share (the chapters).
     let batch = 2 * rayon::current_num_threads();
+    let mut done = 0;
     for chunk in jobs.chunks(batch) {
         let typeset: Vec<_> = chunk
             .par_iter()
@@ -166,6 +189,11 @@ pub fn pdfs(
             })
             .collect();
         pdf::trim_caches();
+        done += typeset.len();
+        progress(PdfProgress {
+            done,
+            total: jobs.len(),
+        });
         for (path, pdf, found) in typeset {
             diags.extend(found);
             match pdf {
@@ -194,6 +222,7 @@ pub fn pdfs(
     _project: &load::Project,
     _opts: &Options,
     _emit: impl FnMut(OutputFile) -> Result<(), Diagnostic>,
+    _progress: impl FnMut(PdfProgress),
 ) -> Result<(), Vec<Diagnostic>> {
     Err(vec![Diagnostic::error(
         "pdf",
@@ -205,7 +234,10 @@ pub fn pdfs(
 /// `careerbook pdf`: typeset the workbook (or a blank one) to
 /// [`Options::pdf_path`] without building the site. Returns the files written
 /// and the warnings.
-pub fn write_pdfs(opts: &Options) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn write_pdfs(
+    opts: &Options,
+    progress: impl FnMut(PdfProgress),
+) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let out = &opts.pdf_path();
     let mut diags = Diagnostics::new();
     let Some(project) = load::load(&opts.root, opts.today, &mut diags) else {
@@ -215,26 +247,31 @@ pub fn write_pdfs(opts: &Options) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Vec
     // place once every one succeeded: a reader never sees half a PDF, and a
     // failed run leaves the PDFs of the last good one as they were.
     let mut partial: Vec<(PathBuf, PathBuf)> = Vec::new();
-    let typeset = pdfs(&project, opts, |f| {
-        // A single PDF goes to `out` itself; a cohort's go to `out`'s folder, by member.
-        let path = if f.path == "workbook.pdf" {
-            out.to_path_buf()
-        } else {
-            out.with_file_name("").join(&f.path)
-        };
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| {
-                Diagnostic::error("output", format!("cannot create {}: {e}", dir.display()))
+    let typeset = pdfs(
+        &project,
+        opts,
+        |f| {
+            // A single PDF goes to `out` itself; a cohort's go to `out`'s folder, by member.
+            let path = if f.path == "workbook.pdf" {
+                out.to_path_buf()
+            } else {
+                out.with_file_name("").join(&f.path)
+            };
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    Diagnostic::error("output", format!("cannot create {}: {e}", dir.display()))
+                })?;
+            }
+            let tmp = path.with_extension("pdf.partial");
+            std::fs::write(&tmp, &f.bytes).map_err(|e| {
+                let _ = std::fs::remove_file(&tmp);
+                Diagnostic::error("output", format!("cannot write {}: {e}", path.display()))
             })?;
-        }
-        let tmp = path.with_extension("pdf.partial");
-        std::fs::write(&tmp, &f.bytes).map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            Diagnostic::error("output", format!("cannot write {}: {e}", path.display()))
-        })?;
-        partial.push((tmp, path));
-        Ok(())
-    });
+            partial.push((tmp, path));
+            Ok(())
+        },
+        progress,
+    );
     if let Err(problems) = typeset {
         for (tmp, _) in &partial {
             let _ = std::fs::remove_file(tmp);

@@ -252,7 +252,10 @@ fn build(opts: &Options, color: bool) -> ExitCode {
     let started = Instant::now();
     let dir = opts.root.as_path();
     let private = opts.private;
-    match careerbook::build(opts) {
+    let mut line = ProgressLine::on_stderr();
+    let built = careerbook::build_reporting(opts, |p| line.show(p));
+    line.clear();
+    match built {
         Ok(report) => {
             eprint!("{}", render_human(&report.warnings, dir, color));
             eprintln!(
@@ -291,14 +294,32 @@ fn build(opts: &Options, color: bool) -> ExitCode {
 fn pdf(opts: &Options, color: bool) -> ExitCode {
     let started = Instant::now();
     let dir = opts.root.as_path();
-    match careerbook::write_pdfs(opts) {
+    let mut line = ProgressLine::on_stderr();
+    let typeset = careerbook::write_pdfs(opts, |p| line.show(p));
+    line.clear();
+    match typeset {
         Ok((written, warnings)) => {
             eprint!("{}", render_human(&warnings, dir, color));
-            for path in &written {
-                let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-                eprintln!("Wrote {} ({})", path.display(), human_bytes(size));
+            let size = |path: &Path| std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+            let ms = started.elapsed().as_millis();
+            match written.as_slice() {
+                [one] => eprintln!(
+                    "Wrote {} ({}) in {ms} ms",
+                    one.display(),
+                    human_bytes(size(one))
+                ),
+                // A cohort's: one line, not one per member.
+                many => {
+                    let total = many.iter().map(|p| size(p)).sum();
+                    let folder = opts.pdf_path().with_file_name("");
+                    eprintln!(
+                        "Wrote {} PDFs ({}) in {ms} ms, one per member: {}",
+                        many.len(),
+                        human_bytes(total),
+                        folder.join("<member>").join("workbook.pdf").display()
+                    );
+                }
             }
-            eprintln!("in {} ms", started.elapsed().as_millis());
             ExitCode::SUCCESS
         }
         Err(problems) => {
@@ -436,6 +457,38 @@ fn clean(dir: &Path, out: Option<PathBuf>, color: bool) -> ExitCode {
             let d = e.diagnostic(dir, from_flag);
             eprint!("{}", render_human(&[d], dir, color));
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// "Typesetting PDFs: 40 of 100" on one line of a terminal, rewritten as the
+/// PDFs come, and gone when they are done. A cohort's PDFs take minutes; a
+/// single workbook's, or output that is not a terminal, shows nothing.
+struct ProgressLine {
+    terminal: bool,
+    shown: bool,
+}
+
+impl ProgressLine {
+    fn on_stderr() -> Self {
+        ProgressLine {
+            terminal: std::io::stderr().is_terminal(),
+            shown: false,
+        }
+    }
+
+    fn show(&mut self, p: careerbook::PdfProgress) {
+        if self.terminal && p.total > 1 {
+            eprint!("\rTypesetting PDFs: {} of {}", p.done, p.total);
+            self.shown = true;
+        }
+    }
+
+    fn clear(&mut self) {
+        if self.shown {
+            // Back to the start of the line, and erase it.
+            eprint!("\r\x1b[2K");
+            self.shown = false;
         }
     }
 }

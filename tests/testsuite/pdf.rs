@@ -675,6 +675,13 @@ fn a_cohort_typeset_together_is_each_member_typeset_alone() {
     let together = tempfile::tempdir().unwrap();
     let (code, stderr) = cohort_pdfs(&p, together.path(), &[]);
     assert_eq!(code, Some(0), "{stderr}");
+    // One line for the cohort, not one per member; no progress line when
+    // stderr is not a terminal.
+    let wrote: Vec<_> = stderr.lines().filter(|l| l.starts_with("Wrote")).collect();
+    assert_eq!(wrote.len(), 1, "{stderr}");
+    assert!(wrote[0].starts_with("Wrote 3 PDFs ("), "{stderr}");
+    assert!(wrote[0].ends_with("<member>/workbook.pdf"), "{stderr}");
+    assert!(!stderr.contains("Typesetting PDFs"), "{stderr}");
     for (id, name) in [
         ("ana-lima", "Ana Lima"),
         ("ben-okafor", "Ben Okafor"),
