@@ -1,6 +1,6 @@
 //! Which workbooks a build makes: one person's, or a cohort's guide and its
-//! members'. The one place that reads `--person`, for build, pdf, serve and
-//! check alike.
+//! members', for build, pdf, serve and check alike. The one place that reads
+//! `--person` (which build and pdf take).
 
 use crate::diagnostics::{Diagnostic, suggest};
 use crate::load::{Member, Project};

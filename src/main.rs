@@ -123,7 +123,7 @@ enum Command {
     },
     /// Write JSON Schemas for the data files, for editors to complete and validate YAML
     Schema {
-        /// Folder to write profile/relationships/progress.schema.json into
+        /// Folder to write the data files' schemas and template-context.schema.json into
         #[arg(long, short, default_value = "schemas")]
         out: PathBuf,
     },
