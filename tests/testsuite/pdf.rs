@@ -216,6 +216,86 @@ fn assert_contains(text: &str, needle: &str) {
     );
 }
 
+/// Each page's text, laid out as on the page (pdftotext -layout).
+fn pdf_pages(bytes: &[u8]) -> Vec<String> {
+    let f = write_temp(bytes);
+    let out = Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(f.path())
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pdftotext failed");
+    String::from_utf8_lossy(&out.stdout)
+        .split('\u{c}')
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn running_headers_name_the_last_heading_before_the_page() {
+    if !poppler() {
+        return;
+    }
+    let (p, personal, _) = &*DEFAULT;
+    let book = load(p.root()).config.book.title;
+    let pages = pdf_pages(personal);
+    let first_line = |page: &str| -> String {
+        let line = page.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        line.trim().to_string()
+    };
+    // The heading a page's running header names; None on a page without one.
+    let header = |page: &str| -> Option<String> {
+        first_line(page)
+            .strip_prefix(book.as_str())
+            .map(|rest| rest.trim().to_string())
+    };
+    // A page that opens a chapter has no running header; the next names it.
+    let opens = pages
+        .iter()
+        .position(|page| first_line(page) == "Why you need both")
+        .expect("a page opens with the chapter");
+    assert_eq!(header(&pages[opens]), None);
+    assert_eq!(
+        header(&pages[opens + 1]).as_deref(),
+        Some("Why you need both")
+    );
+    // The person's own part: its pages name its own headings (the part starts
+    // on a page of its own), never a chapter's.
+    let yours = pages
+        .iter()
+        .position(|page| {
+            first_line(page).replace(' ', "") == "PART" && page.contains("Your workbook")
+        })
+        .expect("the part's opening page");
+    let chapters: Vec<String> = pages[..yours]
+        .iter()
+        .filter(|page| header(page).is_none())
+        .map(|page| first_line(page))
+        .collect();
+    let named: Vec<String> = pages[yours..]
+        .iter()
+        .filter_map(|page| header(page))
+        .collect();
+    // Here each of the part's headings that runs over opens a page of its own.
+    let openers: Vec<String> = pages[yours..]
+        .iter()
+        .filter(|page| header(page).is_none())
+        .map(|page| first_line(page))
+        .collect();
+    assert!(
+        !named.is_empty(),
+        "no page of your own part has a running header"
+    );
+    for h in &named {
+        assert!(
+            !chapters.contains(h),
+            "a page of your own part names the chapter {h:?}"
+        );
+        assert!(openers.contains(h), "{h:?} is not one of {openers:?}");
+    }
+}
+
 #[test]
 fn personal_workbook_has_every_chapter_the_person_and_the_drafts() {
     let (_p, personal, _) = &*DEFAULT;
