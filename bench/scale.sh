@@ -31,7 +31,8 @@
 #   Zola    no package on the registries this project reaches: on PATH, or else
 #           ../shared/peers/zola beside this repository (for benchmarks only).
 #
-# Besides the peers, each input gets a floor: the time `cp -r` takes to copy
+# Each book is also built with [output.html] search = false (tool "no-search"),
+# to show what the search index adds. Besides the peers, each input gets a floor: the time `cp -r` takes to copy
 # careerbook's own output tree, the least any tool writing those files pays.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -221,6 +222,16 @@ for n in $PAGES; do
   measure "book-$n" careerbook "$runs" "$dir/careerbook/site" -- \
     "$CAREERBOOK" build "$dir/careerbook" --today "$TODAY"
   diagnostics_of "$logs/book-$n-careerbook.log"
+  # The search index's share of the build: the same book with [output.html]
+  # search = false (its content hard-linked, not copied).
+  quiet="$dir/careerbook-no-search"
+  if [ ! -d "$quiet" ]; then
+    mkdir -p "$quiet"
+    cp -al "$dir/careerbook/content" "$quiet/content"
+    { cat "$dir/careerbook/book.toml"; printf '\n[output.html]\nsearch = false\n'; } >"$quiet/book.toml"
+  fi
+  measure "book-$n" "no-search" "$runs" "$quiet/site" -- \
+    "$CAREERBOOK" build "$quiet" --today "$TODAY"
   site="$dir/careerbook/site"
   if [ -d "$site" ]; then
     echo "  output: $(find "$site" -type f | wc -l) files, $(human "$(du -sb "$site" | cut -f1)");" \
@@ -328,6 +339,13 @@ if cb and cb["status"] == "ok":
     print(f"- 10,000 pages in at most a fifth of {src}: {t:.2f} s against {limit:.2f} s: "
           + ("met" if t <= limit else f"missed ({t / limit:.1f}× over)"))
     print(f"- 10,000 pages under 150 MB peak: {m:.0f} MB: " + ("met" if m < 150 else "missed"))
+for label in ("book-1000", "book-10000"):
+    cb, quiet = by.get((label, "careerbook")), by.get((label, "no-search"))
+    if cb and quiet and cb["status"] == quiet["status"] == "ok":
+        share = float(cb["med"]) / float(quiet["med"]) - 1
+        print(f"- {label}: the search index adds at most 15 % to the build: "
+              f"{share * 100:+.0f} % ({float(quiet['med']):.2f} s without it): "
+              + ("met" if share <= 0.15 else "missed"))
 else:
     print("- 10,000 pages: not measured")
 cb = by.get(("cohort-1000", "careerbook"))

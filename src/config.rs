@@ -193,6 +193,8 @@ pub struct HtmlConfig {
     pub base_url: String,
     /// Extra stylesheets from the project folder, linked after the theme's.
     pub additional_css: Vec<PathBuf>,
+    /// The search box and its index (`search/`); on unless turned off.
+    pub search: bool,
 }
 
 impl Default for HtmlConfig {
@@ -200,6 +202,7 @@ impl Default for HtmlConfig {
         HtmlConfig {
             base_url: "/".into(),
             additional_css: Vec::new(),
+            search: true,
         }
     }
 }

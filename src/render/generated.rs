@@ -103,7 +103,8 @@ impl Writer<'_> {
         ctx.insert("prev", &first_chapter);
         ctx.insert("next", &None::<PageLink>);
         ctx.insert("progress_json", &self.progress_json());
-        for g in generated {
+        let after_the_book = self.compiled.order.len();
+        for (n, g) in generated.iter().enumerate() {
             ctx.insert("page", &crate::view::PageInfo::generated(g.title, g.url));
             if g.template == "progress.html"
                 && let Some(chapters) = chapters.take()
@@ -113,7 +114,9 @@ impl Writer<'_> {
             match render_template(self.build.theme, g.template, &ctx, self.build.project) {
                 Ok(html) => {
                     self.build
-                        .put(&format!("{}{}", self.prefix, g.url), html.as_bytes(), diags)
+                        .put(&format!("{}{}", self.prefix, g.url), html.as_bytes(), diags);
+                    self.search
+                        .add(after_the_book + n, g.url, g.title, html.as_bytes(), true);
                 }
                 Err(d) => diags.push(d),
             }

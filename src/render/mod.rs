@@ -7,6 +7,7 @@ pub mod calendar;
 mod generated;
 mod pages;
 pub mod report;
+pub mod search;
 pub mod sink;
 
 use rayon::prelude::*;
@@ -171,8 +172,19 @@ impl Build<'_> {
         shared.insert("workbook", &view);
         shared.insert("dashboard", &view.dashboard);
         shared.insert("timeline", &view.timeline);
+        // A member's index holds only the member's own pages; the guide's has the rest.
+        let search = search::Collector::new(if !self.project.config.output.html.search {
+            search::Scope::Off
+        } else if prefix.is_empty() {
+            search::Scope::Everything
+        } else {
+            search::Scope::OwnPages {
+                guide: up_to_site.clone(),
+            }
+        });
         let writer = pages::Writer {
             build: *self,
+            search: &search,
             compiled: &compiled,
             view: &view,
             titles: &titles,
@@ -197,6 +209,12 @@ impl Build<'_> {
         );
         diags.extend(book_diags);
         diags.extend(rest_diags);
+        let failed: Vec<Diagnostic> = search
+            .finish(prefix)
+            .par_iter()
+            .filter_map(|file| self.site.put(&file.path, &file.bytes).err())
+            .collect();
+        diags.extend(failed);
         let CompiledWorkbook { plan, .. } = compiled;
         (!diags.has_errors()).then_some(plan)
     }

@@ -22,6 +22,8 @@ const PAGE_BATCH: usize = 256;
 /// Everything a workbook's files are written from.
 pub(super) struct Writer<'a> {
     pub build: Build<'a>,
+    /// Takes in each page as it is written, for the search index.
+    pub search: &'a super::search::Collector,
     pub compiled: &'a CompiledWorkbook<'a>,
     pub view: &'a WorkbookView,
     pub titles: &'a [String],
@@ -255,6 +257,9 @@ impl Writer<'_> {
                 .site
                 .put(&format!("{}{}", self.prefix, slot.url), buf)
         });
+        if written.is_ok() {
+            self.search.add(i, &slot.url, &body.title, buf, is_index);
+        }
         ctx.remove("toc");
         ctx.remove("content");
         (written.err(), print_html)

@@ -79,6 +79,8 @@ pub struct SiteInfo<'a> {
     pub additional_css: Vec<String>,
     /// A `--private` build.
     pub private: bool,
+    /// `[output.html] search`: the build writes a search index (`search/`).
+    pub search: bool,
     /// YYYY-MM-DD.
     pub today: String,
     /// "careerbook" and its version.
@@ -137,6 +139,7 @@ impl<'a> SharedContext<'a> {
                     .map(|p| crate::load::content::slash_path(p))
                     .collect(),
                 private,
+                search: config.output.html.search,
                 today: today.to_string(),
                 generator: concat!("careerbook ", env!("CARGO_PKG_VERSION")),
                 book_id: book_id(project),

@@ -636,3 +636,196 @@ fn the_nu_html_checker_finds_no_errors_on_any_page() {
         );
     });
 }
+
+/// Wait (in the page) until the search has listed results or said why not, and
+/// return the status line and the results as (address, title, heading, excerpt,
+/// marked words).
+const SEARCH_RESULTS: &str = "new Promise(done => {
+    const start = Date.now();
+    (function poll() {
+      const status = document.getElementById('search-status').textContent;
+      if (status && !/^Loading/.test(status) || Date.now() - start > 10000) {
+        done({
+          status,
+          open: !document.getElementById('search').hidden,
+          results: Array.from(document.querySelectorAll('#search-results a')).map(a => ({
+            href: a.href,
+            title: (a.querySelector('.search-title') || {}).textContent,
+            heading: (a.querySelector('.search-heading') || {}).textContent || '',
+            excerpt: (a.querySelector('.search-excerpt') || {}).textContent || '',
+            marks: Array.from(a.querySelectorAll('mark')).map(m => m.textContent),
+          })),
+        });
+      } else {
+        setTimeout(poll, 50);
+      }
+    })();
+  })";
+
+#[test]
+fn search_finds_pages_from_file_urls_by_keyboard_and_by_address() {
+    let test = "search_finds_pages_from_file_urls_by_keyboard_and_by_address";
+    if !chromium_or_skip(test) {
+        return;
+    }
+    bounded(test, LIMIT, true, |watch| {
+        let site = Site::serve("/");
+        let chrome = Chrome::launch(&watch);
+        let file = |page: &str| format!("file://{}/{page}", site.root().display());
+
+        // ?search= opens the search with its results, from file:// (no server).
+        chrome.open(&(file("mentors/finding-mentors.html") + "?search=helene"));
+        let found = chrome.eval(SEARCH_RESULTS);
+        assert_eq!(found["open"], true, "{found}");
+        let first = &found["results"][0];
+        assert!(
+            first["href"]
+                .as_str()
+                .unwrap()
+                .ends_with("/relationships.html#person-helene-cormier-name"),
+            "accents fold, and the result links to the person's heading: {found}"
+        );
+        assert!(first["marks"].to_string().contains("Hélène"), "{found}");
+
+        // The / key opens it from any page; results come as you type a prefix,
+        // titles and headings first; arrows and Enter open one; Escape closes.
+        chrome.open(&file("index.html"));
+        assert_eq!(
+            chrome.eval("document.getElementById('search').hidden"),
+            true
+        );
+        chrome.tab.press_key("/").unwrap();
+        assert_eq!(
+            chrome.eval("document.activeElement.id"),
+            "search-input",
+            "the / key focuses the search box"
+        );
+        chrome.tab.type_str("alumn").unwrap();
+        let found = chrome.eval(SEARCH_RESULTS);
+        let results = found["results"].as_array().unwrap();
+        assert!(!results.is_empty(), "{found}");
+        for r in results {
+            assert!(
+                r["marks"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|m| m.as_str().unwrap().eq_ignore_ascii_case("alumn")),
+                "the typed prefix is marked in every result: {r}"
+            );
+        }
+        let target = results[0]["href"].as_str().unwrap().to_string();
+        chrome.tab.press_key("ArrowDown").unwrap();
+        assert_eq!(
+            chrome.eval("document.activeElement.href"),
+            Value::String(target.clone())
+        );
+        chrome.tab.press_key("Enter").unwrap();
+        let start = std::time::Instant::now();
+        while chrome.try_eval("location.href") != Ok(Value::String(target.clone())) {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "Enter did not open {target}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        chrome.open(&file("progress.html"));
+        chrome.tab.press_key("s").unwrap();
+        assert_eq!(
+            chrome.eval("document.getElementById('search').hidden"),
+            false
+        );
+        chrome.tab.press_key("Escape").unwrap();
+        assert_eq!(
+            chrome.eval("document.getElementById('search').hidden"),
+            true
+        );
+
+        // Nothing found is said, not left blank.
+        chrome.open(&(file("index.html") + "?search=zzyzx"));
+        let found = chrome.eval(SEARCH_RESULTS);
+        assert!(
+            found["status"]
+                .as_str()
+                .unwrap()
+                .starts_with("No page matches"),
+            "{found}"
+        );
+
+        // Served under a sub-path, results stay under it.
+        let sub = Site::serve("/guide/");
+        chrome.open(&(sub.url("action-plan.html") + "?search=sponsor"));
+        let found = chrome.eval(SEARCH_RESULTS);
+        let results = found["results"].as_array().unwrap();
+        assert!(results.len() >= 5, "{found}");
+        for r in results {
+            assert!(r["href"].as_str().unwrap().starts_with(&sub.base), "{r}");
+        }
+        chrome.emulate(390, 844, true, true);
+        chrome.open(&(sub.url("index.html") + "?search=mentor"));
+        chrome.eval(SEARCH_RESULTS);
+        let fits = chrome.eval(
+            "(() => { const r = document.getElementById('search').getBoundingClientRect(); return r.left >= 0 && r.right <= window.innerWidth; })()",
+        );
+        assert_eq!(fits, true, "the search panel fits a phone's width");
+        chrome.screenshot(&support::artefacts().join("search-phone-dark.png"));
+        let p = chrome.take_problems();
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+    });
+}
+
+#[test]
+fn a_members_search_covers_the_guide_and_their_own_pages() {
+    let test = "a_members_search_covers_the_guide_and_their_own_pages";
+    if !chromium_or_skip(test) {
+        return;
+    }
+    bounded(test, LIMIT, true, |watch| {
+        let p = crate::common::Project::from_fixture("cohort");
+        p.build_ok();
+        let chrome = Chrome::launch(&watch);
+        let file = |page: &str| format!("file://{}/site/{page}", p.root().display());
+        // Ana's own people, on her tracker.
+        chrome.open(&(file("ana-lima/plan.html") + "?search=reyes"));
+        let found = chrome.eval(SEARCH_RESULTS);
+        let hrefs: Vec<String> = found["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["href"].as_str().unwrap().to_string())
+            .collect();
+        assert!(
+            hrefs
+                .iter()
+                .any(|h| h.contains("/ana-lima/relationships.html")),
+            "{found}"
+        );
+        // The guide's chapters, opened inside Ana's workbook; her home page,
+        // not the guide's.
+        chrome.open(&(file("ana-lima/index.html") + "?search=plan"));
+        let found = chrome.eval(SEARCH_RESULTS);
+        let results = found["results"].as_array().unwrap();
+        assert!(!results.is_empty(), "{found}");
+        for r in results {
+            let href = r["href"].as_str().unwrap();
+            assert!(
+                href.contains("/site/ana-lima/"),
+                "{href} leaves Ana's workbook"
+            );
+        }
+        let homes = results
+            .iter()
+            .filter(|r| r["href"].as_str().unwrap().ends_with("/index.html"))
+            .count();
+        assert!(
+            homes <= 1,
+            "the guide's home page and Ana's both listed: {found}"
+        );
+        // Another member's people are not found.
+        chrome.open(&(file("ben-okafor/index.html") + "?search=reyes"));
+        let found = chrome.eval(SEARCH_RESULTS);
+        assert_eq!(found["results"].as_array().unwrap().len(), 0, "{found}");
+        let problems = chrome.take_problems();
+        assert!(problems.errors.is_empty(), "{:?}", problems.errors);
+    });
+}

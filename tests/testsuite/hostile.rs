@@ -31,7 +31,7 @@ use serde_json::Value;
 use crate::common;
 
 mod markup;
-use markup::{check_toc_js, duplicate_id, is_web_file, live_markup};
+use markup::{check_search_js, check_toc_js, duplicate_id, is_web_file, live_markup};
 
 const TODAY: &str = "2026-11-24";
 /// The default deadline for one run of the binary: generous, since the tests run a
@@ -640,6 +640,15 @@ fn run_case(name: &str, case: &Case) -> Outcome {
                     .push("the site has no .careerbook-output marker".into());
             }
             for (path, bytes) in &built {
+                if (path.starts_with("search/") || path.contains("/search/"))
+                    && path.ends_with(".js")
+                {
+                    // Read whole: the snapshot keeps only a sample of large files.
+                    let whole = std::fs::read(out_dir.join(path)).unwrap_or_default();
+                    if let Err(problem) = check_search_js(&String::from_utf8_lossy(&whole)) {
+                        o.unmet.push(format!("{path}: {problem}"));
+                    }
+                }
                 // What a browser runs or renders as markup; the calendar and other
                 // text files hold the same words as plain text, which is fine.
                 if !is_web_file(path) {

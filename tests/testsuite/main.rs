@@ -18,5 +18,6 @@ mod hostile;
 #[cfg(feature = "pdf")]
 mod pdf;
 mod properties;
+mod search;
 mod serve;
 mod workbook;

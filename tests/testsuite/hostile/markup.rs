@@ -219,6 +219,19 @@ pub(super) fn check_toc_js(js: &str) -> Result<(), String> {
     }
 }
 
+/// A file of the search index (`search/*.js`): exactly one call of
+/// `careerbookSearch(document.currentScript, …)` with one JSON value, so no
+/// text from the project can end the call and run as code.
+pub(super) fn check_search_js(js: &str) -> Result<(), String> {
+    let json = js
+        .strip_prefix("careerbookSearch(document.currentScript, ")
+        .and_then(|c| c.strip_suffix(");\n"))
+        .ok_or("not one `careerbookSearch(document.currentScript, …);` call")?;
+    serde_json::from_str::<Value>(json)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
 /// The first `id` attribute value used twice in a page, if any.
 pub(super) fn duplicate_id(html: &str) -> Option<String> {
     let mut seen = std::collections::HashSet::new();

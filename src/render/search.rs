@@ -1,0 +1,881 @@
+//! The search index: what the search box in the top bar looks through.
+//!
+//! The index is made from the pages as they are written, from the text inside
+//! their `<main>` element, so it holds exactly what the build's pages show and
+//! nothing else: a build without `--private` has no notes or private people in
+//! its index because its pages have none. A cohort's guide gets one index for
+//! the guide; each member's index holds only that member's own pages (the home
+//! page with the dashboard, the tracker, the progress page) and points at the
+//! guide's for the rest, so the guide is indexed once, not once per member.
+//!
+//! Every file is a script that hands its data to
+//! `careerbookSearch(document.currentScript, data)`: a page opened from
+//! `file://` may load scripts but not fetch files. Under a workbook's
+//! `search/` folder:
+//!
+//! | file | what it holds |
+//! | --- | --- |
+//! | `index.js` | the table: how many pages, where each chunk of pages starts, which terms file holds which terms, and for a member the way to the guide's index |
+//! | `terms-N.js` | terms (normalised words) → postings: page number (as the difference from the one before) and weight, in pairs |
+//! | `pages-N.js` | pages in a run: address, title, and sections (anchor, heading, text) to build excerpts from |
+//!
+//! A small book has one terms file; a large one has a file per two-letter
+//! prefix, and pages come in chunks of about [`CHUNK_BYTES`], so a search
+//! loads only the terms it asks about and the pages it shows.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::sync::Mutex;
+
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use super::OutputFile;
+
+/// The index's format; the client refuses another.
+const VERSION: u32 = 1;
+/// Below this many bytes of postings, the terms go in one file.
+const ONE_TERMS_FILE: usize = 192 * 1024;
+/// At most this many bytes of a page's text are kept for excerpts (all of it
+/// is searched): a page of megabytes does not make an index of megabytes.
+const PAGE_TEXT: usize = 64 * 1024;
+/// About how many bytes of text each file of pages holds.
+const CHUNK_BYTES: usize = 32 * 1024;
+/// Words shorter than this (in characters) are not indexed: "a", "I", "l'".
+const MIN_TERM: usize = 2;
+/// Nor longer ones: a run of letters this long is not a word anyone types.
+const MAX_TERM: usize = 40;
+
+/// A term's weight on a page: where on the page it appears. The client adds
+/// the weights of the query's words, so titles rank above headings, and
+/// headings above the body.
+const IN_TITLE: u8 = 10;
+const IN_HEADING: u8 = 5;
+/// Body text counts once per use, up to this many.
+const BODY_MAX: u8 = 5;
+
+/// Which of a workbook's pages go into its index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// Every page: one person's workbook, or a cohort's guide.
+    Everything,
+    /// Only the workbook's own pages; the rest is in the guide's index, at
+    /// this way up from the workbook (a cohort member's, `../`).
+    OwnPages { guide: String },
+    /// None: `[output.html] search = false`.
+    Off,
+}
+
+/// Collects a workbook's pages as they are written, from any thread.
+pub struct Collector {
+    scope: Scope,
+    pages: Mutex<Vec<Page>>,
+    /// Every term seen, numbered as first seen: pages keep numbers, not
+    /// copies of their words, and postings are gathered by number.
+    terms: Mutex<FxHashMap<String, u32>>,
+}
+
+/// One indexed page, as the thread that wrote it left it.
+struct Page {
+    /// Where the page comes in the workbook: its reading order, and the
+    /// generated pages after the book's.
+    order: usize,
+    /// The workbook's own page rather than the guide's.
+    own: bool,
+    /// Its row of a pages file, as JSON: `[address, title, [[anchor, heading,
+    /// text], …]]`.
+    row: String,
+    /// The length of its text, to cut the pages files to size.
+    text: usize,
+    /// Its terms (numbers in the collector's table) and their weights.
+    terms: Vec<(u32, u8)>,
+}
+
+/// A stretch of a page under one heading (or before the first).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Section {
+    /// The heading's `id`, to link to; empty before the first heading.
+    pub anchor: String,
+    pub heading: String,
+    pub text: String,
+}
+
+impl Collector {
+    pub fn new(scope: Scope) -> Self {
+        Collector {
+            scope,
+            pages: Mutex::new(Vec::new()),
+            terms: Mutex::new(FxHashMap::default()),
+        }
+    }
+
+    /// Take in a written page. `own` says the page is the workbook's own (the
+    /// home page, the tracker, the progress page) rather than the guide's.
+    pub fn add(&self, order: usize, url: &str, title: &str, html: &[u8], own: bool) {
+        match self.scope {
+            Scope::Off => return,
+            Scope::OwnPages { .. } if !own => return,
+            _ => {}
+        }
+        let html = String::from_utf8_lossy(html);
+        let sections = sections(&html);
+        let terms = {
+            let normalized = Normalized::of(title, &sections);
+            let marks = normalized.marks();
+            let mut table = lock(&self.terms);
+            marks
+                .into_iter()
+                .map(|(term, m)| {
+                    let id = match table.get(term) {
+                        Some(&id) => id,
+                        None => {
+                            let id = table.len() as u32;
+                            table.insert(term.to_string(), id);
+                            id
+                        }
+                    };
+                    (id, m.weight())
+                })
+                .collect()
+        };
+        let mut room = PAGE_TEXT;
+        let rows: Vec<(&str, &str, &str)> = sections
+            .iter()
+            .map(|s| {
+                let mut end = s.text.len().min(room);
+                while !s.text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                room -= end;
+                (s.anchor.as_str(), s.heading.as_str(), &s.text[..end])
+            })
+            .collect();
+        let page = Page {
+            order,
+            own,
+            row: to_json(&(url, title, rows)),
+            text: PAGE_TEXT - room,
+            terms,
+        };
+        lock(&self.pages).push(page);
+    }
+
+    /// The index's files, under `prefix` (the workbook's folder in the site);
+    /// none when search is off.
+    pub fn finish(self, prefix: &str) -> Vec<OutputFile> {
+        if self.scope == Scope::Off {
+            return Vec::new();
+        }
+        let mut pages = into_inner(self.pages);
+        // The order pages came in depends on the threads: sort for the same
+        // bytes. (Term numbers depend on it too, but only their words are written.)
+        pages.sort_unstable_by_key(|p| p.order);
+        let names = by_number(into_inner(self.terms));
+        let guide = match &self.scope {
+            Scope::Everything | Scope::Off => None,
+            Scope::OwnPages { guide } => Some(guide.as_str()),
+        };
+        files(pages, &names, guide, prefix, ONE_TERMS_FILE)
+    }
+}
+
+/// A lock, whether or not another thread panicked holding it: the data is
+/// only ever appended to.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn into_inner<T>(m: Mutex<T>) -> T {
+    m.into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The terms, each at its number.
+fn by_number(table: FxHashMap<String, u32>) -> Vec<String> {
+    let mut names = vec![String::new(); table.len()];
+    for (term, id) in table {
+        names[id as usize] = term;
+    }
+    names
+}
+
+/// The table `index.js` holds.
+#[derive(Serialize)]
+struct Table<'a> {
+    v: u32,
+    pages: usize,
+    /// The first page of each `pages-N.js`.
+    chunks: Vec<usize>,
+    /// A term's first two characters (or `""` for every term) → its `terms-N.js`.
+    shards: BTreeMap<String, usize>,
+    /// A member's: the way up to the guide's workbook, whose index holds the
+    /// rest of the book.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    guide: Option<&'a str>,
+    /// A whole workbook's: its own pages (home, tracker, progress), which a
+    /// member searching the guide's index has in their own.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    own: Vec<usize>,
+}
+
+fn files(
+    pages: Vec<Page>,
+    names: &[String],
+    guide: Option<&str>,
+    prefix: &str,
+    one_file: usize,
+) -> Vec<OutputFile> {
+    let own: Vec<usize> = match guide {
+        None => (0..pages.len()).filter(|&n| pages[n].own).collect(),
+        Some(_) => Vec::new(),
+    };
+    let count = pages.len();
+    /// A page's terms with their weights.
+    type Terms = Vec<(u32, u8)>;
+    let (rows, terms): (Vec<(String, usize)>, Vec<Terms>) = pages
+        .into_iter()
+        .map(|p| ((p.row, p.text), p.terms))
+        .unzip();
+    // The terms and the pages are independent: made side by side.
+    let ((terms, shards), (chunks, starts)) = rayon::join(
+        || terms_files(&terms, names, one_file),
+        || pages_files(rows),
+    );
+    let table = Table {
+        v: VERSION,
+        pages: count,
+        chunks: starts,
+        shards,
+        guide,
+        own,
+    };
+    let mut index = script_start();
+    index.push_str(&to_json(&table));
+    script_end(&mut index);
+    let path = |name: String| format!("{prefix}search/{name}");
+    let mut out = Vec::with_capacity(terms.len() + chunks.len() + 1);
+    for (n, script) in terms.into_iter().enumerate() {
+        out.push(OutputFile::new(path(format!("terms-{n}.js")), script));
+    }
+    for (n, script) in chunks.into_iter().enumerate() {
+        out.push(OutputFile::new(path(format!("pages-{n}.js")), script));
+    }
+    out.push(OutputFile::new(path("index.js".into()), index));
+    out
+}
+
+/// JSON that stays data wherever a script is put, even inline in a page: `<`,
+/// `>` and `&` in strings (no text can close a script element or open a
+/// comment) and U+2028 and U+2029 (line breaks to older JavaScript) as `\u`
+/// escapes.
+fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
+    use std::io;
+    struct Escaping;
+    impl serde_json::ser::Formatter for Escaping {
+        fn write_string_fragment<W: ?Sized + io::Write>(
+            &mut self,
+            w: &mut W,
+            fragment: &str,
+        ) -> io::Result<()> {
+            let bytes = fragment.as_bytes();
+            let mut from = 0;
+            for (i, &b) in bytes.iter().enumerate() {
+                let escape: &[u8] = match b {
+                    b'<' => b"\\u003c",
+                    b'>' => b"\\u003e",
+                    b'&' => b"\\u0026",
+                    // U+2028 and U+2029 are E2 80 A8 and E2 80 A9: escaped at
+                    // their last byte.
+                    0xA8 if i >= 2 && bytes[i - 2] == 0xE2 && bytes[i - 1] == 0x80 => b"\\u2028",
+                    0xA9 if i >= 2 && bytes[i - 2] == 0xE2 && bytes[i - 1] == 0x80 => b"\\u2029",
+                    _ => continue,
+                };
+                let to = if b >= 0x80 { i - 2 } else { i };
+                w.write_all(&bytes[from..to])?;
+                w.write_all(escape)?;
+                from = i + 1;
+            }
+            w.write_all(&bytes[from..])
+        }
+    }
+    let mut out = Vec::with_capacity(128);
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Escaping);
+    value
+        .serialize(&mut ser)
+        .expect("the index's values serialise");
+    String::from_utf8(out).expect("JSON of strings is UTF-8")
+}
+
+/// Every file of the index is one call: this, the data as JSON, [`script_end`].
+fn script_start() -> String {
+    String::from("careerbookSearch(document.currentScript, ")
+}
+
+fn script_end(script: &mut String) {
+    script.push_str(");\n");
+}
+
+/// The terms files, and which file holds the terms of each two-letter prefix
+/// (`""`: one file for all). `pages` holds each page's (term, weight) pairs.
+fn terms_files(
+    pages: &[Vec<(u32, u8)>],
+    names: &[String],
+    one_file: usize,
+) -> (Vec<String>, BTreeMap<String, usize>) {
+    use rayon::prelude::*;
+    // Postings by term number: (page, weight), in page order.
+    let mut postings: Vec<Vec<(u32, u8)>> = vec![Vec::new(); names.len()];
+    for (n, terms) in pages.iter().enumerate() {
+        for &(id, weight) in terms {
+            postings[id as usize].push((n as u32, weight));
+        }
+    }
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_unstable_by(|&a, &b| names[a].cmp(&names[b]));
+    let total: usize = order
+        .iter()
+        .map(|&id| names[id].len() + postings[id].len() * 5 + 6)
+        .sum();
+
+    // One file, or one per two-letter prefix.
+    let mut groups: Vec<(String, &[usize])> = Vec::new();
+    if total <= one_file {
+        groups.push((String::new(), &order));
+    } else {
+        let mut start = 0;
+        while start < order.len() {
+            let key: String = names[order[start]].chars().take(2).collect();
+            let len = order[start..]
+                .iter()
+                .take_while(|&&id| names[id].chars().take(2).eq(key.chars()))
+                .count();
+            groups.push((key, &order[start..start + len]));
+            start += len;
+        }
+    }
+    let files = groups
+        .par_iter()
+        .map(|(_, ids)| {
+            let mut script = script_start();
+            script.push('{');
+            for (i, &id) in ids.iter().enumerate() {
+                if i > 0 {
+                    script.push(',');
+                }
+                script.push_str(&to_json(&names[id]));
+                script.push(':');
+                encode_into(&postings[id], &mut script);
+            }
+            script.push('}');
+            script_end(&mut script);
+            script
+        })
+        .collect();
+    let shards = groups
+        .into_iter()
+        .enumerate()
+        .map(|(n, (key, _))| (key, n))
+        .collect();
+    (files, shards)
+}
+
+/// The pages files, each about [`CHUNK_BYTES`] of text, from the pages' rows
+/// and text lengths (each row freed once copied), and the first page of each.
+fn pages_files(rows: Vec<(String, usize)>) -> (Vec<String>, Vec<usize>) {
+    let mut files = Vec::new();
+    let mut starts = Vec::new();
+    let mut script = String::new();
+    let mut text = 0;
+    for (n, (row, len)) in rows.into_iter().enumerate() {
+        if n == 0 || text >= CHUNK_BYTES {
+            if n > 0 {
+                script.push(']');
+                script_end(&mut script);
+                files.push(std::mem::take(&mut script));
+            }
+            starts.push(n);
+            script = script_start();
+            script.push('[');
+            text = 0;
+        } else {
+            script.push(',');
+        }
+        script.push_str(&row);
+        text += 1 + len;
+    }
+    if !starts.is_empty() {
+        script.push(']');
+        script_end(&mut script);
+        files.push(script);
+    }
+    (files, starts)
+}
+
+/// Postings as a JSON array: each page's number as the difference from the one
+/// before, then the weight.
+fn encode_into(list: &[(u32, u8)], s: &mut String) {
+    s.push('[');
+    let mut last = 0;
+    for (i, (page, weight)) in list.iter().enumerate() {
+        if i > 0 {
+            s.push(',');
+        }
+        let _ = write!(s, "{},{weight}", page - last);
+        last = *page;
+    }
+    s.push(']');
+}
+
+/// Where on a page a term appears.
+#[derive(Default)]
+struct Marks {
+    title: bool,
+    heading: bool,
+    body: u8,
+}
+
+impl Marks {
+    fn weight(&self) -> u8 {
+        u8::from(self.title) * IN_TITLE + u8::from(self.heading) * IN_HEADING + self.body
+    }
+}
+
+/// A page's title, headings and body text, normalised.
+struct Normalized {
+    title: String,
+    headings: String,
+    body: String,
+}
+
+impl Normalized {
+    fn of(title: &str, sections: &[Section]) -> Self {
+        let mut n = Normalized {
+            title: normalize(title),
+            headings: String::new(),
+            body: String::new(),
+        };
+        for s in sections {
+            normalize_into(&s.heading, &mut n.headings);
+            n.headings.push(' ');
+            normalize_into(&s.text, &mut n.body);
+            n.body.push(' ');
+        }
+        n
+    }
+
+    /// Each term of the page and where it appears.
+    fn marks(&self) -> FxHashMap<&str, Marks> {
+        let mut marks: FxHashMap<&str, Marks> = FxHashMap::default();
+        for term in terms(&self.title) {
+            marks.entry(term).or_default().title = true;
+        }
+        for term in terms(&self.headings) {
+            marks.entry(term).or_default().heading = true;
+        }
+        for term in terms(&self.body) {
+            let m = marks.entry(term).or_default();
+            m.body = (m.body + 1).min(BODY_MAX);
+        }
+        marks
+    }
+}
+
+/// The words of normalised text that are indexed.
+fn terms(normalized: &str) -> Box<dyn Iterator<Item = &str> + '_> {
+    let indexed = |t: &&str| (MIN_TERM..=MAX_TERM).contains(&t.chars().count());
+    if normalized.is_ascii() {
+        // Most text: bytes, without decoding characters.
+        Box::new(
+            normalized
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(move |t| (MIN_TERM..=MAX_TERM).contains(&t.len())),
+        )
+    } else {
+        Box::new(
+            normalized
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(indexed),
+        )
+    }
+}
+
+/// Text as the index compares it: lower case, accents and other marks
+/// dropped, compatibility forms and a few letters that do not decompose
+/// (œ, æ, ß, ø, ł, đ) spelled out, so "Geneviève" is found by "genevieve" and
+/// "rôle" by "role". The client (`search.js`) does the same to what is typed.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    normalize_into(text, &mut out);
+    out
+}
+
+fn normalize_into(text: &str, out: &mut String) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        // A run of ASCII at once: copied, then lower-cased in place.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else { break };
+        rest = &rest[c.len_utf8()..];
+        for d in std::iter::once(c).nfkd().filter(|d| !is_combining_mark(*d)) {
+            for l in d.to_lowercase() {
+                match l {
+                    'œ' => out.push_str("oe"),
+                    'æ' => out.push_str("ae"),
+                    'ß' => out.push_str("ss"),
+                    'ø' => out.push('o'),
+                    'ł' => out.push('l'),
+                    'đ' => out.push('d'),
+                    _ => out.push(l),
+                }
+            }
+        }
+    }
+}
+
+/// Elements whose text is not the page's content: navigation (the pager, "on
+/// this page"), scripts and styles, controls; besides these, anything a theme
+/// marks with `data-search-skip` (the home page's table of contents).
+fn is_skipped(name: &str) -> bool {
+    matches!(
+        name,
+        "nav"
+            | "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "button"
+            | "select"
+            | "textarea"
+    )
+}
+
+/// Elements that sit inside a line of text: no space is put in their place.
+fn is_inline(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "abbr"
+            | "b"
+            | "bdi"
+            | "bdo"
+            | "cite"
+            | "code"
+            | "data"
+            | "dfn"
+            | "em"
+            | "i"
+            | "kbd"
+            | "mark"
+            | "q"
+            | "s"
+            | "samp"
+            | "small"
+            | "span"
+            | "strong"
+            | "sub"
+            | "sup"
+            | "time"
+            | "u"
+            | "var"
+    )
+}
+
+/// The text of a page's `<main>` (or of the whole page if it has none), in
+/// sections at each heading that has an `id`. The page's `<h1>` is its title,
+/// which is indexed as the title.
+pub fn sections(html: &str) -> Vec<Section> {
+    let body = match html.find("<main") {
+        Some(start) => {
+            let end = html[start..]
+                .rfind("</main>")
+                .map(|e| start + e)
+                .unwrap_or(html.len());
+            &html[start..end]
+        }
+        None => html,
+    };
+    let mut out = vec![Section::default()];
+    // The element being skipped and how deep inside it we are.
+    let mut skipping: Option<(String, usize)> = None;
+    // Inside a heading: 1–6, and whether its text is the section's heading
+    // (h2–h6 with an id) or left out (h1).
+    let mut heading: Option<(u8, bool)> = None;
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'<' {
+            let end = memchr::memchr(b'<', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+            if skipping.is_none() {
+                let section = out.last_mut().expect("there is always a section");
+                match heading {
+                    Some((_, true)) => push_text(&mut section.heading, &body[i..end]),
+                    Some((_, false)) => {}
+                    None => push_text(&mut section.text, &body[i..end]),
+                }
+            }
+            i = end;
+            continue;
+        }
+        if body[i..].starts_with("<!--") {
+            i = body[i..].find("-->").map_or(bytes.len(), |n| i + n + 3);
+            continue;
+        }
+        let end = tag_end(bytes, i);
+        let tag = &body[i + 1..end.saturating_sub(1).max(i + 1)];
+        i = end;
+        let closing = tag.starts_with('/');
+        let tag = tag.trim_start_matches('/');
+        let name_len = tag
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(tag.len());
+        let name = &tag[..name_len];
+        // careerbook's themes write lower-case names; a theme may not.
+        let name: std::borrow::Cow<str> = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            name.to_ascii_lowercase().into()
+        } else {
+            name.into()
+        };
+        if name.is_empty() {
+            continue;
+        }
+        let attrs = &tag[name_len..];
+        let self_closing = attrs.trim_end().ends_with('/');
+        if let Some((skipped, depth)) = skipping.as_mut() {
+            if *name == **skipped {
+                if closing {
+                    *depth -= 1;
+                    if *depth == 0 {
+                        skipping = None;
+                    }
+                } else if !self_closing {
+                    *depth += 1;
+                }
+            }
+            continue;
+        }
+        if !closing
+            && !self_closing
+            && (is_skipped(&name)
+                || (attrs.contains("data-search-skip")
+                    && has_attribute(attrs, "data-search-skip")
+                    && !is_void(&name)))
+        {
+            skipping = Some((name.into_owned(), 1));
+            continue;
+        }
+        let level = match name.as_bytes() {
+            [b'h', d @ b'1'..=b'6'] => Some(d - b'0'),
+            _ => None,
+        };
+        match (level, closing) {
+            (Some(level), false) => {
+                let id = attribute(attrs, "id");
+                let titled = level > 1 && id.is_some();
+                if titled {
+                    out.push(Section {
+                        anchor: id.map(|v| decode(v).into_owned()).unwrap_or_default(),
+                        ..Section::default()
+                    });
+                } else if level > 1 {
+                    // A heading without an id stays in its section's text.
+                    let section = out.last_mut().expect("there is always a section");
+                    push_text(&mut section.text, " ");
+                    continue;
+                }
+                heading = Some((level, titled));
+            }
+            (Some(level), true) if heading.is_some_and(|(l, _)| l == level) => {
+                heading = None;
+            }
+            _ => {
+                if !is_inline(&name) {
+                    let section = out.last_mut().expect("there is always a section");
+                    push_text(&mut section.text, " ");
+                }
+            }
+        }
+    }
+    for s in &mut out {
+        trim_in_place(&mut s.text);
+        trim_in_place(&mut s.heading);
+    }
+    // The first section is kept even when empty only if the page has nothing else.
+    if out.len() > 1 && out[0].text.is_empty() {
+        out.remove(0);
+    }
+    out
+}
+
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "source"
+            | "track"
+            | "wbr"
+    )
+}
+
+/// Where the tag that starts at `at` (a `<`) ends: just after its `>`, outside
+/// quoted attribute values.
+fn tag_end(bytes: &[u8], at: usize) -> usize {
+    let mut quote = None;
+    for (n, &b) in bytes[at + 1..].iter().enumerate() {
+        match (quote, b) {
+            (None, b'"' | b'\'') => quote = Some(b),
+            (Some(q), _) if b == q => quote = None,
+            (None, b'>') => return at + 1 + n + 1,
+            _ => {}
+        }
+    }
+    bytes.len()
+}
+
+fn has_attribute(attrs: &str, name: &str) -> bool {
+    attribute_spans(attrs).any(|(n, _)| n.eq_ignore_ascii_case(name))
+}
+
+fn attribute<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
+    attribute_spans(attrs)
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v)
+}
+
+/// The attributes of a tag as (name, raw value) pairs.
+fn attribute_spans(attrs: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut rest = attrs;
+    std::iter::from_fn(move || {
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/');
+        if rest.is_empty() {
+            return None;
+        }
+        let name_end = rest
+            .find(|c: char| c.is_ascii_whitespace() || c == '=' || c == '/')
+            .unwrap_or(rest.len());
+        let name = &rest[..name_end];
+        rest = rest[name_end..].trim_start();
+        let mut value = "";
+        if let Some(after) = rest.strip_prefix('=') {
+            let after = after.trim_start();
+            let (v, tail) = match after.chars().next() {
+                Some(q @ ('"' | '\'')) => {
+                    let inner = &after[1..];
+                    let close = inner.find(q).unwrap_or(inner.len());
+                    (&inner[..close], inner.get(close + 1..).unwrap_or(""))
+                }
+                _ => {
+                    let end = after
+                        .find(|c: char| c.is_ascii_whitespace())
+                        .unwrap_or(after.len());
+                    (&after[..end], &after[end..])
+                }
+            };
+            value = v;
+            rest = tail;
+        }
+        if name.is_empty() {
+            // Nothing we understand: stop rather than loop.
+            rest = "";
+            return None;
+        }
+        Some((name, value))
+    })
+}
+
+/// Append text as it reads: character references decoded, runs of HTML's
+/// white space (ASCII) as one space. A no-break space stays.
+fn push_text(out: &mut String, raw: &str) {
+    let decoded = decode(raw);
+    let space = |out: &mut String| {
+        if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    };
+    if decoded.starts_with(|c: char| c.is_ascii_whitespace()) {
+        space(out);
+    }
+    for (k, word) in decoded.split_ascii_whitespace().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if decoded.ends_with(|c: char| c.is_ascii_whitespace()) {
+        space(out);
+    }
+}
+
+fn trim_in_place(s: &mut String) {
+    let trimmed = s.trim();
+    if trimmed.len() != s.len() {
+        *s = trimmed.to_string();
+    }
+}
+
+/// Decode the character references careerbook's pages use: the five named
+/// ones Tera and pulldown-cmark write, `&nbsp;`, and numeric ones.
+fn decode(raw: &str) -> std::borrow::Cow<'_, str> {
+    if !raw.contains('&') {
+        return raw.into();
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let end = rest[..rest.len().min(12)].find(';');
+        let decoded = end.and_then(|end| {
+            let name = &rest[1..end];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                _ => {
+                    let n = if let Some(hex) = name.strip_prefix("#x").or(name.strip_prefix("#X")) {
+                        u32::from_str_radix(hex, 16).ok()
+                    } else {
+                        name.strip_prefix('#').and_then(|d| d.parse().ok())
+                    };
+                    n.and_then(char::from_u32)
+                }
+            };
+            c.map(|c| (c, end + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.into()
+}
+
+#[cfg(test)]
+mod tests;

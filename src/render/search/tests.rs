@@ -1,0 +1,271 @@
+use super::*;
+
+fn page(html: &str) -> Vec<Section> {
+    sections(html)
+}
+
+fn json_of(file: &OutputFile) -> serde_json::Value {
+    let text = std::str::from_utf8(&file.bytes).unwrap();
+    let inner = text
+        .strip_prefix("careerbookSearch(document.currentScript, ")
+        .and_then(|t| t.strip_suffix(");\n"))
+        .unwrap_or_else(|| panic!("not a search script: {text}"));
+    serde_json::from_str(inner).unwrap()
+}
+
+#[test]
+fn accents_case_and_ligatures_fold() {
+    assert_eq!(normalize("Geneviève"), "genevieve");
+    assert_eq!(normalize("RÔLE"), "role");
+    assert_eq!(normalize("Œuvre Æsir Straße"), "oeuvre aesir strasse");
+    assert_eq!(normalize("ﬁnd Ångström"), "find angstrom");
+    assert_eq!(normalize("l’équipe"), "l’equipe");
+    let t: Vec<&str> = terms("l’equipe a co-op 2026 x").collect();
+    assert_eq!(t, ["equipe", "co", "op", "2026"]);
+}
+
+#[test]
+fn main_is_read_in_sections_at_headings_with_ids() {
+    let s = page(
+        "<html><body><header>Top bar</header><main><h1 id=\"t\">Title</h1>\
+         <p>Intro &amp; more&nbsp;text.</p>\
+         <h2 id=\"where\">Where <em>to</em> look</h2><p>Alumni&#x2F;networks</p>\
+         <h3>No id</h3><p>still here</p>\
+         <h3 id=\"deeper\">Deeper</h3><ul><li>one</li><li>two</li></ul></main>\
+         <footer>Footer</footer></body></html>",
+    );
+    assert_eq!(
+        s,
+        [
+            Section {
+                anchor: "".into(),
+                heading: "".into(),
+                text: "Intro & more\u{a0}text.".into()
+            },
+            Section {
+                anchor: "where".into(),
+                heading: "Where to look".into(),
+                text: "Alumni/networks No id still here".into()
+            },
+            Section {
+                anchor: "deeper".into(),
+                heading: "Deeper".into(),
+                text: "one two".into()
+            },
+        ]
+    );
+}
+
+#[test]
+fn navigation_scripts_and_marked_parts_are_left_out() {
+    let s = page(
+        "<main><nav class=\"pager\"><a>Next</a><nav>inner</nav> after</nav>\
+         <script>var x = \"<p>\";</script><p>kept</p>\
+         <section data-search-skip class=\"contents\"><section>toc</section>more toc</section>\
+         <!-- <p>comment</p> --><p title=\"a > b\">also kept</p><button>Copy</button></main>",
+    );
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].text, "kept also kept");
+}
+
+#[test]
+fn weights_rank_title_over_heading_over_body() {
+    let sections = page(
+        "<main><p>sponsor sponsor sponsor sponsor sponsor sponsor sponsor mentor</p>\
+         <h2 id=\"h\">Mentor</h2></main>",
+    );
+    let normalized = Normalized::of("Sponsors and mentors", &sections);
+    let terms: BTreeMap<&str, u8> = normalized
+        .marks()
+        .into_iter()
+        .map(|(t, m)| (t, m.weight()))
+        .collect();
+    assert_eq!(terms["sponsor"], BODY_MAX);
+    assert_eq!(terms["mentor"], IN_HEADING + 1);
+    assert_eq!(terms["sponsors"], IN_TITLE);
+    assert_eq!(terms["and"], IN_TITLE);
+}
+
+fn collect(scope: Scope, pages: &[(&str, &str, &str, bool)]) -> Collector {
+    let c = Collector::new(scope);
+    // In reverse: the index must not depend on the order pages arrive in.
+    for (n, (url, title, html, own)) in pages.iter().enumerate().rev() {
+        c.add(n, url, title, html.as_bytes(), *own);
+    }
+    c
+}
+
+#[test]
+fn a_small_book_has_one_terms_file_and_postings_in_page_order() {
+    let c = collect(
+        Scope::Everything,
+        &[
+            ("index.html", "Home", "<main><p>Hélène</p></main>", true),
+            (
+                "a.html",
+                "Alumni",
+                "<main><p>helene alumni</p></main>",
+                false,
+            ),
+            ("b.html", "Other", "<main><p>nothing</p></main>", false),
+            ("c.html", "Last", "<main><p>Helene</p></main>", false),
+        ],
+    );
+    let files = c.finish("");
+    let names: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(
+        names,
+        ["search/terms-0.js", "search/pages-0.js", "search/index.js"]
+    );
+    let table = json_of(&files[2]);
+    assert_eq!(table["pages"], 4);
+    assert_eq!(table["shards"], serde_json::json!({"": 0}));
+    assert!(table.get("guide").is_none());
+    // The home page is the workbook's own: a member has their own instead.
+    assert_eq!(table["own"], serde_json::json!([0]));
+    let terms = json_of(&files[0]);
+    // Pages 0, 1 and 3: the differences 0, 1, 2.
+    assert_eq!(terms["helene"], serde_json::json!([0, 1, 1, 1, 2, 1]));
+    assert_eq!(terms["alumni"], serde_json::json!([1, 11]));
+    let pages = json_of(&files[1]);
+    assert_eq!(
+        pages[0],
+        serde_json::json!(["index.html", "Home", [["", "", "Hélène"]]])
+    );
+}
+
+#[test]
+fn a_large_book_splits_terms_by_prefix_and_pages_by_size() {
+    let pages: Vec<(String, String)> = (0..400)
+        .map(|n| {
+            (
+                format!("p{n}.html"),
+                format!(
+                    "<main><p>word{n} shared alpha{} {}</p></main>",
+                    n % 7,
+                    "text ".repeat(200)
+                ),
+            )
+        })
+        .collect();
+    let c = Collector::new(Scope::Everything);
+    for (n, (url, html)) in pages.iter().enumerate() {
+        c.add(n, url, "Page", html.as_bytes(), false);
+    }
+    let mut sorted = c.pages.into_inner().unwrap();
+    sorted.sort_by_key(|p| p.order);
+    let names = by_number(c.terms.into_inner().unwrap());
+    let files = files(sorted, &names, None, "", 1024);
+    let table = json_of(files.last().unwrap());
+    let shards = table["shards"].as_object().unwrap();
+    assert!(shards.len() > 3, "{shards:?}");
+    assert!(!shards.contains_key(""));
+    // Every term sits in the file its first two letters name.
+    for (key, n) in shards {
+        let file = files
+            .iter()
+            .find(|f| f.path == format!("search/terms-{n}.js"))
+            .unwrap();
+        for term in json_of(file).as_object().unwrap().keys() {
+            assert!(term.starts_with(key.as_str()), "{term} in {key}");
+        }
+    }
+    let chunks = table["chunks"].as_array().unwrap();
+    assert!(chunks.len() > 5, "{chunks:?}");
+    assert_eq!(chunks[0], 0);
+}
+
+#[test]
+fn a_members_index_holds_only_their_own_pages_and_points_at_the_guide() {
+    let c = collect(
+        Scope::OwnPages {
+            guide: "../".into(),
+        },
+        &[
+            (
+                "index.html",
+                "Home",
+                "<main><p>Dashboard of Nadia</p></main>",
+                true,
+            ),
+            (
+                "mentors.html",
+                "Mentors",
+                "<main><p>guide text</p></main>",
+                false,
+            ),
+            (
+                "relationships.html",
+                "Your relationships",
+                "<main><h2 id=\"person-x\">Owen</h2></main>",
+                true,
+            ),
+        ],
+    );
+    let files = c.finish("member-1/");
+    let table = json_of(files.last().unwrap());
+    assert_eq!(files.last().unwrap().path, "member-1/search/index.js");
+    assert_eq!(table["pages"], 2);
+    assert_eq!(table["guide"], "../");
+    assert!(table.get("own").is_none());
+    let all: String = files
+        .iter()
+        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+        .collect();
+    assert!(!all.contains("guide text"));
+}
+
+#[test]
+fn hostile_text_stays_data() {
+    let c = collect(
+        Scope::Everything,
+        &[(
+            "index.html",
+            "</script><script>alert(1)</script>",
+            "<main><p>&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; \u{2028} \"quoted\" back\\slash</p></main>",
+            true,
+        )],
+    );
+    let files = c.finish("");
+    for f in &files {
+        // Each file is exactly one call with one JSON value: it parses.
+        let _ = json_of(f);
+    }
+    let raw = String::from_utf8_lossy(&files[1].bytes);
+    assert!(!raw.contains('<') && !raw.contains('\u{2028}'), "{raw}");
+    let pages = json_of(&files[1]);
+    assert_eq!(pages[0][1], "</script><script>alert(1)</script>");
+    assert_eq!(
+        pages[0][2][0][2],
+        "</script><img src=x onerror=alert(1)> \u{2028} \"quoted\" back\\slash"
+    );
+}
+
+#[test]
+fn odd_markup_never_loops_or_panics() {
+    for html in [
+        "<",
+        "<main",
+        "<main><h2 id=",
+        "<main><h2 id=\"x\"",
+        "<main><!--",
+        "<main><p attr='unclosed>text",
+        "<main></h2></h3><h9>x</h9>&#xFFFFFFFF;&#;&;&amp</main>",
+        "<main><nav><nav></main>",
+        "<main>é<b>\u{0}</b></main>",
+    ] {
+        let _ = page(html);
+    }
+}
+
+#[test]
+fn a_huge_page_keeps_its_words_but_not_all_its_text() {
+    let html = format!("<main><p>{} needle</p></main>", "word é ".repeat(30_000));
+    let c = collect(Scope::Everything, &[("huge.html", "Huge", &html, false)]);
+    let files = c.finish("");
+    let pages = json_of(&files[1]);
+    let kept = pages[0][2][0][2].as_str().unwrap();
+    assert!(kept.len() <= PAGE_TEXT, "{}", kept.len());
+    // Still found by a word past the part kept.
+    assert!(json_of(&files[0]).get("needle").is_some());
+}
