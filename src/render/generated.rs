@@ -169,12 +169,7 @@ impl Writer<'_> {
                 )
             })
             .collect();
-        // Safe inside <script>: `<`, `>` and `&` as JSON escapes, so no id can
-        // open a comment or close the script element early.
-        serde_json::to_string(&Progress { done, due, aliases })
-            .expect("progress serialises")
-            .replace('<', "\\u003c")
-            .replace('>', "\\u003e")
-            .replace('&', "\\u0026")
+        // Inside <script>: no id can open a comment or close the element early.
+        super::script_json(&Progress { done, due, aliases })
     }
 }

@@ -7,7 +7,7 @@ pub mod calendar;
 mod generated;
 mod pages;
 pub mod report;
-pub mod search;
+mod search;
 pub mod sink;
 
 use rayon::prelude::*;
@@ -267,6 +267,49 @@ impl Build<'_> {
             }
         }
     }
+}
+
+/// JSON for a script, inline in a page (the progress page's data) or a file
+/// of its own (the search index), that stays data: `<`,
+/// `>` and `&` in strings (no text can close a script element or open a
+/// comment) and U+2028 and U+2029 (line breaks to older JavaScript) as `\u`
+/// escapes.
+pub(crate) fn script_json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    use std::io;
+    struct Escaping;
+    impl serde_json::ser::Formatter for Escaping {
+        fn write_string_fragment<W: ?Sized + io::Write>(
+            &mut self,
+            w: &mut W,
+            fragment: &str,
+        ) -> io::Result<()> {
+            let bytes = fragment.as_bytes();
+            let mut from = 0;
+            for (i, &b) in bytes.iter().enumerate() {
+                let escape: &[u8] = match b {
+                    b'<' => b"\\u003c",
+                    b'>' => b"\\u003e",
+                    b'&' => b"\\u0026",
+                    // U+2028 and U+2029 are E2 80 A8 and E2 80 A9: escaped at
+                    // their last byte.
+                    0xA8 if i >= 2 && bytes[i - 2] == 0xE2 && bytes[i - 1] == 0x80 => b"\\u2028",
+                    0xA9 if i >= 2 && bytes[i - 2] == 0xE2 && bytes[i - 1] == 0x80 => b"\\u2029",
+                    _ => continue,
+                };
+                let to = if b >= 0x80 { i - 2 } else { i };
+                w.write_all(&bytes[from..to])?;
+                w.write_all(escape)?;
+                from = i + 1;
+            }
+            w.write_all(&bytes[from..])
+        }
+    }
+    let mut out = Vec::with_capacity(128);
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Escaping);
+    value
+        .serialize(&mut ser)
+        .expect("the values careerbook writes serialise");
+    String::from_utf8(out).expect("JSON of strings is UTF-8")
 }
 
 /// Read a file named in book.toml, refusing one that resolves (through a symbolic

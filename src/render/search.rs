@@ -32,7 +32,7 @@ use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use super::OutputFile;
+use super::{OutputFile, script_json};
 
 /// The index's format; the client refuses another.
 const VERSION: u32 = 1;
@@ -155,7 +155,7 @@ impl Collector {
         let page = Page {
             order,
             own,
-            row: to_json(&(url, title, rows)),
+            row: script_json(&(url, title, rows)),
             text: PAGE_TEXT - room,
             terms,
         };
@@ -252,7 +252,7 @@ fn files(
         own,
     };
     let mut index = script_start();
-    index.push_str(&to_json(&table));
+    index.push_str(&script_json(&table));
     script_end(&mut index);
     let path = |name: String| format!("{prefix}search/{name}");
     let mut out = Vec::with_capacity(terms.len() + chunks.len() + 1);
@@ -264,48 +264,6 @@ fn files(
     }
     out.push(OutputFile::new(path("index.js".into()), index));
     out
-}
-
-/// JSON that stays data wherever a script is put, even inline in a page: `<`,
-/// `>` and `&` in strings (no text can close a script element or open a
-/// comment) and U+2028 and U+2029 (line breaks to older JavaScript) as `\u`
-/// escapes.
-fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
-    use std::io;
-    struct Escaping;
-    impl serde_json::ser::Formatter for Escaping {
-        fn write_string_fragment<W: ?Sized + io::Write>(
-            &mut self,
-            w: &mut W,
-            fragment: &str,
-        ) -> io::Result<()> {
-            let bytes = fragment.as_bytes();
-            let mut from = 0;
-            for (i, &b) in bytes.iter().enumerate() {
-                let escape: &[u8] = match b {
-                    b'<' => b"\\u003c",
-                    b'>' => b"\\u003e",
-                    b'&' => b"\\u0026",
-                    // U+2028 and U+2029 are E2 80 A8 and E2 80 A9: escaped at
-                    // their last byte.
-                    0xA8 if i >= 2 && bytes[i - 2] == 0xE2 && bytes[i - 1] == 0x80 => b"\\u2028",
-                    0xA9 if i >= 2 && bytes[i - 2] == 0xE2 && bytes[i - 1] == 0x80 => b"\\u2029",
-                    _ => continue,
-                };
-                let to = if b >= 0x80 { i - 2 } else { i };
-                w.write_all(&bytes[from..to])?;
-                w.write_all(escape)?;
-                from = i + 1;
-            }
-            w.write_all(&bytes[from..])
-        }
-    }
-    let mut out = Vec::with_capacity(128);
-    let mut ser = serde_json::Serializer::with_formatter(&mut out, Escaping);
-    value
-        .serialize(&mut ser)
-        .expect("the index's values serialise");
-    String::from_utf8(out).expect("JSON of strings is UTF-8")
 }
 
 /// Every file of the index is one call: this, the data as JSON, [`script_end`].
@@ -364,7 +322,7 @@ fn terms_files(
                 if i > 0 {
                     script.push(',');
                 }
-                script.push_str(&to_json(&names[id]));
+                script.push_str(&script_json(&names[id]));
                 script.push(':');
                 encode_into(&postings[id], &mut script);
             }
