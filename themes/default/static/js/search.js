@@ -199,8 +199,8 @@
     frag.appendChild(document.createTextNode(text.slice(last)));
     return frag;
   }
-  // The section that holds the most of the query's words (its heading counts
-  // too), and the stretch of its text around the first of them.
+  // The section that holds the most of the query's words, a word in its
+  // heading counting once more (the excerpt is cut from its text).
   function bestSection(record, ws) {
     var best = null, bestCount = -1;
     record[2].forEach(function (s) {
