@@ -9,6 +9,7 @@ use pulldown_cmark::{Event, Parser, Tag};
 
 use crate::markdown;
 
+use crate::audience::Audience;
 use crate::cohort;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -18,19 +19,45 @@ use crate::options::Options;
 use crate::{load, output, render};
 
 /// Check the project in `root`. Private data is checked too (a check writes
-/// nothing, so nothing private can leak). Returns every problem, sorted.
-pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
+/// nothing, so nothing private can leak). With `audience`, also render the
+/// build for that audience and report what it would refuse to publish (for
+/// `public`, every page that would show a person you track). Returns every
+/// problem, sorted.
+pub fn check(root: &Path, today: NaiveDate, audience: Option<Audience>) -> Vec<Diagnostic> {
     let opts = Options {
-        private: true,
+        audience: Audience::Private,
         ..Options::new(root, today)
     };
     let mut diags = Diagnostics::new();
     // Everything a build does, with the files thrown away as they are made.
     let mut result = load::load(root, today, &mut diags);
     if let Some(project) = &result
-        && render::render(project, &opts, &render::Discard, &mut diags).is_none()
+        && render::render(
+            project,
+            &opts,
+            render::Outputs::both(&render::Discard),
+            &mut diags,
+        )
+        .is_none()
     {
         result = None;
+    }
+    if let Some(project) = &result
+        && let Some(audience) = audience.filter(|a| *a != Audience::Private)
+    {
+        // The rest of what this render finds, the first one found already.
+        let mut found = Diagnostics::new();
+        let opts = Options {
+            audience,
+            ..opts.clone()
+        };
+        render::render(
+            project,
+            &opts,
+            render::Outputs::both(&render::Discard),
+            &mut found,
+        );
+        diags.extend(found.into_iter().filter(|d| d.code == "audience"));
     }
     if let Some(project) = &result {
         check_person_links(project, &mut diags);
@@ -43,10 +70,18 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
         Some(project) => Some(project.config.build.output.clone()),
         None => Config::load(root).ok().map(|c| c.build.output),
     };
-    if let Some(out) = out
-        && let Err(e) = output::check_target(root, &root.join(out))
-    {
-        diags.push(e.diagnostic(root, false));
+    if let Some(out) = out {
+        let out = root.join(out);
+        if let Err(e) = output::check_target(root, &out) {
+            diags.push(e.diagnostic(root, false));
+        }
+        // A cohort's members' folder, as `build` would choose it.
+        if let Some(project) = result.as_ref().filter(|p| !p.members.is_empty()) {
+            let members = output::members_folder(root, &out, &project.config);
+            if let Err(e) = output::check_members_target(root, &out, &members) {
+                diags.push(output::members_diagnostic(&e, root));
+            }
+        }
     }
     diags.sorted()
 }
@@ -199,7 +234,7 @@ mod tests {
         )
         .unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
-        let person: Vec<String> = check(root, today)
+        let person: Vec<String> = check(root, today, None)
             .into_iter()
             .filter(|d| d.code == "person")
             .map(|d| d.message)
@@ -215,7 +250,7 @@ mod tests {
         let root = root.to_path_buf();
         std::thread::spawn(move || {
             let today = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
-            let _ = tx.send(check(&root, today));
+            let _ = tx.send(check(&root, today, None));
         });
         rx.recv_timeout(std::time::Duration::from_secs(60))
             .expect("check must not wait on a named pipe")

@@ -44,6 +44,24 @@ pub fn workbooks<'p>(
             None => "use the name of a folder under data/people/".to_string(),
         }));
     }
+    // The members' tree holds the cohort report and its assets beside the
+    // members' folders: a member may not take one of their names.
+    let taken = members_tree_names(project);
+    if let Some(m) = project
+        .members
+        .iter()
+        .find(|m| taken.contains(&m.id.as_str()))
+    {
+        return Err(Diagnostic::error(
+            "cohort",
+            format!(
+                "the member id `{}` is the name of a folder the members' tree keeps for itself",
+                m.id
+            ),
+        )
+        .in_file(format!("data/people/{}", m.id))
+        .help("rename the member's folder under data/people/"));
+    }
     Ok(Workbooks {
         root: if is_cohort { &GUIDE } else { &project.workbook },
         members: project
@@ -53,4 +71,19 @@ pub fn workbooks<'p>(
             .collect(),
         is_cohort,
     })
+}
+
+/// The folders at the top of the members' tree that are not members': the
+/// theme's assets, and the first folder of each additional stylesheet.
+fn members_tree_names(project: &Project) -> Vec<&str> {
+    let mut names = vec!["assets"];
+    for css in &project.config.output.html.additional_css {
+        if let Some(std::path::Component::Normal(first)) = css.components().next()
+            && css.components().count() > 1
+            && let Some(first) = first.to_str()
+        {
+            names.push(first);
+        }
+    }
+    names
 }

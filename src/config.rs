@@ -18,6 +18,7 @@ pub struct Config {
     pub print: PrintConfig,
     pub branding: BrandingConfig,
     pub cohort: CohortConfig,
+    pub public: PublicConfig,
     /// Where each key was written in book.toml (empty for the defaults).
     #[serde(skip)]
     positions: Positions,
@@ -74,6 +75,23 @@ pub struct CohortConfig {
     /// Name members in the cohort index and report. Off by default: the report
     /// is aggregate only.
     pub show_names: bool,
+    /// Where the members' workbooks and the cohort report go, from the
+    /// project folder. By default `members`, beside the output folder. Never
+    /// inside the output folder, which is for publishing.
+    pub output: Option<PathBuf>,
+    /// Also put the cohort report, counts only and never names, in the
+    /// published site (`cohort.html`).
+    pub publish_report: bool,
+}
+
+/// What a public build (`--public`) shows beyond the guidance and your
+/// progress.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
+pub struct PublicConfig {
+    /// Your own profile (name, role, organisation, goals, ambitions): off by
+    /// default.
+    pub show_profile: bool,
 }
 
 /// An organization's look: shown on every page and in print.

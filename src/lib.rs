@@ -9,6 +9,7 @@
 //! files into a staging folder as they come and swaps it into place when every
 //! one is written.
 
+pub mod audience;
 pub mod book;
 pub mod check;
 pub mod cohort;
@@ -44,6 +45,8 @@ pub struct BuildReport {
     pub pages: usize,
     pub files: usize,
     pub bytes: u64,
+    /// A cohort's members' tree: where it went, and what it holds.
+    pub members: Option<(PathBuf, render::SiteStats)>,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -60,24 +63,41 @@ pub struct BuildFailure {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Load and render the project into `sink`, writing nothing else.
+/// Load and render the project into `outputs`, writing nothing else.
 pub fn render_into(
     opts: &Options,
-    sink: &dyn render::Sink,
-) -> (Option<(load::Project, render::SiteStats)>, Diagnostics) {
+    outputs: render::Outputs<'_>,
+) -> (Option<(load::Project, render::Rendered)>, Diagnostics) {
     let mut diags = Diagnostics::new();
     let Some(project) = load::load(&opts.root, opts.today, &mut diags) else {
         return (None, diags);
     };
-    let stats = render::render(&project, opts, sink, &mut diags);
-    (stats.map(|s| (project, s)), diags)
+    let rendered = render::render(&project, opts, outputs, &mut diags);
+    (rendered.map(|r| (project, r)), diags)
+}
+
+/// A project rendered in memory: the site's files, and a cohort's members'.
+#[derive(Debug)]
+pub struct InMemory {
+    pub project: load::Project,
+    pub site: Vec<OutputFile>,
+    pub members: Vec<OutputFile>,
 }
 
 /// Load and render the project in memory, writing nothing.
-pub fn render_project(opts: &Options) -> (Option<(load::Project, Vec<OutputFile>)>, Diagnostics) {
-    let memory = render::Memory::new();
-    let (rendered, diags) = render_into(opts, &memory);
-    (rendered.map(|(p, _)| (p, memory.into_files())), diags)
+pub fn render_project(opts: &Options) -> (Option<InMemory>, Diagnostics) {
+    let (site, members) = (render::Memory::new(), render::Memory::new());
+    let outputs = render::Outputs {
+        site: &site,
+        members: &members,
+    };
+    let (rendered, diags) = render_into(opts, outputs);
+    let rendered = rendered.map(|(project, _)| InMemory {
+        project,
+        site: site.into_files(),
+        members: members.into_files(),
+    });
+    (rendered, diags)
 }
 
 /// Build the site: load, render, and write it atomically. On failure nothing is
@@ -103,7 +123,16 @@ pub fn build_reporting(
         .out
         .clone()
         .unwrap_or_else(|| opts.root.join(&project.config.build.output));
-    // Files go to disk as they are rendered; a failure drops the staging folder.
+    // A cohort's members go to a tree of their own, never inside the site.
+    let members_out = (!project.members.is_empty())
+        .then(|| output::members_folder(&opts.root, &out, &project.config));
+    if let Some(members) = &members_out
+        && let Err(e) = output::check_members_target(&opts.root, &out, members)
+    {
+        diags.push(output::members_diagnostic(&e, &opts.root));
+        return Err(fail(diags));
+    }
+    // Files go to disk as they are rendered; a failure drops the staging folders.
     let staging = match output::Staging::new(&opts.root, &out) {
         Ok(s) => s,
         Err(e) => {
@@ -111,18 +140,41 @@ pub fn build_reporting(
             return Err(fail(diags));
         }
     };
-    let Some(mut stats) = render::render(&project, opts, &staging, &mut diags) else {
+    let members_staging = match members_out
+        .as_deref()
+        .map(|m| output::Staging::new(&opts.root, m))
+    {
+        None => None,
+        Some(Ok(s)) => Some(s),
+        Some(Err(e)) => {
+            diags.push(output::members_diagnostic(&e, &opts.root));
+            return Err(fail(diags));
+        }
+    };
+    let outputs = render::Outputs {
+        site: &staging,
+        members: match &members_staging {
+            Some(m) => m,
+            None => &render::Discard,
+        },
+    };
+    let Some(mut stats) = render::render(&project, opts, outputs, &mut diags) else {
         return Err(fail(diags));
     };
     if opts.pdf {
+        // A member's PDF goes with their workbook, in the members' tree.
+        let (sink, counts): (&dyn render::Sink, _) = match &members_staging {
+            Some(m) => (m, &mut stats.members),
+            None => (&staging, &mut stats.site),
+        };
         let typeset = pdfs(
             &project,
             opts,
             |f| {
-                render::Sink::write_bytes(&staging, &f.path, &f.bytes)
+                sink.write_bytes(&f.path, &f.bytes)
                     .map_err(|e| render::sink::write_error(&f.path, &e))?;
-                stats.files += 1;
-                stats.bytes += f.bytes.len() as u64;
+                counts.files += 1;
+                counts.bytes += f.bytes.len() as u64;
                 Ok(())
             },
             progress,
@@ -132,15 +184,24 @@ pub fn build_reporting(
             return Err(fail(diags));
         }
     }
+    // The members' tree first: if the site cannot be swapped in after it, the
+    // published folder still holds the last good guide.
+    if let Some(m) = members_staging
+        && let Err(e) = m.commit()
+    {
+        diags.push(output::members_diagnostic(&e, &opts.root));
+        return Err(fail(diags));
+    }
     if let Err(e) = staging.commit() {
         diags.push(e.diagnostic(&opts.root, opts.out.is_some()));
         return Err(fail(diags));
     }
     Ok(BuildReport {
         out,
-        pages: stats.pages,
-        files: stats.files,
-        bytes: stats.bytes,
+        pages: stats.site.pages,
+        files: stats.site.files,
+        bytes: stats.site.bytes,
+        members: members_out.map(|m| (m, stats.members)),
         warnings: diags.sorted(),
     })
 }

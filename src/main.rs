@@ -9,6 +9,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use clap::{CommandFactory, Parser, Subcommand};
 
+use careerbook::audience::Audience;
 use careerbook::diagnostics::render_human;
 use careerbook::{Options, config, output};
 
@@ -54,6 +55,9 @@ enum Command {
         /// Include private notes and people; the site says so on every page
         #[arg(long)]
         private: bool,
+        /// For the web: the guidance and your own progress and plan, no other person
+        #[arg(long, conflicts_with = "private")]
+        public: bool,
         /// In a cohort (data/people/<id>/), build only this member's workbook
         #[arg(long, value_name = "ID")]
         person: Option<String>,
@@ -75,8 +79,11 @@ enum Command {
         /// Include private notes and people; every page says so
         #[arg(long)]
         private: bool,
-        /// No personal data: fill-in tables, empty checkboxes, templates with blanks
+        /// For the web: the guidance and your own progress and plan, no other person
         #[arg(long, conflicts_with = "private")]
+        public: bool,
+        /// No personal data: fill-in tables, empty checkboxes, templates with blanks
+        #[arg(long, conflicts_with_all = ["private", "public"])]
         blank: bool,
         /// In a cohort, typeset only this member's workbook
         #[arg(long, value_name = "ID")]
@@ -105,6 +112,9 @@ enum Command {
         /// Include private notes and people; the site says so on every page
         #[arg(long)]
         private: bool,
+        /// Preview the public build: the guidance and your own progress and plan, no other person
+        #[arg(long, conflicts_with = "private")]
+        public: bool,
     },
     /// Check the project for problems without writing anything
     Check {
@@ -120,6 +130,10 @@ enum Command {
         /// The date to treat as today, YYYY-MM-DD (default: the system date)
         #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
         today: Option<NaiveDate>,
+        /// Also check what a build for this audience would publish: `public` reports every page
+        /// that would show a person you track
+        #[arg(long, value_enum, value_name = "AUDIENCE")]
+        audience: Option<AudienceArg>,
     },
     /// Write JSON Schemas for the data files, for editors to complete and validate YAML
     Schema {
@@ -155,6 +169,35 @@ enum Command {
     },
 }
 
+/// `--audience`, as the command line spells it.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum AudienceArg {
+    Private,
+    Personal,
+    Public,
+}
+
+impl From<AudienceArg> for Audience {
+    fn from(a: AudienceArg) -> Audience {
+        match a {
+            AudienceArg::Private => Audience::Private,
+            AudienceArg::Personal => Audience::Personal,
+            AudienceArg::Public => Audience::Public,
+        }
+    }
+}
+
+/// `--private`, `--public` or neither (clap refuses both).
+fn audience(private: bool, public: bool) -> Audience {
+    if private {
+        Audience::Private
+    } else if public {
+        Audience::Public
+    } else {
+        Audience::Personal
+    }
+}
+
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum Format {
     Human,
@@ -175,12 +218,13 @@ fn main() -> ExitCode {
             out,
             today,
             private,
+            public,
             person,
             pdf,
         } => build(
             &Options {
                 out,
-                private,
+                audience: audience(private, public),
                 person,
                 pdf,
                 ..Options::new(dir, today_or_now(today))
@@ -192,12 +236,13 @@ fn main() -> ExitCode {
             out,
             today,
             private,
+            public,
             blank,
             person,
         } => pdf(
             &Options {
                 out,
-                private,
+                audience: audience(private, public),
                 person,
                 blank,
                 ..Options::new(dir, today_or_now(today))
@@ -212,10 +257,11 @@ fn main() -> ExitCode {
             open,
             today,
             private,
+            public,
         } => {
             let mut serve = careerbook::serve::ServeOptions::new(dir, today_or_now(today));
             serve.build.out = out;
-            serve.build.private = private;
+            serve.build.audience = audience(private, public);
             serve.port = port;
             serve.bind = bind;
             serve.open = open;
@@ -227,7 +273,15 @@ fn main() -> ExitCode {
             format,
             deny_warnings,
             today,
-        } => check(&dir, format, deny_warnings, today_or_now(today), color),
+            audience,
+        } => check(
+            &dir,
+            format,
+            deny_warnings,
+            today_or_now(today),
+            audience.map(Audience::from),
+            color,
+        ),
         Command::Schema { out } => schema(&out),
         Command::Init { dir, force, theme } => init(&dir, force, theme),
         Command::Clean { dir, out } => clean(&dir, out, color),
@@ -251,26 +305,57 @@ fn today_or_now(today: Option<NaiveDate>) -> NaiveDate {
 fn build(opts: &Options, color: bool) -> ExitCode {
     let started = Instant::now();
     let dir = opts.root.as_path();
-    let private = opts.private;
+    let audience = opts.audience;
     let mut line = ProgressLine::on_stderr();
     let built = careerbook::build_reporting(opts, |p| line.show(p));
     line.clear();
     match built {
         Ok(report) => {
             eprint!("{}", render_human(&report.warnings, dir, color));
-            eprintln!(
-                "Built {} pages ({} files, {}) into {} in {} ms{}",
-                report.pages,
-                report.files,
-                human_bytes(report.bytes),
-                report.out.display(),
-                started.elapsed().as_millis(),
-                if private {
-                    " — PRIVATE copy: do not publish"
-                } else {
-                    ""
+            let ms = started.elapsed().as_millis();
+            let built = |what: &str, pages, files, bytes, out: &Path, note: &str| {
+                eprintln!(
+                    "Built {what}{pages} pages ({files} files, {}) into {} in {ms} ms — {note}",
+                    human_bytes(bytes),
+                    out.display(),
+                )
+            };
+            let yours = match audience {
+                Audience::Private => "PRIVATE copy: do not publish",
+                Audience::Personal => {
+                    "your own copy, with the people you track: not for publishing (--public builds one for the web)"
                 }
-            );
+                Audience::Public => "for the web: no one you track is in it",
+            };
+            match &report.members {
+                None => built(
+                    "",
+                    report.pages,
+                    report.files,
+                    report.bytes,
+                    &report.out,
+                    yours,
+                ),
+                // A cohort: the guide is for the web, the members' tree is not.
+                Some((members, stats)) => {
+                    built(
+                        "the guide: ",
+                        report.pages,
+                        report.files,
+                        report.bytes,
+                        &report.out,
+                        "the folder to publish: no member is in it",
+                    );
+                    built(
+                        "the members' workbooks and the cohort report: ",
+                        stats.pages,
+                        stats.files,
+                        stats.bytes,
+                        members,
+                        "each member's folder is theirs to keep; not for publishing",
+                    );
+                }
+            }
             ExitCode::SUCCESS
         }
         Err(failure) => {
@@ -335,9 +420,10 @@ fn check(
     format: Format,
     deny_warnings: bool,
     today: NaiveDate,
+    audience: Option<Audience>,
     color: bool,
 ) -> ExitCode {
-    let diags = careerbook::check::check(dir, today);
+    let diags = careerbook::check::check(dir, today, audience);
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
     match format {

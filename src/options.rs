@@ -4,8 +4,10 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use crate::audience::Audience;
+
 /// The options of `build`, `pdf`, `check` and `serve`: one set, read by every
-/// step, so that "today", "private" and "which member" mean the same
+/// step, so that "today", "who it is for" and "which member" mean the same
 /// everywhere.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -16,8 +18,8 @@ pub struct Options {
     pub out: Option<PathBuf>,
     /// "Now" for every computed date. Read from the clock in `main` only.
     pub today: NaiveDate,
-    /// Include private notes and people (`--private`).
-    pub private: bool,
+    /// Who the build is for: `--private`, `--public`, or your own copy.
+    pub audience: Audience,
     /// In a cohort, only this member's workbook (`--person ID`).
     pub person: Option<String>,
     /// `build --pdf`: also typeset the PDF workbook.
@@ -27,13 +29,14 @@ pub struct Options {
 }
 
 impl Options {
-    /// A public build of `root` on `today`, everything else by default.
+    /// A build of `root` on `today` for its owner (no notes, no private
+    /// people), everything else by default.
     pub fn new(root: impl Into<PathBuf>, today: NaiveDate) -> Self {
         Options {
             root: root.into(),
             out: None,
             today,
-            private: false,
+            audience: Audience::Personal,
             person: None,
             pdf: false,
             blank: false,
@@ -52,8 +55,17 @@ impl Options {
         })
     }
 
+    /// The audience as the build honours it: a blank copy has nothing
+    /// private to show.
+    pub fn shown(&self) -> Audience {
+        match self.audience {
+            Audience::Private if self.blank => Audience::Personal,
+            a => a,
+        }
+    }
+
     /// Private data is included: asked for, and not a blank copy.
     pub fn shows_private(&self) -> bool {
-        self.private && !self.blank
+        self.shown().shows_private()
     }
 }

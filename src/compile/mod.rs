@@ -54,8 +54,7 @@ pub struct CompiledWorkbook<'a> {
     pub order: Vec<PageSlot>,
     /// The pages' bodies, in the same order.
     pub pages: Vec<PageBody<'a>>,
-    /// What may be shown: the whole workbook in a private build, else the
-    /// public part.
+    /// What the build's audience may see ([`crate::audience`]).
     pub workbook: Workbook,
     /// The variables the pages' templates ran with; the theme starts from them.
     pub context: Context,
@@ -209,19 +208,15 @@ pub fn compile<'a>(
     diags: &mut Diagnostics,
 ) -> Option<CompiledWorkbook<'a>> {
     let order = book::reading_order(&project.content);
-    // Private people and notes only in a private build.
-    let private = opts.shows_private();
-    let mut workbook = if private {
-        workbook.clone()
-    } else {
-        workbook.public()
-    };
+    // What the build's audience may see, and nothing more, for every output.
+    let audience = opts.shown();
+    let mut workbook = audience.workbook(workbook, project.config.public.show_profile);
     // Ticks under retired ids count for the ids that replaced them.
     let aliases = aliases(project);
     workbook.progress.resolve_aliases(&aliases);
     // A blank copy has no personal data at all, not even the untyped data files.
     let mut context =
-        SharedContext::new(project, &workbook, opts.today, private).to_tera(project, !opts.blank);
+        SharedContext::new(project, &workbook, opts.today, audience).to_tera(project, !opts.blank);
 
     // 1. Bodies: template, then Markdown. In parallel; each page on its own.
     let read: Vec<_> = order

@@ -55,6 +55,10 @@ pub struct Workbook {
     /// of a cohort), for diagnostics found after loading.
     #[serde(skip)]
     pub dir: String,
+    /// The plan's day 1 when the profile is left out (a public build without
+    /// `show-profile`): the plan's dates may be shown, the name may not.
+    #[serde(skip)]
+    pub plan_start_alone: Option<NaiveDate>,
 }
 
 /// One data file's text, with its name relative to the project folder (how
@@ -87,6 +91,7 @@ impl Workbook {
     ) -> Workbook {
         Workbook {
             dir: dir.to_string(),
+            plan_start_alone: None,
             profile: files
                 .profile
                 .and_then(|f| parse::profile(f.text, f.file, diags)),
@@ -122,9 +127,9 @@ impl Workbook {
         Workbook::from_files("data", files, today, diags)
     }
 
-    /// A copy without private people and without any `notes`: what a default
-    /// (shareable) build may show.
-    pub fn public(&self) -> Workbook {
+    /// A copy without private people and without any `notes`: what your own
+    /// copy (the default build) shows.
+    pub fn without_private(&self) -> Workbook {
         Workbook {
             profile: self.profile.clone(),
             people: self
@@ -138,6 +143,7 @@ impl Workbook {
                 .collect(),
             progress: self.progress.clone(),
             dir: self.dir.clone(),
+            plan_start_alone: self.plan_start_alone,
         }
     }
 
@@ -148,6 +154,21 @@ impl Workbook {
         } else {
             format!("{}/relationships.yaml", self.dir)
         }
+    }
+
+    /// The file the profile comes from, for diagnostics.
+    pub fn profile_file(&self) -> String {
+        if self.dir.is_empty() {
+            PROFILE_FILE.to_string()
+        } else {
+            format!("{}/profile.yaml", self.dir)
+        }
+    }
+
+    /// A cohort member's id: the folder under `data/people/` the workbook
+    /// comes from.
+    pub fn member_id(&self) -> Option<&str> {
+        self.dir.strip_prefix("data/people/")
     }
 
     /// Nothing written yet: no profile, no people, no progress.
@@ -162,7 +183,10 @@ impl Workbook {
 
     /// The profile's plan start, if any.
     pub fn plan_start(&self) -> Option<NaiveDate> {
-        self.profile.as_ref().and_then(|p| p.plan_start)
+        self.profile
+            .as_ref()
+            .and_then(|p| p.plan_start)
+            .or(self.plan_start_alone)
     }
 }
 

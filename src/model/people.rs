@@ -170,9 +170,9 @@ pub struct Person {
     /// Where you met, to follow "we met at" (fills `{where_we_met}`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub met: Option<String>,
-    /// Always private: dropped by [`super::Workbook::public`].
+    /// Always private: dropped by [`super::Workbook::without_private`].
     pub notes: Option<String>,
-    /// The whole person is private: dropped by [`super::Workbook::public`].
+    /// The whole person is private: dropped by [`super::Workbook::without_private`].
     pub private: bool,
     /// Line of the person's entry in the file (1-based), for later diagnostics
     /// such as a message template missing a value for this person.

@@ -493,7 +493,7 @@ fn public_drops_private_people_and_all_notes() {
         ..Workbook::default()
     };
     assert!(wb.people[0].notes.is_some());
-    let public = wb.public();
+    let public = wb.without_private();
     assert_eq!(public.people.len(), 1);
     assert_eq!(public.people[0].id, "colette-arsenault");
     assert!(

@@ -44,6 +44,10 @@ pub enum OutputError {
     Io { path: PathBuf, source: io::Error },
     #[error("{0} was replaced by other builds of this project at the same moment, again and again")]
     Contended(PathBuf),
+    #[error(
+        "the members' folder {members} and the output folder {site} overlap: members' workbooks name the people they work with, and the output folder is for publishing"
+    )]
+    MembersInSite { members: PathBuf, site: PathBuf },
 }
 
 impl OutputError {
@@ -58,6 +62,9 @@ impl OutputError {
             OutputError::Io { .. } => "check the folder's permissions and free space",
             OutputError::Contended(_) => {
                 "let the other builds finish, then build again: the site there is whole, from one of them"
+            }
+            OutputError::MembersInSite { .. } => {
+                "set `output` under [cohort] in book.toml to a folder outside the output folder, such as `members`"
             }
         }
     }
@@ -84,6 +91,49 @@ impl OutputError {
             },
         }
     }
+}
+
+/// A problem with a cohort's members' folder, pointing at `output` under
+/// `[cohort]` in book.toml when it is set there.
+pub fn members_diagnostic(e: &OutputError, project_root: &Path) -> Diagnostic {
+    let d = Diagnostic::error("output", e.to_string()).help(e.help());
+    let at = crate::config::Config::load(project_root)
+        .ok()
+        .and_then(|c| c.value_position("cohort.output"));
+    match (e, at) {
+        (OutputError::Io { .. } | OutputError::Contended(_), _) => d,
+        (_, Some((line, column))) => d.in_file(crate::config::FILE_NAME).at(line, column),
+        (_, None) => Diagnostic {
+            message: format!("{e} (the members' folder, beside the output folder by default)"),
+            ..d
+        },
+    }
+}
+
+/// Where a cohort's members' workbooks go: `[cohort] output` (from the project
+/// folder), or else `members` beside the site's output folder.
+pub fn members_folder(project_root: &Path, site: &Path, config: &crate::config::Config) -> PathBuf {
+    match &config.cohort.output {
+        Some(dir) => project_root.join(dir),
+        None => site.with_file_name("members"),
+    }
+}
+
+/// Refuse a members' folder that would destroy the user's work, as for any
+/// output folder, or that overlaps the output folder meant for publishing.
+pub fn check_members_target(
+    project_root: &Path,
+    site: &Path,
+    members: &Path,
+) -> Result<(), OutputError> {
+    let (site_abs, members_abs) = (absolute(site), absolute(members));
+    if members_abs.starts_with(&site_abs) || site_abs.starts_with(&members_abs) {
+        return Err(OutputError::MembersInSite {
+            members: members.to_path_buf(),
+            site: site.to_path_buf(),
+        });
+    }
+    check_target(project_root, members)
 }
 
 /// Line and column of the value of `output` under `[build]` in book.toml, in

@@ -331,6 +331,8 @@ struct Settings<'a> {
     description: Option<&'a str>,
     blank: bool,
     private: bool,
+    /// `private`, `personal` or `public` ([`crate::audience::Audience::name`]).
+    audience: &'static str,
     generator: &'static str,
     branding: Branding<'a>,
 }
@@ -362,6 +364,7 @@ fn settings(project: &Project, opts: &Options) -> Value {
         description: book.description.as_deref(),
         blank: opts.blank,
         private: opts.shows_private(),
+        audience: opts.shown().name(),
         generator: concat!("careerbook ", env!("CARGO_PKG_VERSION")),
         // The logo as the print world serves it.
         branding: Branding::of(project, logo(project).map(|(path, _)| path)),

@@ -43,7 +43,7 @@ struct Item<'a> {
 /// - one all-day event per `next_step_due` on or after `today`.
 ///
 /// `book_id` namespaces the UIDs (use the same id as the browser's saved ticks).
-/// Pass [`Workbook::public`] for a shareable build: nothing here reads `notes`,
+/// Pass [`Workbook::without_private`] for your own copy: nothing here reads `notes`,
 /// but private people would appear by name.
 pub fn followups_ics(workbook: &Workbook, today: NaiveDate, book_id: &str) -> String {
     let mut items: Vec<Item<'_>> = Vec::new();
@@ -177,7 +177,7 @@ mod tests {
             dir: String::new(),
             profile: None,
             people: vec![colette, owen, helene, nobody],
-            progress: Default::default(),
+            ..Workbook::default()
         }
     }
 

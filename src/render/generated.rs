@@ -8,7 +8,7 @@ use super::pages::Writer;
 use super::{generated_page, render_template};
 use crate::book::GeneratedPage;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::view::context::{PageLink, book_id};
+use crate::view::context::{PageLink, workbook_id};
 use crate::view::{ChapterView, WorkbookView};
 
 /// The relationship tracker appears when there are people to track; the
@@ -45,8 +45,8 @@ impl Writer<'_> {
         self.write_generated(chapters, generated, diags);
         let workbook = &self.compiled.workbook;
         if !workbook.people.is_empty() {
-            // Members' events must not share ids: the book id gets the member's prefix.
-            let calendar_id = format!("{}{}", book_id(project), prefix.trim_end_matches('/'));
+            // Members' events must not share ids: the id names the member.
+            let calendar_id = workbook_id(project, workbook);
             let ics = super::calendar::followups_ics(workbook, self.build.opts.today, &calendar_id);
             self.build
                 .put(&format!("{prefix}followups.ics"), ics.as_bytes(), diags);
@@ -116,7 +116,7 @@ impl Writer<'_> {
                     self.build
                         .put(&format!("{}{}", self.prefix, g.url), html.as_bytes(), diags);
                     self.search
-                        .add(after_the_book + n, g.url, g.title, html.as_bytes(), true);
+                        .add(after_the_book + n, g.url, g.title, html.as_bytes());
                 }
                 Err(d) => diags.push(d),
             }

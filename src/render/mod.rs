@@ -13,6 +13,7 @@ pub mod sink;
 use rayon::prelude::*;
 use tera::Context;
 
+use crate::audience::{Audience, Guard, ThirdParty};
 use crate::cohort;
 use crate::compile::{self, CompiledWorkbook, PageSources};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -41,19 +42,47 @@ impl OutputFile {
     }
 }
 
-/// Render the whole site into `sink`. Returns `None` if any page failed (the
-/// reasons are in `diags`); what was written then must be thrown away.
+/// Where a build's files go.
+#[derive(Clone, Copy)]
+pub struct Outputs<'a> {
+    /// The site: a person's workbook, or a cohort's guide (publishable).
+    pub site: &'a dyn Sink,
+    /// A cohort's members: each member's workbook, a complete site of its own,
+    /// under `<id>/`, and the cohort report. Nothing goes here outside a cohort.
+    pub members: &'a dyn Sink,
+}
+
+impl<'a> Outputs<'a> {
+    /// Both trees into one sink (a check, which keeps nothing).
+    pub fn both(sink: &'a dyn Sink) -> Self {
+        Outputs {
+            site: sink,
+            members: sink,
+        }
+    }
+}
+
+/// What a render wrote, per tree.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Rendered {
+    pub site: SiteStats,
+    pub members: SiteStats,
+}
+
+/// Render the whole site into `outputs`. Returns `None` if any page failed
+/// (the reasons are in `diags`); what was written then must be thrown away.
 ///
 /// A single person's project is one workbook at the site's root. A cohort
 /// (`data/people/<id>/`) gets the organization's guide, without personal data,
-/// at the root, a cohort report, and one complete workbook per member under
-/// `<id>/`; all of them share the theme's assets.
+/// at the site's root, and in the members' tree a complete workbook per member
+/// under `<id>/` (its own assets included, to hand over as it is) and the
+/// cohort report.
 pub fn render(
     project: &Project,
     opts: &Options,
-    sink: &dyn Sink,
+    outputs: Outputs<'_>,
     diags: &mut Diagnostics,
-) -> Option<SiteStats> {
+) -> Option<Rendered> {
     let workbooks = match cohort::workbooks(project, opts.person.as_deref()) {
         Ok(w) => w,
         Err(d) => {
@@ -61,7 +90,41 @@ pub fn render(
             return None;
         }
     };
-    let site = Site::new(sink);
+    // What is meant for publishing (a public build, a cohort's guide) is read
+    // back as it is written: a file that still shows a person the project
+    // tracks, or a member, fails the build.
+    if !(workbooks.is_cohort || opts.shown() == Audience::Public) {
+        return render_workbooks(project, opts, &workbooks, outputs, diags);
+    }
+    let everyone =
+        std::iter::once(&project.workbook).chain(project.members.iter().map(|m| &m.workbook));
+    let people = ThirdParty::of(everyone, workbooks.is_cohort);
+    let guard = Guard::new(outputs.site, &people);
+    let rendered = render_workbooks(
+        project,
+        opts,
+        &workbooks,
+        Outputs {
+            site: &guard,
+            ..outputs
+        },
+        diags,
+    );
+    let found = guard.findings();
+    let clean = found.is_empty();
+    diags.extend(found);
+    rendered.filter(|_| clean)
+}
+
+/// [`render`], with no second look at what is written.
+fn render_workbooks(
+    project: &Project,
+    opts: &Options,
+    workbooks: &cohort::Workbooks<'_>,
+    outputs: Outputs<'_>,
+    diags: &mut Diagnostics,
+) -> Option<Rendered> {
+    let site = Site::new(outputs.site);
     // The theme, and the pages that are templates: parsed once for every
     // workbook.
     let (tera, pages) = rayon::join(
@@ -76,9 +139,18 @@ pub fn render(
         }
     };
     let read = compile::read_once(project, &pages);
+    // A cohort's guide holds no personal data: it is built for the web.
+    let guide_opts = Options {
+        audience: Audience::Public,
+        ..opts.clone()
+    };
     let build = Build {
         project,
-        opts,
+        opts: if workbooks.is_cohort {
+            &guide_opts
+        } else {
+            opts
+        },
         theme: &tera,
         pages: PageSources {
             templates: &pages,
@@ -87,7 +159,14 @@ pub fn render(
         site: &site,
     };
     let guide_plan = build.workbook(workbooks.root, "", Threads::All, diags)?;
+    build.shared_files("", diags);
+    let members_site = Site::new(outputs.members);
     if workbooks.is_cohort {
+        let members = Build {
+            opts,
+            site: &members_site,
+            ..build
+        };
         // Members are built side by side; when there are enough of them to keep
         // every thread busy, each member's pages go in order on one thread, which
         // then copies the shared context once rather than once per piece of work.
@@ -101,7 +180,9 @@ pub fn render(
             .par_iter()
             .map(|m| {
                 let mut d = Diagnostics::new();
-                build.workbook(&m.workbook, &format!("{}/", m.id), threads, &mut d);
+                let prefix = format!("{}/", m.id);
+                members.workbook(&m.workbook, &prefix, threads, &mut d);
+                members.shared_files(&prefix, &mut d);
                 d
             })
             .collect();
@@ -111,13 +192,26 @@ pub fn render(
         if diags.has_errors() {
             return None;
         }
-        match report::report(project, &tera, &guide_plan, opts) {
-            Ok(html) => build.put("cohort.html", html.as_bytes(), diags),
-            Err(d) => diags.push(d),
+        // The report is about people, even in aggregate: it goes with the
+        // members, and to the site only when `[cohort] publish-report` asks,
+        // without names.
+        let cohort = &project.config.cohort;
+        let trees = [(&members, cohort.show_names), (&build, false)];
+        for (tree, names) in trees
+            .into_iter()
+            .take(if cohort.publish_report { 2 } else { 1 })
+        {
+            match report::report(project, &tera, &guide_plan, tree.opts, names) {
+                Ok(html) => tree.put("cohort.html", html.as_bytes(), diags),
+                Err(d) => diags.push(d),
+            }
         }
+        members.shared_files("", diags);
     }
-    build.shared_files(diags);
-    (!diags.has_errors()).then(|| site.stats())
+    (!diags.has_errors()).then(|| Rendered {
+        site: site.stats(),
+        members: members_site.stats(),
+    })
 }
 
 /// What every workbook of one build shares.
@@ -162,8 +256,9 @@ impl Build<'_> {
         let compiled = compile::compile(self.project, self.pages, workbook, self.opts, diags)?;
         let mut view = view::workbook(&compiled, self.opts, diags);
         let chapters = view.take_chapters();
-        // The way from a page of this workbook up to the site's root, for shared assets.
-        let up_to_site = "../".repeat(prefix.matches('/').count());
+        // Every workbook is a site of its own, with its own assets: a cohort's
+        // member's can be handed over as it is.
+        let up_to_site = String::new();
         let titles = compiled.titles();
         let generated = generated::pages(&view);
         let toc = crate::book::toc(&self.project.content, &compiled.order, &titles, &generated);
@@ -172,15 +267,10 @@ impl Build<'_> {
         shared.insert("workbook", &view);
         shared.insert("dashboard", &view.dashboard);
         shared.insert("timeline", &view.timeline);
-        // A member's index holds only the member's own pages; the guide's has the rest.
-        let search = search::Collector::new(if !self.project.config.output.html.search {
-            search::Scope::Off
-        } else if prefix.is_empty() {
+        let search = search::Collector::new(if self.project.config.output.html.search {
             search::Scope::Everything
         } else {
-            search::Scope::OwnPages {
-                guide: up_to_site.clone(),
-            }
+            search::Scope::Off
         });
         let writer = pages::Writer {
             build: *self,
@@ -219,27 +309,28 @@ impl Build<'_> {
         (!diags.has_errors()).then_some(plan)
     }
 
-    /// The theme's assets, the 404 page, additional CSS and the logo: once per site.
-    fn shared_files(&self, diags: &mut Diagnostics) {
+    /// The theme's assets, the 404 page, additional CSS and the logo: once per
+    /// site, under `prefix` (a member's folder in the members' tree).
+    fn shared_files(&self, prefix: &str, diags: &mut Diagnostics) {
         let project = self.project;
         if self.theme.get_template("404.html").is_ok() {
             let guide = Workbook::default();
-            let mut ctx = SharedContext::new(project, &guide, self.opts.today, self.opts.private)
+            let mut ctx = SharedContext::new(project, &guide, self.opts.today, self.opts.shown())
                 .to_tera(project, true);
             ctx.insert("root", "");
             ctx.insert("site_root", "");
             match render_template(self.theme, "404.html", &ctx, project) {
-                Ok(html) => self.put("404.html", html.as_bytes(), diags),
+                Ok(html) => self.put(&format!("{prefix}404.html"), html.as_bytes(), diags),
                 Err(d) => diags.push(d),
             }
         }
         for (name, file) in project.theme.static_files() {
-            self.put(&format!("assets/{name}"), &file.bytes, diags);
+            self.put(&format!("{prefix}assets/{name}"), &file.bytes, diags);
         }
         let branding = &project.config.branding;
         if let (Some(logo), Some(url)) = (&branding.logo, branding.logo_url()) {
             match read_inside(&project.root, logo) {
-                Ok(bytes) => self.put(&url, &bytes, diags),
+                Ok(bytes) => self.put(&format!("{prefix}{url}"), &bytes, diags),
                 Err(e) => diags.push(
                     Diagnostic::error(
                         "config",
@@ -254,7 +345,7 @@ impl Build<'_> {
         for css in &project.config.output.html.additional_css {
             let rel = crate::load::content::slash_path(css);
             match read_inside(&project.root, css) {
-                Ok(bytes) => self.put(&rel, &bytes, diags),
+                Ok(bytes) => self.put(&format!("{prefix}{rel}"), &bytes, diags),
                 Err(e) => diags.push(
                     Diagnostic::error(
                         "config",

@@ -258,7 +258,7 @@ impl Writer<'_> {
                 .put(&format!("{}{}", self.prefix, slot.url), buf)
         });
         if written.is_ok() {
-            self.search.add(i, &slot.url, &body.title, buf, is_index);
+            self.search.add(i, &slot.url, &body.title, buf);
         }
         ctx.remove("toc");
         ctx.remove("content");

@@ -45,7 +45,7 @@ pub struct CohortSummary {
 }
 
 pub fn stats(member: &Member, plan: &Plan, today: NaiveDate) -> MemberStats {
-    let wb: Workbook = member.workbook.public();
+    let wb: Workbook = member.workbook.without_private();
     let active = |role: Role| {
         wb.people
             .iter()
@@ -102,6 +102,7 @@ pub fn report(
     tera: &Tera,
     plan: &Plan,
     opts: &Options,
+    show_names: bool,
 ) -> Result<String, Diagnostic> {
     let today = opts.today;
     let stats: Vec<MemberStats> = project
@@ -110,9 +111,8 @@ pub fn report(
         .map(|m| stats(m, plan, today))
         .collect();
     let summary = summarize(&stats, plan);
-    let show_names = project.config.cohort.show_names;
     let guide = Workbook::default();
-    let shared = SharedContext::new(project, &guide, today, opts.private).to_tera(project, true);
+    let shared = SharedContext::new(project, &guide, today, opts.shown()).to_tera(project, true);
     let mut ctx = generated_page(&shared, "Cohort report", "cohort.html");
     ctx.insert("site_root", "");
     ctx.insert("prev", &None::<()>);

@@ -3,10 +3,9 @@
 //! The index is made from the pages as they are written, from the text inside
 //! their `<main>` element, so it holds exactly what the build's pages show and
 //! nothing else: a build without `--private` has no notes or private people in
-//! its index because its pages have none. A cohort's guide gets one index for
-//! the guide; each member's index holds only that member's own pages (the home
-//! page with the dashboard, the tracker, the progress page) and points at the
-//! guide's for the rest, so the guide is indexed once, not once per member.
+//! its index because its pages have none, and a public build no other person.
+//! Every workbook (a cohort's guide, each member's) has an index of its own,
+//! as it is a site of its own.
 //!
 //! Every file is a script that hands its data to
 //! `careerbookSearch(document.currentScript, data)`: a page opened from
@@ -15,7 +14,7 @@
 //!
 //! | file | what it holds |
 //! | --- | --- |
-//! | `index.js` | the table: how many pages, where each chunk of pages starts, which terms file holds which terms, and for a member the way to the guide's index |
+//! | `index.js` | the table: how many pages, where each chunk of pages starts, which terms file holds which terms |
 //! | `terms-N.js` | terms (normalised words) → postings: page number (as the difference from the one before) and weight, in pairs |
 //! | `pages-N.js` | pages in a run: address, title, and sections (anchor, heading, text) to build excerpts from |
 //!
@@ -59,11 +58,8 @@ const BODY_MAX: u8 = 5;
 /// Which of a workbook's pages go into its index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scope {
-    /// Every page: one person's workbook, or a cohort's guide.
+    /// Every page.
     Everything,
-    /// Only the workbook's own pages; the rest is in the guide's index, at
-    /// this way up from the workbook (a cohort member's, `../`).
-    OwnPages { guide: String },
     /// None: `[output.html] search = false`.
     Off,
 }
@@ -82,8 +78,6 @@ struct Page {
     /// Where the page comes in the workbook: its reading order, and the
     /// generated pages after the book's.
     order: usize,
-    /// The workbook's own page rather than the guide's.
-    own: bool,
     /// Its row of a pages file, as JSON: `[address, title, [[anchor, heading,
     /// text], …]]`.
     row: String,
@@ -111,13 +105,10 @@ impl Collector {
         }
     }
 
-    /// Take in a written page. `own` says the page is the workbook's own (the
-    /// home page, the tracker, the progress page) rather than the guide's.
-    pub fn add(&self, order: usize, url: &str, title: &str, html: &[u8], own: bool) {
-        match self.scope {
-            Scope::Off => return,
-            Scope::OwnPages { .. } if !own => return,
-            _ => {}
+    /// Take in a written page.
+    pub fn add(&self, order: usize, url: &str, title: &str, html: &[u8]) {
+        if self.scope == Scope::Off {
+            return;
         }
         let html = String::from_utf8_lossy(html);
         let sections = sections(&html);
@@ -154,7 +145,6 @@ impl Collector {
             .collect();
         let page = Page {
             order,
-            own,
             row: script_json(&(url, title, rows)),
             text: PAGE_TEXT - room,
             terms,
@@ -173,11 +163,7 @@ impl Collector {
         // bytes. (Term numbers depend on it too, but only their words are written.)
         pages.sort_unstable_by_key(|p| p.order);
         let names = by_number(into_inner(self.terms));
-        let guide = match &self.scope {
-            Scope::Everything | Scope::Off => None,
-            Scope::OwnPages { guide } => Some(guide.as_str()),
-        };
-        files(pages, &names, guide, prefix, ONE_TERMS_FILE)
+        files(pages, &names, prefix, ONE_TERMS_FILE)
     }
 }
 
@@ -203,34 +189,16 @@ fn by_number(table: FxHashMap<String, u32>) -> Vec<String> {
 
 /// The table `index.js` holds.
 #[derive(Serialize)]
-struct Table<'a> {
+struct Table {
     v: u32,
     pages: usize,
     /// The first page of each `pages-N.js`.
     chunks: Vec<usize>,
     /// A term's first two characters (or `""` for every term) → its `terms-N.js`.
     shards: BTreeMap<String, usize>,
-    /// A member's: the way up to the guide's workbook, whose index holds the
-    /// rest of the book.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    guide: Option<&'a str>,
-    /// A whole workbook's: its own pages (home, tracker, progress), which a
-    /// member searching the guide's index has in their own.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    own: Vec<usize>,
 }
 
-fn files(
-    pages: Vec<Page>,
-    names: &[String],
-    guide: Option<&str>,
-    prefix: &str,
-    one_file: usize,
-) -> Vec<OutputFile> {
-    let own: Vec<usize> = match guide {
-        None => (0..pages.len()).filter(|&n| pages[n].own).collect(),
-        Some(_) => Vec::new(),
-    };
+fn files(pages: Vec<Page>, names: &[String], prefix: &str, one_file: usize) -> Vec<OutputFile> {
     let count = pages.len();
     /// A page's terms with their weights.
     type Terms = Vec<(u32, u8)>;
@@ -248,8 +216,6 @@ fn files(
         pages: count,
         chunks: starts,
         shards,
-        guide,
-        own,
     };
     let mut index = script_start();
     index.push_str(&script_json(&table));

@@ -12,7 +12,9 @@ use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 use tokio::sync::watch;
 
+use super::MEMBERS_PATH;
 use super::{ServeError, ServeOptions, Status, StatusDiagnostic, script_tag};
+use crate::audience::Audience;
 use crate::config::{self, Config};
 use crate::diagnostics::{Diagnostic, render_human};
 use crate::load::content::is_ignored;
@@ -162,10 +164,25 @@ impl Builder {
         let started = Instant::now();
         let version = self.version(self.good + 1);
         let (result, mut diags) = render_project(&self.options);
-        let written = result.and_then(|(_, mut files)| {
-            with_reload_script(&mut files, &script_tag(&version));
-            match output::write_site(&self.root, &self.out, &files) {
-                Ok(()) => Some(files),
+        let written = result.and_then(|mut rendered| {
+            let script = script_tag(&version);
+            with_reload_script(&mut rendered.site, &script);
+            with_reload_script(&mut rendered.members, &script);
+            // A cohort's members go to their own folder, as `build` puts them,
+            // and are served under MEMBERS_PATH.
+            let members = (!rendered.project.members.is_empty())
+                .then(|| output::members_folder(&self.root, &self.out, &rendered.project.config));
+            let members_written = match &members {
+                None => Ok(()),
+                Some(m) => output::check_members_target(&self.root, &self.out, m)
+                    .and_then(|()| output::write_site(&self.root, m, &rendered.members)),
+            };
+            if let Err(e) = members_written {
+                diags.push(output::members_diagnostic(&e, &self.root));
+                return None;
+            }
+            match output::write_site(&self.root, &self.out, &rendered.site) {
+                Ok(()) => Some((rendered.site, members)),
                 Err(e) => {
                     diags.push(Diagnostic::error("output", e.to_string()).help(e.help()));
                     None
@@ -177,17 +194,25 @@ impl Builder {
         let prefix = why.map(|w| format!("{w}: ")).unwrap_or_default();
         self.say(&render_human(&diags, &self.root, self.color));
         let ok = written.is_some();
-        if let Some(files) = written {
+        if let Some((files, members)) = written {
             self.good += 1;
             let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
             let verb = if why.is_some() { "rebuilt" } else { "Built" };
+            let members = members
+                .map(|m| {
+                    format!(
+                        ", the members' workbooks into {} (served under {MEMBERS_PATH})",
+                        m.display()
+                    )
+                })
+                .unwrap_or_default();
             self.say(&format!(
-                "{prefix}{verb} {pages} pages into {} in {ms} ms{}\n",
+                "{prefix}{verb} {pages} pages into {}{members} in {ms} ms{}\n",
                 self.out.display(),
-                if self.options.private {
-                    " — PRIVATE copy: do not publish"
-                } else {
-                    ""
+                match self.options.audience {
+                    Audience::Private => " — PRIVATE copy: do not publish",
+                    Audience::Personal => "",
+                    Audience::Public => " — as a --public build shows it",
                 }
             ));
         } else {

@@ -58,6 +58,10 @@ pub const EVENTS_PATH: &str = "/__careerbook/events";
 pub const STATUS_PATH: &str = "/__careerbook/status";
 /// The live-reload script the pages load.
 pub const SCRIPT_PATH: &str = "/__careerbook/live.js";
+/// A cohort's members' tree (each member's workbook under `<id>/`, and the
+/// cohort report), which `build` writes outside the output folder: served
+/// here, apart from the guide at `/`.
+pub const MEMBERS_PATH: &str = "/__careerbook/members/";
 
 /// The script: follows the event stream, reloads, draws the overlay. It builds
 /// the overlay with DOM nodes and `textContent` only, so no diagnostic text is
@@ -202,6 +206,9 @@ pub fn parse_bind(s: &str) -> Result<IpAddr, String> {
 struct AppState {
     /// The output folder, as given (it is replaced whole by every build).
     out: PathBuf,
+    /// A cohort's members' folder: served under [`MEMBERS_PATH`] once a build
+    /// has made it (it carries careerbook's marker).
+    members: PathBuf,
     status: watch::Receiver<Arc<Status>>,
     shutdown: watch::Receiver<bool>,
     /// Answer only requests whose Host names this machine (against DNS
@@ -306,7 +313,9 @@ pub async fn start(opts: ServeOptions) -> Result<ServerHandle, ServeError> {
     };
 
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
+    let config = Config::load(&opts.build.root).unwrap_or_default();
     let state = Arc::new(AppState {
+        members: output::members_folder(&opts.build.root, &out, &config),
         out: out.clone(),
         status: status.clone(),
         shutdown: shutdown_rx.clone(),
@@ -423,10 +432,14 @@ fn router(state: Arc<AppState>) -> Router {
     let files = ServeDir::new(&state.out)
         .append_index_html_on_directories(true)
         .not_found_service(get(not_found).with_state(state.clone()));
+    let members = ServeDir::new(&state.members)
+        .append_index_html_on_directories(true)
+        .not_found_service(get(not_found).with_state(state.clone()));
     Router::new()
         .route(EVENTS_PATH, get(events))
         .route(STATUS_PATH, get(status_json))
         .route(SCRIPT_PATH, get(script))
+        .nest_service(MEMBERS_PATH.trim_end_matches('/'), members)
         .fallback_service(files)
         .layer(middleware::from_fn_with_state(state.clone(), guard_layer))
         .with_state(state)
@@ -442,7 +455,21 @@ async fn guard_layer(State(state): State<Arc<AppState>>, req: Request, next: Nex
         )
             .into_response();
     }
-    if let Err(refusal) = guard::check_path(&state.out, req.uri().path()) {
+    let path = req.uri().path();
+    let members = MEMBERS_PATH.trim_end_matches('/');
+    let in_members = match path.strip_prefix(members) {
+        Some("") => Some("/"),
+        rest => rest.filter(|r| r.starts_with('/')),
+    };
+    let checked = match in_members {
+        // Only a folder a cohort's build made: never another folder of the project.
+        Some(rest) if state.members.join(output::MARKER).is_file() => {
+            guard::check_path(&state.members, rest)
+        }
+        Some(_) => Err(guard::Refusal::NotFound),
+        None => guard::check_path(&state.out, path),
+    };
+    if let Err(refusal) = checked {
         return refusal.into_response();
     }
     let mut res = next.run(req).await;

@@ -4,6 +4,7 @@ use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 use tera::Context;
 
+use crate::audience::Audience;
 use crate::load::Project;
 use crate::load::content::MessageMeta;
 use crate::markdown::Heading;
@@ -79,6 +80,9 @@ pub struct SiteInfo<'a> {
     pub additional_css: Vec<String>,
     /// A `--private` build.
     pub private: bool,
+    /// Who the build is for: `private`, `personal` (the default) or `public`.
+    /// Every page but a public build's asks search engines not to index it.
+    pub audience: &'static str,
     /// `[output.html] search`: the build writes a search index (`search/`).
     pub search: bool,
     /// YYYY-MM-DD.
@@ -120,7 +124,7 @@ impl<'a> SharedContext<'a> {
         project: &'a Project,
         workbook: &'a Workbook,
         today: chrono::NaiveDate,
-        private: bool,
+        audience: Audience,
     ) -> Self {
         let config = &project.config;
         let b = &config.branding;
@@ -138,11 +142,12 @@ impl<'a> SharedContext<'a> {
                     .iter()
                     .map(|p| crate::load::content::slash_path(p))
                     .collect(),
-                private,
+                private: audience.shows_private(),
+                audience: audience.name(),
                 search: config.output.html.search,
                 today: today.to_string(),
                 generator: concat!("careerbook ", env!("CARGO_PKG_VERSION")),
-                book_id: book_id(project),
+                book_id: workbook_id(project, workbook),
                 branding: Branding::of(project, b.logo_url()),
             },
         }
@@ -167,6 +172,15 @@ impl<'a> SharedContext<'a> {
 pub fn book_id(project: &Project) -> String {
     let c = &project.config;
     crate::markdown::slug(&format!("{} {}", c.book.title, c.output.html.base_url))
+}
+
+/// [`book_id`], and a cohort member's id after it: each member's workbook
+/// keeps its ticks, and its calendar's events, apart from every other's.
+pub fn workbook_id(project: &Project, workbook: &Workbook) -> String {
+    match workbook.member_id() {
+        Some(member) => format!("{}-{member}", book_id(project)),
+        None => book_id(project),
+    }
 }
 
 /// The page being rendered.

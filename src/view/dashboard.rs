@@ -38,6 +38,18 @@ pub struct Dashboard {
     pub phase: Option<PhaseView>,
 }
 
+impl Dashboard {
+    /// For a build that shows no other person (`--public`): the gap analysis,
+    /// the next actions and the giving-back list are about the people you
+    /// track, and would read as "you have no one" without them.
+    pub fn leave_out_relationships(&mut self) {
+        self.gap_rows.clear();
+        self.verdicts.clear();
+        self.actions.clear();
+        self.only_taken.clear();
+    }
+}
+
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct GapRow {
     pub label: &'static str,

@@ -17,6 +17,7 @@ use rustc_hash::FxHashMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use crate::audience::Audience;
 use crate::compile::CompiledWorkbook;
 use crate::diagnostics::Diagnostics;
 use crate::model::date::long_date;
@@ -144,7 +145,12 @@ pub struct MessageView {
 pub fn workbook(c: &CompiledWorkbook<'_>, opts: &Options, diags: &mut Diagnostics) -> WorkbookView {
     let (today, private) = (opts.today, opts.shows_private());
     let wb = &c.workbook;
-    let has_data = wb.profile.is_some() || !wb.people.is_empty();
+    let audience = opts.shown();
+    // A public build shows your progress on the home page even without the
+    // profile (which it shows only when asked).
+    let has_data = wb.profile.is_some()
+        || !wb.people.is_empty()
+        || (audience == Audience::Public && !wb.progress.done.is_empty());
     let people: Vec<PersonView> = wb
         .people
         .iter()
@@ -225,7 +231,12 @@ pub fn workbook(c: &CompiledWorkbook<'_>, opts: &Options, diags: &mut Diagnostic
         done: c.summary.done,
         total: c.summary.total,
     };
-    let dashboard = has_data.then(|| dashboard::dashboard(c, &phases, progress, today));
+    let mut dashboard = has_data.then(|| dashboard::dashboard(c, &phases, progress, today));
+    if !audience.shows_people()
+        && let Some(d) = &mut dashboard
+    {
+        d.leave_out_relationships();
+    }
     let messages = c
         .messages
         .iter()

@@ -572,7 +572,7 @@ fn the_nu_html_checker_finds_no_errors_on_any_page() {
         let public = common::Project::default_workbook();
         public.build_ok();
         let mut opts = public.options();
-        opts.private = true;
+        opts.audience = careerbook::audience::Audience::Private;
         opts.out = Some(public.root().join("private-site"));
         careerbook::build(&opts).unwrap_or_else(|f| panic!("{:?}", f.diagnostics));
         let mut files = support::html_files(&public.root().join("site"));
@@ -775,8 +775,8 @@ fn search_finds_pages_from_file_urls_by_keyboard_and_by_address() {
 }
 
 #[test]
-fn a_members_search_covers_the_guide_and_their_own_pages() {
-    let test = "a_members_search_covers_the_guide_and_their_own_pages";
+fn a_members_workbook_searches_the_guide_and_their_own_pages_on_its_own() {
+    let test = "a_members_workbook_searches_the_guide_and_their_own_pages_on_its_own";
     if !chromium_or_skip(test) {
         return;
     }
@@ -784,7 +784,8 @@ fn a_members_search_covers_the_guide_and_their_own_pages() {
         let p = crate::common::Project::from_fixture("cohort");
         p.build_ok();
         let chrome = Chrome::launch(&watch);
-        let file = |page: &str| format!("file://{}/site/{page}", p.root().display());
+        // Each member's workbook is a site of its own, outside the published one.
+        let file = |page: &str| format!("file://{}/members/{page}", p.root().display());
         // Ana's own people, on her tracker.
         chrome.open(&(file("ana-lima/plan.html") + "?search=reyes"));
         let found = chrome.eval(SEARCH_RESULTS);
@@ -800,8 +801,8 @@ fn a_members_search_covers_the_guide_and_their_own_pages() {
                 .any(|h| h.contains("/ana-lima/relationships.html")),
             "{found}"
         );
-        // The guide's chapters, opened inside Ana's workbook; her home page,
-        // not the guide's.
+        // The guide's chapters, opened inside Ana's workbook; her home page
+        // only.
         chrome.open(&(file("ana-lima/index.html") + "?search=plan"));
         let found = chrome.eval(SEARCH_RESULTS);
         let results = found["results"].as_array().unwrap();
@@ -809,7 +810,7 @@ fn a_members_search_covers_the_guide_and_their_own_pages() {
         for r in results {
             let href = r["href"].as_str().unwrap();
             assert!(
-                href.contains("/site/ana-lima/"),
+                href.contains("/members/ana-lima/"),
                 "{href} leaves Ana's workbook"
             );
         }
@@ -817,10 +818,7 @@ fn a_members_search_covers_the_guide_and_their_own_pages() {
             .iter()
             .filter(|r| r["href"].as_str().unwrap().ends_with("/index.html"))
             .count();
-        assert!(
-            homes <= 1,
-            "the guide's home page and Ana's both listed: {found}"
-        );
+        assert!(homes <= 1, "two home pages listed: {found}");
         // Another member's people are not found.
         chrome.open(&(file("ben-okafor/index.html") + "?search=reyes"));
         let found = chrome.eval(SEARCH_RESULTS);

@@ -253,7 +253,7 @@ fn in_a_cohort_person_links_are_checked_against_every_members_people() {
         "content/people-links.md",
         "# Links\n\nSee [Mo](relationships.html#person-mo) and [Nobody](relationships.html#person-nobdy).\n",
     );
-    let diags = careerbook::check::check(p.root(), crate::common::today());
+    let diags = careerbook::check::check(p.root(), crate::common::today(), None);
     let person: Vec<_> = diags.iter().filter(|d| d.code == "person").collect();
     assert_eq!(person.len(), 1, "{diags:?}");
     assert_eq!(person[0].message, "no person has the id `nobdy`");

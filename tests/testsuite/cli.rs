@@ -152,7 +152,7 @@ fn pdf_command_and_build_pdf_write_workbooks() {
         .arg(p.root()));
     assert_eq!(code, 0, "{err}");
     for id in ["ana-lima", "ben-okafor", "chloe-roy"] {
-        let pdf = std::fs::read(p.root().join(format!("site/{id}/workbook.pdf"))).unwrap();
+        let pdf = std::fs::read(p.root().join(format!("members/{id}/workbook.pdf"))).unwrap();
         assert!(pdf.starts_with(b"%PDF-"), "{id}");
     }
     let blank = p.root().join("blank.pdf");

@@ -1,48 +1,83 @@
-//! Cohorts: one workbook per member under `site/<id>/`, shared assets, and an
+//! Cohorts: the organization's guide in the published site, and each member's
+//! workbook, a complete site of its own, in the members' tree beside it; an
 //! aggregate report that never leaks a member's private data.
 
 use crate::common::Project;
 
+/// Everything that identifies a member or a person a member tracks, in the
+/// cohort fixture.
+const PERSONAL: [&str; 12] = [
+    "Ana Lima",
+    "Ben Okafor",
+    "Chloe Roy",
+    "ana-lima",
+    "ben-okafor",
+    "chloe-roy",
+    "Mo Reyes",
+    "Sal Vega",
+    "Ida Chen",
+    "Ola Berg",
+    "ANA-PRIVATE",
+    "Hello, Ana",
+];
+
 #[test]
-fn every_member_gets_a_personal_workbook_sharing_the_theme() {
+fn every_member_gets_a_workbook_of_their_own_outside_the_published_site() {
     let p = Project::from_fixture("cohort");
-    p.build_ok();
+    let report = p.build_ok();
     // The organisation's guide at the root has no personal data.
     assert!(p.site("index.html").contains("Hello, program member."));
+    assert_eq!(
+        report.members.as_ref().map(|(dir, _)| dir.clone()),
+        Some(p.root().join("members"))
+    );
     for (id, name) in [
         ("ana-lima", "Ana Lima"),
         ("ben-okafor", "Ben Okafor"),
         ("chloe-roy", "Chloe Roy"),
     ] {
-        let index = p.site(&format!("{id}/index.html"));
+        assert!(!p.site_exists(id), "{id} is not in the published site");
+        let index = p.members(&format!("{id}/index.html"));
         assert!(index.contains(&format!("Hello, {name}.")), "{id}");
+        // A site of its own: its own assets, table of contents and search.
         assert!(
-            index.contains("href=\"../assets/css/book.css\""),
-            "{id} shares the root's CSS"
+            index.contains("href=\"assets/css/book.css\""),
+            "{id} has its own CSS"
         );
-        assert!(
-            index.contains("<script src=\"toc.js\" defer>"),
-            "{id} has its own table of contents"
-        );
-        assert!(p.site_exists(&format!("{id}/toc.js")));
-        assert!(
-            !p.site_exists(&format!("{id}/assets/css/book.css")),
-            "no copy of the CSS per member"
-        );
+        assert!(index.contains("<script src=\"toc.js\" defer>"), "{id}");
+        for file in [
+            "assets/css/book.css",
+            "assets/js/book.js",
+            "toc.js",
+            "search/index.js",
+            "404.html",
+        ] {
+            assert!(p.members_exists(&format!("{id}/{file}")), "{id}/{file}");
+        }
+        // Your own copy: not for search engines, and it says so.
+        assert!(index.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"));
+        assert!(index.contains("Not for publishing."));
     }
+    // The guide is for the web.
+    let guide = p.site("index.html");
+    assert!(!guide.contains("noindex"), "{guide}");
+    assert!(!guide.contains("Not for publishing."));
     // Each member's progress is their own, on the page and in print, though the
     // plan (no template in it) is read once for all members.
     for file in ["plan.html", "print.html"] {
         let ticked = |id: &str| {
-            p.site(&format!("{id}/{file}"))
+            p.members(&format!("{id}/{file}"))
                 .contains("data-task=\"find-mentor\" checked>")
         };
         assert!(ticked("ana-lima"), "ana-lima/{file}");
         assert!(!ticked("ben-okafor"), "ben-okafor/{file}");
     }
     // No member's people appear in another member's workbook.
-    assert!(p.site("ana-lima/relationships.html").contains("Mo Reyes"));
-    for (path, bytes) in p.snapshot_site() {
+    assert!(
+        p.members("ana-lima/relationships.html")
+            .contains("Mo Reyes")
+    );
+    for (path, bytes) in p.snapshot("members") {
         let text = String::from_utf8_lossy(&bytes);
         if !path.starts_with("ana-lima/") {
             assert!(
@@ -52,9 +87,9 @@ fn every_member_gets_a_personal_workbook_sharing_the_theme() {
         }
         assert!(!text.contains("ANA-PRIVATE"), "{path} leaks private data");
     }
-    // Calendar ids differ between members, so calendars never collide.
-    let ana = p.site("ana-lima/followups.ics");
-    let ben = p.site("ben-okafor/followups.ics");
+    // Calendar ids and the browser's memory of ticks differ between members.
+    let ana = p.members("ana-lima/followups.ics");
+    let ben = p.members("ben-okafor/followups.ics");
     let uid = |s: &str| {
         s.lines()
             .find(|l| l.starts_with("UID:"))
@@ -62,13 +97,64 @@ fn every_member_gets_a_personal_workbook_sharing_the_theme() {
             .to_string()
     };
     assert_ne!(uid(&ana), uid(&ben));
+    let book = |id: &str| {
+        let html = p.members(&format!("{id}/index.html"));
+        let at = html.find("data-book=\"").unwrap() + 11;
+        html[at..at + html[at..].find('"').unwrap()].to_string()
+    };
+    assert_ne!(book("ana-lima"), book("ben-okafor"));
 }
 
 #[test]
-fn the_cohort_report_counts_exactly_and_names_no_one() {
+fn the_published_site_holds_nothing_of_any_member_whatever_the_options() {
+    let p = Project::from_fixture("cohort");
+    p.write(
+        "book.toml",
+        "[book]\ntitle = \"Cohort Guide\"\n[cohort]\nshow-names = true\npublish-report = true\n",
+    );
+    // The members' PDFs, typeset once, go with their workbooks too.
+    for args in [&["--private"][..], &["--pdf"], &["--public"]] {
+        let out = crate::common::careerbook()
+            .args(["build", "--today", "2026-11-24"])
+            .args(args)
+            .arg(p.root())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        assert!(stderr.contains("members' workbooks"), "{stderr}");
+        let site = p.snapshot("site");
+        assert!(site.iter().any(|(path, _)| path == "cohort.html"));
+        for (path, bytes) in &site {
+            assert!(
+                !path.ends_with(".pdf"),
+                "{args:?}: {path} is a member's PDF"
+            );
+            let text = String::from_utf8_lossy(bytes);
+            for personal in PERSONAL {
+                assert!(
+                    !text.contains(personal) && !path.contains(personal),
+                    "{args:?}: site/{path} holds `{personal}`"
+                );
+            }
+        }
+        assert_eq!(p.members_exists("ana-lima/workbook.pdf"), args == ["--pdf"]);
+    }
+}
+
+#[test]
+fn the_cohort_report_goes_with_the_members_and_counts_exactly() {
     let p = Project::from_fixture("cohort");
     p.build_ok();
-    let report = p.site("cohort.html");
+    assert!(
+        !p.site_exists("cohort.html"),
+        "the report is not published by default"
+    );
+    let report = p.members("cohort.html");
+    assert!(
+        p.members_exists("assets/css/book.css"),
+        "the report's own style"
+    );
     let count = |label: &str| -> String {
         let at = report
             .find(&format!("<th scope=\"row\">{label}</th>"))
@@ -92,27 +178,28 @@ fn the_cohort_report_counts_exactly_and_names_no_one() {
     assert_eq!(count("Months 1–6"), "1");
     assert_eq!(count("Months 7–12"), "1");
     assert_eq!(count("No plan start yet"), "1");
-    for name in [
-        "Ana Lima",
-        "Ben Okafor",
-        "Chloe Roy",
-        "ana-lima",
-        "Mo Reyes",
-    ] {
+    for name in PERSONAL {
         assert!(!report.contains(name), "the report names {name}");
     }
-    // With show_names, the coordinator gets a table linking each workbook.
+    // With show-names, the coordinator gets a table linking each workbook;
+    // with publish-report, the site gets the counts, and never the names.
     p.write(
         "book.toml",
-        "[book]\ntitle = \"Cohort Guide\"\n[cohort]\nshow-names = true\n",
+        "[book]\ntitle = \"Cohort Guide\"\n[cohort]\nshow-names = true\npublish-report = true\n",
     );
     p.build_ok();
-    let named = p.site("cohort.html");
+    let named = p.members("cohort.html");
     assert!(
         named.contains("<a href=\"ana-lima/index.html\">Ana Lima</a>"),
         "{named}"
     );
     assert!(!named.contains("ANA-PRIVATE"));
+    let published = p.site("cohort.html");
+    assert!(
+        published.contains("<strong>3</strong> overdue check-ins"),
+        "{published}"
+    );
+    assert!(!published.contains("Ana Lima"), "{published}");
 }
 
 #[test]
@@ -121,13 +208,48 @@ fn person_builds_one_member() {
     let mut opts = p.options();
     opts.person = Some("ben-okafor".into());
     careerbook::build(&opts).unwrap();
-    assert!(p.site_exists("ben-okafor/index.html"));
-    assert!(!p.site_exists("ana-lima/index.html"));
+    assert!(p.members_exists("ben-okafor/index.html"));
+    assert!(!p.members_exists("ana-lima/index.html"));
     opts.person = Some("ben-okafr".into());
     let err = careerbook::build(&opts).unwrap_err();
     assert_eq!(
         err.diagnostics[0].help.as_deref(),
         Some("did you mean `ben-okafor`?")
+    );
+}
+
+#[test]
+fn a_members_folder_that_overlaps_the_site_is_refused_and_nothing_is_written() {
+    let p = Project::from_fixture("cohort");
+    // By default the members' folder is beside the output folder.
+    let out = crate::common::careerbook()
+        .args(["build", "--today", "2026-11-24", "--out"])
+        .arg(p.root().join("public"))
+        .arg(p.root())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(p.members_exists("ana-lima/index.html"), "beside --out");
+    p.write(
+        "book.toml",
+        "[book]\ntitle = \"Cohort Guide\"\n[cohort]\noutput = \"site/people\"\n",
+    );
+    let (diags, text) = p.build_err();
+    assert_eq!(diags[0].location(), "book.toml:4:10", "{text}");
+    assert!(
+        text.contains("the output folder is for publishing"),
+        "{text}"
+    );
+    assert!(!p.site_exists("people"));
+    // The same from check, before any build.
+    let checked = careerbook::check::check(p.root(), crate::common::today(), None);
+    assert!(
+        checked.iter().any(|d| d.location() == "book.toml:4:10"),
+        "{checked:?}"
     );
 }
 
@@ -178,7 +300,7 @@ fn a_members_unknown_progress_id_is_reported_by_check_and_build() {
         .unwrap_or_else(|| panic!("no warning for the unknown id: {:?}", report.warnings));
     assert_eq!(warning.location(), "data/people/ana-lima/progress.yaml:3:3");
     assert_eq!(warning.help.as_deref(), Some("did you mean `find-mentor`?"));
-    let checked = careerbook::check::check(p.root(), crate::common::today());
+    let checked = careerbook::check::check(p.root(), crate::common::today(), None);
     assert_eq!(
         checked
             .iter()

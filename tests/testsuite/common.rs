@@ -96,9 +96,24 @@ impl Project {
         self.root().join("site").join(rel).exists()
     }
 
+    /// A file of a cohort's members' tree (`members/` beside `site/`).
+    pub fn members(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.root().join("members").join(rel))
+            .unwrap_or_else(|e| panic!("members/{rel}: {e}"))
+    }
+
+    pub fn members_exists(&self, rel: &str) -> bool {
+        self.root().join("members").join(rel).exists()
+    }
+
     /// Every file of the built site, path → bytes, for whole-site comparisons.
     pub fn snapshot_site(&self) -> Vec<(String, Vec<u8>)> {
-        let site = self.root().join("site");
+        self.snapshot("site")
+    }
+
+    /// Every file under `folder` of the project, path → bytes.
+    pub fn snapshot(&self, folder: &str) -> Vec<(String, Vec<u8>)> {
+        let site = self.root().join(folder);
         let mut files: Vec<_> = walkdir::WalkDir::new(&site)
             .into_iter()
             .filter_map(Result::ok)

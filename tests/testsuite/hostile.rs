@@ -283,10 +283,12 @@ fn make_base(base: &str, root: &Path) {
 /// output folder `skip`. Links are recorded by their target.
 fn snapshot(dir: &Path, skip: Option<&Path>) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
+    // A cohort's members' tree is written beside the site, as the site is.
+    let members = skip.map(|s| s.with_file_name("members"));
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(false)
         .into_iter()
-        .filter_entry(|e| skip != Some(e.path()));
+        .filter_entry(|e| skip != Some(e.path()) && members.as_deref() != Some(e.path()));
     for e in walker.filter_map(Result::ok) {
         let rel = e
             .path()
@@ -429,13 +431,21 @@ fn run_case(name: &str, case: &Case) -> Outcome {
     let world_before = snapshot(tmp.path(), Some(&site));
 
     let build_args: Vec<&str> = case.build_args.iter().map(String::as_str).collect();
+    // check always looks at private data; `--public` is its `--audience public`.
+    fn for_check<'a>(a: &&'a str) -> Option<&'a str> {
+        match *a {
+            "--private" => None,
+            "--public" => Some("--audience=public"),
+            a => Some(a),
+        }
+    }
     let check_args: Vec<&str> = ["check", "--format", "json", "--today", TODAY]
         .into_iter()
-        .chain(build_args.iter().copied().filter(|a| *a != "--private"))
+        .chain(build_args.iter().filter_map(for_check))
         .collect();
     let human_args: Vec<&str> = ["check", "--today", TODAY]
         .into_iter()
-        .chain(build_args.iter().copied().filter(|a| *a != "--private"))
+        .chain(build_args.iter().filter_map(for_check))
         .collect();
     let build_argv: Vec<&str> = ["build", "--today", TODAY]
         .into_iter()

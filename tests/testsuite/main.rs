@@ -6,6 +6,7 @@
 // pdf.rs builds deeply nested `json!` views.
 #![recursion_limit = "256"]
 
+mod audience;
 mod browser;
 mod build;
 mod check;

@@ -160,7 +160,7 @@ static DEFAULT: LazyLock<(Project, Vec<u8>, Vec<u8>)> = LazyLock::new(|| {
     (p, personal, blank)
 });
 
-fn poppler() -> bool {
+pub(crate) fn poppler() -> bool {
     let ok = Command::new("pdftotext").arg("-v").output().is_ok()
         && Command::new("pdfinfo").arg("-v").output().is_ok();
     if !ok {
@@ -180,7 +180,7 @@ fn write_temp(bytes: &[u8]) -> tempfile::NamedTempFile {
 
 /// The PDF's text, with words hyphenated across lines joined and every run of
 /// white space one space, so phrases can be searched whatever the line breaks.
-fn pdf_text(bytes: &[u8]) -> String {
+pub(crate) fn pdf_text(bytes: &[u8]) -> String {
     let f = write_temp(bytes);
     let out = Command::new("pdftotext")
         .args(["-enc", "UTF-8"])
@@ -502,7 +502,7 @@ fn a_private_copy_says_so() {
         &project,
         &view,
         &Options {
-            private: true,
+            audience: careerbook::audience::Audience::Private,
             ..options()
         },
     );

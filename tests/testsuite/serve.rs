@@ -528,3 +528,50 @@ impl Drop for Child {
         }
     }
 }
+
+#[test]
+fn a_cohort_is_served_as_two_trees_and_a_stray_members_folder_never() {
+    let server = Server::start(Project::from_fixture("cohort"));
+    let root = server.project.root();
+    assert!(
+        server.status()["ok"].as_bool().unwrap(),
+        "{}",
+        server.status()
+    );
+    // The guide at the root, with no member in it.
+    let (code, guide) = server.get("/index.html");
+    assert_eq!(code, 200);
+    assert!(guide.contains("Hello, program member."), "{guide}");
+    assert_eq!(server.get("/ana-lima/index.html").0, 404);
+    // Each member's workbook in the members' tree, as `build` writes it.
+    let (code, ana) = server.get("/__careerbook/members/ana-lima/index.html");
+    assert_eq!(code, 200, "{ana}");
+    assert!(ana.contains("Hello, Ana Lima."), "{ana}");
+    assert!(
+        ana.contains(serve::SCRIPT_PATH),
+        "members' pages reload too"
+    );
+    assert_eq!(server.get("/__careerbook/members/ana-lima/").0, 200);
+    assert_eq!(server.get("/__careerbook/members/cohort.html").0, 200);
+    assert!(root.join("members/ana-lima/index.html").is_file());
+    assert!(!root.join("site/ana-lima").exists());
+    // Nothing climbs out of the members' tree either.
+    for path in [
+        "/__careerbook/members/../book.toml",
+        "/__careerbook/members/%2e%2e/data/people/ana-lima/profile.yaml",
+    ] {
+        let (code, response) = raw_get(server.addr(), path, "127.0.0.1");
+        assert!(code == 400 || code == 404, "{path}: {code} {response}");
+        assert!(!response.contains("name: Ana"), "{path} leaked: {response}");
+    }
+    drop(server);
+
+    // One person's project with a folder of its own called members/: not ours,
+    // never served.
+    let project = Project::from_fixture("minimal");
+    project.write("members/notes.html", "MY-OWN-MEMBERS-NOTES\n");
+    let server = Server::start(project);
+    let (code, response) = server.get("/__careerbook/members/notes.html");
+    assert_eq!(code, 404, "{response}");
+    assert!(!response.contains("MY-OWN-MEMBERS-NOTES"));
+}

@@ -181,10 +181,12 @@ fn private_data_appears_only_with_private() {
             "{path} leaks a private person"
         );
     }
-    assert!(!p.site("index.html").contains("noindex"));
+    // Your own copy is not for publishing either: it names the people you track.
+    assert!(p.site("index.html").contains("noindex"));
+    assert!(!p.site("index.html").contains("Private copy."));
 
     let mut opts = p.options();
-    opts.private = true;
+    opts.audience = careerbook::audience::Audience::Private;
     careerbook::build(&opts).unwrap();
     let rel = p.site("relationships.html");
     for marker in [
@@ -356,7 +358,7 @@ fn a_task_is_ticked_once_wherever_it_appears() {
     );
     assert!(print.contains("also in <a href=\"#task-plan-m5-share-ambitions\">"));
     // check says the old id can be renamed, at its line.
-    let diags = careerbook::check::check(p.root(), crate::common::today());
+    let diags = careerbook::check::check(p.root(), crate::common::today(), None);
     let note = diags
         .iter()
         .find(|d| d.message.contains("retired id"))

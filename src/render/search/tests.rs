@@ -86,11 +86,11 @@ fn weights_rank_title_over_heading_over_body() {
     assert_eq!(terms["and"], IN_TITLE);
 }
 
-fn collect(scope: Scope, pages: &[(&str, &str, &str, bool)]) -> Collector {
+fn collect(scope: Scope, pages: &[(&str, &str, &str)]) -> Collector {
     let c = Collector::new(scope);
     // In reverse: the index must not depend on the order pages arrive in.
-    for (n, (url, title, html, own)) in pages.iter().enumerate().rev() {
-        c.add(n, url, title, html.as_bytes(), *own);
+    for (n, (url, title, html)) in pages.iter().enumerate().rev() {
+        c.add(n, url, title, html.as_bytes());
     }
     c
 }
@@ -100,15 +100,10 @@ fn a_small_book_has_one_terms_file_and_postings_in_page_order() {
     let c = collect(
         Scope::Everything,
         &[
-            ("index.html", "Home", "<main><p>Hélène</p></main>", true),
-            (
-                "a.html",
-                "Alumni",
-                "<main><p>helene alumni</p></main>",
-                false,
-            ),
-            ("b.html", "Other", "<main><p>nothing</p></main>", false),
-            ("c.html", "Last", "<main><p>Helene</p></main>", false),
+            ("index.html", "Home", "<main><p>Hélène</p></main>"),
+            ("a.html", "Alumni", "<main><p>helene alumni</p></main>"),
+            ("b.html", "Other", "<main><p>nothing</p></main>"),
+            ("c.html", "Last", "<main><p>Helene</p></main>"),
         ],
     );
     let files = c.finish("");
@@ -121,8 +116,6 @@ fn a_small_book_has_one_terms_file_and_postings_in_page_order() {
     assert_eq!(table["pages"], 4);
     assert_eq!(table["shards"], serde_json::json!({"": 0}));
     assert!(table.get("guide").is_none());
-    // The home page is the workbook's own: a member has their own instead.
-    assert_eq!(table["own"], serde_json::json!([0]));
     let terms = json_of(&files[0]);
     // Pages 0, 1 and 3: the differences 0, 1, 2.
     assert_eq!(terms["helene"], serde_json::json!([0, 1, 1, 1, 2, 1]));
@@ -150,12 +143,12 @@ fn a_large_book_splits_terms_by_prefix_and_pages_by_size() {
         .collect();
     let c = Collector::new(Scope::Everything);
     for (n, (url, html)) in pages.iter().enumerate() {
-        c.add(n, url, "Page", html.as_bytes(), false);
+        c.add(n, url, "Page", html.as_bytes());
     }
     let mut sorted = c.pages.into_inner().unwrap();
     sorted.sort_by_key(|p| p.order);
     let names = by_number(c.terms.into_inner().unwrap());
-    let files = files(sorted, &names, None, "", 1024);
+    let files = files(sorted, &names, "", 1024);
     let table = json_of(files.last().unwrap());
     let shards = table["shards"].as_object().unwrap();
     assert!(shards.len() > 3, "{shards:?}");
@@ -176,46 +169,6 @@ fn a_large_book_splits_terms_by_prefix_and_pages_by_size() {
 }
 
 #[test]
-fn a_members_index_holds_only_their_own_pages_and_points_at_the_guide() {
-    let c = collect(
-        Scope::OwnPages {
-            guide: "../".into(),
-        },
-        &[
-            (
-                "index.html",
-                "Home",
-                "<main><p>Dashboard of Nadia</p></main>",
-                true,
-            ),
-            (
-                "mentors.html",
-                "Mentors",
-                "<main><p>guide text</p></main>",
-                false,
-            ),
-            (
-                "relationships.html",
-                "Your relationships",
-                "<main><h2 id=\"person-x\">Owen</h2></main>",
-                true,
-            ),
-        ],
-    );
-    let files = c.finish("member-1/");
-    let table = json_of(files.last().unwrap());
-    assert_eq!(files.last().unwrap().path, "member-1/search/index.js");
-    assert_eq!(table["pages"], 2);
-    assert_eq!(table["guide"], "../");
-    assert!(table.get("own").is_none());
-    let all: String = files
-        .iter()
-        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
-        .collect();
-    assert!(!all.contains("guide text"));
-}
-
-#[test]
 fn hostile_text_stays_data() {
     let c = collect(
         Scope::Everything,
@@ -223,7 +176,6 @@ fn hostile_text_stays_data() {
             "index.html",
             "</script><script>alert(1)</script>",
             "<main><p>&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; \u{2028} \"quoted\" back\\slash</p></main>",
-            true,
         )],
     );
     let files = c.finish("");
@@ -261,7 +213,7 @@ fn odd_markup_never_loops_or_panics() {
 #[test]
 fn a_huge_page_keeps_its_words_but_not_all_its_text() {
     let html = format!("<main><p>{} needle</p></main>", "word é ".repeat(30_000));
-    let c = collect(Scope::Everything, &[("huge.html", "Huge", &html, false)]);
+    let c = collect(Scope::Everything, &[("huge.html", "Huge", &html)]);
     let files = c.finish("");
     let pages = json_of(&files[1]);
     let kept = pages[0][2][0][2].as_str().unwrap();

@@ -34,6 +34,9 @@ const AXIS_Y: f64 = 108.0;
 const CONTACT_Y: f64 = 152.0;
 const CHECKIN_Y: f64 = 184.0;
 const LEGEND_Y: f64 = 240.0;
+/// Without people (a public build, or no one tracked yet) there are no contact
+/// or check-in rows: the picture ends below the months.
+const PLAN_ONLY_HEIGHT: f64 = 168.0;
 
 /// Band colours (fill, stroke) by phase position, repeating.
 const PHASE_COLOURS: [(&str, &str); 5] = [
@@ -196,10 +199,17 @@ pub fn timeline_svg(
     let x = |d: NaiveDate| X0 + (d - start).num_days() as f64 / span_days * (X1 - X0);
     let x_clamped = |d: NaiveDate| x(d).clamp(X0, X1);
 
+    // The rows of contacts and check-ins, when there are people to put there.
+    let people = !workbook.people.is_empty();
+    let (height, today_bottom, legend_y) = if people {
+        (HEIGHT, 198.0, LEGEND_Y)
+    } else {
+        (PLAN_ONLY_HEIGHT, AXIS_Y + 36.0, PLAN_ONLY_HEIGHT)
+    };
     let mut s = String::with_capacity(8192);
     let _ = write!(
         s,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" aria-labelledby="tl-title tl-desc" font-family="system-ui, sans-serif" font-size="12" fill="currentColor">"##
+        r##"<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" aria-labelledby="tl-title tl-desc" font-family="system-ui, sans-serif" font-size="12" fill="currentColor">"##
     );
     let _ = write!(
         s,
@@ -213,11 +223,12 @@ pub fn timeline_svg(
     );
 
     // Row labels.
-    for (y, label) in [
+    let labels = [
         (BAND_Y + BAND_H / 2.0 + 4.0, "Phases"),
         (CONTACT_Y + 4.0, "Contacts"),
         (CHECKIN_Y + 4.0, "Check-ins"),
-    ] {
+    ];
+    for (y, label) in &labels[..if people { 3 } else { 1 }] {
         let _ = write!(
             s,
             r#"<text class="tl-row-label" x="8" y="{y:.1}" font-weight="600">{label}</text>"#
@@ -325,9 +336,10 @@ pub fn timeline_svg(
         let _ = write!(
             s,
             // The line stops around the month labels so they stay readable.
-            r##"<g class="tl-today"><line x1="{tx:.1}" y1="6" x2="{tx:.1}" y2="{:.1}" stroke="#dc2626" stroke-width="2" stroke-dasharray="4 3"/><line x1="{tx:.1}" y1="{:.1}" x2="{tx:.1}" y2="198" stroke="#dc2626" stroke-width="2" stroke-dasharray="4 3"/><text x="{tx:.1}" y="212" font-size="11" font-weight="600" text-anchor="{}" fill="#b91c1c">Today, {} {}</text></g>"##,
+            r##"<g class="tl-today"><line x1="{tx:.1}" y1="6" x2="{tx:.1}" y2="{:.1}" stroke="#dc2626" stroke-width="2" stroke-dasharray="4 3"/><line x1="{tx:.1}" y1="{:.1}" x2="{tx:.1}" y2="{today_bottom}" stroke="#dc2626" stroke-width="2" stroke-dasharray="4 3"/><text x="{tx:.1}" y="{}" font-size="11" font-weight="600" text-anchor="{}" fill="#b91c1c">Today, {} {}</text></g>"##,
             AXIS_Y + 6.0,
             AXIS_Y + 24.0,
+            today_bottom + 14.0,
             if tx > X1 - 60.0 {
                 "end"
             } else if tx < X0 + 60.0 {
@@ -382,14 +394,17 @@ pub fn timeline_svg(
     }
     s.push_str("</g>");
 
-    legend(&mut s);
+    legend(&mut s, legend_y, people);
     s.push_str("</svg>");
     Some(s)
 }
 
-/// The key to the marks, along the bottom.
-fn legend(s: &mut String) {
-    let y = LEGEND_Y;
+/// The key to the marks, along the bottom at `y`; none without people.
+fn legend(s: &mut String, y: f64, people: bool) {
+    if !people {
+        // The only mark is today's, and it is labelled.
+        return;
+    }
     let _ = write!(
         s,
         r##"<g class="tl-legend" font-size="11"><circle class="tl-contact" cx="{:.1}" cy="{:.1}" r="5" fill="#ffffff" stroke="#2563eb" stroke-width="2"/><text x="{:.1}" y="{:.1}">Contact</text><circle class="tl-contact tl-gave" cx="{:.1}" cy="{:.1}" r="5.5" fill="#059669" stroke="#059669" stroke-width="2"/><text x="{:.1}" y="{:.1}">You gave back</text><path class="tl-checkin" d="{}" fill="#ffffff" stroke="#7c3aed" stroke-width="2"/><text x="{:.1}" y="{:.1}">Check-in</text><path class="tl-checkin tl-overdue" d="{}" fill="#dc2626" stroke="#dc2626" stroke-width="2"/><text x="{:.1}" y="{:.1}">Check-in overdue</text><line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#dc2626" stroke-width="2" stroke-dasharray="4 3"/><text x="{:.1}" y="{:.1}">Today</text></g>"##,

@@ -40,28 +40,18 @@
     return loads[url];
   }
 
-  // An index: its folder, where its pages' addresses start from, its table,
-  // and the pages of it left out (numbers).
-  function openIndex(dir, linkBase, skip) {
+  // The workbook's index: its folder, where its pages' addresses start from,
+  // its table, and the terms and postings loaded so far.
+  function openIndex(dir, linkBase) {
     return load(dir + "index.js").then(function (table) {
       if (!table || table.v !== 1) throw new Error("unknown index format");
-      return { dir: dir, link: linkBase, table: table, skip: new Set(skip || []), terms: {}, postings: {} };
+      return { dir: dir, link: linkBase, table: table, terms: {}, postings: {} };
     });
   }
   var indexes = null;
   function indexesReady() {
     if (!indexes) {
-      indexes = openIndex(root + "search/", root).then(function (own) {
-        if (!own.table.guide) return [own];
-        // A member's workbook: its own pages, then the guide's for the rest
-        // (the guide's pages have the same addresses inside the member's
-        // folder). The guide's own pages (its home page, its progress page)
-        // are the member's own here.
-        return openIndex(root + own.table.guide + "search/", root).then(function (guide) {
-          guide.skip = new Set(guide.table.own || []);
-          return [own, guide];
-        }, function () { return [own]; });
-      });
+      indexes = openIndex(root + "search/", root).then(function (index) { return [index]; });
     }
     return indexes;
   }
@@ -143,7 +133,6 @@
       if (perWord.length === 0) return [];
       var hits = [];
       perWord[0].forEach(function (s, page) {
-        if (index.skip.has(page)) return;
         var total = s;
         for (var k = 1; k < perWord.length; k++) {
           var t = perWord[k].get(page);

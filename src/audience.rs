@@ -1,0 +1,379 @@
+//! Who a build is for, and what each audience may see: the one place these
+//! rules live. Every output (the pages, the print page, the PDF, the calendar,
+//! the search index) is made from the workbook [`Audience::workbook`] reduces,
+//! so no output needs a rule of its own; a public build is also read back as it
+//! is written, and a page that still shows a tracked person (a name typed into
+//! a page, a theme template reading a data file) fails the build ([`Guard`]).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{self, Write};
+use std::sync::Mutex;
+
+use aho_corasick::AhoCorasick;
+
+use crate::diagnostics::Diagnostic;
+use crate::model::{Person, Workbook};
+use crate::render::Sink;
+
+/// Who a build is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Audience {
+    /// You alone (`--private`): everything, notes and private people too,
+    /// with a banner on every page.
+    Private,
+    /// Your own copy (the default): the people you work with, their drafts
+    /// and the calendar, without notes or private people; every page says it
+    /// is not for publishing and asks search engines to stay away.
+    #[default]
+    Personal,
+    /// The web (`--public`): the guidance, your progress, plan and timeline,
+    /// your profile only if `[public] show-profile` says so, and no other
+    /// person at all.
+    Public,
+}
+
+impl Audience {
+    pub const ALL: [Audience; 3] = [Audience::Private, Audience::Personal, Audience::Public];
+
+    /// `private`, `personal` or `public`: what templates see as `site.audience`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Audience::Private => "private",
+            Audience::Personal => "personal",
+            Audience::Public => "public",
+        }
+    }
+
+    /// The audience called `name`.
+    pub fn parse(name: &str) -> Option<Audience> {
+        Audience::ALL.into_iter().find(|a| a.name() == name)
+    }
+
+    /// Notes and people marked `private: true`.
+    pub fn shows_private(self) -> bool {
+        self == Audience::Private
+    }
+
+    /// Other people: names, contact details, histories, drafts, the calendar.
+    pub fn shows_people(self) -> bool {
+        self != Audience::Public
+    }
+
+    /// Search engines may index it: only a public build is meant for the web.
+    pub fn indexable(self) -> bool {
+        self == Audience::Public
+    }
+
+    /// What this audience may see of `workbook`. `show_profile` is
+    /// `[public] show-profile`: a public build shows the person's own profile
+    /// only when they asked for it.
+    pub fn workbook(self, workbook: &Workbook, show_profile: bool) -> Workbook {
+        match self {
+            Audience::Private => workbook.clone(),
+            Audience::Personal => workbook.without_private(),
+            Audience::Public => Workbook {
+                profile: workbook.profile.clone().filter(|_| show_profile),
+                people: Vec::new(),
+                progress: workbook.progress.clone(),
+                dir: workbook.dir.clone(),
+                plan_start_alone: workbook.plan_start(),
+            },
+        }
+    }
+}
+
+/// What would identify a tracked person in a page: their name, email address,
+/// and the longer texts of their history, with where they are written.
+pub struct ThirdParty {
+    matcher: Option<AhoCorasick>,
+    /// Per pattern (the text as written, or as HTML escapes it): whose it is.
+    owners: Vec<(String, Owner)>,
+}
+
+/// A text to look for, and the person it belongs to.
+#[derive(Debug, Clone)]
+struct Owner {
+    /// As the data file has it.
+    text: String,
+    file: String,
+    line: usize,
+    what: &'static str,
+}
+
+/// Texts shorter than this from a person's history are not looked for: "Coffee"
+/// or "Call" may well be in the guidance.
+const MIN_HISTORY_CHARS: usize = 24;
+
+impl ThirdParty {
+    /// The people of `workbooks` (each with the file they come from), private
+    /// ones included, and with `profiles` (a cohort's members, who are third
+    /// parties to the guide) the name and email address of each profile.
+    pub fn of<'w>(workbooks: impl IntoIterator<Item = &'w Workbook>, profiles: bool) -> ThirdParty {
+        let mut owners: Vec<(String, Owner)> = Vec::new();
+        let mut add = |text: &str, owner: Owner| {
+            // As the data has it, and as HTML escapes it.
+            for form in [text.to_string(), crate::templates::escape_html(text)] {
+                if !owners.iter().any(|(t, _)| *t == form) {
+                    owners.push((form, owner.clone()));
+                }
+            }
+        };
+        for wb in workbooks {
+            if profiles && let Some(profile) = &wb.profile {
+                let file = wb.profile_file();
+                let mut texts = vec![(profile.name.as_str(), "member's name")];
+                texts.extend(
+                    profile
+                        .email
+                        .as_deref()
+                        .map(|e| (e, "member's email address")),
+                );
+                for (text, what) in texts.into_iter().filter(|(t, _)| !t.trim().is_empty()) {
+                    add(
+                        text,
+                        Owner {
+                            text: text.to_string(),
+                            file: file.clone(),
+                            line: 1,
+                            what,
+                        },
+                    );
+                }
+            }
+            let file = wb.relationships_file();
+            for p in &wb.people {
+                for (text, what) in texts(p) {
+                    let owner = Owner {
+                        text: text.to_string(),
+                        file: file.clone(),
+                        line: p.line,
+                        what,
+                    };
+                    add(text, owner);
+                }
+            }
+        }
+        let matcher = (!owners.is_empty()).then(|| {
+            AhoCorasick::new(owners.iter().map(|(t, _)| t.as_str()))
+                .expect("a few thousand short patterns build")
+        });
+        ThirdParty { matcher, owners }
+    }
+
+    /// The texts found in `bytes` as whole words, by pattern, in order.
+    fn find(&self, bytes: &[u8]) -> Vec<usize> {
+        let Some(matcher) = &self.matcher else {
+            return Vec::new();
+        };
+        let word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
+        let mut found: Vec<usize> = matcher
+            .find_overlapping_iter(bytes)
+            .filter(|m| {
+                let before = m.start().checked_sub(1).and_then(|i| bytes.get(i));
+                !word(before) && !word(bytes.get(m.end()))
+            })
+            .map(|m| m.pattern().as_usize())
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+}
+
+/// The texts of a person worth looking for.
+fn texts(p: &Person) -> Vec<(&str, &'static str)> {
+    let mut out = vec![(p.name.as_str(), "name")];
+    out.extend(p.email.as_deref().map(|e| (e, "email address")));
+    out.extend(p.next_step.as_deref().map(|s| (s, "next step")));
+    out.extend(p.met.as_deref().map(|s| (s, "where you met")));
+    out.extend(
+        p.log
+            .iter()
+            .filter_map(|e| e.summary.as_deref())
+            .map(|s| (s, "log")),
+    );
+    out.extend(p.notes.as_deref().map(|s| (s, "notes")));
+    out.retain(|(t, what)| {
+        let t = t.trim();
+        !t.is_empty()
+            && (*what == "name"
+                || *what == "email address"
+                || t.chars().count() >= MIN_HISTORY_CHARS)
+    });
+    out
+}
+
+/// A sink that reads every file of a public build before passing it on, and
+/// keeps what it found: the build then fails, and nothing is published.
+pub struct Guard<'a> {
+    inner: &'a dyn Sink,
+    people: &'a ThirdParty,
+    /// Output path and pattern, for each finding.
+    found: Mutex<Vec<(String, usize)>>,
+}
+
+impl<'a> Guard<'a> {
+    pub fn new(inner: &'a dyn Sink, people: &'a ThirdParty) -> Self {
+        Guard {
+            inner,
+            people,
+            found: Mutex::new(Vec::new()),
+        }
+    }
+
+    fn scan(&self, path: &str, bytes: &[u8]) {
+        let found = self.people.find(bytes);
+        if !found.is_empty() {
+            let mut all = self.found.lock().unwrap_or_else(|e| e.into_inner());
+            all.extend(found.into_iter().map(|i| (path.to_string(), i)));
+        }
+    }
+
+    /// One error per text found, naming the files it is in, in the order of
+    /// the texts' owners.
+    pub fn findings(self) -> Vec<Diagnostic> {
+        let found = self.found.into_inner().unwrap_or_else(|e| e.into_inner());
+        // Text (as written) → its owner and the files it is in, sorted.
+        let mut by_text: BTreeMap<&str, (&Owner, BTreeSet<String>)> = BTreeMap::new();
+        for (path, i) in found {
+            let owner = &self.people.owners[i].1;
+            by_text
+                .entry(owner.text.as_str())
+                .or_insert_with(|| (owner, BTreeSet::new()))
+                .1
+                .insert(path);
+        }
+        by_text
+            .into_values()
+            .map(|(owner, paths)| {
+                let mut paths: Vec<String> = paths.into_iter().map(|p| format!("`{p}`")).collect();
+                // Pages first: they are what a person would fix.
+                paths.sort_by_key(|p| !p.ends_with(".html`"));
+                let shown = match paths.len() {
+                    0..=3 => paths.join(", "),
+                    n => format!("{} and {} more", paths[..3].join(", "), n - 3),
+                };
+                Diagnostic::error(
+                    "audience",
+                    format!(
+                        "a public build would publish a person you track: the {} `{}` is in {shown}",
+                        owner.what,
+                        shorten(&owner.text)
+                    ),
+                )
+                .in_file(&owner.file)
+                .at(owner.line, 1)
+                .help(
+                    "a public build shows no other person; take it out of the page or template that prints it, \
+                     or build your own copy without --public",
+                )
+            })
+            .collect()
+    }
+}
+
+/// A long text, cut for a message.
+fn shorten(text: &str) -> String {
+    match text.char_indices().nth(60) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
+impl Sink for Guard<'_> {
+    fn write_with(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut (dyn Write + Send)) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let mut bytes = Vec::new();
+        write(&mut bytes)?;
+        self.write_bytes(path, &bytes)
+    }
+
+    fn write_bytes(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        self.scan(path, bytes);
+        self.inner.write_bytes(path, bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{LogEntry, Profile, Role};
+    use crate::render::Memory;
+
+    fn workbook() -> Workbook {
+        let mut rohan = Person::new("rohan", "Rohan O'Neil", Role::Sponsor);
+        rohan.email = Some("rohan@example.ca".into());
+        rohan.notes = Some("Prefers mornings".into());
+        rohan.log.push(LogEntry {
+            date: chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+            kind: Some("coffee".into()),
+            summary: Some("Talked through the launch review in detail".into()),
+            gave: false,
+        });
+        let mut secret = Person::new("sam", "Sam Secret", Role::Mentor);
+        secret.private = true;
+        Workbook {
+            profile: Some(Profile::new("Nadia Boudreau")),
+            people: vec![rohan, secret],
+            ..Workbook::default()
+        }
+    }
+
+    #[test]
+    fn each_audience_sees_its_part() {
+        let wb = workbook();
+        let private = Audience::Private.workbook(&wb, false);
+        assert_eq!(private.people.len(), 2);
+        assert!(private.people[0].notes.is_some());
+        let personal = Audience::Personal.workbook(&wb, false);
+        assert_eq!(personal.people.len(), 1);
+        assert!(personal.people[0].notes.is_none());
+        assert!(personal.profile.is_some());
+        let public = Audience::Public.workbook(&wb, false);
+        assert!(public.people.is_empty());
+        assert!(public.profile.is_none());
+        assert!(Audience::Public.workbook(&wb, true).profile.is_some());
+        for a in Audience::ALL {
+            assert_eq!(Audience::parse(a.name()), Some(a));
+        }
+        assert_eq!(Audience::parse("everyone"), None);
+    }
+
+    #[test]
+    fn the_guard_finds_names_escaped_or_not_as_whole_words_only() {
+        let wb = workbook();
+        let people = ThirdParty::of([&wb], false);
+        let memory = Memory::new();
+        let guard = Guard::new(&memory, &people);
+        guard
+            .write_bytes("a.html", b"<p>Ask Rohan O&#39;Neil.</p>")
+            .unwrap();
+        guard
+            .write_bytes("b.html", b"Sam Secrets and Rohan O'Neill")
+            .unwrap();
+        guard
+            .write_with("c.js", &mut |w| {
+                w.write_all(b"[\"Talked through the launch ")?;
+                w.write_all(b"review in detail\", \"rohan@example.ca\"]")
+            })
+            .unwrap();
+        let found = guard.findings();
+        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages.len(), 3, "{messages:#?}");
+        assert!(messages[0].contains("the name `Rohan O'Neil` is in `a.html`"));
+        assert!(
+            messages[1]
+                .contains("the log `Talked through the launch review in detail` is in `c.js`")
+        );
+        assert!(messages[2].contains("the email address `rohan@example.ca` is in `c.js`"));
+        assert_eq!(
+            found[0].file.as_deref(),
+            Some(std::path::Path::new("data/relationships.yaml"))
+        );
+        // Everything still reached the sink: the build's failure drops it.
+        assert_eq!(memory.into_files().len(), 3);
+    }
+}

@@ -1,0 +1,230 @@
+//! Who a build is for: your own copy (the default), `--private` and `--public`,
+//! and what each may show in every output file.
+
+use crate::common::{Project, careerbook, today};
+
+fn run(cmd: &mut std::process::Command) -> (i32, String) {
+    let out = cmd.output().expect("careerbook runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// What identifies the people the sample workbook tracks: names, email
+/// addresses, the longer texts of their history, private notes.
+fn tracked(p: &Project) -> Vec<String> {
+    let mut diags = careerbook::Diagnostics::new();
+    let project =
+        careerbook::load::load(p.root(), today(), &mut diags).expect("the workbook loads");
+    let mut out = Vec::new();
+    for person in &project.workbook.people {
+        out.push(person.name.clone());
+        out.extend(person.email.clone());
+        out.extend(person.notes.clone());
+        out.extend(
+            person
+                .log
+                .iter()
+                .filter_map(|e| e.summary.clone())
+                .filter(|s| s.chars().count() >= 24),
+        );
+    }
+    assert!(out.len() > 10, "the sample workbook tracks people: {out:?}");
+    out
+}
+
+fn html_pages(files: &[(String, Vec<u8>)]) -> impl Iterator<Item = (&str, String)> {
+    files
+        .iter()
+        .filter(|(path, _)| path.ends_with(".html"))
+        .map(|(path, bytes)| (path.as_str(), String::from_utf8_lossy(bytes).into_owned()))
+}
+
+#[test]
+fn your_own_copy_is_the_default_and_every_page_says_it_is_not_for_publishing() {
+    let p = Project::default_workbook();
+    let (code, stderr) = run(careerbook()
+        .args(["build", "--today", "2026-11-24"])
+        .arg(p.root()));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("not for publishing (--public builds one for the web)"),
+        "{stderr}"
+    );
+    let site = p.snapshot_site();
+    // (404.html and toc.html, the contents' frame, are never indexed.)
+    for (path, html) in
+        html_pages(&site).filter(|(path, _)| !["404.html", "toc.html"].contains(path))
+    {
+        assert!(
+            html.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"),
+            "{path} may be indexed"
+        );
+        assert!(
+            html.contains("Not for publishing."),
+            "{path} does not say so"
+        );
+        assert!(!html.contains("Private copy."), "{path}");
+    }
+    // The people you work with, their drafts and the calendar are there; notes are not.
+    assert!(p.site("relationships.html").contains("Owen Fraser"));
+    assert!(p.site_exists("followups.ics"));
+    assert!(!p.site("relationships.html").contains("Private notes:"));
+}
+
+#[test]
+fn a_public_build_shows_no_one_you_track_in_any_file() {
+    let p = Project::default_workbook();
+    let (code, stderr) = run(careerbook()
+        .args(["build", "--public", "--today", "2026-11-24"])
+        .arg(p.root()));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("for the web: no one you track is in it"),
+        "{stderr}"
+    );
+    let site = p.snapshot_site();
+    // Every file: pages, print page, search index, scripts.
+    for (path, bytes) in &site {
+        let text = String::from_utf8_lossy(bytes);
+        for t in tracked(&p) {
+            assert!(!text.contains(t.as_str()), "site/{path} shows `{t}`");
+        }
+        // Your own profile only when you ask for it.
+        assert!(
+            !text.contains("Nadia Boudreau"),
+            "site/{path} shows the profile"
+        );
+    }
+    assert!(!p.site_exists("relationships.html"), "no tracker");
+    assert!(!p.site_exists("followups.ics"), "no calendar");
+    for (path, html) in
+        html_pages(&site).filter(|(path, _)| !["404.html", "toc.html"].contains(path))
+    {
+        assert!(!html.contains("noindex"), "{path} is for the web");
+        assert!(!html.contains("Not for publishing."), "{path}");
+    }
+    // Your progress and plan are there, without the relationship cards.
+    let home = p.site("index.html");
+    assert!(home.contains("checklist items done"), "{home}");
+    assert!(home.contains("class=\"timeline"), "{home}");
+    assert!(!home.contains("Mentors and sponsors"), "{home}");
+    assert!(!home.contains("Next actions"), "{home}");
+    assert!(p.site_exists("progress.html"));
+
+    // Opting in shows the profile, and still no one else.
+    p.write(
+        "book.toml",
+        &(std::fs::read_to_string(p.root().join("book.toml")).unwrap()
+            + "\n[public]\nshow-profile = true\n"),
+    );
+    let (code, stderr) = run(careerbook()
+        .args(["build", "--public", "--today", "2026-11-24"])
+        .arg(p.root()));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(p.site("index.html").contains("Nadia"));
+    assert!(!p.site_exists("relationships.html"));
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn a_public_pdf_shows_no_one_you_track_and_your_own_copy_says_what_it_is() {
+    if !crate::pdf::poppler() {
+        return;
+    }
+    let p = Project::default_workbook();
+    let pdf = p.root().join("public.pdf");
+    let (code, stderr) = run(careerbook()
+        .args(["pdf", "--public", "--today", "2026-11-24", "--out"])
+        .arg(&pdf)
+        .arg(p.root()));
+    assert_eq!(code, 0, "{stderr}");
+    let text = crate::pdf::pdf_text(&std::fs::read(&pdf).unwrap());
+    assert!(text.contains("checklist items done"), "{text}");
+    for t in tracked(&p) {
+        let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(!text.contains(&t), "the public PDF shows `{t}`");
+    }
+    assert!(!text.contains("Not for publishing"));
+    let own = p.root().join("own.pdf");
+    let (code, stderr) = run(careerbook()
+        .args(["pdf", "--today", "2026-11-24", "--out"])
+        .arg(&own)
+        .arg(p.root()));
+    assert_eq!(code, 0, "{stderr}");
+    let text = crate::pdf::pdf_text(&std::fs::read(&own).unwrap());
+    assert!(text.contains("Owen Fraser"));
+    assert!(
+        text.contains("Personal copy: it names the people you work with. Not for publishing."),
+        "{text}"
+    );
+}
+
+#[test]
+fn public_and_private_together_is_a_usage_error() {
+    let p = Project::default_workbook();
+    for cmd in ["build", "pdf"] {
+        let (code, stderr) = run(careerbook()
+            .args([cmd, "--public", "--private"])
+            .arg(p.root()));
+        assert_eq!(code, 2, "{cmd}: {stderr}");
+        assert!(stderr.contains("cannot be used with"), "{stderr}");
+    }
+    let (code, stderr) = run(careerbook()
+        .args(["pdf", "--public", "--blank"])
+        .arg(p.root()));
+    assert_eq!(code, 2, "{stderr}");
+    let (code, stderr) = run(careerbook()
+        .args(["check", "--audience", "everyone"])
+        .arg(p.root()));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("possible values: private, personal, public"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_page_that_names_someone_you_track_fails_a_public_build_and_check_says_where() {
+    let p = Project::default_workbook();
+    p.build_ok();
+    let good = p.snapshot_site();
+    p.write(
+        "content/thanks.md",
+        "---\ntitle: Thanks\norder: 99\n---\nWith thanks to Owen Fraser and to\nHélène Cormier.\n",
+    );
+    // Your own copy may name them.
+    let checked = careerbook::check::check(p.root(), today(), None);
+    assert!(!checked.iter().any(|d| d.code == "audience"), "{checked:?}");
+    // For the web, each is reported at their entry in relationships.yaml.
+    let checked = careerbook::check::check(
+        p.root(),
+        today(),
+        Some(careerbook::audience::Audience::Public),
+    );
+    let found: Vec<String> = checked
+        .iter()
+        .filter(|d| d.code == "audience")
+        .map(|d| format!("{} {}", d.location(), d.message))
+        .collect();
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        found[0].starts_with("data/relationships.yaml:49:1 "),
+        "{found:#?}"
+    );
+    assert!(
+        found[0].contains("the name `Owen Fraser` is in `print.html`, `thanks.html`, `search/"),
+        "{found:#?}"
+    );
+    assert!(found[1].contains("`Hélène Cormier`"), "{found:#?}");
+    let (code, stderr) = run(careerbook()
+        .args(["build", "--public", "--today", "2026-11-24"])
+        .arg(p.root()));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("a public build would publish a person you track"),
+        "{stderr}"
+    );
+    assert_eq!(p.snapshot_site(), good, "the last good site stays");
+}
