@@ -12,6 +12,7 @@ use std::sync::Mutex;
 use aho_corasick::AhoCorasick;
 
 use crate::diagnostics::Diagnostic;
+use crate::load::Project;
 use crate::model::{Person, Workbook};
 use crate::render::Sink;
 
@@ -62,6 +63,20 @@ impl Audience {
     /// Search engines may index it: only a public build is meant for the web.
     pub fn indexable(self) -> bool {
         self == Audience::Public
+    }
+
+    /// The audience a build of `project` is really for: your own copy of a
+    /// project with no personal data at all (an organization's guide built
+    /// from an empty `data/`, not a cohort) has nothing to keep off the web,
+    /// so it is built as a public one (indexable, no "not for publishing"
+    /// line).
+    pub fn of(self, project: &Project) -> Audience {
+        match self {
+            Audience::Personal if project.members.is_empty() && project.workbook.is_empty() => {
+                Audience::Public
+            }
+            a => a,
+        }
     }
 
     /// What this audience may see of `workbook`. `show_profile` is

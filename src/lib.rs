@@ -47,6 +47,9 @@ pub struct BuildReport {
     pub bytes: u64,
     /// A cohort's members' tree: where it went, and what it holds.
     pub members: Option<(PathBuf, render::SiteStats)>,
+    /// Who the site was built for ([`audience::Audience::of`]: your own copy
+    /// of no personal data is a public build).
+    pub audience: audience::Audience,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -202,6 +205,7 @@ pub fn build_reporting(
         files: stats.site.files,
         bytes: stats.site.bytes,
         members: members_out.map(|m| (m, stats.members)),
+        audience: opts.shown().of(&project),
         warnings: diags.sorted(),
     })
 }

@@ -305,7 +305,6 @@ fn today_or_now(today: Option<NaiveDate>) -> NaiveDate {
 fn build(opts: &Options, color: bool) -> ExitCode {
     let started = Instant::now();
     let dir = opts.root.as_path();
-    let audience = opts.audience;
     let mut line = ProgressLine::on_stderr();
     let built = careerbook::build_reporting(opts, |p| line.show(p));
     line.clear();
@@ -320,10 +319,13 @@ fn build(opts: &Options, color: bool) -> ExitCode {
                     out.display(),
                 )
             };
-            let yours = match audience {
+            let yours = match report.audience {
                 Audience::Private => "PRIVATE copy: do not publish",
                 Audience::Personal => {
                     "your own copy, with the people you track: not for publishing (--public builds one for the web)"
+                }
+                Audience::Public if opts.audience == Audience::Personal => {
+                    "for the web: it holds no personal data"
                 }
                 Audience::Public => "for the web: no one you track is in it",
             };
@@ -498,53 +500,64 @@ fn init(dir: &Path, force: bool, theme: bool) -> ExitCode {
 
 fn clean(dir: &Path, out: Option<PathBuf>, color: bool) -> ExitCode {
     let from_flag = out.is_some();
-    let out = match out {
-        Some(o) => o,
-        None => match config::Config::load(dir) {
-            Ok(c) => dir.join(c.build.output),
-            Err(problems) => {
-                eprint!("{}", render_human(&problems, dir, color));
-                return ExitCode::FAILURE;
-            }
-        },
+    let config = config::Config::load(dir);
+    let out = match (out, &config) {
+        (Some(o), _) => o,
+        (None, Ok(c)) => dir.join(&c.build.output),
+        (None, Err(problems)) => {
+            eprint!("{}", render_human(problems, dir, color));
+            return ExitCode::FAILURE;
+        }
     };
-    let existed = std::fs::symlink_metadata(&out).is_ok();
-    match output::clean(dir, &out) {
-        Ok(cleaned) => {
-            let stale = &cleaned.stale;
-            if !existed && stale.removed.is_empty() {
-                eprintln!("Nothing to remove: {} does not exist", out.display());
-            } else if existed {
-                eprintln!(
-                    "Removed {} ({} file{}, {})",
-                    out.display(),
-                    cleaned.files,
-                    plural(cleaned.files as usize),
-                    human_bytes(cleaned.bytes)
-                );
-            }
-            if !stale.removed.is_empty() {
-                eprintln!(
-                    "Removed {} staging folder{} left by interrupted builds beside {}",
-                    stale.removed.len(),
-                    plural(stale.removed.len()),
-                    out.display()
-                );
-            }
-            for busy in &stale.in_use {
-                eprintln!(
-                    "Left {}: a running build is writing it (it goes when that build ends)",
-                    busy.display()
-                );
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            let d = e.diagnostic(dir, from_flag);
-            eprint!("{}", render_human(&[d], dir, color));
-            ExitCode::FAILURE
-        }
+    if let Err(e) = clean_folder(dir, &out) {
+        let d = e.diagnostic(dir, from_flag);
+        eprint!("{}", render_human(&[d], dir, color));
+        return ExitCode::FAILURE;
     }
+    // A cohort's members' tree, beside the site, when a build made it.
+    let members = output::members_folder(dir, &out, &config.unwrap_or_default());
+    if dir.join("data/people").is_dir()
+        && members.join(output::MARKER).is_file()
+        && let Err(e) = clean_folder(dir, &members)
+    {
+        let d = output::members_diagnostic(&e, dir);
+        eprint!("{}", render_human(&[d], dir, color));
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}
+
+/// Remove one output folder careerbook made, saying what went.
+fn clean_folder(dir: &Path, out: &Path) -> Result<(), output::OutputError> {
+    let existed = std::fs::symlink_metadata(out).is_ok();
+    let cleaned = output::clean(dir, out)?;
+    let stale = &cleaned.stale;
+    if !existed && stale.removed.is_empty() {
+        eprintln!("Nothing to remove: {} does not exist", out.display());
+    } else if existed {
+        eprintln!(
+            "Removed {} ({} file{}, {})",
+            out.display(),
+            cleaned.files,
+            plural(cleaned.files as usize),
+            human_bytes(cleaned.bytes)
+        );
+    }
+    if !stale.removed.is_empty() {
+        eprintln!(
+            "Removed {} staging folder{} left by interrupted builds beside {}",
+            stale.removed.len(),
+            plural(stale.removed.len()),
+            out.display()
+        );
+    }
+    for busy in &stale.in_use {
+        eprintln!(
+            "Left {}: a running build is writing it (it goes when that build ends)",
+            busy.display()
+        );
+    }
+    Ok(())
 }
 
 /// "Typesetting PDFs: 40 of 100" on one line of a terminal, rewritten as the

@@ -93,6 +93,10 @@ pub fn render(
     // What is meant for publishing (a public build, a cohort's guide) is read
     // back as it is written: a file that still shows a person the project
     // tracks, or a member, fails the build.
+    let opts = &Options {
+        audience: opts.shown().of(project),
+        ..opts.clone()
+    };
     if !(workbooks.is_cohort || opts.shown() == Audience::Public) {
         return render_workbooks(project, opts, &workbooks, outputs, diags);
     }

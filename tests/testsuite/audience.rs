@@ -228,3 +228,24 @@ fn a_page_that_names_someone_you_track_fails_a_public_build_and_check_says_where
     );
     assert_eq!(p.snapshot_site(), good, "the last good site stays");
 }
+
+#[test]
+fn a_workbook_with_no_personal_data_is_built_for_the_web() {
+    // An organization's guide from an empty data/: nothing to keep off the web.
+    let p = Project::default_workbook();
+    p.remove("data");
+    let (code, stderr) = run(careerbook()
+        .args(["build", "--today", "2026-11-24"])
+        .arg(p.root()));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("for the web: it holds no personal data"),
+        "{stderr}"
+    );
+    for (path, html) in
+        html_pages(&p.snapshot_site()).filter(|(path, _)| !["404.html", "toc.html"].contains(path))
+    {
+        assert!(!html.contains("noindex"), "{path}");
+        assert!(!html.contains("Not for publishing."), "{path}");
+    }
+}

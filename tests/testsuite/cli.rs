@@ -121,6 +121,18 @@ fn clean_removes_the_site_and_says_how_much() {
 }
 
 #[test]
+fn clean_removes_a_cohorts_members_tree_too() {
+    let p = Project::from_fixture("cohort");
+    p.build_ok();
+    assert!(p.members_exists("ana-lima/index.html"));
+    let (code, _, err) = run(careerbook().arg("clean").arg(p.root()));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("members"), "{err}");
+    assert!(!p.root().join("members").exists(), "{err}");
+    assert!(!p.root().join("site").exists(), "{err}");
+}
+
+#[test]
 fn clean_refuses_a_folder_careerbook_did_not_make() {
     let p = Project::from_fixture("minimal");
     p.write("docs/keep.txt", "precious");
