@@ -139,8 +139,9 @@ generate() { # generate book|cohort N DIR
 # ---------------------------------------------------------------------------
 # Timing
 
-# measure LABEL TOOL RUNS OUTDIR -- COMMAND...: runs COMMAND RUNS times (OUTDIR
-# removed before each run, outside the timing) and appends a line to results:
+# measure LABEL TOOL RUNS OUTDIR -- COMMAND...: runs COMMAND RUNS times (OUTDIR,
+# or each of OUTDIR's folders separated by `:`, moved aside before each run,
+# outside the timing) and appends a line to results:
 # label tool status median_wall min_wall max_wall median_rss_mb max_rss_mb cpu_s runs
 measure() {
   local label=$1 tool=$2 runs=$3 out=$4; shift 5
@@ -151,7 +152,10 @@ measure() {
     # creating files slow for up to 5 minutes after many were deleted (it skips
     # recently freed inodes, one by one), and that would be charged to the next run.
     # The trash is removed at the end, so wait 5 minutes before measuring again.
-    if [ -e "$out" ]; then mv "$out" "$trash/$(date +%s%N)"; fi
+    IFS=: read -ra outs <<<"$out"
+    for o in "${outs[@]}"; do
+      if [ -e "$o" ]; then mv "$o" "$trash/$(date +%s%N)"; fi
+    done
     sync
     rc=0
     /usr/bin/time -f "%e %M %U %S" -o "$tf" timeout "$TIMEOUT" "$@" >"$log.$i" 2>&1 || rc=$?
@@ -261,28 +265,35 @@ for n in $MEMBERS; do
   echo
   echo "## cohort of $n members"
   generate cohort "$n" "$dir"
-  if [ -e "$dir/site" ]; then mv "$dir/site" "$trash/$(date +%s%N)"; fi
+  for o in "$dir/site" "$dir/members"; do
+    if [ -e "$o" ]; then mv "$o" "$trash/$(date +%s%N)"; fi
+  done
   if ! "$CAREERBOOK" build "$dir" --today "$TODAY" >"$logs/cohort-$n-probe.log" 2>&1; then
     echo "  careerbook failed on the cohort:"
     tail -8 "$logs/cohort-$n-probe.log" | sed 's/^/    /'
     echo -e "cohort-$n\tcareerbook\tfailed\t-\t-\t-\t-\t-\t-\t0" >>"$results"
     continue
   fi
-  if [ ! -f "$dir/site/member-0001/index.html" ]; then
+  # The members' workbooks go to members/ beside the site (before 2026-12-06,
+  # into the site itself): the build's output is both trees.
+  if [ -f "$dir/members/member-0001/index.html" ]; then
+    trees=("$dir/site" "$dir/members")
+  elif [ -f "$dir/site/member-0001/index.html" ]; then
+    trees=("$dir/site")
+  else
     echo "cohorts: not supported by this build — skipped"
     cohorts=no
     echo -e "cohort-$n\tcareerbook\tunsupported\t-\t-\t-\t-\t-\t-\t0" >>"$results"
     break
   fi
-  measure "cohort-$n" careerbook "$(runs_for "$n" 100)" "$dir/site" -- \
+  measure "cohort-$n" careerbook "$(runs_for "$n" 100)" "$(IFS=:; echo "${trees[*]}")" -- \
     "$CAREERBOOK" build "$dir" --today "$TODAY"
   diagnostics_of "$logs/cohort-$n-careerbook.log"
-  site="$dir/site"
-  if [ -d "$site" ]; then
-    echo "  output: $(find "$site" -type f | wc -l) files, $(human "$(du -sb "$site" | cut -f1)")," \
-      "$(find "$site" -mindepth 2 -maxdepth 2 -path '*/member-*/index.html' | wc -l) member workbooks"
-    measure_floor "cohort-$n" "$(runs_for "$n" 100)" "$site" "$dir/floor"
-  fi
+  echo "  output: $(find "${trees[@]}" -type f | wc -l) files, $(human "$(du -scb "${trees[@]}" | tail -1 | cut -f1)")," \
+    "$(find "${trees[@]}" -mindepth 2 -maxdepth 2 -path '*/member-*/index.html' | wc -l) member workbooks"
+  measure "cohort-$n" floor "$(runs_for "$n" 100)" "$dir/floor" -- \
+    sh -c 'mkdir "$0" && cp -r "$@" "$0"/' "$dir/floor" "${trees[@]}"
+  if [ -e "$dir/floor" ]; then mv "$dir/floor" "$trash/$(date +%s%N)"; fi
 done
 
 # ---------------------------------------------------------------------------

@@ -9,7 +9,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 use std::sync::Mutex;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use rustc_hash::FxHashSet;
 
 use crate::diagnostics::Diagnostic;
 use crate::load::Project;
@@ -121,20 +122,27 @@ const MIN_HISTORY_CHARS: usize = 24;
 
 impl ThirdParty {
     /// The people of `workbooks` (each with the file they come from), private
-    /// ones included, and with `profiles` (a cohort's members, who are third
-    /// parties to the guide) the name and email address of each profile.
-    pub fn of<'w>(workbooks: impl IntoIterator<Item = &'w Workbook>, profiles: bool) -> ThirdParty {
+    /// ones included. With `cohort` (a guide, whose members are third parties
+    /// too) the name and email address of each member's profile as well, and
+    /// of each person only their name and email address: a cohort of a
+    /// thousand members tracks thousands of people, whose histories would make
+    /// an automaton of a hundred megabytes for a guide that has no place to
+    /// print them.
+    pub fn of<'w>(workbooks: impl IntoIterator<Item = &'w Workbook>, cohort: bool) -> ThirdParty {
         let mut owners: Vec<(String, Owner)> = Vec::new();
+        // A cohort of a thousand members tracks thousands of people: each text
+        // is kept once, found by a hash.
+        let mut seen: FxHashSet<String> = FxHashSet::default();
         let mut add = |text: &str, owner: Owner| {
             // As the data has it, and as HTML escapes it.
             for form in [text.to_string(), crate::templates::escape_html(text)] {
-                if !owners.iter().any(|(t, _)| *t == form) {
+                if seen.insert(form.clone()) {
                     owners.push((form, owner.clone()));
                 }
             }
         };
         for wb in workbooks {
-            if profiles && let Some(profile) = &wb.profile {
+            if cohort && let Some(profile) = &wb.profile {
                 let file = wb.profile_file();
                 let mut texts = vec![(profile.name.as_str(), "member's name")];
                 texts.extend(
@@ -158,6 +166,9 @@ impl ThirdParty {
             let file = wb.relationships_file();
             for p in &wb.people {
                 for (text, what) in texts(p) {
+                    if cohort && !matches!(what, "name" | "email address") {
+                        continue;
+                    }
                     let owner = Owner {
                         text: text.to_string(),
                         file: file.clone(),
@@ -169,8 +180,13 @@ impl ThirdParty {
             }
         }
         let matcher = (!owners.is_empty()).then(|| {
-            AhoCorasick::new(owners.iter().map(|(t, _)| t.as_str()))
-                .expect("a few thousand short patterns build")
+            // The contiguous automaton: a tenth of the memory of the default
+            // for tens of thousands of patterns, and fast enough for the
+            // guide's few files.
+            AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .build(owners.iter().map(|(t, _)| t.as_str()))
+                .expect("short patterns build")
         });
         ThirdParty { matcher, owners }
     }
