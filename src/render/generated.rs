@@ -116,7 +116,7 @@ impl Writer<'_> {
                     self.build
                         .put(&format!("{}{}", self.prefix, g.url), html.as_bytes(), diags);
                     self.search
-                        .add(after_the_book + n, g.url, g.title, html.as_bytes());
+                        .add(after_the_book + n, g.url, g.title, html.as_bytes(), false);
                 }
                 Err(d) => diags.push(d),
             }

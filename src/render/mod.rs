@@ -161,14 +161,17 @@ fn render_workbooks(
             read: &read,
         },
         site: &site,
+        search: None,
     };
     let guide_plan = build.workbook(workbooks.root, "", Threads::All, diags)?;
     build.shared_files("", diags);
     let members_site = Site::new(outputs.members);
+    let read_pages = search::Shared::default();
     if workbooks.is_cohort {
         let members = Build {
             opts,
             site: &members_site,
+            search: Some(&read_pages),
             ..build
         };
         // Members are built side by side; when there are enough of them to keep
@@ -228,6 +231,9 @@ struct Build<'a> {
     /// The pages as every workbook starts from them (some already read).
     pages: PageSources<'a>,
     site: &'a Site<'a>,
+    /// Pages the search index has read for another workbook (a cohort's
+    /// members share the guide's chapters).
+    search: Option<&'a search::Shared>,
 }
 
 /// Which threads write a workbook's pages.
@@ -271,11 +277,12 @@ impl Build<'_> {
         shared.insert("workbook", &view);
         shared.insert("dashboard", &view.dashboard);
         shared.insert("timeline", &view.timeline);
-        let search = search::Collector::new(if self.project.config.output.html.search {
+        let scope = if self.project.config.output.html.search {
             search::Scope::Everything
         } else {
             search::Scope::Off
-        });
+        };
+        let search = search::Collector::new(scope, self.search);
         let writer = pages::Writer {
             build: *self,
             search: &search,

@@ -23,7 +23,7 @@ const PAGE_BATCH: usize = 256;
 pub(super) struct Writer<'a> {
     pub build: Build<'a>,
     /// Takes in each page as it is written, for the search index.
-    pub search: &'a super::search::Collector,
+    pub search: &'a super::search::Collector<'a>,
     pub compiled: &'a CompiledWorkbook<'a>,
     pub view: &'a WorkbookView,
     pub titles: &'a [String],
@@ -258,7 +258,11 @@ impl Writer<'_> {
                 .put(&format!("{}{}", self.prefix, slot.url), buf)
         });
         if written.is_ok() {
-            self.search.add(i, &slot.url, &body.title, buf);
+            // A page read once for every member (no template in it) has the same
+            // text in each member's workbook, whatever their ticks.
+            let same_for_all = !is_index && self.build.pages.read(slot.source).is_some();
+            self.search
+                .add(i, &slot.url, &body.title, buf, same_for_all);
         }
         ctx.remove("toc");
         ctx.remove("content");

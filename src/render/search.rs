@@ -24,7 +24,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -64,9 +64,53 @@ pub enum Scope {
     Off,
 }
 
+/// Pages as the index reads them, kept across the workbooks of one build: a
+/// cohort's members each have a whole index (their workbook is a site of its
+/// own), and most of their pages are the guide's chapters, whose text is the
+/// same for every member. Such a page is read once per distinct `<main>` (the
+/// ticks left out): one for the whole cohort, unless a theme prints something
+/// of the member's on it.
+#[derive(Default)]
+pub struct Shared {
+    pages: Mutex<FxHashMap<Vec<u8>, Arc<Read>>>,
+}
+
+/// A page as read: its row, the length of its text, its terms by name.
+struct Read {
+    row: String,
+    text: usize,
+    terms: Vec<(Box<str>, u8)>,
+}
+
+impl Shared {
+    /// What identifies a page's index entry: its address, title and `<main>`,
+    /// with the ticks left out (a ticked box has no text).
+    fn key(url: &str, title: &str, html: &[u8]) -> Vec<u8> {
+        let main = memchr::memmem::find(html, b"<main")
+            .zip(memchr::memmem::rfind(html, b"</main>"))
+            .filter(|(a, b)| a < b)
+            .map_or(html, |(a, b)| &html[a..b]);
+        let mut key = Vec::with_capacity(url.len() + title.len() + main.len() + 2);
+        key.extend_from_slice(url.as_bytes());
+        key.push(0);
+        key.extend_from_slice(title.as_bytes());
+        key.push(0);
+        let mut rest = main;
+        while let Some(at) = memchr::memmem::find(rest, b" checked>") {
+            key.extend_from_slice(&rest[..at]);
+            key.push(b'>');
+            rest = &rest[at + b" checked>".len()..];
+        }
+        key.extend_from_slice(rest);
+        key
+    }
+}
+
 /// Collects a workbook's pages as they are written, from any thread.
-pub struct Collector {
+pub struct Collector<'s> {
     scope: Scope,
+    /// Pages read for other workbooks of the build, when there are others.
+    shared: Option<&'s Shared>,
     pages: Mutex<Vec<Page>>,
     /// Every term seen, numbered as first seen: pages keep numbers, not
     /// copies of their words, and postings are gathered by number.
@@ -96,60 +140,73 @@ pub struct Section {
     pub text: String,
 }
 
-impl Collector {
-    pub fn new(scope: Scope) -> Self {
+impl<'s> Collector<'s> {
+    pub fn new(scope: Scope, shared: Option<&'s Shared>) -> Self {
         Collector {
             scope,
+            shared,
             pages: Mutex::new(Vec::new()),
             terms: Mutex::new(FxHashMap::default()),
         }
     }
 
-    /// Take in a written page.
-    pub fn add(&self, order: usize, url: &str, title: &str, html: &[u8]) {
+    /// Take in a written page. `same_for_all` says its text is the same in
+    /// every workbook of the build (a cohort's chapter with no template in
+    /// it): it is then read once and kept for the others.
+    pub fn add(&self, order: usize, url: &str, title: &str, html: &[u8], same_for_all: bool) {
         if self.scope == Scope::Off {
             return;
         }
-        let html = String::from_utf8_lossy(html);
-        let sections = sections(&html);
-        let terms = {
+        let Some(shared) = self.shared.filter(|_| same_for_all) else {
+            let html = String::from_utf8_lossy(html);
+            let sections = sections(&html);
             let normalized = Normalized::of(title, &sections);
-            let marks = normalized.marks();
-            let mut table = lock(&self.terms);
-            marks
-                .into_iter()
-                .map(|(term, m)| {
-                    let id = match table.get(term) {
-                        Some(&id) => id,
-                        None => {
-                            let id = table.len() as u32;
-                            table.insert(term.to_string(), id);
-                            id
-                        }
-                    };
-                    (id, m.weight())
-                })
-                .collect()
+            let terms = self.number(
+                normalized
+                    .marks()
+                    .into_iter()
+                    .map(|(term, m)| (term, m.weight())),
+            );
+            let (row, text) = row(url, title, &sections);
+            self.keep(order, row, text, terms);
+            return;
         };
-        let mut room = PAGE_TEXT;
-        let rows: Vec<(&str, &str, &str)> = sections
-            .iter()
-            .map(|s| {
-                let mut end = s.text.len().min(room);
-                while !s.text.is_char_boundary(end) {
-                    end -= 1;
-                }
-                room -= end;
-                (s.anchor.as_str(), s.heading.as_str(), &s.text[..end])
+        let key = Shared::key(url, title, html);
+        let known = lock(&shared.pages).get(&key).cloned();
+        let read = known.unwrap_or_else(|| {
+            let read = Arc::new(read(url, title, html));
+            lock(&shared.pages).insert(key, read.clone());
+            read
+        });
+        let terms = self.number(read.terms.iter().map(|(t, w)| (&**t, *w)));
+        self.keep(order, read.row.clone(), read.text, terms);
+    }
+
+    /// Terms with their weights, numbered in this workbook's table.
+    fn number<'t>(&self, terms: impl Iterator<Item = (&'t str, u8)>) -> Vec<(u32, u8)> {
+        let mut table = lock(&self.terms);
+        terms
+            .map(|(term, weight)| {
+                let id = match table.get(term) {
+                    Some(&id) => id,
+                    None => {
+                        let id = table.len() as u32;
+                        table.insert(term.to_string(), id);
+                        id
+                    }
+                };
+                (id, weight)
             })
-            .collect();
-        let page = Page {
+            .collect()
+    }
+
+    fn keep(&self, order: usize, row: String, text: usize, terms: Vec<(u32, u8)>) {
+        lock(&self.pages).push(Page {
             order,
-            row: script_json(&(url, title, rows)),
-            text: PAGE_TEXT - room,
+            row,
+            text,
             terms,
-        };
-        lock(&self.pages).push(page);
+        });
     }
 
     /// The index's files, under `prefix` (the workbook's folder in the site);
@@ -165,6 +222,39 @@ impl Collector {
         let names = by_number(into_inner(self.terms));
         files(pages, &names, prefix, ONE_TERMS_FILE)
     }
+}
+
+/// Read a written page to keep: its row of a pages file, the length of its
+/// text, its terms.
+fn read(url: &str, title: &str, html: &[u8]) -> Read {
+    let html = String::from_utf8_lossy(html);
+    let sections = sections(&html);
+    let normalized = Normalized::of(title, &sections);
+    let terms = normalized
+        .marks()
+        .into_iter()
+        .map(|(term, m)| (Box::from(term), m.weight()))
+        .collect();
+    let (row, text) = row(url, title, &sections);
+    Read { row, text, terms }
+}
+
+/// A page's row of a pages file, as JSON, and the length of the text in it
+/// (at most [`PAGE_TEXT`]).
+fn row(url: &str, title: &str, sections: &[Section]) -> (String, usize) {
+    let mut room = PAGE_TEXT;
+    let rows: Vec<(&str, &str, &str)> = sections
+        .iter()
+        .map(|s| {
+            let mut end = s.text.len().min(room);
+            while !s.text.is_char_boundary(end) {
+                end -= 1;
+            }
+            room -= end;
+            (s.anchor.as_str(), s.heading.as_str(), &s.text[..end])
+        })
+        .collect();
+    (script_json(&(url, title, rows)), PAGE_TEXT - room)
 }
 
 /// A lock, whether or not another thread panicked holding it: the data is

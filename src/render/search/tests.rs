@@ -86,11 +86,11 @@ fn weights_rank_title_over_heading_over_body() {
     assert_eq!(terms["and"], IN_TITLE);
 }
 
-fn collect(scope: Scope, pages: &[(&str, &str, &str)]) -> Collector {
-    let c = Collector::new(scope);
+fn collect(scope: Scope, pages: &[(&str, &str, &str)]) -> Collector<'static> {
+    let c = Collector::new(scope, None);
     // In reverse: the index must not depend on the order pages arrive in.
     for (n, (url, title, html)) in pages.iter().enumerate().rev() {
-        c.add(n, url, title, html.as_bytes());
+        c.add(n, url, title, html.as_bytes(), false);
     }
     c
 }
@@ -141,9 +141,9 @@ fn a_large_book_splits_terms_by_prefix_and_pages_by_size() {
             )
         })
         .collect();
-    let c = Collector::new(Scope::Everything);
+    let c = Collector::new(Scope::Everything, None);
     for (n, (url, html)) in pages.iter().enumerate() {
-        c.add(n, url, "Page", html.as_bytes());
+        c.add(n, url, "Page", html.as_bytes(), false);
     }
     let mut sorted = c.pages.into_inner().unwrap();
     sorted.sort_by_key(|p| p.order);
@@ -220,4 +220,47 @@ fn a_huge_page_keeps_its_words_but_not_all_its_text() {
     assert!(kept.len() <= PAGE_TEXT, "{}", kept.len());
     // Still found by a word past the part kept.
     assert!(json_of(&files[0]).get("needle").is_some());
+}
+
+#[test]
+fn a_page_read_for_one_member_serves_the_next_whatever_their_ticks() {
+    let shared = Shared::default();
+    let files = |ticked: &str, own: &str| {
+        let c = Collector::new(Scope::Everything, Some(&shared));
+        let chapter = format!(
+            "<main><h2 id=\"a\">Finding mentors</h2><p>Ask around.</p><input type=\"checkbox\" data-task=\"t\"{ticked}></main>"
+        );
+        c.add(0, "mentors.html", "Mentors", chapter.as_bytes(), true);
+        c.add(
+            1,
+            "index.html",
+            "Home",
+            format!("<main><p>{own}</p></main>").as_bytes(),
+            false,
+        );
+        c.finish("")
+    };
+    let ana = files(" checked", "Hello Ana");
+    let ben = files("", "Hello Ben");
+    // One chapter read, kept once; the home pages are each member's own.
+    assert_eq!(lock(&shared.pages).len(), 1);
+    let text = |files: &[OutputFile]| -> String {
+        files
+            .iter()
+            .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+            .collect()
+    };
+    assert!(text(&ana).contains("Hello Ana") && !text(&ana).contains("Hello Ben"));
+    assert!(text(&ben).contains("Hello Ben") && !text(&ben).contains("Hello Ana"));
+    // Without the cache, the same files.
+    let alone = Collector::new(Scope::Everything, None);
+    alone.add(0, "mentors.html", "Mentors", b"<main><h2 id=\"a\">Finding mentors</h2><p>Ask around.</p><input type=\"checkbox\" data-task=\"t\"></main>", true);
+    alone.add(
+        1,
+        "index.html",
+        "Home",
+        b"<main><p>Hello Ben</p></main>",
+        false,
+    );
+    assert_eq!(alone.finish(""), ben);
 }
