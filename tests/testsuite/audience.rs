@@ -156,7 +156,7 @@ fn a_public_pdf_shows_no_one_you_track_and_your_own_copy_says_what_it_is() {
     let text = crate::pdf::pdf_text(&std::fs::read(&own).unwrap());
     assert!(text.contains("Owen Fraser"));
     assert!(
-        text.contains("Personal copy: it names the people you work with. Not for publishing."),
+        text.contains("Your own copy: it names the people you work with. Not for publishing."),
         "{text}"
     );
 }
