@@ -8,7 +8,8 @@ use include_dir::{Dir, include_dir};
 static CONTENT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
 static DATA: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/data");
 const BOOK_TOML: &str = include_str!("../book.toml");
-const GITIGNORE: &str = "# The built site; `careerbook build` writes it again.\n/site/\n";
+const GITIGNORE: &str = "# The built site; `careerbook build` writes it again.\n/site/\n/.site.*\n\
+# A cohort's members' workbooks: each names the people that member works with.\n/members/\n/.members.*\n";
 
 #[derive(Debug, Default)]
 pub struct InitReport {

@@ -6,7 +6,7 @@ use tera::Context;
 
 use super::pages::Writer;
 use super::{generated_page, render_template};
-use crate::book::GeneratedPage;
+use crate::book::{GeneratedPage, TocEntry};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::view::context::{PageLink, workbook_id};
 use crate::view::{ChapterView, WorkbookView};
@@ -52,12 +52,11 @@ impl Writer<'_> {
                 .put(&format!("{prefix}followups.ics"), ics.as_bytes(), diags);
         }
         // The table of contents, shared by this workbook's pages.
-        let toc_js = format!(
-            "// The table of contents, shared by every page.\nwindow.careerbookToc = {};\n",
-            serde_json::to_string(self.toc).expect("the table of contents serialises")
+        self.build.put(
+            &format!("{prefix}toc.js"),
+            toc_js(self.toc).as_bytes(),
+            diags,
         );
-        self.build
-            .put(&format!("{prefix}toc.js"), toc_js.as_bytes(), diags);
         let tera = self.build.theme;
         if tera.get_template("toc.html").is_ok() {
             let mut ctx = self.shared.clone();
@@ -172,4 +171,12 @@ impl Writer<'_> {
         // Inside <script>: no id can open a comment or close the element early.
         super::script_json(&Progress { done, due, aliases })
     }
+}
+
+/// `toc.js`: the table of contents the pages' sidebar is built from.
+pub(super) fn toc_js(toc: &[TocEntry]) -> String {
+    format!(
+        "// The table of contents, shared by every page.\nwindow.careerbookToc = {};\n",
+        serde_json::to_string(toc).expect("the table of contents serialises")
+    )
 }

@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use tera::Context;
 
 use crate::audience::{Audience, Guard, ThirdParty};
+use crate::book::TocEntry;
 use crate::cohort;
 use crate::compile::{self, CompiledWorkbook, PageSources};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -202,17 +203,45 @@ fn render_workbooks(
         // The report is about people, even in aggregate: it goes with the
         // members, and to the site only when `[cohort] publish-report` asks,
         // without names.
+        // The members' tree opens on the report, as cohort.html and index.html
+        // (its pages' title links there).
         let cohort = &project.config.cohort;
-        let trees = [(&members, cohort.show_names), (&build, false)];
-        for (tree, names) in trees
-            .into_iter()
-            .take(if cohort.publish_report { 2 } else { 1 })
-        {
-            match report::report(project, &tera, &guide_plan, tree.opts, names) {
-                Ok(html) => tree.put("cohort.html", html.as_bytes(), diags),
+        match report::report(project, &tera, &guide_plan, opts, cohort.show_names, false) {
+            Ok(html) => {
+                members.put("cohort.html", html.as_bytes(), diags);
+                members.put("index.html", html.as_bytes(), diags);
+            }
+            Err(d) => diags.push(d),
+        }
+        if cohort.publish_report {
+            match report::report(project, &tera, &guide_plan, build.opts, false, true) {
+                Ok(html) => build.put("cohort.html", html.as_bytes(), diags),
                 Err(d) => diags.push(d),
             }
         }
+        // The coordinator's sidebar: the report, and each member's workbook
+        // when the report may name them.
+        let mut toc = vec![TocEntry {
+            title: "Cohort report".into(),
+            url: Some("cohort.html".into()),
+            level: 0,
+            part: false,
+        }];
+        if cohort.show_names {
+            toc.extend(workbooks.members.iter().map(|m| {
+                TocEntry {
+                    title: m
+                        .workbook
+                        .profile
+                        .as_ref()
+                        .map_or_else(|| m.id.clone(), |p| p.name.clone()),
+                    url: Some(format!("{}/index.html", m.id)),
+                    level: 0,
+                    part: false,
+                }
+            }));
+        }
+        members.put("toc.js", generated::toc_js(&toc).as_bytes(), diags);
         members.shared_files("", diags);
     }
     (!diags.has_errors()).then(|| Rendered {

@@ -95,6 +95,8 @@ pub fn summarize(stats: &[MemberStats], plan: &Plan) -> CohortSummary {
 }
 
 /// `cohort.html` (and the members' index on it, when names may be shown).
+/// `beside_guide`: the report is published with the guide, whose search and
+/// print page it links to; otherwise it is in the members' tree.
 /// `plan` is the guide's: the same phases for every member, dated by each
 /// member's own plan start.
 pub fn report(
@@ -103,6 +105,7 @@ pub fn report(
     plan: &Plan,
     opts: &Options,
     show_names: bool,
+    beside_guide: bool,
 ) -> Result<String, Diagnostic> {
     let today = opts.today;
     let stats: Vec<MemberStats> = project
@@ -112,7 +115,10 @@ pub fn report(
         .collect();
     let summary = summarize(&stats, plan);
     let guide = Workbook::default();
-    let shared = SharedContext::new(project, &guide, today, opts.shown()).to_tera(project, true);
+    let mut shared = SharedContext::new(project, &guide, today, opts.shown());
+    // Beside the members' workbooks there is no index to search.
+    shared.site.search &= beside_guide;
+    let shared = shared.to_tera(project, true);
     let mut ctx = generated_page(&shared, "Cohort report", "cohort.html");
     ctx.insert("site_root", "");
     ctx.insert("prev", &None::<()>);
@@ -121,6 +127,8 @@ pub fn report(
     ctx.insert("phase_chart", &phase_chart(&summary));
     ctx.insert("show_names", &show_names);
     ctx.insert("member_rows", &if show_names { stats } else { Vec::new() });
+    // Nor a print page: the report prints as it is.
+    ctx.insert("no_print", &!beside_guide);
     render_template(tera, "cohort.html", &ctx, project)
 }
 

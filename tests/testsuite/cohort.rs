@@ -155,6 +155,14 @@ fn the_cohort_report_goes_with_the_members_and_counts_exactly() {
         p.members_exists("assets/css/book.css"),
         "the report's own style"
     );
+    // The members' tree opens on it, and it links nowhere that is not there.
+    assert_eq!(p.members("index.html"), report);
+    assert!(p.members("toc.js").contains("\"url\":\"cohort.html\""));
+    assert!(
+        !report.contains("print.html"),
+        "no print page beside the members"
+    );
+    assert!(!report.contains("search.js"), "no index beside the members");
     let count = |label: &str| -> String {
         let at = report
             .find(&format!("<th scope=\"row\">{label}</th>"))
