@@ -227,6 +227,46 @@ fn person_builds_one_member() {
 }
 
 #[test]
+fn person_works_with_every_audience() {
+    let p = Project::from_fixture("cohort");
+    for audience in [
+        careerbook::audience::Audience::Private,
+        careerbook::audience::Audience::Personal,
+        careerbook::audience::Audience::Public,
+    ] {
+        let mut opts = p.options();
+        opts.person = Some("ana-lima".into());
+        opts.audience = audience;
+        careerbook::build(&opts).unwrap();
+        let ana = p.members("ana-lima/index.html");
+        assert!(!p.members_exists("ben-okafor"), "{audience:?}");
+        // Her own people only in her own copy; her notes only in a private one.
+        let tracker = p.members_exists("ana-lima/relationships.html");
+        assert_eq!(tracker, audience != careerbook::audience::Audience::Public);
+        if tracker {
+            let people = p.members("ana-lima/relationships.html");
+            assert!(people.contains("Mo Reyes"), "{audience:?}");
+            assert_eq!(
+                people.contains("ANA-PRIVATE-NOTE"),
+                audience == careerbook::audience::Audience::Private
+            );
+        }
+        assert_eq!(
+            ana.contains("noindex"),
+            audience != careerbook::audience::Audience::Public,
+            "{audience:?}"
+        );
+        for (path, bytes) in p.snapshot("site") {
+            let text = String::from_utf8_lossy(&bytes);
+            assert!(
+                !text.contains("Mo Reyes") && !text.contains("Ana Lima"),
+                "{audience:?}: site/{path}"
+            );
+        }
+    }
+}
+
+#[test]
 fn a_members_folder_that_overlaps_the_site_is_refused_and_nothing_is_written() {
     let p = Project::from_fixture("cohort");
     // By default the members' folder is beside the output folder.
