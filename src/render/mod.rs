@@ -91,13 +91,14 @@ pub fn render(
             return None;
         }
     };
-    // What is meant for publishing (a public build, a cohort's guide) is read
-    // back as it is written: a file that still shows a person the project
-    // tracks, or a member, fails the build.
+    // Your own copy of nothing personal is a public build.
     let opts = &Options {
         audience: opts.shown().of(project),
         ..opts.clone()
     };
+    // What is meant for publishing (a public build, a cohort's guide) is read
+    // back as it is written: a file that still shows a person the project
+    // tracks, or a member, fails the build.
     if !(workbooks.is_cohort || opts.shown() == Audience::Public) {
         return render_workbooks(project, opts, &workbooks, outputs, diags);
     }
