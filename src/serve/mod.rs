@@ -358,6 +358,7 @@ pub fn run(opts: ServeOptions) -> ExitCode {
             eprintln!("{warning}");
         }
         let open = opts.open;
+        let cohort = opts.build.root.join("data/people").is_dir();
         let handle = match start(opts).await {
             Ok(h) => h,
             Err(e) => {
@@ -370,6 +371,12 @@ pub fn run(opts: ServeOptions) -> ExitCode {
         };
         let url = handle.url();
         eprintln!("Serving {url}");
+        if cohort {
+            eprintln!(
+                "The members' workbooks: {url}{}",
+                MEMBERS_PATH.trim_start_matches('/')
+            );
+        }
         eprintln!("Watching for changes; press Ctrl-C to stop.");
         if open {
             // Quietly: no browser is no problem, the address is printed above.
