@@ -130,10 +130,18 @@ impl ThirdParty {
     /// print them.
     pub fn of<'w>(workbooks: impl IntoIterator<Item = &'w Workbook>, cohort: bool) -> ThirdParty {
         let mut owners: Vec<(String, Owner)> = Vec::new();
-        // A cohort of a thousand members tracks thousands of people: each text
-        // is kept once, found by a hash.
+        // Each text kept once, found by a hash (a cohort has thousands).
         let mut seen: FxHashSet<String> = FxHashSet::default();
-        let mut add = |text: &str, owner: Owner| {
+        let mut add = |text: &str, file: &str, line: usize, what: &'static str| {
+            if text.trim().is_empty() {
+                return;
+            }
+            let owner = Owner {
+                text: text.to_string(),
+                file: file.to_string(),
+                line,
+                what,
+            };
             // As the data has it, and as HTML escapes it.
             for form in [text.to_string(), crate::templates::escape_html(text)] {
                 if seen.insert(form.clone()) {
@@ -144,38 +152,17 @@ impl ThirdParty {
         for wb in workbooks {
             if cohort && let Some(profile) = &wb.profile {
                 let file = wb.profile_file();
-                let mut texts = vec![(profile.name.as_str(), "member's name")];
-                texts.extend(
-                    profile
-                        .email
-                        .as_deref()
-                        .map(|e| (e, "member's email address")),
-                );
-                for (text, what) in texts.into_iter().filter(|(t, _)| !t.trim().is_empty()) {
-                    add(
-                        text,
-                        Owner {
-                            text: text.to_string(),
-                            file: file.clone(),
-                            line: 1,
-                            what,
-                        },
-                    );
+                add(&profile.name, &file, 1, "member's name");
+                if let Some(email) = &profile.email {
+                    add(email, &file, 1, "member's email address");
                 }
             }
             let file = wb.relationships_file();
             for p in &wb.people {
                 for (text, what) in texts(p) {
-                    if cohort && !matches!(what, "name" | "email address") {
-                        continue;
+                    if !cohort || matches!(what, "name" | "email address") {
+                        add(text, &file, p.line, what);
                     }
-                    let owner = Owner {
-                        text: text.to_string(),
-                        file: file.clone(),
-                        line: p.line,
-                        what,
-                    };
-                    add(text, owner);
                 }
             }
         }
@@ -225,11 +212,7 @@ fn texts(p: &Person) -> Vec<(&str, &'static str)> {
     );
     out.extend(p.notes.as_deref().map(|s| (s, "notes")));
     out.retain(|(t, what)| {
-        let t = t.trim();
-        !t.is_empty()
-            && (*what == "name"
-                || *what == "email address"
-                || t.chars().count() >= MIN_HISTORY_CHARS)
+        matches!(*what, "name" | "email address") || t.trim().chars().count() >= MIN_HISTORY_CHARS
     });
     out
 }

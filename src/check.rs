@@ -45,7 +45,8 @@ pub fn check(root: &Path, today: NaiveDate, audience: Option<Audience>) -> Vec<D
     if let Some(project) = &result
         && let Some(audience) = audience.filter(|a| *a != Audience::Private)
     {
-        // The rest of what this render finds, the first one found already.
+        // Keep what only this audience brings: the rest, and a cohort's guide's
+        // findings, the render above reported already.
         let mut found = Diagnostics::new();
         let opts = Options {
             audience,
@@ -57,7 +58,11 @@ pub fn check(root: &Path, today: NaiveDate, audience: Option<Audience>) -> Vec<D
             render::Outputs::both(&render::Discard),
             &mut found,
         );
-        diags.extend(found.into_iter().filter(|d| d.code == "audience"));
+        let new: Vec<Diagnostic> = found
+            .into_iter()
+            .filter(|d| d.code == "audience" && !diags.iter().any(|seen| seen == d))
+            .collect();
+        diags.extend(new);
     }
     if let Some(project) = &result {
         check_person_links(project, &mut diags);

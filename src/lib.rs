@@ -47,8 +47,7 @@ pub struct BuildReport {
     pub bytes: u64,
     /// A cohort's members' tree: where it went, and what it holds.
     pub members: Option<(PathBuf, render::SiteStats)>,
-    /// Who the site was built for ([`audience::Audience::of`]: your own copy
-    /// of no personal data is a public build).
+    /// Who the site was built for ([`render::Rendered::audience`]).
     pub audience: audience::Audience,
     pub warnings: Vec<Diagnostic>,
 }
@@ -146,10 +145,10 @@ pub fn build_reporting(
     let members_staging = match members_out
         .as_deref()
         .map(|m| output::Staging::new(&opts.root, m))
+        .transpose()
     {
-        None => None,
-        Some(Ok(s)) => Some(s),
-        Some(Err(e)) => {
+        Ok(s) => s,
+        Err(e) => {
             diags.push(output::members_diagnostic(&e, &opts.root));
             return Err(fail(diags));
         }
@@ -205,7 +204,7 @@ pub fn build_reporting(
         files: stats.site.files,
         bytes: stats.site.bytes,
         members: members_out.map(|m| (m, stats.members)),
-        audience: opts.shown().of(&project),
+        audience: stats.audience,
         warnings: diags.sorted(),
     })
 }

@@ -63,11 +63,14 @@ impl<'a> Outputs<'a> {
     }
 }
 
-/// What a render wrote, per tree.
+/// What a render wrote, per tree, and for whom.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Rendered {
     pub site: SiteStats,
     pub members: SiteStats,
+    /// The audience built for ([`Audience::of`]: your own copy of nothing
+    /// personal is a public build).
+    pub audience: Audience,
 }
 
 /// Render the whole site into `outputs`. Returns `None` if any page failed
@@ -166,7 +169,8 @@ fn render_workbooks(
         search: None,
     };
     let guide_plan = build.workbook(workbooks.root, "", Threads::All, diags)?;
-    build.shared_files("", diags);
+    let guide_files = build.shared_files(diags);
+    build.put_all("", &guide_files, diags);
     let members_site = Site::new(outputs.members);
     let read_pages = search::Shared::default();
     if workbooks.is_cohort {
@@ -191,7 +195,8 @@ fn render_workbooks(
                 let mut d = Diagnostics::new();
                 let prefix = format!("{}/", m.id);
                 members.workbook(&m.workbook, &prefix, threads, &mut d);
-                members.shared_files(&prefix, &mut d);
+                // The 404 page is nobody's, the assets everybody's: the guide's.
+                members.put_all(&prefix, &guide_files, &mut d);
                 d
             })
             .collect();
@@ -202,10 +207,8 @@ fn render_workbooks(
             return None;
         }
         // The report is about people, even in aggregate: it goes with the
-        // members, and to the site only when `[cohort] publish-report` asks,
-        // without names.
-        // The members' tree opens on the report, as cohort.html and index.html
-        // (its pages' title links there).
+        // members (as cohort.html, and as index.html, which the tree opens on),
+        // and to the site only when `[cohort] publish-report` asks, without names.
         let cohort = &project.config.cohort;
         match report::report(project, &tera, &guide_plan, opts, cohort.show_names, false) {
             Ok(html) => {
@@ -243,11 +246,12 @@ fn render_workbooks(
             }));
         }
         members.put("toc.js", generated::toc_js(&toc).as_bytes(), diags);
-        members.shared_files("", diags);
+        members.put_all("", &guide_files, diags);
     }
     (!diags.has_errors()).then(|| Rendered {
         site: site.stats(),
         members: members_site.stats(),
+        audience: opts.shown(),
     })
 }
 
@@ -296,14 +300,14 @@ impl Build<'_> {
         let compiled = compile::compile(self.project, self.pages, workbook, self.opts, diags)?;
         let mut view = view::workbook(&compiled, self.opts, diags);
         let chapters = view.take_chapters();
-        // Every workbook is a site of its own, with its own assets: a cohort's
-        // member's can be handed over as it is.
-        let up_to_site = String::new();
         let titles = compiled.titles();
         let generated = generated::pages(&view);
         let toc = crate::book::toc(&self.project.content, &compiled.order, &titles, &generated);
         let mut shared = compiled.context.clone();
-        shared.insert("site_root", &up_to_site);
+        // Every workbook is a site of its own, with its own assets (a cohort's
+        // member's can be handed over as it is): its pages reach the assets
+        // the way they reach its root.
+        shared.insert("site_root", "");
         shared.insert("workbook", &view);
         shared.insert("dashboard", &view.dashboard);
         shared.insert("timeline", &view.timeline);
@@ -321,7 +325,6 @@ impl Build<'_> {
             titles: &titles,
             shared: &shared,
             prefix,
-            up_to_site: &up_to_site,
             toc: &toc,
             threads,
         };
@@ -350,10 +353,12 @@ impl Build<'_> {
         (!diags.has_errors()).then_some(plan)
     }
 
-    /// The theme's assets, the 404 page, additional CSS and the logo: once per
-    /// site, under `prefix` (a member's folder in the members' tree).
-    fn shared_files(&self, prefix: &str, diags: &mut Diagnostics) {
+    /// The theme's assets, the 404 page, additional CSS and the logo: what a
+    /// site has beside its pages. Made (and the project's files read) once, and
+    /// put under each site's folder with [`Build::put_all`].
+    fn shared_files(&self, diags: &mut Diagnostics) -> Vec<OutputFile> {
         let project = self.project;
+        let mut files = Vec::new();
         if self.theme.get_template("404.html").is_ok() {
             let guide = Workbook::default();
             let mut ctx = SharedContext::new(project, &guide, self.opts.today, self.opts.shown())
@@ -361,17 +366,20 @@ impl Build<'_> {
             ctx.insert("root", "");
             ctx.insert("site_root", "");
             match render_template(self.theme, "404.html", &ctx, project) {
-                Ok(html) => self.put(&format!("{prefix}404.html"), html.as_bytes(), diags),
+                Ok(html) => files.push(OutputFile::new("404.html", html)),
                 Err(d) => diags.push(d),
             }
         }
         for (name, file) in project.theme.static_files() {
-            self.put(&format!("{prefix}assets/{name}"), &file.bytes, diags);
+            files.push(OutputFile::new(
+                format!("assets/{name}"),
+                file.bytes.clone(),
+            ));
         }
         let branding = &project.config.branding;
         if let (Some(logo), Some(url)) = (&branding.logo, branding.logo_url()) {
             match read_inside(&project.root, logo) {
-                Ok(bytes) => self.put(&format!("{prefix}{url}"), &bytes, diags),
+                Ok(bytes) => files.push(OutputFile::new(url, bytes)),
                 Err(e) => diags.push(
                     Diagnostic::error(
                         "config",
@@ -386,7 +394,7 @@ impl Build<'_> {
         for css in &project.config.output.html.additional_css {
             let rel = crate::load::content::slash_path(css);
             match read_inside(&project.root, css) {
-                Ok(bytes) => self.put(&format!("{prefix}{rel}"), &bytes, diags),
+                Ok(bytes) => files.push(OutputFile::new(rel, bytes)),
                 Err(e) => diags.push(
                     Diagnostic::error(
                         "config",
@@ -397,6 +405,14 @@ impl Build<'_> {
                     .help("fix the path in [output.html] additional-css"),
                 ),
             }
+        }
+        files
+    }
+
+    /// Write `files` under `prefix` (`""`, or a member's folder).
+    fn put_all(&self, prefix: &str, files: &[OutputFile], diags: &mut Diagnostics) {
+        for f in files {
+            self.put(&format!("{prefix}{}", f.path), &f.bytes, diags);
         }
     }
 }

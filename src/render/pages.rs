@@ -31,7 +31,6 @@ pub(super) struct Writer<'a> {
     /// the book, so copying it per worker stays cheap).
     pub shared: &'a Context,
     pub prefix: &'a str,
-    pub up_to_site: &'a str,
     pub toc: &'a [TocEntry],
     pub threads: Threads,
 }
@@ -232,7 +231,7 @@ impl Writer<'_> {
                     message: page.front.message.as_ref(),
                 }),
             },
-            site_root: format!("{root}{}", self.up_to_site),
+            site_root: root.clone(),
             prev: i.checked_sub(1).map(link),
             next: (i + 1 < order.len()).then(|| link(i + 1)),
             root: root.clone(),

@@ -249,3 +249,24 @@ fn a_workbook_with_no_personal_data_is_built_for_the_web() {
         assert!(!html.contains("Not for publishing."), "{path}");
     }
 }
+
+#[test]
+fn a_cohorts_guide_that_names_a_member_fails_and_check_says_so_once() {
+    let p = Project::from_fixture("cohort");
+    p.write(
+        "content/thanks.md",
+        "---\ntitle: Thanks\norder: 99\n---\nWith thanks to Ana Lima.\n",
+    );
+    let (diags, text) = p.build_err();
+    assert!(
+        diags.iter().any(|d| d.code == "audience"
+            && d.location() == "data/people/ana-lima/profile.yaml:1:1"
+            && d.message.contains("the member's name `Ana Lima` is in")),
+        "{text}"
+    );
+    for audience in [None, Some(careerbook::audience::Audience::Public)] {
+        let checked = careerbook::check::check(p.root(), today(), audience);
+        let found = checked.iter().filter(|d| d.code == "audience").count();
+        assert_eq!(found, 1, "{audience:?}: {checked:#?}");
+    }
+}
