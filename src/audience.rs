@@ -14,7 +14,7 @@ use rustc_hash::FxHashSet;
 
 use crate::diagnostics::Diagnostic;
 use crate::load::Project;
-use crate::model::{Person, Workbook};
+use crate::model::{Person, Win, Workbook};
 use crate::render::Sink;
 
 /// Who a build is for.
@@ -87,10 +87,21 @@ impl Audience {
         match self {
             Audience::Private => workbook.clone(),
             Audience::Personal => workbook.without_private(),
+            // Wins are about you, like the profile: shown with it or not at
+            // all, and never with who has heard them (ids of people).
             Audience::Public => Workbook {
                 profile: workbook.profile.clone().filter(|_| show_profile),
                 people: Vec::new(),
                 progress: workbook.progress.clone(),
+                wins: workbook
+                    .wins
+                    .iter()
+                    .filter(|w| show_profile && !w.private)
+                    .map(|w| Win {
+                        seen_by: Vec::new(),
+                        ..w.clone()
+                    })
+                    .collect(),
                 dir: workbook.dir.clone(),
                 plan_start_alone: workbook.plan_start(),
             },
@@ -326,6 +337,7 @@ mod tests {
             kind: Some("coffee".into()),
             summary: Some("Talked through the launch review in detail".into()),
             gave: false,
+            wins: Vec::new(),
         });
         let mut secret = Person::new("sam", "Sam Secret", Role::Mentor);
         secret.private = true;

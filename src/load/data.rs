@@ -1,4 +1,4 @@
-//! `data/`: YAML about the person. `profile`, `relationships` and `progress` follow
+//! `data/`: YAML about the person. `profile`, `relationships`, `progress` and `wins` follow
 //! a contract and are read by [`super::workbook`] into the model's types; every other `*.yaml` (or
 //! `*.yml`) directly in `data/` is read here, untyped, and reaches templates under
 //! its file stem (`data/events.yaml` → `events`).
@@ -15,7 +15,7 @@ use crate::yaml;
 pub const DIR: &str = "data";
 
 /// Files with a contract, read into the model's types instead.
-pub const TYPED: [&str; 3] = super::workbook::FILES;
+pub const TYPED: [&str; 4] = super::workbook::FILES;
 
 #[derive(Debug, Default, Clone)]
 pub struct Data {

@@ -1,4 +1,4 @@
-//! The person's own data files, `profile`, `relationships` and `progress`: read
+//! The person's own data files, `profile`, `relationships`, `progress` and `wins`: read
 //! from `data/` (or a cohort member's `data/people/<id>/`) and handed, as text,
 //! to the model's parsers.
 
@@ -10,7 +10,7 @@ use crate::diagnostics::Diagnostics;
 use crate::model::{DataFiles, SourceFile, Workbook};
 use crate::source::read_data;
 
-/// Read `data/profile.yaml`, `data/relationships.yaml` and `data/progress.yaml`
+/// Read `data/profile.yaml`, `data/relationships.yaml`, `data/progress.yaml` and `data/wins.yaml`
 /// under the project folder `root` (a `.yml` file is read when there is no
 /// `.yaml`). Missing files are fine: no data at all is an empty workbook.
 /// Diagnostics name files relative to `root`, e.g. `data/relationships.yaml`.
@@ -24,7 +24,7 @@ pub fn load(root: &Path, today: NaiveDate, diags: &mut Diagnostics) -> Workbook 
 /// Like [`load`], from another folder of the project (a cohort member's
 /// `data/people/<id>`), with the same file names.
 pub fn load_dir(root: &Path, dir: &str, today: NaiveDate, diags: &mut Diagnostics) -> Workbook {
-    let [profile, relationships, progress] =
+    let [profile, relationships, progress, wins] =
         FILES.map(|name| read(root, &format!("{dir}/{name}.yaml"), diags));
     fn source(read: &Option<(String, String)>) -> Option<SourceFile<'_>> {
         read.as_ref().map(|(file, text)| SourceFile { file, text })
@@ -33,12 +33,13 @@ pub fn load_dir(root: &Path, dir: &str, today: NaiveDate, diags: &mut Diagnostic
         profile: source(&profile),
         relationships: source(&relationships),
         progress: source(&progress),
+        wins: source(&wins),
     };
     Workbook::from_files(dir, files, today, diags)
 }
 
 /// The names of a workbook's data files, without extension.
-pub const FILES: [&str; 3] = ["profile", "relationships", "progress"];
+pub const FILES: [&str; 4] = ["profile", "relationships", "progress", "wins"];
 
 /// The workbook's data files that exist in `dir` (relative to `root`), as
 /// they are named there (`data/profile.yml`).

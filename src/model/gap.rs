@@ -402,6 +402,7 @@ mod tests {
             kind: None,
             summary: None,
             gave,
+            wins: Vec::new(),
         };
         all[0].log = vec![log(false)];
         all[1].log = vec![log(false), log(true)];

@@ -13,12 +13,13 @@ use crate::diagnostics::Diagnostic;
 
 use super::people::{Person, Role, Stage};
 use super::profile::Profile;
+use super::wins::News;
 
 /// Placeholders filled from the profile and the person's record. Any other name
 /// is looked up in the person's `outreach` map, which may also override these
 /// (a nickname for `first_name`, say): what you wrote for one person wins over
 /// what is derived.
-pub const AUTO_FILLED: [&str; 11] = [
+pub const AUTO_FILLED: [&str; 13] = [
     "name",
     "first_name",
     "their_title",
@@ -30,6 +31,8 @@ pub const AUTO_FILLED: [&str; 11] = [
     "ambition",
     "my_first_name",
     "where_we_met",
+    "win",
+    "win_impact",
 ];
 
 /// The longest placeholder name: a label for a blank, not a sentence.
@@ -69,6 +72,15 @@ pub enum Segment {
         /// The placeholder's name.
         name: String,
     },
+    /// A placeholder that has nothing to say, and a note to you saying why
+    /// (`{win}` when the person has heard every win): shown marked, in
+    /// brackets, never sent by mistake as if it were the value.
+    Note {
+        /// The placeholder's name.
+        name: String,
+        /// The note, in brackets.
+        text: String,
+    },
 }
 
 /// Serialized for templates as `{kind: "text", text}`, `{kind: "filled", name,
@@ -93,6 +105,13 @@ impl Serialize for Segment {
                 let mut st = s.serialize_struct("Segment", 2)?;
                 st.serialize_field("kind", "missing")?;
                 st.serialize_field("name", name)?;
+                st.end()
+            }
+            Segment::Note { name, text } => {
+                let mut st = s.serialize_struct("Segment", 3)?;
+                st.serialize_field("kind", "note")?;
+                st.serialize_field("name", name)?;
+                st.serialize_field("text", text)?;
                 st.end()
             }
         }
@@ -158,10 +177,48 @@ pub fn placeholders(template: &str) -> Vec<String> {
     names
 }
 
+/// What fills a placeholder.
+enum Value {
+    Text(String),
+    Note(String),
+}
+
 /// The value of a placeholder for this profile and person, if there is one.
 pub fn value_of(name: &str, profile: Option<&Profile>, person: Option<&Person>) -> Option<String> {
+    match value(name, profile, person, None)? {
+        Value::Text(t) => Some(t),
+        Value::Note(_) => None,
+    }
+}
+
+/// `{win}` and `{win_impact}` for a person, from what they have heard of your
+/// wins. `None`: no value (a win without an impact).
+fn win_value(name: &str, person: &Person, news: News<'_>) -> Option<Value> {
+    let first = person.first_name();
+    Some(match (news, name) {
+        (News::Unheard(w), "win") => Value::Text(w.title.clone()),
+        (News::Unheard(w), _) => Value::Text(w.impact.clone()?),
+        (News::AllHeard, "win") => Value::Note(format!(
+            "[nothing new for {first}: they know every win in your wins file]"
+        )),
+        (News::NoWins, "win") => {
+            Value::Note("[your latest result: your wins file has none yet]".to_string())
+        }
+        (_, _) => Value::Note("[add your next result to your wins file first]".to_string()),
+    })
+}
+
+fn value(
+    name: &str,
+    profile: Option<&Profile>,
+    person: Option<&Person>,
+    news: Option<News<'_>>,
+) -> Option<Value> {
     if let Some(v) = person.and_then(|p| p.outreach.get(name)) {
-        return Some(v.clone());
+        return Some(Value::Text(v.clone()));
+    }
+    if let ("win" | "win_impact", Some(p), Some(news)) = (name, person, news) {
+        return win_value(name, p, news);
     }
     let value = match name {
         "name" => person.map(|p| p.name.clone()),
@@ -177,12 +234,33 @@ pub fn value_of(name: &str, profile: Option<&Profile>, person: Option<&Person>) 
         "ambition" => profile.and_then(|p| p.ambitions.first().cloned()),
         _ => None,
     };
-    value.filter(|v| !v.trim().is_empty())
+    value.filter(|v| !v.trim().is_empty()).map(Value::Text)
 }
 
 /// Fill a template for a person (or, with `person: None`, a generic draft with only
-/// your own details filled in).
+/// your own details filled in). `{win}` and `{win_impact}` stay blank: see
+/// [`fill_with_news`].
 pub fn fill(template: &str, profile: Option<&Profile>, person: Option<&Person>) -> FilledMessage {
+    fill_with(template, profile, person, None)
+}
+
+/// Like [`fill`], with what `person` has heard of your wins, for `{win}` and
+/// `{win_impact}`.
+pub fn fill_with_news(
+    template: &str,
+    profile: Option<&Profile>,
+    person: &Person,
+    news: News<'_>,
+) -> FilledMessage {
+    fill_with(template, profile, Some(person), Some(news))
+}
+
+fn fill_with(
+    template: &str,
+    profile: Option<&Profile>,
+    person: Option<&Person>,
+    news: Option<News<'_>>,
+) -> FilledMessage {
     let mut text = String::with_capacity(template.len() + 64);
     let mut segments: Vec<Segment> = Vec::new();
     let mut missing: Vec<String> = Vec::new();
@@ -195,12 +273,19 @@ pub fn fill(template: &str, profile: Option<&Profile>, person: Option<&Person>) 
                     _ => segments.push(Segment::Text(t.to_string())),
                 }
             }
-            Piece::Placeholder(name) => match value_of(name, profile, person) {
-                Some(value) => {
+            Piece::Placeholder(name) => match value(name, profile, person, news) {
+                Some(Value::Text(value)) => {
                     text.push_str(&value);
                     segments.push(Segment::Filled {
                         name: name.to_string(),
                         value,
+                    });
+                }
+                Some(Value::Note(note)) => {
+                    text.push_str(&note);
+                    segments.push(Segment::Note {
+                        name: name.to_string(),
+                        text: note,
                     });
                 }
                 None => {
@@ -222,6 +307,29 @@ pub fn fill(template: &str, profile: Option<&Profile>, person: Option<&Person>) 
         segments,
         missing,
     }
+}
+
+/// The warning for a draft whose `{win_impact}` is blank because the win it
+/// reports has no `impact`: points at the win, where the fix goes.
+pub fn win_impact_diagnostic(
+    template_title: &str,
+    person: &Person,
+    win: &super::Win,
+    file: &str,
+) -> Diagnostic {
+    Diagnostic::warning(
+        "message",
+        format!(
+            "the draft “{template_title}” for {} reports the win `{}`, which has no impact for {{win_impact}}",
+            person.name, win.id
+        ),
+    )
+    .in_file(file)
+    .at(win.line, 0)
+    .help(format!(
+        "add `impact: …` to the win `{}`, saying what it changed in a line",
+        win.id
+    ))
 }
 
 /// The warning for a draft with blanks: names the template, the person and the

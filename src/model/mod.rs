@@ -11,7 +11,9 @@
 //! - `data/profile.yaml`: `name` (required), `pronouns`, `role`, `organisation`,
 //!   `email`, `region`, `plan_start`, `goals`, `ambitions`;
 //! - `data/relationships.yaml`: `people:`, a list of [`Person`]s;
-//! - `data/progress.yaml`: `done:`, checklist item id → date done.
+//! - `data/progress.yaml`: `done:`, checklist item id → date done;
+//! - `data/wins.yaml`: `wins:`, a list of [`Win`]s (what you achieved, and who
+//!   has heard about it).
 //!
 //! Dates are `YYYY-MM-DD`. See [`parse`] for the checks.
 
@@ -26,6 +28,7 @@ pub mod plan;
 pub mod profile;
 pub mod progress;
 pub mod relationship;
+pub mod wins;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -36,11 +39,12 @@ pub use actions::{Action, ActionKind, next_actions};
 pub use checklist::{ChecklistSummary, TaskRef};
 pub use gap::{GapAnalysis, Verdict};
 pub use message::{FilledMessage, Segment};
-pub use parse::{PROFILE_FILE, PROGRESS_FILE, RELATIONSHIPS_FILE, schemas};
+pub use parse::{PROFILE_FILE, PROGRESS_FILE, RELATIONSHIPS_FILE, WINS_FILE, schemas};
 pub use people::{Channel, LogEntry, Person, Role, Stage};
 pub use plan::{MonthRange, Phase, PhaseDef, Plan};
 pub use profile::{Profile, Region};
 pub use progress::{DueAgain, Progress};
+pub use wins::{News, Win};
 
 /// Everything the person wrote about themselves and their relationships.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -51,6 +55,8 @@ pub struct Workbook {
     pub people: Vec<Person>,
     /// Checklist items done, from `data/progress.yaml`.
     pub progress: Progress,
+    /// Your wins, from `data/wins.yaml`, in file order.
+    pub wins: Vec<Win>,
     /// The folder the files came from (`data`, or `data/people/<id>` for a member
     /// of a cohort), for diagnostics found after loading.
     #[serde(skip)]
@@ -69,13 +75,14 @@ pub struct SourceFile<'a> {
     pub text: &'a str,
 }
 
-/// The texts of a workbook's three data files; `None` for a file that does not
+/// The texts of a workbook's data files; `None` for a file that does not
 /// exist.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct DataFiles<'a> {
     pub profile: Option<SourceFile<'a>>,
     pub relationships: Option<SourceFile<'a>>,
     pub progress: Option<SourceFile<'a>>,
+    pub wins: Option<SourceFile<'a>>,
 }
 
 impl Workbook {
@@ -89,21 +96,39 @@ impl Workbook {
         today: NaiveDate,
         diags: &mut Diagnostics,
     ) -> Workbook {
-        Workbook {
+        let mut win_refs = Vec::new();
+        let people = files
+            .relationships
+            .map(|f| parse::people(f.text, f.file, today, &mut win_refs, diags))
+            .unwrap_or_default();
+        let (wins, seen_by) = files
+            .wins
+            .map(|f| parse::wins(f.text, f.file, today, diags))
+            .unwrap_or_default();
+        let wb = Workbook {
             dir: dir.to_string(),
             plan_start_alone: None,
             profile: files
                 .profile
                 .and_then(|f| parse::profile(f.text, f.file, diags)),
-            people: files
-                .relationships
-                .map(|f| parse::people(f.text, f.file, today, diags))
-                .unwrap_or_default(),
+            people,
             progress: files
                 .progress
                 .map(|f| parse::progress(f.text, f.file, today, diags))
                 .unwrap_or_default(),
-        }
+            wins,
+        };
+        let people: Vec<&str> = wb.people.iter().map(|p| p.id.as_str()).collect();
+        let win_ids: Vec<&str> = wb.wins.iter().map(|w| w.id.as_str()).collect();
+        parse::check_references(
+            &seen_by,
+            &people,
+            &win_refs,
+            &win_ids,
+            &wb.wins_file(),
+            diags,
+        );
+        wb
     }
 
     /// Build a workbook from the text of `data/profile.yaml`,
@@ -123,12 +148,13 @@ impl Workbook {
             profile: source(PROFILE_FILE, profile),
             relationships: source(RELATIONSHIPS_FILE, relationships),
             progress: source(PROGRESS_FILE, progress),
+            wins: None,
         };
         Workbook::from_files("data", files, today, diags)
     }
 
-    /// A copy without private people and without any `notes`: what your own
-    /// copy (the default build) shows.
+    /// A copy without private people, private wins and any `notes`: what your
+    /// own copy (the default build) shows.
     pub fn without_private(&self) -> Workbook {
         Workbook {
             profile: self.profile.clone(),
@@ -142,6 +168,7 @@ impl Workbook {
                 })
                 .collect(),
             progress: self.progress.clone(),
+            wins: self.wins.iter().filter(|w| !w.private).cloned().collect(),
             dir: self.dir.clone(),
             plan_start_alone: self.plan_start_alone,
         }
@@ -165,15 +192,27 @@ impl Workbook {
         }
     }
 
+    /// The file wins come from, for diagnostics.
+    pub fn wins_file(&self) -> String {
+        if self.dir.is_empty() {
+            WINS_FILE.to_string()
+        } else {
+            format!("{}/wins.yaml", self.dir)
+        }
+    }
+
     /// A cohort member's id: the folder under `data/people/` the workbook
     /// comes from.
     pub fn member_id(&self) -> Option<&str> {
         self.dir.strip_prefix("data/people/")
     }
 
-    /// Nothing written yet: no profile, no people, no progress.
+    /// Nothing written yet: no profile, no people, no progress, no wins.
     pub fn is_empty(&self) -> bool {
-        self.profile.is_none() && self.people.is_empty() && self.progress.done.is_empty()
+        self.profile.is_none()
+            && self.people.is_empty()
+            && self.progress.done.is_empty()
+            && self.wins.is_empty()
     }
 
     /// The person with this id.

@@ -191,6 +191,8 @@ pub struct LogEntry {
     pub summary: Option<String>,
     /// Something you gave back (an introduction, an article, help).
     pub gave: bool,
+    /// Ids of your wins you shared then: they know about them now.
+    pub wins: Vec<String>,
 }
 
 impl Person {

@@ -69,6 +69,7 @@ mod tests {
             kind: Some("coffee".into()),
             summary: None,
             gave,
+            wins: Vec::new(),
         }
     }
 

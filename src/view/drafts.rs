@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::compile::CompiledWorkbook;
 use crate::diagnostics::Diagnostics;
 use crate::model::message::{self, Segment};
-use crate::model::{Channel, Person};
+use crate::model::{Channel, News, Person};
 
 /// A person with what careerbook computes about them.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -54,7 +54,8 @@ pub struct Draft {
 /// value, or `{name}` for a blank).
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Shown {
-    /// `text`, `filled` or `missing`.
+    /// `text`, `filled`, `missing` (a blank) or `note` (a placeholder with
+    /// nothing to say, and a bracketed note why).
     pub kind: &'static str,
     pub text: String,
     /// The placeholder's name, for `filled` and `missing`.
@@ -76,22 +77,36 @@ pub(super) fn person(
     diags: &mut Diagnostics,
 ) -> PersonView {
     let profile = c.workbook.profile.as_ref();
+    let news = c.workbook.news_for(p);
     let drafts = c
         .messages
         .iter()
         .filter(|m| message::suits(m.meta.role, &m.meta.stages, p))
         .map(|m| {
-            let filled = message::fill(&m.body, profile, Some(p));
+            let filled = message::fill_with_news(&m.body, profile, p, news);
             let subject = m
                 .meta
                 .subject
                 .as_deref()
-                .map(|s| message::fill(s, profile, Some(p)));
+                .map(|s| message::fill_with_news(s, profile, p, news));
             let mut missing = filled.missing.clone();
             for name in subject.iter().flat_map(|s| &s.missing) {
                 if !missing.contains(name) {
                     missing.push(name.clone());
                 }
+            }
+            // A win with no impact is fixed in the wins file, not in the
+            // person's entry: say so there.
+            if let News::Unheard(w) = news
+                && let Some(i) = missing.iter().position(|n| n == "win_impact")
+            {
+                missing.remove(i);
+                diags.push(message::win_impact_diagnostic(
+                    &m.title,
+                    p,
+                    w,
+                    &c.workbook.wins_file(),
+                ));
             }
             if !missing.is_empty() {
                 diags.push(message::missing_diagnostic(
@@ -170,6 +185,11 @@ fn shown(seg: &Segment) -> Shown {
         Segment::Missing { name } => Shown {
             kind: "missing",
             text: format!("{{{name}}}"),
+            name: Some(name.clone()),
+        },
+        Segment::Note { name, text } => Shown {
+            kind: "note",
+            text: text.clone(),
             name: Some(name.clone()),
         },
     }

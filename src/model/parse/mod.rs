@@ -4,7 +4,9 @@
 //! files ([`raw`]: every struct `deny_unknown_fields`, source positions kept with
 //! [`Spanned`] where a later check must point at a value), then validated into the
 //! clean types of the model, one file per data file ([`profile`], [`people`],
-//! [`progress`]). Every problem becomes a [`Diagnostic`] with the file, line,
+//! [`progress`], [`wins`]); ids that one file uses from another (a win's
+//! `seen_by`, a log entry's `wins`) are checked once both are read
+//! ([`check_references`]). Every problem becomes a [`Diagnostic`] with the file, line,
 //! column and a fix, and checking carries on so that one build reports them all:
 //!
 //! - semantic checks (ids, links, dates in the future, …) never stop early;
@@ -19,19 +21,21 @@ mod profile;
 mod progress;
 mod raw;
 mod values;
+mod wins;
 
 pub use people::people;
 pub use profile::profile;
 pub use progress::progress;
 pub use raw::schemas;
 pub use values::{check_email, check_id, check_link, suggest_id};
+pub use wins::wins;
 
 use std::path::Path;
 
 use serde_saphyr::Location;
 
 use super::date::{DATE_ERROR_MARK, DATE_HELP};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 
 /// Where the profile lives, relative to the project folder.
 pub const PROFILE_FILE: &str = "data/profile.yaml";
@@ -39,6 +43,8 @@ pub const PROFILE_FILE: &str = "data/profile.yaml";
 pub const RELATIONSHIPS_FILE: &str = "data/relationships.yaml";
 /// Where checklist progress lives, relative to the project folder.
 pub const PROGRESS_FILE: &str = "data/progress.yaml";
+/// Where wins live, relative to the project folder.
+pub const WINS_FILE: &str = "data/wins.yaml";
 
 /// Code of problems in the YAML itself or its shape (the same code the generic data
 /// loader uses, so a syntax error reported by both is shown once).
@@ -51,6 +57,62 @@ const MAX_KIND_CHARS: usize = 40;
 /// The longest check-in rhythm we accept: ten years. Longer is a typo, and keeping
 /// it bounded keeps date arithmetic far from chrono's limits.
 const MAX_CADENCE_DAYS: i64 = 3660;
+
+/// An id one data file uses from another, where it is written.
+#[derive(Debug, Clone)]
+pub struct IdRef {
+    pub id: String,
+    file: String,
+    line: usize,
+    column: usize,
+}
+
+impl IdRef {
+    fn new(id: &str, file: &str, loc: &Location) -> IdRef {
+        let (line, column) = pos(loc);
+        IdRef {
+            id: id.to_string(),
+            file: file.to_string(),
+            line,
+            column,
+        }
+    }
+}
+
+/// Check the ids that cross files: each of `people_refs` (a win's `seen_by`)
+/// must be a person's id, each of `win_refs` (a log entry's `wins`) a win's.
+/// `wins_file` is where wins are read from, named in the advice when there is
+/// none.
+pub fn check_references(
+    people_refs: &[IdRef],
+    people: &[&str],
+    win_refs: &[IdRef],
+    wins: &[&str],
+    wins_file: &str,
+    diags: &mut Diagnostics,
+) {
+    for (refs, known, what) in [(people_refs, people, "person"), (win_refs, wins, "win")] {
+        for r in refs.iter().filter(|r| !known.contains(&r.id.as_str())) {
+            let help = match crate::diagnostics::suggest(&r.id, known.iter().copied()) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None if what == "win" && known.is_empty() => {
+                    format!("there are no wins yet: add this one to {wins_file}, or remove the id")
+                }
+                None if what == "win" => format!("use the id of a win in {wins_file}"),
+                None => "use the id of a person in relationships.yaml".to_string(),
+            };
+            diags.push(
+                Diagnostic::error(
+                    DATA,
+                    format!("there is no {what} with the id {}", quote(&r.id)),
+                )
+                .in_file(&r.file)
+                .at(r.line, r.column)
+                .help(help),
+            );
+        }
+    }
+}
 
 // ---------------------------------------------------------------------------
 // Helpers shared by the files' readers.

@@ -9,7 +9,9 @@ use serde_saphyr::{Location, Spanned};
 
 use super::raw::{RawPerson, RawRelationships};
 use super::values::{check_email, check_id, check_link, suggest_id, suggest_placeholder};
-use super::{DATA, MAX_CADENCE_DAYS, MAX_KIND_CHARS, at, pos, quote, texts, trimmed, yaml_error};
+use super::{
+    DATA, IdRef, MAX_CADENCE_DAYS, MAX_KIND_CHARS, at, pos, quote, texts, trimmed, yaml_error,
+};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::message::is_placeholder_name;
 use crate::model::people::{LogEntry, Person};
@@ -17,7 +19,15 @@ use crate::model::people::{LogEntry, Person};
 /// Parse and validate `data/relationships.yaml`. People with problems are still
 /// returned when their entry could be read (the problems are errors in `diags`,
 /// so a build stops anyway); a second person with an id already used is left out.
-pub fn people(text: &str, file: &str, today: NaiveDate, diags: &mut Diagnostics) -> Vec<Person> {
+/// The wins that log entries list are added to `win_refs`, to be checked
+/// against the wins file ([`super::check_references`]).
+pub fn people(
+    text: &str,
+    file: &str,
+    today: NaiveDate,
+    win_refs: &mut Vec<IdRef>,
+    diags: &mut Diagnostics,
+) -> Vec<Person> {
     let raws: Vec<((usize, usize), RawPerson)> =
         match serde_saphyr::from_str::<Option<RawRelationships>>(text) {
             Ok(raw) => raw
@@ -33,7 +43,7 @@ pub fn people(text: &str, file: &str, today: NaiveDate, diags: &mut Diagnostics)
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for ((line, _), raw) in raws {
         let id_loc = raw.id.referenced;
-        let person = person(raw, file, line, today, diags);
+        let person = person(raw, file, line, today, win_refs, diags);
         if let Some(first_line) = seen.get(&person.id) {
             diags.push(
                 at(
@@ -169,6 +179,7 @@ fn person(
     file: &str,
     line: usize,
     today: NaiveDate,
+    win_refs: &mut Vec<IdRef>,
     diags: &mut Diagnostics,
 ) -> Person {
     let mut push = |d: Diagnostic, loc: &Location| diags.push(at(d, file, loc));
@@ -317,11 +328,22 @@ fn person(
             }
             Some(v).filter(|v| !v.is_empty())
         });
+        let mut wins: Vec<String> = Vec::new();
+        for w in e.wins.unwrap_or_default() {
+            let id = w.value.trim().to_string();
+            if !id.is_empty() {
+                win_refs.push(IdRef::new(&id, file, &w.referenced));
+                if !wins.contains(&id) {
+                    wins.push(id);
+                }
+            }
+        }
         log.push(LogEntry {
             date,
             kind,
             summary: trimmed(e.summary),
             gave: e.gave.unwrap_or(false),
+            wins,
         });
     }
 

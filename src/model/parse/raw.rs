@@ -106,6 +106,9 @@ pub(crate) struct RawLogEntry {
     pub(super) summary: Option<String>,
     /// `true` when you gave something back (an introduction, an article, a result).
     pub(super) gave: Option<bool>,
+    /// Ids of wins (in wins.yaml) you shared in this contact: they know about them now.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub(super) wins: Option<Vec<Spanned<String>>>,
 }
 
 /// `data/progress.yaml`: checklist items you have done.
@@ -118,13 +121,45 @@ pub(crate) struct RawProgress {
     pub(super) done: Option<HashMap<Spanned<String>, Option<Spanned<String>>>>,
 }
 
+/// `data/wins.yaml`: what you have achieved.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "careerbook wins (data/wins.yaml)")]
+pub(crate) struct RawWins {
+    #[schemars(with = "Option<Vec<RawWin>>")]
+    pub(super) wins: Option<Vec<Spanned<RawWin>>>,
+}
+
+/// One result you can point to.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawWin {
+    /// Unique; lower-case letters, digits and `-`. Log entries name it in `wins:`.
+    #[schemars(with = "String", regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
+    pub(super) id: Spanned<String>,
+    /// When it happened (YYYY-MM-DD); not after today.
+    #[schemars(with = "IsoDate")]
+    pub(super) date: Spanned<Date>,
+    /// What you did, in a line; fills `{win}` in sponsor updates.
+    #[schemars(with = "String", length(min = 1))]
+    pub(super) title: Spanned<String>,
+    /// What it changed, in a line; fills `{win_impact}`.
+    #[schemars(with = "Option<String>")]
+    pub(super) impact: Option<Spanned<String>>,
+    /// Ids of people (in relationships.yaml) who already know about it.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub(super) seen_by: Option<Vec<Spanned<String>>>,
+    /// Only in a `build --private`.
+    pub(super) private: Option<bool>,
+}
+
 /// A date written `YYYY-MM-DD`.
 #[derive(JsonSchema)]
 #[schemars(extend("format" = "date"))]
 #[allow(dead_code)]
 pub(crate) struct IsoDate(#[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))] String);
 
-/// JSON Schemas for the three data files, derived from the types that read them
+/// JSON Schemas for the data files, derived from the types that read them
 /// so they cannot drift: (file name, schema).
 pub fn schemas() -> Vec<(&'static str, serde_json::Value)> {
     vec![
@@ -139,6 +174,10 @@ pub fn schemas() -> Vec<(&'static str, serde_json::Value)> {
         (
             "progress.schema.json",
             serde_json::to_value(schemars::schema_for!(RawProgress)).expect("schema"),
+        ),
+        (
+            "wins.schema.json",
+            serde_json::to_value(schemars::schema_for!(RawWins)).expect("schema"),
         ),
     ]
 }

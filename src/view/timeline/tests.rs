@@ -24,12 +24,14 @@ fn workbook() -> Workbook {
             kind: Some("coffee".into()),
             summary: Some("Talked <b>shop</b>".into()),
             gave: false,
+            wins: Vec::new(),
         },
         LogEntry {
             date: d("2026-04-01"),
             kind: None,
             summary: None,
             gave: true,
+            wins: Vec::new(),
         },
         // Before the plan: not drawn.
         LogEntry {
@@ -37,6 +39,7 @@ fn workbook() -> Workbook {
             kind: None,
             summary: None,
             gave: false,
+            wins: Vec::new(),
         },
     ];
     a.last_contact = Some(d("2026-04-01"));

@@ -1,0 +1,148 @@
+//! `data/wins.yaml`: what you have achieved, and who has heard about it.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde_saphyr::Location;
+
+use super::raw::{RawWin, RawWins};
+use super::values::{check_id, suggest_id};
+use super::{DATA, IdRef, at, pos, yaml_error};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::wins::Win;
+
+/// The longest title or impact before we suggest shortening it: the sponsor
+/// brief has one line for each, and a draft puts them mid-sentence.
+const MAX_LINE_CHARS: usize = 140;
+
+/// Parse and validate `data/wins.yaml`. Wins with problems are still returned
+/// when they could be read (the problems are errors, so a build stops anyway);
+/// a second win with an id already used is left out. `seen_by` ids are
+/// returned with their positions, to be checked against the people
+/// ([`super::check_references`]).
+pub fn wins(
+    text: &str,
+    file: &str,
+    today: NaiveDate,
+    diags: &mut Diagnostics,
+) -> (Vec<Win>, Vec<IdRef>) {
+    let raws = match serde_saphyr::from_str::<Option<RawWins>>(text) {
+        Ok(raw) => raw.and_then(|r| r.wins).unwrap_or_default(),
+        Err(e) => {
+            diags.push(yaml_error(&e, text, file));
+            return (Vec::new(), Vec::new());
+        }
+    };
+    let mut wins = Vec::with_capacity(raws.len());
+    let mut refs = Vec::new();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for raw in raws {
+        let line = pos(&raw.referenced).0;
+        let id_loc = raw.value.id.referenced;
+        let win = win(raw.value, file, line, today, &mut refs, diags);
+        if let Some(first) = seen.get(&win.id) {
+            diags.push(
+                at(
+                    Diagnostic::error(
+                        DATA,
+                        format!(
+                            "the id `{}` is already used by the win on line {first}",
+                            win.id
+                        ),
+                    ),
+                    file,
+                    &id_loc,
+                )
+                .help(format!(
+                    "give each win a different id, for example `{}`",
+                    suggest_id(&win.title)
+                )),
+            );
+            continue;
+        }
+        seen.insert(win.id.clone(), line);
+        wins.push(win);
+    }
+    (wins, refs)
+}
+
+fn win(
+    raw: RawWin,
+    file: &str,
+    line: usize,
+    today: NaiveDate,
+    refs: &mut Vec<IdRef>,
+    diags: &mut Diagnostics,
+) -> Win {
+    let mut push = |d: Diagnostic, loc: &Location| diags.push(at(d, file, loc));
+    let title = raw.title.value.trim().to_string();
+    let id = raw.id.value.trim().to_string();
+    if let Err(msg) = check_id(&id) {
+        push(
+            Diagnostic::error(DATA, msg).help(format!(
+                "use lower-case letters, digits and `-`, for example `{}`",
+                suggest_id(if id.is_empty() { &title } else { &id })
+            )),
+            &raw.id.referenced,
+        );
+    }
+    if title.is_empty() {
+        push(
+            Diagnostic::error(DATA, "the win's title is empty").help(
+                "say what you did in a line, such as `Ran the referral app pilot in three clinics`",
+            ),
+            &raw.title.referenced,
+        );
+    }
+    let mut long = |what: &str, text: &str, loc: &Location| {
+        if text.chars().count() > MAX_LINE_CHARS || text.contains('\n') {
+            push(
+                Diagnostic::warning(DATA, format!("the win's {what} is long for one line"))
+                    .help(format!(
+                        "keep {what} to one line of at most {MAX_LINE_CHARS} characters: the sponsor brief and the drafts quote it whole"
+                    )),
+                loc,
+            );
+        }
+    };
+    long("title", &title, &raw.title.referenced);
+    let impact = raw.impact.and_then(|i| {
+        let v = i.value.trim().to_string();
+        long("impact", &v, &i.referenced);
+        Some(v).filter(|v| !v.is_empty())
+    });
+    let date = raw.date.value.0;
+    if date > today {
+        diags.push(
+            at(
+                Diagnostic::error(
+                    DATA,
+                    format!("a win in the future: {date} is after today ({today})"),
+                ),
+                file,
+                &raw.date.referenced,
+            )
+            .help("a win is something that has happened: check the date, or add it once it has"),
+        );
+    }
+    let mut seen_by = Vec::new();
+    for person in raw.seen_by.unwrap_or_default() {
+        let v = person.value.trim().to_string();
+        if v.is_empty() {
+            continue;
+        }
+        refs.push(IdRef::new(&v, file, &person.referenced));
+        if !seen_by.contains(&v) {
+            seen_by.push(v);
+        }
+    }
+    Win {
+        id,
+        date,
+        title,
+        impact,
+        seen_by,
+        private: raw.private.unwrap_or(false),
+        line,
+    }
+}
