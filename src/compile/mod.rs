@@ -18,7 +18,7 @@ use crate::load::Project;
 use crate::load::content::MessageMeta;
 use crate::markdown::{self, Document, Heading, PageLink, Task, TaskLook};
 use crate::model::progress::follow;
-use crate::model::{ChecklistSummary, PhaseDef, Plan, Progress, TaskRef, Workbook};
+use crate::model::{ChecklistSummary, PhaseDef, Plan, Progress, QuestionBank, TaskRef, Workbook};
 use crate::options::Options;
 use crate::templates::PageTemplates;
 use crate::view::SharedContext;
@@ -64,6 +64,8 @@ pub struct CompiledWorkbook<'a> {
     pub plan: Plan,
     pub summary: ChecklistSummary,
     pub messages: Vec<MessageTemplate>,
+    /// The guidance's questions by role and stage, for prep cards.
+    pub questions: QuestionBank,
     /// Checklist item id → the date it was done (YYYY-MM-DD); a tick that fell
     /// due again is not here (it is in `workbook.progress.due`).
     pub done: HashMap<String, String>,
@@ -265,6 +267,7 @@ pub fn compile<'a>(
         plan,
         summary,
         messages,
+        questions,
         progress,
     } = drawn;
     if !progress.due.is_empty() {
@@ -292,6 +295,7 @@ pub fn compile<'a>(
         plan,
         summary,
         messages,
+        questions,
         done,
         aliases,
         homes,
@@ -304,6 +308,7 @@ struct Drawn {
     plan: Plan,
     summary: ChecklistSummary,
     messages: Vec<MessageTemplate>,
+    questions: QuestionBank,
     /// The workbook's progress with the ticks that fell due again moved to `due`.
     progress: Progress,
 }
@@ -326,6 +331,7 @@ fn draw(
     let mut phase_defs = Vec::new();
     let mut plan_page: Option<String> = None;
     let mut messages = Vec::new();
+    let mut questions = QuestionBank::default();
     for ((slot, body), page_tasks) in order.iter().zip(bodies).zip(page_tasks) {
         let page = &pages[slot.source];
         let (title, url): (Arc<str>, Arc<str>) =
@@ -375,6 +381,13 @@ fn draw(
                 ),
             }
         }
+        if body
+            .headings
+            .iter()
+            .any(|h| QuestionBank::is_group_id(&h.id))
+        {
+            draw_questions(&mut questions, page, slot, body, diags);
+        }
         if let Some(meta) = &page.front.message {
             checks::placeholders(page, meta, diags);
             let (_, name) = book::split_dir(&page.rel);
@@ -404,7 +417,52 @@ fn draw(
         plan,
         summary,
         messages,
+        questions,
         progress,
+    }
+}
+
+/// The question groups of a page (the lists under `{#ask-<role>-<stage>}`
+/// headings) added to the bank; a group that names no stage, has no
+/// questions or repeats one already in the bank is a warning at its heading.
+fn draw_questions(
+    bank: &mut QuestionBank,
+    page: &crate::load::content::SourcePage,
+    slot: &PageSlot,
+    body: &PageBody,
+    diags: &mut Diagnostics,
+) {
+    for (id, _, items) in markdown::lists_under(&body.text, QuestionBank::is_group_id) {
+        let line = body
+            .headings
+            .iter()
+            .find(|h| h.id == id)
+            .map_or(0, |h| h.line);
+        let warn = |msg: String, help: &str| {
+            Diagnostic::warning("questions", msg)
+                .in_file(&page.file)
+                .at(line, 0)
+                .help(help.to_string())
+        };
+        match QuestionBank::group_of(&id) {
+            Err(e) => diags.push(warn(
+                format!("the question group `{id}` names no stage: {e}"),
+                "name a group `ask-<mentor|sponsor>-<prospect|contacted|active|dormant>`, such as `ask-mentor-active`",
+            )),
+            Ok(_) if items.is_empty() => diags.push(warn(
+                format!("the question group `{id}` has no questions"),
+                "put the questions in a list right under the heading, one per item",
+            )),
+            Ok((role, stage)) => {
+                let url = format!("{}#{id}", slot.url);
+                if !bank.add(role, stage, items, url) {
+                    diags.push(warn(
+                        format!("the question group `{id}` is already in the book"),
+                        "keep one list of questions for each role and stage; prep cards use the first",
+                    ));
+                }
+            }
+        }
     }
 }
 

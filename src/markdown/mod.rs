@@ -663,3 +663,49 @@ fn unique(base: &str, used: &mut FxHashMap<String, usize>) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// The list under each heading whose id `wanted` accepts: (the heading's id,
+/// its line in `body` counting from 1, the plain text of each item of the
+/// first level). A group ends at the next heading; nested lists are not items.
+/// The question bank's groups (`### … {#ask-mentor-active}`) are read this way.
+pub fn lists_under(body: &str, wanted: impl Fn(&str) -> bool) -> Vec<(String, usize, Vec<String>)> {
+    let mut groups: Vec<(String, usize, Vec<String>)> = Vec::new();
+    let mut in_group = false;
+    let mut depth = 0usize;
+    let mut item: Option<String> = None;
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { id, .. }) => {
+                in_group = false;
+                if let Some(id) = id.filter(|id| wanted(id)) {
+                    let line = body[..range.start].matches('\n').count() + 1;
+                    groups.push((id.to_string(), line, Vec::new()));
+                    in_group = true;
+                }
+            }
+            Event::Start(Tag::List(_)) if in_group => depth += 1,
+            Event::End(TagEnd::List(_)) if in_group => depth = depth.saturating_sub(1),
+            Event::Start(Tag::Item) if in_group && depth == 1 => item = Some(String::new()),
+            Event::End(TagEnd::Item) if in_group && depth == 1 => {
+                if let (Some(text), Some(group)) = (item.take(), groups.last_mut()) {
+                    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if !text.is_empty() {
+                        group.2.push(text);
+                    }
+                }
+            }
+            Event::Text(t) | Event::Code(t) if depth == 1 => {
+                if let Some(s) = item.as_mut() {
+                    s.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak if depth == 1 => {
+                if let Some(s) = item.as_mut() {
+                    s.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    groups
+}

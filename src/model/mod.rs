@@ -9,7 +9,7 @@
 //! The data contract (every file optional, every problem a located diagnostic):
 //!
 //! - `data/profile.yaml`: `name` (required), `pronouns`, `role`, `organisation`,
-//!   `email`, `region`, `plan_start`, `goals`, `ambitions`;
+//!   `email`, `region`, `plan_start`, `goals`, `ambitions`, `open_to`;
 //! - `data/relationships.yaml`: `people:`, a list of [`Person`]s;
 //! - `data/progress.yaml`: `done:`, checklist item id → date done;
 //! - `data/wins.yaml`: `wins:`, a list of [`Win`]s (what you achieved, and who
@@ -25,6 +25,7 @@ pub mod message;
 pub mod parse;
 pub mod people;
 pub mod plan;
+pub mod prep;
 pub mod profile;
 pub mod progress;
 pub mod relationship;
@@ -42,6 +43,7 @@ pub use message::{FilledMessage, Segment};
 pub use parse::{PROFILE_FILE, PROGRESS_FILE, RELATIONSHIPS_FILE, WINS_FILE, schemas};
 pub use people::{Channel, LogEntry, Person, Role, Stage};
 pub use plan::{MonthRange, Phase, PhaseDef, Plan};
+pub use prep::{PrepCard, QuestionBank};
 pub use profile::{Profile, Region};
 pub use progress::{DueAgain, Progress};
 pub use wins::{News, Win};

@@ -73,6 +73,8 @@ pub struct Profile {
     pub goals: Vec<String>,
     /// What sponsors need to hear.
     pub ambitions: Vec<String>,
+    /// The kinds of roles or stretch assignments you want (the sponsor brief).
+    pub open_to: Vec<String>,
 }
 
 impl Profile {
@@ -88,6 +90,7 @@ impl Profile {
             plan_start: None,
             goals: Vec::new(),
             ambitions: Vec::new(),
+            open_to: Vec::new(),
         }
     }
 

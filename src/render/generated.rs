@@ -12,7 +12,8 @@ use crate::view::context::{PageLink, workbook_id};
 use crate::view::{ChapterView, WorkbookView};
 
 /// The relationship tracker appears when there are people to track; the
-/// progress page whenever the book has checklists.
+/// progress page whenever the book has checklists; the sponsor brief when
+/// there is a profile or a win to put on it.
 pub(super) fn pages(view: &WorkbookView) -> Vec<GeneratedPage> {
     let mut out = Vec::new();
     if !view.people.is_empty() {
@@ -27,6 +28,13 @@ pub(super) fn pages(view: &WorkbookView) -> Vec<GeneratedPage> {
             title: "Your progress",
             url: "progress.html",
             template: "progress.html",
+        });
+    }
+    if view.brief.is_some() {
+        out.push(GeneratedPage {
+            title: "Your sponsor brief",
+            url: "brief.html",
+            template: "brief.html",
         });
     }
     out

@@ -9,7 +9,7 @@ use super::{Count, PhaseView};
 use crate::compile::CompiledWorkbook;
 use crate::model::date::long_date;
 use crate::model::gap::{self, PersonRef, Severity, StageCounts};
-use crate::model::{ActionKind, Stage, next_actions};
+use crate::model::{ActionKind, Role, Stage, Win, next_actions};
 
 /// The stages in the order the gap table shows them.
 const STAGES: [Stage; 4] = [
@@ -36,6 +36,28 @@ pub struct Dashboard {
     pub progress: Count,
     /// The phase of the plan today falls in.
     pub phase: Option<PhaseView>,
+    /// Your wins, and who has not heard them yet.
+    pub wins: WinsCard,
+}
+
+/// Your wins on the dashboard: a nudge to tell your sponsors.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct WinsCard {
+    /// How many wins this build shows.
+    pub total: usize,
+    /// The newest of them.
+    pub newest: Option<Win>,
+    /// Each active sponsor, with how many of your wins they have not heard
+    /// about, in the order of the relationships file.
+    pub sponsors: Vec<SponsorNews>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct SponsorNews {
+    pub id: String,
+    pub name: String,
+    /// Wins they have not heard about.
+    pub unheard: usize,
 }
 
 impl Dashboard {
@@ -47,6 +69,7 @@ impl Dashboard {
         self.verdicts.clear();
         self.actions.clear();
         self.only_taken.clear();
+        self.wins.sponsors.clear();
     }
 }
 
@@ -155,5 +178,19 @@ pub(super) fn dashboard(
         only_taken: analysis.only_taken,
         progress,
         phase: phases.iter().find(|p| p.current).cloned(),
+        wins: WinsCard {
+            total: wb.wins.len(),
+            newest: wb.wins_newest_first().first().map(|w| (*w).clone()),
+            sponsors: wb
+                .people
+                .iter()
+                .filter(|p| p.role == Role::Sponsor && p.stage == Stage::Active)
+                .map(|p| SponsorNews {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    unheard: wb.unheard_by(p).len(),
+                })
+                .collect(),
+        },
     }
 }

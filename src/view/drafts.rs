@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::compile::CompiledWorkbook;
 use crate::diagnostics::Diagnostics;
 use crate::model::message::{self, Segment};
-use crate::model::{Channel, News, Person};
+use crate::model::{Channel, News, Person, PrepCard};
 
 /// A person with what careerbook computes about them.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -28,6 +28,8 @@ pub struct PersonView {
     pub gave_back: bool,
     /// The drafts of every message template that suits them.
     pub drafts: Vec<Draft>,
+    /// What to have in mind before the next conversation (not for a prospect).
+    pub prep: Option<PrepCard>,
 }
 
 /// A message template filled in for one person.
@@ -150,6 +152,7 @@ pub(super) fn person(
         overdue_days: p.days_overdue(today).filter(|d| *d > 0),
         gave_back: p.gave_back(),
         drafts,
+        prep: PrepCard::of(p, &c.workbook, &c.questions, today),
         person: p.clone(),
     }
 }

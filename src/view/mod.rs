@@ -5,6 +5,7 @@
 //! field added here is added for every output at once. `careerbook schema`
 //! describes them for theme authors (see [`schema`]).
 
+pub mod brief;
 pub mod context;
 pub mod dashboard;
 pub mod drafts;
@@ -25,6 +26,7 @@ use crate::model::message;
 use crate::model::{MonthRange, Profile};
 use crate::options::Options;
 
+pub use brief::BriefView;
 pub use context::{BookInfo, PageInfo, PageLink, SharedContext, SiteInfo};
 pub use dashboard::Dashboard;
 pub use drafts::{PersonView, Shown};
@@ -57,6 +59,8 @@ pub struct WorkbookView {
     pub chapters: Option<Vec<ChapterView>>,
     /// `None` without a dated plan.
     pub timeline: Option<TimelineView>,
+    /// The sponsor brief; `None` with neither a profile nor a win.
+    pub brief: Option<BriefView>,
     /// The blank message templates.
     pub messages: Vec<MessageView>,
 }
@@ -269,6 +273,7 @@ pub fn workbook(c: &CompiledWorkbook<'_>, opts: &Options, diags: &mut Diagnostic
         phases,
         chapters: Some(chapters),
         timeline,
+        brief: brief::brief(wb),
         messages,
     }
 }

@@ -58,5 +58,6 @@ pub fn profile(text: &str, file: &str, diags: &mut Diagnostics) -> Option<Profil
         plan_start: raw.plan_start.map(|d| d.0),
         goals: texts(raw.goals),
         ambitions: texts(raw.ambitions),
+        open_to: texts(raw.open_to),
     })
 }

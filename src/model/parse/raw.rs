@@ -35,6 +35,9 @@ pub(crate) struct RawProfile {
     pub(super) goals: Option<Vec<String>>,
     /// Where you want to go; sponsors need to hear it. The first fills `{ambition}`.
     pub(super) ambitions: Option<Vec<String>>,
+    /// The kinds of roles or stretch assignments you want; the sponsor brief
+    /// lists them for a sponsor to keep in mind.
+    pub(super) open_to: Option<Vec<String>>,
 }
 
 /// `data/relationships.yaml`: the people you are building relationships with.
