@@ -226,16 +226,17 @@ pub fn pdfs(
     let mut diags = Diagnostics::new();
     let workbooks = cohort::workbooks(project, opts.person.as_deref()).map_err(|d| vec![d])?;
     let empty = model::Workbook::default();
+    let name = opts.pdf_name();
     let jobs: Vec<(String, &model::Workbook)> = if opts.blank {
-        vec![("workbook.pdf".into(), &empty)]
+        vec![(name.into(), &empty)]
     } else if workbooks.is_cohort {
         workbooks
             .members
             .iter()
-            .map(|m| (format!("{}/workbook.pdf", m.id), &m.workbook))
+            .map(|m| (format!("{}/{name}", m.id), &m.workbook))
             .collect()
     } else {
-        vec![("workbook.pdf".into(), workbooks.root)]
+        vec![(name.into(), workbooks.root)]
     };
     // A cohort is typeset a few members at a time, in parallel: only those PDFs
     // are held in memory, and Typst's caches are trimmed between batches, keeping
@@ -247,8 +248,13 @@ pub fn pdfs(
             .par_iter()
             .map(|(path, workbook)| {
                 let mut found = Diagnostics::new();
-                let pdf = pdf::source(project, workbook, opts, &mut found)
-                    .map(|source| pdf::render_pdf(project, &source, opts));
+                let pdf = pdf::source(project, workbook, opts, &mut found).map(|source| {
+                    if opts.brief {
+                        pdf::render_brief(project, &source, opts)
+                    } else {
+                        pdf::render_pdf(project, &source, opts)
+                    }
+                });
                 (path, pdf, found)
             })
             .collect();
@@ -316,7 +322,7 @@ pub fn write_pdfs(
         opts,
         |f| {
             // A single PDF goes to `out` itself; a cohort's go to `out`'s folder, by member.
-            let path = if f.path == "workbook.pdf" {
+            let path = if f.path == opts.pdf_name() {
                 out.to_path_buf()
             } else {
                 out.with_file_name("").join(&f.path)

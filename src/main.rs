@@ -70,7 +70,7 @@ enum Command {
         /// The workbook project folder
         #[arg(default_value = ".")]
         dir: PathBuf,
-        /// The PDF to write (default: workbook.pdf, or workbook-blank.pdf with --blank, in DIR)
+        /// The PDF to write (default: workbook.pdf, or brief.pdf with --brief; -blank before .pdf with --blank; in DIR)
         #[arg(long, short)]
         out: Option<PathBuf>,
         /// The date to treat as today, YYYY-MM-DD (default: the system date)
@@ -85,6 +85,9 @@ enum Command {
         /// No personal data: fill-in tables, empty checkboxes, templates with blanks
         #[arg(long, conflicts_with_all = ["private", "public"])]
         blank: bool,
+        /// The one-page sponsor brief (brief.pdf) instead of the workbook
+        #[arg(long)]
+        brief: bool,
         /// In a cohort, typeset only this member's workbook
         #[arg(long, value_name = "ID")]
         person: Option<String>,
@@ -238,6 +241,7 @@ fn main() -> ExitCode {
             private,
             public,
             blank,
+            brief,
             person,
         } => pdf(
             &Options {
@@ -245,6 +249,7 @@ fn main() -> ExitCode {
                 audience: audience(private, public),
                 person,
                 blank,
+                brief,
                 ..Options::new(dir, today_or_now(today))
             },
             color,
@@ -403,7 +408,7 @@ fn pdf(opts: &Options, color: bool) -> ExitCode {
                         "Wrote {} PDFs ({}) in {ms} ms, one per member: {}",
                         many.len(),
                         human_bytes(total),
-                        folder.join("<member>").join("workbook.pdf").display()
+                        folder.join("<member>").join(opts.pdf_name()).display()
                     );
                 }
             }
@@ -411,7 +416,12 @@ fn pdf(opts: &Options, color: bool) -> ExitCode {
         }
         Err(problems) => {
             eprint!("{}", render_human(&problems, dir, color));
-            eprintln!("error: could not typeset the workbook; nothing was written");
+            let what = if opts.brief {
+                "the sponsor brief"
+            } else {
+                "the workbook"
+            };
+            eprintln!("error: could not typeset {what}; nothing was written");
             ExitCode::FAILURE
         }
     }

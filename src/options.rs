@@ -26,6 +26,8 @@ pub struct Options {
     pub pdf: bool,
     /// `pdf --blank`: no personal data at all, to fill in by hand.
     pub blank: bool,
+    /// `pdf --brief`: the one-page sponsor brief instead of the workbook.
+    pub brief: bool,
 }
 
 impl Options {
@@ -40,19 +42,32 @@ impl Options {
             person: None,
             pdf: false,
             blank: false,
+            brief: false,
         }
     }
 
     /// Where `careerbook pdf` writes: `out`, or `workbook.pdf` (with
-    /// `--blank`, `workbook-blank.pdf`) in the project folder.
+    /// `--blank`, `workbook-blank.pdf`; with `--brief`, `brief.pdf` and
+    /// `brief-blank.pdf`) in the project folder.
     pub fn pdf_path(&self) -> PathBuf {
         self.out.clone().unwrap_or_else(|| {
+            let name = self.pdf_name().trim_end_matches(".pdf");
             self.root.join(if self.blank {
-                "workbook-blank.pdf"
+                format!("{name}-blank.pdf")
             } else {
-                "workbook.pdf"
+                format!("{name}.pdf")
             })
         })
+    }
+
+    /// The PDF's file name in a cohort member's folder: `workbook.pdf`, or
+    /// `brief.pdf` with `--brief`.
+    pub fn pdf_name(&self) -> &'static str {
+        if self.brief {
+            "brief.pdf"
+        } else {
+            "workbook.pdf"
+        }
     }
 
     /// The audience as the build honours it: a blank copy has nothing

@@ -9,6 +9,7 @@
 //! | file | what |
 //! |---|---|
 //! | `/workbook.typ` | the theme's `print/workbook.typ`: the main file |
+//! | `/brief.typ` | the theme's `print/brief.typ`: the main file of `pdf --brief` (no chapters) |
 //! | `/<name>.typ` | every other `print/<name>` file of the theme |
 //! | `/data.json` | the view: book, profile, dashboard, people, drafts, … |
 //! | `/settings.json` | page size, language, the document date, the mode |
@@ -46,6 +47,8 @@ use world::{Origin, PrintWorld};
 
 /// The theme file every print design starts from.
 pub const MAIN_TEMPLATE: &str = "print/workbook.typ";
+/// The theme file of the one-page sponsor brief (`careerbook pdf --brief`).
+pub const BRIEF_TEMPLATE: &str = "print/brief.typ";
 
 /// A typeset workbook.
 #[derive(Debug, Clone)]
@@ -78,21 +81,72 @@ pub fn render_pdf_output(
         ]);
     }
     let chapters = chapters(project, source, opts)?;
-    let world = build_world(project, source, opts, &chapters);
+    let world = build_world(project, source, opts, &chapters, "/workbook.typ");
+    typeset(&world, project, opts, "workbook")
+}
 
+/// The one-page sponsor brief (`print/brief.typ`): the same view, without the
+/// chapters. A brief that does not fit on one page is an error saying what to
+/// shorten, since a sponsor is handed one sheet.
+pub fn render_brief(
+    project: &Project,
+    source: &PdfSource,
+    opts: &Options,
+) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    if !project.theme.files.contains_key(BRIEF_TEMPLATE) {
+        return Err(vec![
+            Diagnostic::error("print", format!("the theme has no {BRIEF_TEMPLATE}"))
+                .help("add the file to the theme, or remove the theme's print/ folder to use the built-in design"),
+        ]);
+    }
+    let world = build_world(project, source, opts, &[], "/brief.typ");
+    let out = typeset(&world, project, opts, "brief")?;
+    if out.pages != 1 {
+        let file = source
+            .view
+            .get("brief")
+            .filter(|b| !b.is_null())
+            .map(|_| "your profile and wins");
+        return Err(vec![
+            Diagnostic::error(
+                "print",
+                format!("the sponsor brief runs to {} pages; it must fit on one", out.pages),
+            )
+            .help(format!(
+                "shorten what is long in {}: each win's title and impact to a line, the first ambition to a sentence, `open_to` to a few items",
+                file.unwrap_or("the theme's print/brief.typ")
+            )),
+        ]);
+    }
+    Ok(out.bytes)
+}
+
+/// Typeset `world`'s main file and write the PDF. `kind` names the document
+/// in the PDF's identifier (`workbook`, `brief`).
+fn typeset(
+    world: &PrintWorld,
+    project: &Project,
+    opts: &Options,
+    kind: &str,
+) -> Result<PdfOutput, Vec<Diagnostic>> {
     let compiled = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        typst::compile::<PagedDocument>(&world).output
+        typst::compile::<PagedDocument>(world).output
     }));
     let document = match compiled {
         Ok(Ok(doc)) => doc,
-        Ok(Err(errors)) => return Err(to_diagnostics(&world, project, &errors)),
+        Ok(Err(errors)) => return Err(to_diagnostics(world, project, &errors)),
         Err(_) => return Err(vec![internal_error("typesetting")]),
     };
     let pdf_options = typst_pdf::PdfOptions {
         ident: Smart::Custom(format!(
-            "careerbook/{}/{}",
+            "careerbook/{}/{}{}",
             project.config.book.title,
-            if opts.blank { "blank" } else { "personal" }
+            if opts.blank { "blank" } else { "personal" },
+            if kind == "workbook" {
+                String::new()
+            } else {
+                format!("/{kind}")
+            }
         )),
         creator: Smart::Custom(Some(
             concat!("careerbook ", env!("CARGO_PKG_VERSION")).into(),
@@ -104,7 +158,7 @@ pub fn render_pdf_output(
         std::panic::catch_unwind(AssertUnwindSafe(|| typst_pdf::pdf(&document, &pdf_options)));
     let bytes = match exported {
         Ok(Ok(bytes)) => bytes,
-        Ok(Err(errors)) => return Err(to_diagnostics(&world, project, &errors)),
+        Ok(Err(errors)) => return Err(to_diagnostics(world, project, &errors)),
         Err(_) => return Err(vec![internal_error("writing the PDF")]),
     };
     Ok(PdfOutput {
@@ -268,8 +322,9 @@ fn build_world(
     source: &PdfSource,
     opts: &Options,
     chapters: &[Generated],
+    main: &str,
 ) -> PrintWorld {
-    let mut world = PrintWorld::new("/workbook.typ", opts.today);
+    let mut world = PrintWorld::new(main, opts.today);
     for (key, file) in &project.theme.files {
         if let Some(rest) = key.strip_prefix("print/") {
             world.add(

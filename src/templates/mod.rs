@@ -381,7 +381,25 @@ fn new_tera() -> Tera {
     tera.autoescape_on(vec![""]);
     tera.set_escape_fn(escape_html);
     tera.register_filter("long_date", long_date_filter);
+    tera.register_filter("sentence", sentence_filter);
     tera
+}
+
+/// `{{ ambition | sentence }}`: the first letter upper-case and the rest as
+/// written ("a role in Halifax" → "A role in Halifax"), where Tera's
+/// `capitalize` would lower-case the rest ("in halifax").
+fn sentence_filter(
+    value: &tera::Value,
+    _: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let text = value
+        .as_str()
+        .ok_or_else(|| tera::Error::msg(format!("`sentence` needs text, not {value}")))?;
+    let mut chars = text.chars();
+    Ok(tera::Value::String(match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }))
 }
 
 /// `{{ profile.plan_start | long_date }}`: a YYYY-MM-DD date as "2 February

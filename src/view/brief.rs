@@ -31,11 +31,9 @@ pub struct BriefView {
     pub wins: Vec<BriefWin>,
     /// How many public wins the file has in all.
     pub wins_total: usize,
-    /// The roles or stretch assignments you want (`open_to`; without it,
-    /// your goals).
+    /// The roles or stretch assignments you want (`open_to`). Not your
+    /// goals: those are what you are learning, not what a sponsor can offer.
     pub open_to: Vec<String>,
-    /// `open_to` came from your goals.
-    pub open_to_from_goals: bool,
     /// Your active mentors and sponsors (never a private person).
     pub vouchers: Vec<Voucher>,
 }
@@ -73,11 +71,6 @@ pub fn brief(wb: &Workbook) -> Option<BriefView> {
         return None;
     }
     let p = wb.profile.as_ref();
-    let (open_to, from_goals) = match p {
-        Some(p) if !p.open_to.is_empty() => (p.open_to.clone(), false),
-        Some(p) => (p.goals.clone(), !p.goals.is_empty()),
-        None => (Vec::new(), false),
-    };
     let mut vouchers: Vec<Voucher> = wb
         .people
         .iter()
@@ -114,8 +107,7 @@ pub fn brief(wb: &Workbook) -> Option<BriefView> {
                 when: format!("{} {}", month_name(w.date.month()), w.date.year()),
             })
             .collect(),
-        open_to,
-        open_to_from_goals: from_goals,
+        open_to: p.map(|p| p.open_to.clone()).unwrap_or_default(),
         vouchers,
     })
 }
@@ -170,10 +162,7 @@ mod tests {
         assert_eq!(b.wins_total, 7);
         assert_eq!(b.ambition.as_deref(), Some("a design manager role"));
         assert_eq!(b.more_ambitions, ["later, a director"]);
-        assert_eq!(
-            (b.open_to.as_slice(), b.open_to_from_goals),
-            (&["presenting".to_string()][..], true)
-        );
+        assert!(b.open_to.is_empty(), "goals are not what you are open to");
         let names: Vec<&str> = b.vouchers.iter().map(|v| v.name.as_str()).collect();
         assert_eq!(names, ["S", "M"]);
         assert!(brief(&Workbook::default()).is_none());
