@@ -171,7 +171,8 @@ impl PrepCard {
         if let Some(step) = &self.next_step {
             let mut line = format!("Your next step: {step}");
             if let Some(late) = self.step_overdue_days {
-                line.push_str(&format!(" ({late} days overdue)"));
+                let days = if late == 1 { "day" } else { "days" };
+                line.push_str(&format!(" ({late} {days} overdue)"));
             } else if let Some(due) = self.next_step_due {
                 line.push_str(&format!(" (by {due})"));
             }

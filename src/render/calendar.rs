@@ -10,7 +10,7 @@ use chrono::{Days, NaiveDate};
 use icalendar::{Calendar, Component, Event, EventLike, Property};
 
 use crate::model::date::long_date;
-use crate::model::{Person, Workbook};
+use crate::model::{Person, PrepCard, QuestionBank, Workbook};
 
 /// What an event is about; part of its UID and of its sort order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -42,10 +42,17 @@ struct Item<'a> {
 ///   already overdue is put on `today`, where it still needs doing;
 /// - one all-day event per `next_step_due` on or after `today`.
 ///
+/// A check-in's description carries the person's prep card in short (the last
+/// conversation, the next step, news to share, questions from `questions`).
 /// `book_id` namespaces the UIDs (use the same id as the browser's saved ticks).
 /// Pass [`Workbook::without_private`] for your own copy: nothing here reads `notes`,
 /// but private people would appear by name.
-pub fn followups_ics(workbook: &Workbook, today: NaiveDate, book_id: &str) -> String {
+pub fn followups_ics(
+    workbook: &Workbook,
+    today: NaiveDate,
+    book_id: &str,
+    questions: &QuestionBank,
+) -> String {
     let mut items: Vec<Item<'_>> = Vec::new();
     for p in &workbook.people {
         if let Some(due) = p.next_check_in() {
@@ -59,8 +66,16 @@ pub fn followups_ics(workbook: &Workbook, today: NaiveDate, book_id: &str) -> St
             if due < today {
                 description.push_str(&format!(" The check-in was due on {}.", long_date(due)));
             }
-            if let Some(step) = &p.next_step {
-                description.push_str(&format!("\nNext step: {step}"));
+            match PrepCard::of(p, workbook, questions, today) {
+                Some(card) => {
+                    description.push_str("\n\n");
+                    description.push_str(&card.short());
+                }
+                None => {
+                    if let Some(step) = &p.next_step {
+                        description.push_str(&format!("\nNext step: {step}"));
+                    }
+                }
             }
             items.push(Item {
                 date: due.max(today),
@@ -183,7 +198,12 @@ mod tests {
 
     #[test]
     fn round_trips_through_a_parser() {
-        let ics = followups_ics(&workbook(), d("2026-11-20"), "my book");
+        let ics = followups_ics(
+            &workbook(),
+            d("2026-11-20"),
+            "my book",
+            &QuestionBank::default(),
+        );
         let cal: Calendar = ics.parse().expect("valid iCalendar");
         let events: Vec<(String, String, NaiveDate)> = cal
             .events()
@@ -239,8 +259,11 @@ mod tests {
     #[test]
     fn crlf_lines_and_reproducible() {
         let wb = workbook();
-        let a = followups_ics(&wb, d("2026-11-20"), "b");
-        assert_eq!(a, followups_ics(&wb, d("2026-11-20"), "b"));
+        let a = followups_ics(&wb, d("2026-11-20"), "b", &QuestionBank::default());
+        assert_eq!(
+            a,
+            followups_ics(&wb, d("2026-11-20"), "b", &QuestionBank::default())
+        );
         assert!(a.starts_with("BEGIN:VCALENDAR\r\n"));
         assert!(a.ends_with("END:VCALENDAR\r\n"));
         assert!(!a.replace("\r\n", "").contains('\n'), "bare LF in {a:?}");
@@ -254,7 +277,9 @@ mod tests {
     fn uids_do_not_depend_on_dates() {
         let wb = workbook();
         let uids = |today: &str| -> Vec<String> {
-            let cal: Calendar = followups_ics(&wb, d(today), "b").parse().unwrap();
+            let cal: Calendar = followups_ics(&wb, d(today), "b", &QuestionBank::default())
+                .parse()
+                .unwrap();
             let mut u: Vec<String> = cal
                 .events()
                 .map(|e| e.get_uid().unwrap().to_string())
@@ -267,7 +292,12 @@ mod tests {
 
     #[test]
     fn empty_workbook_is_an_empty_calendar() {
-        let ics = followups_ics(&Workbook::default(), d("2026-11-20"), "b");
+        let ics = followups_ics(
+            &Workbook::default(),
+            d("2026-11-20"),
+            "b",
+            &QuestionBank::default(),
+        );
         let cal: Calendar = ics.parse().unwrap();
         assert_eq!(cal.events().count(), 0);
         assert!(ics.contains("X-WR-CALNAME:Follow-ups"));
@@ -282,7 +312,7 @@ mod tests {
             people: vec![p],
             ..Workbook::default()
         };
-        let ics = followups_ics(&wb, d("2026-11-20"), "b");
+        let ics = followups_ics(&wb, d("2026-11-20"), "b", &QuestionBank::default());
         assert_eq!(
             ics.lines().filter(|l| *l == "BEGIN:VEVENT").count(),
             1,
@@ -307,7 +337,7 @@ mod tests {
             people: vec![p],
             ..Workbook::default()
         };
-        let ics = followups_ics(&wb, d("2026-11-20"), "b");
+        let ics = followups_ics(&wb, d("2026-11-20"), "b", &QuestionBank::default());
         assert!(ics.split("\r\n").all(|l| l.len() <= 75), "{ics}");
         let cal: Calendar = ics.parse().unwrap();
         let e = cal.events().next().unwrap();

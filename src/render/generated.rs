@@ -55,7 +55,12 @@ impl Writer<'_> {
         if !workbook.people.is_empty() {
             // Members' events must not share ids: the id names the member.
             let calendar_id = workbook_id(project, workbook);
-            let ics = super::calendar::followups_ics(workbook, self.build.opts.today, &calendar_id);
+            let ics = super::calendar::followups_ics(
+                workbook,
+                self.build.opts.today,
+                &calendar_id,
+                &self.compiled.questions,
+            );
             self.build
                 .put(&format!("{prefix}followups.ics"), ics.as_bytes(), diags);
         }

@@ -1,7 +1,8 @@
 //! The cohort report: how a program's members are doing, in aggregate.
 //!
-//! Counts only: no notes, no private people (each member's workbook is reduced
-//! to what a default build may show), and no names unless `[cohort] show_names`.
+//! Counts only: no notes, no private people or wins (each member's workbook is
+//! reduced to what a default build may show), no win's text, and no names
+//! unless `[cohort] show_names`.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -26,6 +27,8 @@ pub struct MemberStats {
     /// Index of the plan phase the member is in today (by their `plan_start`).
     pub phase: Option<usize>,
     pub done: usize,
+    /// Wins logged (public ones: never their text).
+    pub wins: usize,
 }
 
 /// The numbers on the report.
@@ -42,6 +45,9 @@ pub struct CohortSummary {
     /// Members per plan phase (by today's date), and without a plan start.
     pub per_phase: Vec<(String, usize)>,
     pub no_plan: usize,
+    /// Wins logged across the cohort, and members with at least one.
+    pub wins: usize,
+    pub members_with_wins: usize,
 }
 
 pub fn stats(member: &Member, plan: &Plan, today: NaiveDate) -> MemberStats {
@@ -70,6 +76,7 @@ pub fn stats(member: &Member, plan: &Plan, today: NaiveDate) -> MemberStats {
         overdue: wb.people.iter().filter(|p| p.is_overdue(today)).count(),
         phase: member_plan.current_index(today),
         done: wb.progress.done.len(),
+        wins: wb.wins.len(),
     }
 }
 
@@ -86,6 +93,8 @@ pub fn summarize(stats: &[MemberStats], plan: &Plan) -> CohortSummary {
         s.with_neither += usize::from(!m.active_mentor && !m.active_sponsor);
         s.overdue_check_ins += m.overdue;
         s.members_overdue += usize::from(m.overdue > 0);
+        s.wins += m.wins;
+        s.members_with_wins += usize::from(m.wins > 0);
         match m.phase {
             Some(i) => s.per_phase[i].1 += 1,
             None => s.no_plan += 1,
