@@ -176,6 +176,7 @@ mod tests {
             profile: None,
             people: vec![a, b, c, e, f],
             progress,
+            wins: Vec::new(),
             plan_start_alone: None,
         };
         let plan = Plan::new(

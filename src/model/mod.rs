@@ -99,14 +99,33 @@ impl Workbook {
         diags: &mut Diagnostics,
     ) -> Workbook {
         let mut win_refs = Vec::new();
+        let mut people_complete = true;
         let people = files
             .relationships
-            .map(|f| parse::people(f.text, f.file, today, &mut win_refs, diags))
+            .map(|f| {
+                parse::people(
+                    f.text,
+                    f.file,
+                    today,
+                    &mut win_refs,
+                    &mut people_complete,
+                    diags,
+                )
+            })
             .unwrap_or_default();
-        let (wins, seen_by) = files
+        let wins = files
             .wins
-            .map(|f| parse::wins(f.text, f.file, today, diags))
-            .unwrap_or_default();
+            .map(|f| parse::wins(f.text, f.file, today, diags));
+        // A file that could not be read whole says nothing about which ids
+        // it lacks: the other file's references to it are not checked.
+        let wins_complete = !matches!(wins, Some(None));
+        let (wins, mut seen_by) = wins.flatten().unwrap_or_default();
+        if !people_complete {
+            seen_by.clear();
+        }
+        if !wins_complete {
+            win_refs.clear();
+        }
         let wb = Workbook {
             dir: dir.to_string(),
             plan_start_alone: None,

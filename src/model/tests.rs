@@ -991,7 +991,6 @@ wins:
 }
 
 #[test]
-#[ignore = "known bug: a wins file that does not parse makes every log entry's `wins:` id an error too, advising to add a win the file already has"]
 fn a_broken_wins_file_does_not_make_log_wins_unknown() {
     // The log's `lakehouse-launch` is in the wins file; only the misspelt key is wrong.
     let (_, diags) = with_wins(

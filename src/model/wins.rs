@@ -52,8 +52,7 @@ impl Workbook {
     /// Whether `person` knows about `win`: it names them in `seen_by`, or one
     /// of their log entries lists it as shared.
     pub fn knows(&self, person: &Person, win: &Win) -> bool {
-        win.seen_by.iter().any(|id| *id == person.id)
-            || person.log.iter().any(|e| e.wins.contains(&win.id))
+        win.seen_by.contains(&person.id) || person.log.iter().any(|e| e.wins.contains(&win.id))
     }
 
     /// The wins `person` has not heard about, newest first.

@@ -210,7 +210,7 @@ fn a_page_that_names_someone_you_track_fails_a_public_build_and_check_says_where
         .collect();
     assert_eq!(found.len(), 2, "{found:#?}");
     assert!(
-        found[0].starts_with("data/relationships.yaml:49:1 "),
+        found[0].starts_with("data/relationships.yaml:50:1 "),
         "{found:#?}"
     );
     assert!(

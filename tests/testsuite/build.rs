@@ -7,8 +7,8 @@ fn builds_every_page_with_prev_next_and_shared_toc() {
     let p = Project::from_fixture("minimal");
     let report = p.build_ok();
     assert_eq!(
-        report.pages, 9,
-        "5 content pages + progress, print, toc and 404"
+        report.pages, 10,
+        "5 content pages + progress, the sponsor brief, print, toc and 404"
     );
     for page in [
         "index.html",

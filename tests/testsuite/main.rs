@@ -21,4 +21,5 @@ mod pdf;
 mod properties;
 mod search;
 mod serve;
+mod wins;
 mod workbook;

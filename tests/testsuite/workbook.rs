@@ -41,6 +41,8 @@ fn personal() -> Project {
     let p = Project::default_workbook();
     p.write("data/profile.yaml", PROFILE);
     p.write("data/relationships.yaml", PEOPLE);
+    // The sample's wins name the sample's people, whom PEOPLE replaces.
+    p.write("data/wins.yaml", "wins: []\n");
     p.write(
         "data/progress.yaml",
         "done:\n  plan-m1-write-goals: 2026-03-05\n",

@@ -20,14 +20,18 @@ use crate::model::people::{LogEntry, Person};
 /// returned when their entry could be read (the problems are errors in `diags`,
 /// so a build stops anyway); a second person with an id already used is left out.
 /// The wins that log entries list are added to `win_refs`, to be checked
-/// against the wins file ([`super::check_references`]).
+/// against the wins file ([`super::check_references`]). `complete` is set to
+/// whether every entry could be read (when not, an id missing from the people
+/// may be in an entry with a problem).
 pub fn people(
     text: &str,
     file: &str,
     today: NaiveDate,
     win_refs: &mut Vec<IdRef>,
+    complete: &mut bool,
     diags: &mut Diagnostics,
 ) -> Vec<Person> {
+    *complete = true;
     let raws: Vec<((usize, usize), RawPerson)> =
         match serde_saphyr::from_str::<Option<RawRelationships>>(text) {
             Ok(raw) => raw
@@ -36,7 +40,10 @@ pub fn people(
                 .into_iter()
                 .map(|p| (pos(&p.referenced), p.value))
                 .collect(),
-            Err(whole) => recover_people(text, file, &whole, diags),
+            Err(whole) => {
+                *complete = false;
+                recover_people(text, file, &whole, diags)
+            }
         };
 
     let mut people: Vec<Person> = Vec::with_capacity(raws.len());

@@ -19,18 +19,20 @@ const MAX_LINE_CHARS: usize = 140;
 /// when they could be read (the problems are errors, so a build stops anyway);
 /// a second win with an id already used is left out. `seen_by` ids are
 /// returned with their positions, to be checked against the people
-/// ([`super::check_references`]).
+/// ([`super::check_references`]). `None` when the file could not be read
+/// as a whole (the reason is in `diags`): then no id can be said to be
+/// missing from it.
 pub fn wins(
     text: &str,
     file: &str,
     today: NaiveDate,
     diags: &mut Diagnostics,
-) -> (Vec<Win>, Vec<IdRef>) {
+) -> Option<(Vec<Win>, Vec<IdRef>)> {
     let raws = match serde_saphyr::from_str::<Option<RawWins>>(text) {
         Ok(raw) => raw.and_then(|r| r.wins).unwrap_or_default(),
         Err(e) => {
             diags.push(yaml_error(&e, text, file));
-            return (Vec::new(), Vec::new());
+            return None;
         }
     };
     let mut wins = Vec::with_capacity(raws.len());
@@ -63,7 +65,7 @@ pub fn wins(
         seen.insert(win.id.clone(), line);
         wins.push(win);
     }
-    (wins, refs)
+    Some((wins, refs))
 }
 
 fn win(
