@@ -420,3 +420,40 @@ mod pdf {
         );
     }
 }
+
+#[test]
+fn each_members_brief_is_made_from_that_members_wins_only() {
+    let p = Project::from_fixture("cohort");
+    p.write(
+        "data/people/ana-lima/wins.yaml",
+        "wins:\n  - id: tidy-backlog\n    date: 2026-10-01\n    title: ANAWINMARKER shipped\n",
+    );
+    p.write(
+        "book.toml",
+        &format!(
+            "{}\n[cohort]\nshow-names = true\n",
+            std::fs::read_to_string(p.root().join("book.toml")).unwrap()
+        ),
+    );
+    p.build_ok();
+    assert!(
+        p.members("ana-lima/brief.html")
+            .contains("ANAWINMARKER shipped")
+    );
+    for (file, bytes) in every_file(&p.root().join("site"))
+        .into_iter()
+        .chain(every_file(&p.root().join("members/ben-okafor")))
+    {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("ANAWINMARKER"),
+            "Ana's win is in {file}"
+        );
+    }
+    // The report counts wins, never their text.
+    let report = p.members("cohort.html");
+    assert!(
+        report.contains("keep a wins file, with 1 win logged"),
+        "{report}"
+    );
+    assert!(!report.contains("ANAWINMARKER"));
+}
