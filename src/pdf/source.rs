@@ -46,8 +46,11 @@ pub fn source(
     let templates = PageTemplates::compile(&project.content);
     let pages = PageSources::unread(&templates);
     let mut compiled = compile::compile(project, pages, workbook, opts, diags)?;
-    let mut view =
-        serde_json::to_value(view::workbook(&compiled, opts, diags)).expect("the view serialises");
+    let workbook_view = view::workbook(&compiled, opts, diags);
+    let mut view = serde_json::to_value(&workbook_view).expect("the view serialises");
+    // The PDF prints each person's prep card on their page.
+    let people: Vec<_> = workbook_view.people.iter().map(|p| p.with_prep()).collect();
+    view["people"] = serde_json::to_value(people).expect("the people serialise");
     view["book"] = serde_json::to_value(BookInfo::of(project)).expect("the book serialises");
     let due = compiled
         .workbook

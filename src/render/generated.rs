@@ -139,7 +139,8 @@ impl Writer<'_> {
     /// The people with their drafts, and the plan's phases: what the tracker,
     /// the progress page and the print page add to the shared context.
     pub(super) fn with_people(&self, mut ctx: Context) -> Context {
-        ctx.insert("people_view", &self.view.people);
+        let people: Vec<_> = self.view.people.iter().map(|p| p.with_prep()).collect();
+        ctx.insert("people_view", &people);
         ctx.insert("phases", &self.view.phases);
         ctx
     }

@@ -29,7 +29,30 @@ pub struct PersonView {
     /// The drafts of every message template that suits them.
     pub drafts: Vec<Draft>,
     /// What to have in mind before the next conversation (not for a prospect).
+    /// Not in `workbook.people`, which every page's context copies: only the
+    /// pages that show people have it, in `people_view` ([`WithPrep`]), and
+    /// the PDF's data.
+    #[serde(skip)]
     pub prep: Option<PrepCard>,
+}
+
+/// A person with their prep card, as `people_view` and the PDF have them.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct WithPrep<'a> {
+    #[serde(flatten)]
+    pub person: &'a PersonView,
+    /// What to have in mind before the next conversation (not for a prospect).
+    pub prep: &'a Option<PrepCard>,
+}
+
+impl PersonView {
+    /// This person with their prep card.
+    pub fn with_prep(&self) -> WithPrep<'_> {
+        WithPrep {
+            person: self,
+            prep: &self.prep,
+        }
+    }
 }
 
 /// A message template filled in for one person.

@@ -6,7 +6,8 @@
 use schemars::JsonSchema;
 
 use super::context::{PageContext, SharedContext};
-use super::{ChapterView, Dashboard, PersonView, PhaseView, TimelineView, WorkbookView};
+use super::drafts::WithPrep;
+use super::{ChapterView, Dashboard, PhaseView, TimelineView, WorkbookView};
 use crate::book::TocEntry;
 
 /// Every variable of careerbook's theme templates. Every template sees the
@@ -32,9 +33,9 @@ struct TemplateVariables<'a> {
     /// The table of contents (the home page and `toc.html`; other pages load
     /// `toc.js`).
     toc: Option<Vec<TocEntry>>,
-    /// The people with their drafts (relationships.html, progress.html,
-    /// print.html).
-    people_view: Option<Vec<PersonView>>,
+    /// The people with their drafts and prep cards (relationships.html,
+    /// progress.html, print.html); `workbook.people` without the prep cards.
+    people_view: Option<Vec<WithPrep<'a>>>,
     /// The plan's phases (relationships.html, progress.html, print.html).
     phases: Option<Vec<PhaseView>>,
     /// Checklist progress by page (progress.html). print.html gets its chapters
