@@ -492,7 +492,7 @@ fn init(dir: &Path, force: bool, theme: bool) -> ExitCode {
                 format!("cd {} && ", dir.display())
             };
             eprintln!(
-                "Next: edit data/profile.yaml and data/relationships.yaml, then run `{cd}careerbook build`."
+                "Next: edit data/profile.yaml, data/relationships.yaml and data/wins.yaml, then run `{cd}careerbook build`."
             );
             ExitCode::SUCCESS
         }
