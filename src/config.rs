@@ -19,6 +19,7 @@ pub struct Config {
     pub branding: BrandingConfig,
     pub cohort: CohortConfig,
     pub public: PublicConfig,
+    pub content: ContentConfig,
     /// Where each key was written in book.toml (empty for the defaults).
     #[serde(skip)]
     positions: Positions,
@@ -82,6 +83,21 @@ pub struct CohortConfig {
     /// Also put the cohort report, counts only and never names, in the
     /// published site (`cohort.html`).
     pub publish_report: bool,
+}
+
+/// The pages the book is made of: the project's `content/`, on top of the
+/// built-in guidance when `base` is on ([`crate::load::base`]).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
+pub struct ContentConfig {
+    /// Build on the guidance built into careerbook: `content/` overrides a
+    /// built-in page by having a file at its path, and adds pages. Off unless
+    /// book.toml says so (what `careerbook init` writes), so a project that
+    /// owns all its pages keeps building exactly as it did.
+    pub base: bool,
+    /// Built-in pages (`sponsors/finding-sponsors.md`) or parts (`messages/`)
+    /// to leave out.
+    pub exclude: Vec<String>,
 }
 
 /// What a public build (`--public`) shows beyond the guidance and your

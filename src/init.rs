@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
-static CONTENT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
+use crate::load::base::CONTENT;
+
 static DATA: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/data");
 const BOOK_TOML: &str = include_str!("../book.toml");
 const GITIGNORE: &str = "# The built site; `careerbook build` writes it again.\n/site/\n/.site.*\n\
@@ -29,9 +30,42 @@ pub enum InitError {
     },
 }
 
+/// What `content/` holds in a project that builds on the built-in guidance:
+/// nothing but this note (never a page: see `load::content::is_note`).
+const CONTENT_README: &str = "\
+Your own pages go here, on top of the guidance built into careerbook.
+
+- A file at the same path as a built-in page replaces it: `careerbook eject
+  sponsors/finding-sponsors.md` copies that page here to edit.
+- A file at a new path adds a page (`order:` in its front matter places it).
+- `exclude` under `[content]` in book.toml leaves built-in pages or parts out:
+  exclude = [\"sponsors/finding-sponsors.md\", \"messages/\"]
+
+`careerbook eject --list` shows the built-in pages and which ones you replace;
+`careerbook check` says when a page you replaced has a newer built-in edition.
+Pages you do not replace come from careerbook itself, so upgrading careerbook
+brings you each new edition of the guidance. This file is never a page.
+";
+
+/// What `init` adds to book.toml when the project builds on the built-in guidance.
+const CONTENT_BASE: &str = "
+[content]
+# Build on the guidance built into careerbook: a page in content/ at the same
+# path replaces a built-in one; `exclude` leaves built-in pages or parts out.
+base = true
+exclude = []
+";
+
 /// Write a new project into `dir`. Without `force`, `dir` must be empty or absent;
-/// with it, existing files are still never overwritten.
-pub fn init(dir: &Path, force: bool, with_theme: bool) -> Result<InitReport, InitError> {
+/// with it, existing files are still never overwritten. The guidance is built
+/// in (`content/` holds a note on how to replace pages); with `with_content`,
+/// copied, for a project that owns every page.
+pub fn init(
+    dir: &Path,
+    force: bool,
+    with_theme: bool,
+    with_content: bool,
+) -> Result<InitReport, InitError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |source| InitError::Io { path, source }
@@ -42,11 +76,21 @@ pub fn init(dir: &Path, force: bool, with_theme: bool) -> Result<InitReport, Ini
             return Err(InitError::NotEmpty(dir.to_path_buf()));
         }
     }
-    let mut files: Vec<(PathBuf, &[u8])> = vec![
-        (PathBuf::from("book.toml"), BOOK_TOML.as_bytes()),
-        (PathBuf::from(".gitignore"), GITIGNORE.as_bytes()),
-    ];
-    collect(&CONTENT, Path::new("content"), &mut files);
+    let book_toml = if with_content {
+        BOOK_TOML.to_string()
+    } else {
+        format!("{BOOK_TOML}{CONTENT_BASE}")
+    };
+    let mut files: Vec<(PathBuf, &[u8])> =
+        vec![(PathBuf::from(".gitignore"), GITIGNORE.as_bytes())];
+    if with_content {
+        collect(&CONTENT, Path::new("content"), &mut files);
+    } else {
+        files.push((
+            PathBuf::from("content/README.md"),
+            CONTENT_README.as_bytes(),
+        ));
+    }
     collect(&DATA, Path::new("data"), &mut files);
     if with_theme {
         collect(
@@ -67,7 +111,11 @@ pub fn init(dir: &Path, force: bool, with_theme: bool) -> Result<InitReport, Ini
         .map(|(rel, bytes)| (rel.clone(), with_schema_line(rel, bytes)))
         .collect();
     files.retain(|(rel, _)| !rel.starts_with("data"));
-    let owned: Vec<(PathBuf, Vec<u8>)> = schema_files.into_iter().chain(data_files).collect();
+    let owned: Vec<(PathBuf, Vec<u8>)> = [(PathBuf::from("book.toml"), book_toml.into_bytes())]
+        .into_iter()
+        .chain(schema_files)
+        .chain(data_files)
+        .collect();
     let files = files
         .into_iter()
         .map(|(rel, b)| (rel, b.to_vec()))

@@ -16,6 +16,7 @@ pub mod cohort;
 pub mod compile;
 pub mod config;
 pub mod diagnostics;
+pub mod eject;
 pub mod init;
 pub mod load;
 pub mod markdown;

@@ -155,6 +155,26 @@ enum Command {
         /// Also copy the default theme, to customise it
         #[arg(long)]
         theme: bool,
+        /// Copy the whole guidance into content/ to own every page (by default it
+        /// is built in, and content/ holds only the pages you replace or add)
+        #[arg(long)]
+        content: bool,
+    },
+    /// Copy built-in pages of the guidance into content/ to edit them (never
+    /// overwriting a file), list them, or show how yours differ
+    Eject {
+        /// Built-in pages (`sponsors/finding-sponsors.md`) or parts (`messages/`)
+        #[arg(value_name = "PATH", required_unless_present = "list")]
+        paths: Vec<String>,
+        /// The workbook project folder
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+        /// List the built-in pages and which ones the project replaces
+        #[arg(long, conflicts_with_all = ["paths", "diff"])]
+        list: bool,
+        /// Show how each page of yours differs from the built-in one, instead of copying
+        #[arg(long)]
+        diff: bool,
     },
     /// Remove the built site
     Clean {
@@ -288,8 +308,19 @@ fn main() -> ExitCode {
             color,
         ),
         Command::Schema { out } => schema(&out),
-        Command::Init { dir, force, theme } => init(&dir, force, theme),
+        Command::Init {
+            dir,
+            force,
+            theme,
+            content,
+        } => init(&dir, force, theme, content),
         Command::Clean { dir, out } => clean(&dir, out, color),
+        Command::Eject {
+            paths,
+            dir,
+            list,
+            diff,
+        } => eject(&dir, &paths, list, diff, color),
         Command::Completions { shell } => {
             clap_complete::generate(
                 shell,
@@ -475,8 +506,8 @@ fn schema(out: &Path) -> ExitCode {
     }
 }
 
-fn init(dir: &Path, force: bool, theme: bool) -> ExitCode {
-    match careerbook::init::init(dir, force, theme) {
+fn init(dir: &Path, force: bool, theme: bool, content: bool) -> ExitCode {
+    match careerbook::init::init(dir, force, theme, content) {
         Ok(report) => {
             for kept in &report.kept {
                 eprintln!("kept {} (it exists already)", kept.display());
@@ -505,6 +536,79 @@ fn init(dir: &Path, force: bool, theme: bool) -> ExitCode {
             }
             ExitCode::FAILURE
         }
+    }
+}
+
+fn eject(dir: &Path, paths: &[String], list: bool, diff: bool, color: bool) -> ExitCode {
+    use careerbook::eject::{self, Ejected, Status};
+    let base = careerbook::load::base::Base::builtin();
+    let fail = |problems: &[careerbook::Diagnostic]| {
+        eprint!("{}", render_human(problems, dir, color));
+        ExitCode::FAILURE
+    };
+    if list {
+        let config = match config::Config::load(dir) {
+            Ok(c) => c,
+            Err(problems) => return fail(&problems),
+        };
+        let listed = eject::list(dir, base, &config.content.exclude);
+        let width = listed.iter().map(|(rel, _)| rel.len()).max().unwrap_or(0);
+        for (rel, status) in &listed {
+            println!("{rel:width$}  {}", status.describe());
+        }
+        let yours = listed
+            .iter()
+            .filter(|(_, s)| !matches!(s, Status::BuiltIn | Status::Excluded))
+            .count();
+        let same = listed
+            .iter()
+            .filter(|(_, s)| *s == Status::Identical)
+            .count();
+        eprintln!(
+            "{} built-in pages; content/ replaces {yours}{}{}",
+            listed.len(),
+            if same > 0 {
+                format!(", {same} of them with the same text (delete those to get new editions)")
+            } else {
+                String::new()
+            },
+            if config.content.base {
+                ""
+            } else {
+                ". This project does not build on them: set `base = true` under [content] in book.toml"
+            },
+        );
+        return ExitCode::SUCCESS;
+    }
+    if diff {
+        let mut problems = Vec::new();
+        for path in paths {
+            match eject::diff(dir, base, path) {
+                Ok(Some(d)) => print!("{d}"),
+                Ok(None) => eprintln!("{path}: the same as the built-in page"),
+                Err(p) => problems.extend(p),
+            }
+        }
+        return if problems.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            fail(&problems)
+        };
+    }
+    match eject::eject(dir, base, paths) {
+        Ok(done) => {
+            for e in &done {
+                match e {
+                    Ejected::Written(p) => eprintln!("Wrote {}", p.display()),
+                    Ejected::Kept(p) => eprintln!(
+                        "Kept {}: it is there already, and eject never overwrites",
+                        p.display()
+                    ),
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(problems) => fail(&problems),
     }
 }
 

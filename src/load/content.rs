@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 use walkdir::WalkDir;
 
+use super::base::Base;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Channel, Role, Stage};
 use crate::source::{self, read_text};
@@ -35,6 +36,10 @@ pub struct FrontMatter {
     /// Retired checklist ids → the id of an item of this page that replaced
     /// them: ticks under the old id count for the new one.
     pub aliases: Option<BTreeMap<String, Spanned<String>>>,
+    /// On a page copied from the built-in guidance by `careerbook eject`: the
+    /// fingerprint of the built-in page it was copied from, so `check` can
+    /// say when a newer edition of it came with careerbook.
+    pub based_on: Option<Spanned<String>>,
 }
 
 /// The longest review period: ten years, like a person's check-in rhythm.
@@ -88,10 +93,132 @@ pub struct Content {
     pub folders: BTreeMap<String, ()>,
 }
 
-/// Walk `content/` in a stable order and read every page.
-pub fn load(root: &Path, diags: &mut Diagnostics) -> Content {
+/// The built-in guidance a project builds on (`[content] base = true`), and
+/// what it leaves out of it.
+#[derive(Debug, Clone, Copy)]
+pub struct Layers<'a> {
+    pub base: &'a Base,
+    /// `[content] exclude`: built-in pages or parts to leave out.
+    pub exclude: &'a [String],
+    /// Where `exclude` is written in book.toml, for diagnostics.
+    pub exclude_at: (usize, usize),
+}
+
+/// Walk `content/` in a stable order and read every page; with `layers`, on
+/// top of the built-in guidance (see [`super::base`]).
+pub fn load(root: &Path, layers: Option<Layers<'_>>, diags: &mut Diagnostics) -> Content {
+    let mut content = load_own(root, layers.is_none(), diags);
+    if let Some(layers) = layers {
+        add_base(&mut content, layers, diags);
+    }
+    content
+}
+
+/// The built-in pages under the project's: a project page at the same path
+/// replaces one, `exclude` leaves some out, and the pages stay in path order
+/// (the walk's), which the book's order starts from.
+fn add_base(content: &mut Content, layers: Layers<'_>, diags: &mut Diagnostics) {
+    let mut excluded: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    for pattern in layers.exclude {
+        let matched = layers.base.matching(pattern);
+        if matched.is_empty() {
+            let names: Vec<&str> = layers.base.files().map(|(rel, _)| rel).collect();
+            let folders: Vec<String> = names
+                .iter()
+                .filter_map(|rel| rel.rsplit_once('/').map(|(dir, _)| format!("{dir}/")))
+                .collect();
+            let candidates = names
+                .iter()
+                .copied()
+                .chain(folders.iter().map(String::as_str));
+            let help = match crate::diagnostics::suggest(pattern, candidates) {
+                Some(best) => format!("did you mean `{best}`? `careerbook eject --list` lists the built-in pages"),
+                None => "name a built-in page (`sponsors/finding-sponsors.md`) or part (`messages/`); `careerbook eject --list` lists them".to_string(),
+            };
+            diags.push(
+                Diagnostic::error(
+                    "config",
+                    format!("[content] exclude: `{pattern}` is no built-in page or part"),
+                )
+                .in_file(crate::config::FILE_NAME)
+                .at(layers.exclude_at.0, layers.exclude_at.1)
+                .help(help),
+            );
+        }
+        excluded.extend(matched);
+    }
+    for page in &content.pages {
+        if let Some(diag) = newer_edition(page, layers.base) {
+            diags.push(diag);
+        }
+    }
+    let own: std::collections::HashSet<String> =
+        content.pages.iter().map(|p| p.rel.clone()).collect();
+    let mut added = Vec::new();
+    for (rel, text) in layers.base.files() {
+        if own.contains(rel) || excluded.contains(rel) || !rel.ends_with(".md") {
+            continue;
+        }
+        let file = PathBuf::from(format!("{}{rel}", super::base::PREFIX));
+        if let Some(page) = parse_page(text.to_string(), file, rel.to_string(), diags) {
+            if let Some((dir, _)) = rel.rsplit_once('/') {
+                content.folders.insert(dir.to_string(), ());
+            }
+            added.push(page);
+        }
+    }
+    content.pages.extend(added);
+    // As the walk orders them: by name within a folder, a folder's pages at
+    // its name.
+    content
+        .pages
+        .sort_by(|a, b| a.rel.split('/').cmp(b.rel.split('/')));
+}
+
+/// A page ejected from the built-in guidance (`based_on:`) whose built-in
+/// original has changed since, or is gone: a warning at `based_on`, so an
+/// organization knows which of its pages to review after an upgrade.
+fn newer_edition(page: &SourcePage, base: &Base) -> Option<Diagnostic> {
+    let based_on = page.front.based_on.as_ref()?;
+    let (line, column) = front_position(based_on);
+    let d = match base.get(&page.rel) {
+        Some(text) => {
+            let now = super::base::fingerprint(text);
+            if now == based_on.value.trim() {
+                return None;
+            }
+            Diagnostic::warning(
+                "edition",
+                format!(
+                    "the built-in `{}` has changed since this page was ejected from it",
+                    page.rel
+                ),
+            )
+            .help(format!(
+                "`careerbook eject --diff {}` shows how your page and the built-in one differ; once yours is up to date, set `based_on: {now}`",
+                page.rel
+            ))
+        }
+        None => Diagnostic::warning(
+            "edition",
+            format!(
+                "`{}` was ejected from a built-in page that this careerbook no longer has",
+                page.rel
+            ),
+        )
+        .help("it stays a page of your own; remove `based_on` to stop this warning"),
+    };
+    Some(d.in_file(&page.file).at(line, column))
+}
+
+/// The project's own `content/`. `warn_missing`: a missing folder means a
+/// book with no chapters (not so on top of the built-in guidance).
+fn load_own(root: &Path, warn_missing: bool, diags: &mut Diagnostics) -> Content {
     let mut content = Content::default();
     let dir = root.join(DIR);
+    if !dir.is_dir() && !warn_missing {
+        return content;
+    }
     if !dir.is_dir() {
         diags.push(
             Diagnostic::warning(
@@ -187,7 +314,9 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Content {
             diags.push(unsafe_name(file));
             continue;
         }
-        if rel.ends_with(".md") {
+        if is_note(&rel) {
+            continue;
+        } else if rel.ends_with(".md") {
             markdown.push((file, rel));
         } else {
             content.assets.push(Asset {
@@ -253,6 +382,12 @@ fn is_safe_rel(rel: &str) -> bool {
                 .chars()
                 .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
     })
+}
+
+/// `content/README.md` is a note for whoever edits the folder (`careerbook
+/// init` writes one), never a page.
+pub fn is_note(rel: &str) -> bool {
+    rel == "README.md"
 }
 
 /// Editor backups, swap files and dotfiles are never part of the book.

@@ -1,6 +1,7 @@
 //! Reading a workbook project from disk. Loading only reads; every problem becomes a
 //! [`Diagnostic`] and loading carries on, so all problems are reported at once.
 
+pub mod base;
 pub mod content;
 pub mod data;
 pub mod theme;
@@ -41,6 +42,17 @@ pub struct Project {
 /// Read the whole project. Returns the project when nothing was an error, with any
 /// warnings in `diags`. `today` is needed to reject log entries in the future.
 pub fn load(root: &Path, today: NaiveDate, diags: &mut Diagnostics) -> Option<Project> {
+    load_on(root, today, base::Base::builtin(), diags)
+}
+
+/// [`load`], on top of `base` instead of the built-in guidance when book.toml
+/// asks for a base (`[content] base = true`): for tests of another edition.
+pub fn load_on(
+    root: &Path,
+    today: NaiveDate,
+    base: &base::Base,
+    diags: &mut Diagnostics,
+) -> Option<Project> {
     let config = match Config::load(root) {
         Ok(c) => Some(c),
         Err(problems) => {
@@ -51,7 +63,12 @@ pub fn load(root: &Path, today: NaiveDate, diags: &mut Diagnostics) -> Option<Pr
     // Keep going without a config so that content and data problems are reported
     // in the same run.
     let cfg = config.clone().unwrap_or_default();
-    let content = content::load(root, diags);
+    let layers = cfg.content.base.then(|| content::Layers {
+        base,
+        exclude: &cfg.content.exclude,
+        exclude_at: cfg.position("content.exclude").unwrap_or((1, 1)),
+    });
+    let content = content::load(root, layers, diags);
     let data = data::load(root, diags);
     let workbook = workbook::load(root, today, diags);
     let members = load_members(root, today, diags);

@@ -1,0 +1,120 @@
+//! The built-in guidance: this repository's `content/`, compiled into the
+//! binary. A project with `[content] base = true` (what `careerbook init`
+//! writes) builds on it: a page of its own `content/` at the same path
+//! replaces the built-in one, a page at a new path is added, and
+//! `[content] exclude` leaves built-in pages or parts out. So a project gets
+//! each new edition of the guidance by upgrading careerbook, and keeps only
+//! the pages it changed.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use include_dir::{Dir, include_dir};
+
+/// The guidance as files (`careerbook init --content` copies them).
+pub(crate) static CONTENT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
+
+/// How diagnostics name a built-in page: `(built-in)/mentors/finding-mentors.md`.
+pub const PREFIX: &str = "(built-in)/";
+
+/// The built-in pages (and any other file), by path under `content/`.
+#[derive(Debug, Clone, Default)]
+pub struct Base {
+    files: BTreeMap<String, String>,
+}
+
+impl Base {
+    /// The guidance compiled into this careerbook.
+    pub fn builtin() -> &'static Base {
+        static BASE: LazyLock<Base> = LazyLock::new(|| {
+            let mut files = BTreeMap::new();
+            collect(&CONTENT, &mut files);
+            Base { files }
+        });
+        &BASE
+    }
+
+    /// A base of these pages (path under `content/` → text), for tests of an
+    /// edition other than the built-in one.
+    pub fn from_files(files: impl IntoIterator<Item = (String, String)>) -> Base {
+        Base {
+            files: files.into_iter().collect(),
+        }
+    }
+
+    /// Every file, in path order.
+    pub fn files(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.files.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    /// The text of the built-in file at `rel` (a path under `content/`).
+    pub fn get(&self, rel: &str) -> Option<&str> {
+        self.files.get(rel).map(String::as_str)
+    }
+
+    /// The files an `exclude` or `eject` pattern names: the file itself, or
+    /// every file under a folder (`messages/` or `messages`).
+    pub fn matching(&self, pattern: &str) -> Vec<&str> {
+        let p = pattern.trim().trim_start_matches("content/");
+        let folder = format!("{}/", p.trim_end_matches('/'));
+        self.files
+            .keys()
+            .filter(|rel| rel.as_str() == p || rel.starts_with(&folder))
+            .map(String::as_str)
+            .collect()
+    }
+}
+
+fn collect(dir: &Dir<'static>, out: &mut BTreeMap<String, String>) {
+    for file in dir.files() {
+        if let Some(text) = file.contents_utf8() {
+            let rel = file.path().to_string_lossy().replace('\\', "/");
+            out.insert(rel, text.to_string());
+        }
+    }
+    for sub in dir.dirs() {
+        collect(sub, out);
+    }
+}
+
+/// A short, stable fingerprint of a built-in page's text (FNV-1a, 64 bits),
+/// written as `based_on:` in an ejected page's front matter: when the built-in
+/// page's fingerprint no longer matches, its edition changed since.
+pub fn fingerprint(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.replace("\r\n", "\n").bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_base_is_this_repositorys_content() {
+        let base = Base::builtin();
+        let on_disk = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("content/mentors/finding-mentors.md"),
+        )
+        .unwrap();
+        assert_eq!(
+            base.get("mentors/finding-mentors.md"),
+            Some(on_disk.as_str())
+        );
+        assert!(base.matching("messages/").len() > 5);
+        assert_eq!(base.matching("messages"), base.matching("messages/"));
+        assert_eq!(base.matching("content/index.md"), ["index.md"]);
+        assert!(base.matching("mess").is_empty());
+    }
+
+    #[test]
+    fn fingerprints_are_stable_and_ignore_line_endings() {
+        assert_eq!(fingerprint("a\nb\n"), fingerprint("a\r\nb\r\n"));
+        assert_ne!(fingerprint("a"), fingerprint("b"));
+        assert_eq!(fingerprint(""), "cbf29ce484222325");
+    }
+}

@@ -1,0 +1,262 @@
+//! The guidance as a built-in base: a project with `[content] base = true`
+//! builds on it, replaces pages, adds its own, leaves some out, ejects pages to
+//! edit, and hears when a page it ejected has a newer built-in edition.
+
+use std::path::Path;
+
+use careerbook::diagnostics::Diagnostics;
+use careerbook::load::base::{Base, fingerprint};
+
+use crate::common::{Project, careerbook, today};
+
+/// A project as `careerbook init` makes it: book.toml with a base, data/, and
+/// a content/ with only its note.
+fn layered() -> Project {
+    let dir = tempfile::tempdir().unwrap();
+    let out = careerbook()
+        .args(["init"])
+        .arg(dir.path().join("p"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let p = Project { dir };
+    // The project is in p/: move it up so Project's helpers find it.
+    for entry in std::fs::read_dir(p.root().join("p")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::rename(entry.path(), p.root().join(entry.file_name())).unwrap();
+    }
+    p
+}
+
+fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().display().to_string(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_project_with_only_book_toml_and_data_builds_the_whole_guide() {
+    let p = layered();
+    let own: Vec<_> = std::fs::read_dir(p.root().join("content"))
+        .unwrap()
+        .collect();
+    assert_eq!(own.len(), 1, "content/ holds only its note");
+    p.build_ok();
+    // The same site as the repository's own workbook, byte for byte: its
+    // content/ is the base.
+    let repo = Project::default_workbook();
+    repo.build_ok();
+    let (a, b) = (
+        files(&p.root().join("site")),
+        files(&repo.root().join("site")),
+    );
+    assert_eq!(a.len(), b.len());
+    for ((fa, ba), (fb, bb)) in a.iter().zip(&b) {
+        assert_eq!(fa, fb);
+        assert!(ba == bb, "{fa} differs");
+    }
+    assert!(!p.site_exists("README.html"), "the note is never a page");
+}
+
+#[test]
+fn a_project_page_replaces_adds_and_excludes() {
+    let p = layered();
+    p.write(
+        "content/sponsors/finding-sponsors.md",
+        "---\ntitle: Finding sponsors at Acme\norder: 2\n---\nAsk your director first. See [our own page](../acme.md).\n",
+    );
+    p.write(
+        "content/acme.md",
+        "---\ntitle: How Acme runs its program\norder: 50\n---\nBack to [finding sponsors](sponsors/finding-sponsors.md).\n",
+    );
+    let toml = std::fs::read_to_string(p.root().join("book.toml")).unwrap();
+    p.write(
+        "book.toml",
+        &toml.replace(
+            "exclude = []",
+            "exclude = [\"your-situation/\", \"mistakes-to-avoid.md\"]",
+        ),
+    );
+    let report = p.build_ok();
+    assert!(
+        p.site("sponsors/finding-sponsors.html")
+            .contains("Ask your director first")
+    );
+    assert!(p.site("acme.html").contains("How Acme runs its program"));
+    assert!(!p.site_exists("your-situation/index.html"));
+    assert!(!p.site_exists("mistakes-to-avoid.html"));
+    // The other built-in pages are there; links to what was left out are
+    // warnings at the built-in page that has them.
+    assert!(p.site_exists("mentors/finding-mentors.html"));
+    assert!(
+        report.warnings.iter().any(|w| w.code == "link"
+            && w.file
+                .as_deref()
+                .is_some_and(|f| f.starts_with("(built-in)/"))),
+        "{:#?}",
+        report.warnings
+    );
+    let toc = p.site("toc.js");
+    assert!(toc.contains("How Acme runs its program") && !toc.contains("Women and sponsorship"));
+}
+
+#[test]
+fn an_exclude_that_matches_nothing_is_an_error_with_a_suggestion() {
+    let p = layered();
+    let toml = std::fs::read_to_string(p.root().join("book.toml")).unwrap();
+    p.write(
+        "book.toml",
+        &toml.replace(
+            "exclude = []",
+            "exclude = [\"sponsors/finding-sponsor.md\"]",
+        ),
+    );
+    let (diags, text) = p.build_err();
+    assert_eq!(diags.len(), 1, "{text}");
+    assert_eq!(diags[0].file.as_deref(), Some(Path::new("book.toml")));
+    assert!(diags[0].line > 0);
+    assert!(
+        diags[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("did you mean `sponsors/finding-sponsors.md`?"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_ejected_page_hears_of_a_newer_built_in_edition() {
+    let p = layered();
+    let out = careerbook()
+        .args(["eject", "--dir"])
+        .arg(p.root())
+        .arg("sponsors/finding-sponsors.md")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let ejected =
+        std::fs::read_to_string(p.root().join("content/sponsors/finding-sponsors.md")).unwrap();
+    let builtin = Base::builtin().get("sponsors/finding-sponsors.md").unwrap();
+    assert!(ejected.starts_with(&format!("---\nbased_on: {}\n", fingerprint(builtin))));
+
+    // With this edition: no warning.
+    let load = |base: &Base| {
+        let mut diags = Diagnostics::new();
+        careerbook::load::load_on(p.root(), today(), base, &mut diags);
+        diags.sorted()
+    };
+    assert!(!load(Base::builtin()).iter().any(|d| d.code == "edition"));
+
+    // A test build of the next edition, whose finding-sponsors page changed.
+    let mut next: Vec<(String, String)> = Base::builtin()
+        .files()
+        .map(|(rel, text)| (rel.to_string(), text.to_string()))
+        .collect();
+    for (rel, text) in &mut next {
+        if rel == "sponsors/finding-sponsors.md" {
+            text.push_str("\nA paragraph of the next edition.\n");
+        }
+    }
+    let diags = load(&Base::from_files(next));
+    let edition: Vec<_> = diags.iter().filter(|d| d.code == "edition").collect();
+    assert_eq!(edition.len(), 1, "{diags:#?}");
+    assert_eq!(
+        edition[0].file.as_deref(),
+        Some(Path::new("content/sponsors/finding-sponsors.md"))
+    );
+    assert_eq!(edition[0].line, 2, "at based_on");
+    assert!(
+        edition[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("eject --diff sponsors/finding-sponsors.md")
+    );
+
+    // eject --list and --diff say the same from the command line.
+    let out = careerbook()
+        .args(["eject", "--list", "--dir"])
+        .arg(p.root())
+        .output()
+        .unwrap();
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(listed.contains("sponsors/finding-sponsors.md"), "{listed}");
+    assert!(
+        listed.contains("yours, ejected from this edition"),
+        "{listed}"
+    );
+    let out = careerbook()
+        .args(["eject", "--diff", "--dir"])
+        .arg(p.root())
+        .arg("sponsors/finding-sponsors.md")
+        .output()
+        .unwrap();
+    let diff = String::from_utf8_lossy(&out.stdout);
+    assert!(diff.contains("+based_on: "), "{diff}");
+}
+
+#[test]
+fn a_project_made_by_the_old_init_keeps_building_and_sees_its_identical_pages() {
+    // The old init copied the whole guidance and wrote no [content] section.
+    let p = Project::default_workbook();
+    let before = p.build_ok();
+    let toml = std::fs::read_to_string(p.root().join("book.toml")).unwrap();
+    p.write("book.toml", &format!("{toml}\n[content]\nbase = true\n"));
+    let after = p.build_ok();
+    assert_eq!(before.pages, after.pages);
+    let out = careerbook()
+        .args(["eject", "--list", "--dir"])
+        .arg(p.root())
+        .output()
+        .unwrap();
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        listed
+            .lines()
+            .all(|l| l.contains("yours, the same as the built-in page")),
+        "{listed}"
+    );
+    // Deleting one of them changes nothing: the built-in page takes its place.
+    p.remove("content/mentors/finding-mentors.md");
+    let html = p.site("mentors/finding-mentors.html");
+    p.build_ok();
+    assert_eq!(p.site("mentors/finding-mentors.html"), html);
+}
+
+#[test]
+fn checklist_ids_of_the_built_in_guidance_are_pinned() {
+    // Upgrading must never lose a tick: every checklist item of the guidance
+    // carries its own id (`{#id}`), so rewording an item keeps its id.
+    for (rel, text) in Base::builtin().files() {
+        for (n, line) in text.lines().enumerate() {
+            let item = line.trim_start();
+            if item.starts_with("- [ ]") || item.starts_with("- [x]") {
+                assert!(
+                    // `{#id}`, or `{=id}` for a reference to an item elsewhere.
+                    item.trim_end().ends_with('}') && (item.contains("{#") || item.contains("{=")),
+                    "{rel}:{}: a checklist item without a pinned id: {item}",
+                    n + 1
+                );
+            }
+        }
+    }
+}
