@@ -20,12 +20,14 @@ fn init_then_build_works_in_an_empty_folder() {
     assert!(err.contains("Created a workbook"), "{err}");
     for f in [
         "book.toml",
-        "content/index.md",
+        "content/README.md",
         "data/profile.yaml",
         ".gitignore",
     ] {
         assert!(target.join(f).is_file(), "{f} missing");
     }
+    // The guidance is built in: content/ holds only the note on replacing pages.
+    assert!(!target.join("content/index.md").exists());
     assert!(
         !target.join("themes").exists(),
         "the theme is only copied with --theme"
@@ -179,4 +181,26 @@ fn pdf_command_and_build_pdf_write_workbooks() {
         .args(["pdf", "--blank", "--private"])
         .arg(p.root()));
     assert_eq!(code, 2, "--blank and --private conflict");
+}
+
+#[test]
+fn init_with_content_copies_the_guidance_to_own_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("owned");
+    let (code, _, err) = run(careerbook().args(["init", "--content"]).arg(&target));
+    assert_eq!(code, 0, "{err}");
+    let builtin = careerbook::load::base::Base::builtin();
+    for (rel, text) in builtin.files() {
+        let copied = std::fs::read_to_string(target.join("content").join(rel)).unwrap();
+        assert_eq!(copied, text, "{rel}");
+    }
+    let toml = std::fs::read_to_string(target.join("book.toml")).unwrap();
+    assert!(
+        !toml.contains("[content]"),
+        "an owned copy builds on nothing: {toml}"
+    );
+    let (code, _, err) = run(careerbook()
+        .args(["build", "--today", "2026-11-24"])
+        .current_dir(&target));
+    assert_eq!(code, 0, "{err}");
 }

@@ -52,7 +52,7 @@ fn broken_front_matter_is_located_in_the_page() {
     assert_eq!(
         located(&diags),
         [
-            "content/chapter.md:3:1 unknown field `ordr`, expected one of title, order, description, template, message, review_days, aliases"
+            "content/chapter.md:3:1 unknown field `ordr`, expected one of title, order, description, template, message, review_days, aliases, based_on"
         ]
     );
     assert_eq!(diags[0].help.as_deref(), Some("did you mean `order`?"));
