@@ -36,6 +36,26 @@ pub(super) fn links(project: &Project, order: &[PageSlot], bodies: &[PageBody]) 
             let mut problems = Vec::new();
             for link in &r.links {
                 match anchors.get(link.target.as_str()) {
+                    None if project.content.excluded.contains(&link.target) => problems.push(
+                        Diagnostic::warning(
+                            "link",
+                            format!(
+                                "the link points to `{}`, which `[content] exclude` leaves out",
+                                link.target
+                            ),
+                        )
+                        .in_file(file)
+                        .at(link.line, link.column)
+                        .help(if file.starts_with(crate::load::base::PREFIX) {
+                            format!(
+                                "`careerbook eject {}` copies this built-in page into content/ to change the link; or stop excluding the page it points to",
+                                pages[slot.source].rel
+                            )
+                        } else {
+                            "change or remove the link, or stop excluding the page it points to"
+                                .to_string()
+                        }),
+                    ),
                     None => problems.push(
                         Diagnostic::warning(
                             "link",

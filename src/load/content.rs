@@ -91,6 +91,8 @@ pub struct Content {
     pub assets: Vec<Asset>,
     /// Part folders (relative to content/, `/` separators), including empty ones.
     pub folders: BTreeMap<String, ()>,
+    /// Built-in pages that `[content] exclude` leaves out (relative to content/).
+    pub excluded: std::collections::BTreeSet<String>,
 }
 
 /// The built-in guidance a project builds on (`[content] base = true`), and
@@ -168,6 +170,7 @@ fn add_base(content: &mut Content, layers: Layers<'_>, diags: &mut Diagnostics) 
         }
     }
     content.pages.extend(added);
+    content.excluded = excluded.into_iter().map(str::to_string).collect();
     // As the walk orders them: by name within a folder, a folder's pages at
     // its name.
     content
