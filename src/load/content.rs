@@ -156,6 +156,30 @@ fn add_base(content: &mut Content, layers: Layers<'_>, diags: &mut Diagnostics) 
     }
     let own: std::collections::HashSet<String> =
         content.pages.iter().map(|p| p.rel.clone()).collect();
+    for page in content
+        .pages
+        .iter()
+        .filter(|p| layers.base.get(&p.rel).is_some())
+    {
+        for missing in other_languages(&page.rel, layers.base)
+            .into_iter()
+            .filter(|v| !own.contains(v.as_str()))
+        {
+            diags.push(
+                Diagnostic::warning(
+                    "edition",
+                    format!(
+                        "this page replaces the built-in `{}`, but not its other language, `{missing}`",
+                        page.rel
+                    ),
+                )
+                .in_file(&page.file)
+                .help(format!(
+                    "readers of `{missing}` still get the built-in page; `careerbook eject {missing}` copies it here to change it too"
+                )),
+            );
+        }
+    }
     let mut added = Vec::new();
     for (rel, text) in layers.base.files() {
         if own.contains(rel) || excluded.contains(rel) || !rel.ends_with(".md") {
@@ -176,6 +200,28 @@ fn add_base(content: &mut Content, layers: Layers<'_>, diags: &mut Diagnostics) 
     content
         .pages
         .sort_by(|a, b| a.rel.split('/').cmp(b.rel.split('/')));
+}
+
+/// The built-in pages that are `rel` in another language: `name.md` and
+/// `name.<lang>.md` (`name.fr.md`) are one page in two languages.
+fn other_languages(rel: &str, base: &Base) -> Vec<String> {
+    let stem = language_stem(rel);
+    base.files()
+        .map(|(other, _)| other)
+        .filter(|other| *other != rel && other.ends_with(".md") && language_stem(other) == stem)
+        .map(str::to_string)
+        .collect()
+}
+
+/// `guide/page.fr.md` → `guide/page`; `guide/page.md` → `guide/page`.
+fn language_stem(rel: &str) -> &str {
+    let stem = rel.strip_suffix(".md").unwrap_or(rel);
+    match stem.rsplit_once('.') {
+        Some((name, lang)) if lang.len() == 2 && lang.chars().all(|c| c.is_ascii_lowercase()) => {
+            name
+        }
+        _ => stem,
+    }
 }
 
 /// A page ejected from the built-in guidance (`based_on:`) whose built-in
@@ -553,5 +599,99 @@ mod tests {
         assert!(is_safe_rel("mentors/finding-mentors.md"));
         assert!(!is_safe_rel("a b.md"));
         assert!(!is_safe_rel("x/\"onload.md"));
+    }
+}
+
+#[cfg(test)]
+mod layer_tests {
+    use super::*;
+
+    fn project(files: &[(&str, &str)], exclude: &[&str], base: &Base) -> (Content, Diagnostics) {
+        let dir = tempfile::tempdir().unwrap();
+        for (rel, text) in files {
+            let path = dir.path().join(DIR).join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let exclude: Vec<String> = exclude.iter().map(|s| s.to_string()).collect();
+        let mut diags = Diagnostics::new();
+        let layers = Layers {
+            base,
+            exclude: &exclude,
+            exclude_at: (1, 1),
+        };
+        (load(dir.path(), Some(layers), &mut diags), diags)
+    }
+
+    fn base() -> Base {
+        Base::from_files(
+            [
+                ("index.md", "# Home\n"),
+                ("guide/a.md", "# A\n"),
+                ("guide/a.fr.md", "# A en français\n"),
+                ("guide/b.md", "# B\n"),
+                ("z.md", "# Z\n"),
+            ]
+            .map(|(r, t)| (r.to_string(), t.to_string())),
+        )
+    }
+
+    #[test]
+    fn project_pages_replace_and_add_and_exclude_leaves_out() {
+        let (content, diags) = project(
+            &[
+                ("guide/b.md", "# Mine\n"),
+                ("guide-extra.md", "# Extra\n"),
+                ("README.md", "notes"),
+            ],
+            &["z.md"],
+            &base(),
+        );
+        assert!(diags.is_empty(), "{diags:#?}");
+        let rels: Vec<&str> = content.pages.iter().map(|p| p.rel.as_str()).collect();
+        // In the walk's order: a folder's pages at the folder's name.
+        assert_eq!(
+            rels,
+            [
+                "guide/a.fr.md",
+                "guide/a.md",
+                "guide/b.md",
+                "guide-extra.md",
+                "index.md"
+            ]
+        );
+        let b = content
+            .pages
+            .iter()
+            .find(|p| p.rel == "guide/b.md")
+            .unwrap();
+        assert_eq!(b.body, "# Mine\n");
+        assert_eq!(b.file, Path::new("content/guide/b.md"));
+        let a = content
+            .pages
+            .iter()
+            .find(|p| p.rel == "guide/a.md")
+            .unwrap();
+        assert_eq!(a.file, Path::new("(built-in)/guide/a.md"));
+        assert!(content.excluded.contains("z.md"));
+    }
+
+    #[test]
+    fn replacing_one_language_of_a_page_warns_about_the_other() {
+        let (_, diags) = project(&[("guide/a.md", "# Mine\n")], &[], &base());
+        let diags = diags.sorted();
+        assert_eq!(diags.len(), 1, "{diags:#?}");
+        assert!(diags[0].message.contains("`guide/a.fr.md`"), "{diags:#?}");
+        let (_, diags) = project(
+            &[
+                ("guide/a.md", "# Mine\n"),
+                ("guide/a.fr.md", "# La mienne\n"),
+            ],
+            &[],
+            &base(),
+        );
+        assert!(diags.is_empty(), "{diags:#?}");
+        assert_eq!(language_stem("guide/a.fr.md"), "guide/a");
+        assert_eq!(language_stem("guide/v1.2.md"), "guide/v1.2");
     }
 }

@@ -130,8 +130,10 @@ pub(super) fn dashboard(
                 Severity::Attention => ("attention", "Worth attention"),
                 Severity::Missing => ("missing", "Missing"),
             };
+            // A chapter the book leaves out (`[content] exclude`) is not linked.
+            let link = v.link.filter(|l| c.title_of(l).is_some());
             // "… — see Finding sponsors": the chapter's name becomes the link.
-            let (lead, named) = match (v.link, v.text.rsplit_once(" — see ")) {
+            let (lead, named) = match (link, v.text.rsplit_once(" — see ")) {
                 (Some(_), Some((lead, named))) => (lead.to_string(), Some(named.to_string())),
                 _ => (v.text.clone(), None),
             };
@@ -140,8 +142,8 @@ pub(super) fn dashboard(
                 severity_label,
                 text: v.text.clone(),
                 lead,
-                link: v.link,
-                link_text: named.or_else(|| v.link.and_then(|l| c.title_of(l).map(str::to_string))),
+                link,
+                link_text: named.or_else(|| link.and_then(|l| c.title_of(l).map(str::to_string))),
             }
         })
         .collect();
