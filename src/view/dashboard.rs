@@ -50,6 +50,8 @@ pub struct WinsCard {
     /// Each active sponsor, with how many of your wins they have not heard
     /// about, in the order of the relationships file.
     pub sponsors: Vec<SponsorNews>,
+    /// How many of them have not heard every win.
+    pub sponsors_behind: usize,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -70,6 +72,7 @@ impl Dashboard {
         self.actions.clear();
         self.only_taken.clear();
         self.wins.sponsors.clear();
+        self.wins.sponsors_behind = 0;
     }
 }
 
@@ -164,7 +167,7 @@ pub(super) fn dashboard(
             link: a.link,
         })
         .collect();
-    Dashboard {
+    let mut d = Dashboard {
         greeting: match &wb.profile {
             Some(p) => format!("Hello, {}", p.first_name()),
             None => "Your dashboard".to_string(),
@@ -181,6 +184,7 @@ pub(super) fn dashboard(
         progress,
         phase: phases.iter().find(|p| p.current).cloned(),
         wins: WinsCard {
+            sponsors_behind: 0,
             total: wb.wins.len(),
             newest: wb.wins_newest_first().first().map(|w| (*w).clone()),
             sponsors: wb
@@ -194,5 +198,7 @@ pub(super) fn dashboard(
                 })
                 .collect(),
         },
-    }
+    };
+    d.wins.sponsors_behind = d.wins.sponsors.iter().filter(|s| s.unheard > 0).count();
+    d
 }

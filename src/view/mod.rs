@@ -61,6 +61,8 @@ pub struct WorkbookView {
     pub timeline: Option<TimelineView>,
     /// The sponsor brief; `None` with neither a profile nor a win.
     pub brief: Option<BriefView>,
+    /// How many people have a prep card (in `people_view`).
+    pub prep_cards: usize,
     /// The blank message templates.
     pub messages: Vec<MessageView>,
 }
@@ -258,6 +260,7 @@ pub fn workbook(c: &CompiledWorkbook<'_>, opts: &Options, diags: &mut Diagnostic
             }
         })
         .collect();
+    let prep_cards = people.iter().filter(|p| p.prep.is_some()).count();
     WorkbookView {
         today,
         today_long: long_date(today),
@@ -274,6 +277,7 @@ pub fn workbook(c: &CompiledWorkbook<'_>, opts: &Options, diags: &mut Diagnostic
         chapters: Some(chapters),
         timeline,
         brief: brief::brief(wb),
+        prep_cards,
         messages,
     }
 }
