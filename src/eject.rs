@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Diagnostic, suggest};
+use crate::diagnostics::Diagnostic;
 use crate::load::base::{Base, fingerprint};
 use crate::load::content::{DIR, parse_page};
 
@@ -184,16 +184,7 @@ pub fn diff(root: &Path, base: &Base, pattern: &str) -> Result<Option<String>, V
 }
 
 fn unknown(base: &Base, pattern: &str) -> Diagnostic {
-    let pages: Vec<&str> = base.files().map(|(rel, _)| rel).collect();
-    let parts: Vec<String> = pages
-        .iter()
-        .filter_map(|rel| rel.rsplit_once('/').map(|(dir, _)| format!("{dir}/")))
-        .collect();
-    let candidates = pages
-        .iter()
-        .copied()
-        .chain(parts.iter().map(String::as_str));
-    let help = match suggest(pattern, candidates) {
+    let help = match base.closest(pattern) {
         Some(best) => {
             format!("did you mean `{best}`? `careerbook eject --list` lists the built-in pages")
         }

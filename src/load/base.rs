@@ -65,6 +65,23 @@ impl Base {
     }
 }
 
+impl Base {
+    /// The built-in page or part (`messages/`) closest to a pattern that
+    /// named nothing, for a "did you mean".
+    pub fn closest(&self, pattern: &str) -> Option<String> {
+        let pages: Vec<&str> = self.files.keys().map(String::as_str).collect();
+        let parts: Vec<String> = pages
+            .iter()
+            .filter_map(|rel| rel.rsplit_once('/').map(|(dir, _)| format!("{dir}/")))
+            .collect();
+        let candidates = pages
+            .iter()
+            .copied()
+            .chain(parts.iter().map(String::as_str));
+        crate::diagnostics::suggest(pattern, candidates).map(str::to_string)
+    }
+}
+
 fn collect(dir: &Dir<'static>, out: &mut BTreeMap<String, String>) {
     for file in dir.files() {
         if let Some(text) = file.contents_utf8() {

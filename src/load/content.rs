@@ -124,16 +124,7 @@ fn add_base(content: &mut Content, layers: Layers<'_>, diags: &mut Diagnostics) 
     for pattern in layers.exclude {
         let matched = layers.base.matching(pattern);
         if matched.is_empty() {
-            let names: Vec<&str> = layers.base.files().map(|(rel, _)| rel).collect();
-            let folders: Vec<String> = names
-                .iter()
-                .filter_map(|rel| rel.rsplit_once('/').map(|(dir, _)| format!("{dir}/")))
-                .collect();
-            let candidates = names
-                .iter()
-                .copied()
-                .chain(folders.iter().map(String::as_str));
-            let help = match crate::diagnostics::suggest(pattern, candidates) {
+            let help = match layers.base.closest(pattern) {
                 Some(best) => format!("did you mean `{best}`? `careerbook eject --list` lists the built-in pages"),
                 None => "name a built-in page (`sponsors/finding-sponsors.md`) or part (`messages/`); `careerbook eject --list` lists them".to_string(),
             };

@@ -11,6 +11,16 @@ use crate::common::{Project, careerbook, today};
 
 /// A project as `careerbook init` makes it: book.toml with a base, data/, and
 /// a content/ with only its note.
+/// `careerbook eject --dir <project> ARGS…`.
+fn eject(p: &Project, args: &[&str]) -> std::process::Output {
+    careerbook()
+        .args(["eject", "--dir"])
+        .arg(p.root())
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 fn layered() -> Project {
     let dir = tempfile::tempdir().unwrap();
     let out = careerbook()
@@ -32,22 +42,6 @@ fn layered() -> Project {
     p
 }
 
-fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).unwrap().display().to_string(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
-    out.sort();
-    out
-}
-
 #[test]
 fn a_project_with_only_book_toml_and_data_builds_the_whole_guide() {
     let p = layered();
@@ -60,10 +54,7 @@ fn a_project_with_only_book_toml_and_data_builds_the_whole_guide() {
     // content/ is the base.
     let repo = Project::default_workbook();
     repo.build_ok();
-    let (a, b) = (
-        files(&p.root().join("site")),
-        files(&repo.root().join("site")),
-    );
+    let (a, b) = (p.snapshot_site(), repo.snapshot_site());
     assert_eq!(a.len(), b.len());
     for ((fa, ba), (fb, bb)) in a.iter().zip(&b) {
         assert_eq!(fa, fb);
@@ -142,12 +133,7 @@ fn an_exclude_that_matches_nothing_is_an_error_with_a_suggestion() {
 #[test]
 fn an_ejected_page_hears_of_a_newer_built_in_edition() {
     let p = layered();
-    let out = careerbook()
-        .args(["eject", "--dir"])
-        .arg(p.root())
-        .arg("sponsors/finding-sponsors.md")
-        .output()
-        .unwrap();
+    let out = eject(&p, &["sponsors/finding-sponsors.md"]);
     assert!(
         out.status.success(),
         "{}",
@@ -193,23 +179,14 @@ fn an_ejected_page_hears_of_a_newer_built_in_edition() {
     );
 
     // eject --list and --diff say the same from the command line.
-    let out = careerbook()
-        .args(["eject", "--list", "--dir"])
-        .arg(p.root())
-        .output()
-        .unwrap();
+    let out = eject(&p, &["--list"]);
     let listed = String::from_utf8_lossy(&out.stdout);
     assert!(listed.contains("sponsors/finding-sponsors.md"), "{listed}");
     assert!(
         listed.contains("yours, ejected from this edition"),
         "{listed}"
     );
-    let out = careerbook()
-        .args(["eject", "--diff", "--dir"])
-        .arg(p.root())
-        .arg("sponsors/finding-sponsors.md")
-        .output()
-        .unwrap();
+    let out = eject(&p, &["--diff", "sponsors/finding-sponsors.md"]);
     let diff = String::from_utf8_lossy(&out.stdout);
     assert!(diff.contains("+based_on: "), "{diff}");
 }
@@ -223,11 +200,7 @@ fn a_project_made_by_the_old_init_keeps_building_and_sees_its_identical_pages() 
     p.write("book.toml", &format!("{toml}\n[content]\nbase = true\n"));
     let after = p.build_ok();
     assert_eq!(before.pages, after.pages);
-    let out = careerbook()
-        .args(["eject", "--list", "--dir"])
-        .arg(p.root())
-        .output()
-        .unwrap();
+    let out = eject(&p, &["--list"]);
     let listed = String::from_utf8_lossy(&out.stdout);
     assert!(
         listed

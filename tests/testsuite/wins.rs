@@ -67,6 +67,18 @@ fn build(_: &Project, opts: &Options) -> careerbook::BuildReport {
     careerbook::build(opts).unwrap_or_else(|f| panic!("{:#?}", f.diagnostics))
 }
 
+/// No draft was left with a `{win}` or `{win_impact}` blank (and so no warning).
+fn assert_no_blank_win(report: &careerbook::BuildReport) {
+    assert!(
+        !report
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("no value for {win")),
+        "{:#?}",
+        report.warnings
+    );
+}
+
 /// The part of `html` from the element with `id` to the end of that section.
 fn section<'a>(html: &'a str, id: &str) -> &'a str {
     let start = html
@@ -74,20 +86,6 @@ fn section<'a>(html: &'a str, id: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no element with id {id}"));
     let rest = &html[start..];
     &rest[..rest.find("</section>").unwrap_or(rest.len())]
-}
-
-fn every_file(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().display().to_string(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
 }
 
 #[test]
@@ -106,14 +104,7 @@ fn a_sponsor_update_reports_the_newest_win_they_have_not_heard() {
     assert!(card.contains("Same day first"), "{card}");
     assert!(!card.contains("Same day second"), "{card}");
     // No warning about {win}: every sponsor's draft is filled.
-    assert!(
-        !report
-            .warnings
-            .iter()
-            .any(|w| w.message.contains("no value for {win")),
-        "{:#?}",
-        report.warnings
-    );
+    assert_no_blank_win(&report);
     // The dashboard counts what each active sponsor has not heard: the six
     // public wins less the three Hélène knows.
     let index = p.site("index.html");
@@ -140,14 +131,7 @@ fn when_a_sponsor_has_heard_every_win_the_draft_says_so() {
         "{draft}"
     );
     assert!(!draft.contains("{win}"), "no blank is left: {draft}");
-    assert!(
-        !report
-            .warnings
-            .iter()
-            .any(|w| w.message.contains("no value for {win")),
-        "{:#?}",
-        report.warnings
-    );
+    assert_no_blank_win(&report);
 }
 
 #[test]
@@ -178,7 +162,7 @@ fn the_brief_has_the_ambition_and_the_five_newest_public_wins() {
 fn a_private_win_is_only_in_a_private_build_and_never_on_the_brief() {
     let p = project();
     build(&p, &options(&p));
-    for (file, bytes) in every_file(&p.root().join("site")) {
+    for (file, bytes) in p.snapshot_site() {
         assert!(
             !String::from_utf8_lossy(&bytes).contains(MARKER),
             "a private win is in {file}"
@@ -440,9 +424,10 @@ fn each_members_brief_is_made_from_that_members_wins_only() {
         p.members("ana-lima/brief.html")
             .contains("ANAWINMARKER shipped")
     );
-    for (file, bytes) in every_file(&p.root().join("site"))
+    for (file, bytes) in p
+        .snapshot_site()
         .into_iter()
-        .chain(every_file(&p.root().join("members/ben-okafor")))
+        .chain(p.snapshot("members/ben-okafor"))
     {
         assert!(
             !String::from_utf8_lossy(&bytes).contains("ANAWINMARKER"),
