@@ -183,14 +183,6 @@ enum Value {
     Note(String),
 }
 
-/// The value of a placeholder for this profile and person, if there is one.
-pub fn value_of(name: &str, profile: Option<&Profile>, person: Option<&Person>) -> Option<String> {
-    match value(name, profile, person, None)? {
-        Value::Text(t) => Some(t),
-        Value::Note(_) => None,
-    }
-}
-
 /// `{win}` and `{win_impact}` for a person, from what they have heard of your
 /// wins. `None`: no value (a win without an impact).
 fn win_value(name: &str, person: &Person, news: News<'_>) -> Option<Value> {
@@ -208,6 +200,8 @@ fn win_value(name: &str, person: &Person, news: News<'_>) -> Option<Value> {
     })
 }
 
+/// The value of a placeholder for this profile and person (and, for `{win}`
+/// and `{win_impact}`, what the person has heard of your wins), if any.
 fn value(
     name: &str,
     profile: Option<&Profile>,
