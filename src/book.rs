@@ -205,6 +205,7 @@ mod tests {
             },
             body: String::new(),
             body_line: 1,
+            untranslated: false,
         }
     }
 

@@ -20,6 +20,9 @@ pub struct Config {
     pub cohort: CohortConfig,
     pub public: PublicConfig,
     pub content: ContentConfig,
+    /// The book's title and description in each language but the first
+    /// (`[translation.fr-CA]`).
+    pub translation: BTreeMap<String, BookTranslation>,
     /// Where each key was written in book.toml (empty for the defaults).
     #[serde(skip)]
     positions: Positions,
@@ -179,8 +182,24 @@ pub struct BookConfig {
     pub title: String,
     pub authors: Vec<String>,
     pub description: Option<String>,
-    /// A BCP 47 language tag, used for `<html lang>` and the PDF's metadata.
+    /// A BCP 47 language tag, used for `<html lang>` and the PDF's metadata:
+    /// the one-language shorthand for `languages`. Once book.toml is read it
+    /// is the first of `languages` (the default language), and in a view of
+    /// the project in another language ([`crate::load::Project::in_language`])
+    /// that language.
     pub language: String,
+    /// The book's languages, the default first: `["en-CA", "fr-CA"]`. The
+    /// default language's site is at the output's root, each other's under
+    /// its primary subtag (`fr/`).
+    pub languages: Vec<String>,
+}
+
+/// The book's title and description in a language other than the first.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BookTranslation {
+    pub title: Option<String>,
+    pub description: Option<String>,
 }
 
 impl Default for BookConfig {
@@ -190,6 +209,7 @@ impl Default for BookConfig {
             authors: Vec::new(),
             description: None,
             language: "en-CA".into(),
+            languages: Vec::new(),
         }
     }
 }
@@ -332,6 +352,50 @@ impl Config {
                 "use a BCP 47 tag such as `en-CA`, `fr-CA` or `en`",
             );
         }
+        if self.position("book.language").is_some() && self.position("book.languages").is_some() {
+            bad(
+                "book.languages",
+                "book.toml sets both `language` and `languages`".into(),
+                "keep `languages` (the first is the default) and remove `language`, its one-language shorthand",
+            );
+        }
+        if self.position("book.languages").is_some() && self.book.languages.is_empty() {
+            bad(
+                "book.languages",
+                "`languages` is empty".into(),
+                "list at least one language, the default first: `languages = [\"en-CA\", \"fr-CA\"]`",
+            );
+        }
+        let mut primaries: Vec<&str> = Vec::new();
+        for tag in &self.book.languages {
+            if !is_language_tag(tag) {
+                bad(
+                    "book.languages",
+                    format!("`{tag}` is not a language tag"),
+                    "use BCP 47 tags such as `en-CA` and `fr-CA`",
+                );
+                continue;
+            }
+            let primary = primary_subtag(tag);
+            if primaries.contains(&primary) {
+                bad(
+                    "book.languages",
+                    format!("two languages share the primary subtag `{primary}`"),
+                    "a language's pages are `<name>.<primary>.md` and its site `site/<primary>/`, so list one language per primary subtag",
+                );
+            }
+            primaries.push(primary);
+        }
+        for tag in self.translation.keys() {
+            if !self.languages().iter().any(|l| l == tag) {
+                let key = format!("translation.{tag}");
+                bad(
+                    &key,
+                    format!("[translation.{tag}] is for a language the book does not list"),
+                    "add it to `languages` in [book], or remove this table",
+                );
+            }
+        }
         if self.book.title.trim().is_empty() {
             bad(
                 "book.title",
@@ -425,7 +489,40 @@ impl Config {
         problems
     }
 
+    /// The book's languages, the default first (at least one).
+    pub fn languages(&self) -> Vec<String> {
+        if self.book.languages.is_empty() {
+            vec![self.book.language.clone()]
+        } else {
+            self.book.languages.clone()
+        }
+    }
+
+    /// The book's title in the language of this view of the project
+    /// (`[translation.<tag>] title`, or `[book] title`).
+    pub fn title(&self) -> &str {
+        self.translation
+            .get(&self.book.language)
+            .and_then(|t| t.title.as_deref())
+            .unwrap_or(&self.book.title)
+    }
+
+    /// The book's description in the language of this view (see [`Config::title`]).
+    pub fn description(&self) -> Option<&str> {
+        self.translation
+            .get(&self.book.language)
+            .and_then(|t| t.description.as_deref())
+            .or(self.book.description.as_deref())
+    }
+
+    /// The default language: the first of `languages`.
+    pub fn default_language(&self) -> String {
+        self.languages().swap_remove(0)
+    }
+
     fn normalised(mut self) -> Config {
+        self.book.languages = self.languages();
+        self.book.language = self.book.languages[0].clone();
         if !self.output.html.base_url.ends_with('/') {
             self.output.html.base_url.push('/');
         }
@@ -441,6 +538,12 @@ fn is_hex_colour(s: &str) -> bool {
 
 fn is_name_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '-' || c == '_'
+}
+
+/// `fr` of `fr-CA`: the suffix of a page's translation (`name.fr.md`) and the
+/// folder of its site (`fr/`).
+pub fn primary_subtag(tag: &str) -> &str {
+    tag.split('-').next().unwrap_or(tag)
 }
 
 /// A syntactic check of a BCP 47 tag: a 2–3 letter language, then subtags of 1–8

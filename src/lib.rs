@@ -18,6 +18,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod eject;
 pub mod init;
+pub mod language;
 pub mod load;
 pub mod markdown;
 pub mod model;

@@ -17,6 +17,11 @@ pub(crate) static CONTENT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/cont
 /// How diagnostics name a built-in page: `(built-in)/mentors/finding-mentors.md`.
 pub const PREFIX: &str = "(built-in)/";
 
+/// Whether `file` (a [`crate::load::content::SourcePage::file`]) is a built-in page.
+pub fn is_built_in(file: &std::path::Path) -> bool {
+    file.starts_with(PREFIX.trim_end_matches('/'))
+}
+
 /// The built-in pages (and any other file), by path under `content/`.
 #[derive(Debug, Clone, Default)]
 pub struct Base {

@@ -76,6 +76,9 @@ pub struct SourcePage {
     pub body: String,
     /// The line of the file on which `body` starts.
     pub body_line: usize,
+    /// In a view of the book in another language, a page that has no
+    /// translation into it: it is shown in the default language, with a note.
+    pub untranslated: bool,
 }
 
 /// A file copied to the site as it is.
@@ -93,6 +96,60 @@ pub struct Content {
     pub folders: BTreeMap<String, ()>,
     /// Built-in pages that `[content] exclude` leaves out (relative to content/).
     pub excluded: std::collections::BTreeSet<String>,
+    /// The pages in each other language of the book, by primary subtag
+    /// (`fr`), each under the path of the page it translates (`name.fr.md`
+    /// is here as `name.md`).
+    pub translations: BTreeMap<String, Vec<SourcePage>>,
+}
+
+impl Content {
+    /// The default language's book: the pages without their translations.
+    pub fn without_translations(&self) -> Content {
+        Content {
+            pages: self.pages.clone(),
+            assets: self.assets.clone(),
+            folders: self.folders.clone(),
+            excluded: self.excluded.clone(),
+            translations: BTreeMap::new(),
+        }
+    }
+
+    /// The book's pages in `primary` (`fr`): each page's translation, or the
+    /// page itself marked [`SourcePage::untranslated`], and the pages only
+    /// that language has, in the walk's order.
+    pub fn in_language(&self, primary: &str) -> Content {
+        let empty = Vec::new();
+        let translated = self.translations.get(primary).unwrap_or(&empty);
+        let by_rel: BTreeMap<&str, &SourcePage> =
+            translated.iter().map(|p| (p.rel.as_str(), p)).collect();
+        let mut pages: Vec<SourcePage> = self
+            .pages
+            .iter()
+            .map(|page| match by_rel.get(page.rel.as_str()) {
+                Some(t) => (*t).clone(),
+                None => SourcePage {
+                    untranslated: true,
+                    ..page.clone()
+                },
+            })
+            .collect();
+        let own: std::collections::HashSet<&str> =
+            self.pages.iter().map(|p| p.rel.as_str()).collect();
+        pages.extend(
+            translated
+                .iter()
+                .filter(|p| !own.contains(p.rel.as_str()))
+                .cloned(),
+        );
+        pages.sort_by(|a, b| a.rel.split('/').cmp(b.rel.split('/')));
+        Content {
+            pages,
+            assets: self.assets.clone(),
+            folders: self.folders.clone(),
+            excluded: self.excluded.clone(),
+            translations: BTreeMap::new(),
+        }
+    }
 }
 
 /// The built-in guidance a project builds on (`[content] base = true`), and
@@ -108,12 +165,143 @@ pub struct Layers<'a> {
 
 /// Walk `content/` in a stable order and read every page; with `layers`, on
 /// top of the built-in guidance (see [`super::base`]).
-pub fn load(root: &Path, layers: Option<Layers<'_>>, diags: &mut Diagnostics) -> Content {
+pub fn load(
+    root: &Path,
+    layers: Option<Layers<'_>>,
+    languages: &[String],
+    diags: &mut Diagnostics,
+) -> Content {
     let mut content = load_own(root, layers.is_none(), diags);
+    let built_in = layers.is_some();
     if let Some(layers) = layers {
         add_base(&mut content, layers, diags);
     }
+    split_languages(&mut content, languages, built_in, diags);
     content
+}
+
+/// Move each page written in another language of the book (`name.fr.md`) to
+/// [`Content::translations`], and warn about each page that one of the
+/// book's languages lacks. A page in a language the book does not list is an
+/// error in the project, and left out of the built-in guidance.
+fn split_languages(
+    content: &mut Content,
+    languages: &[String],
+    built_in: bool,
+    diags: &mut Diagnostics,
+) {
+    let default = languages
+        .first()
+        .map_or("en", |l| crate::config::primary_subtag(l));
+    let others: Vec<&str> = languages
+        .iter()
+        .skip(1)
+        .map(|l| crate::config::primary_subtag(l))
+        .collect();
+    let pages = std::mem::take(&mut content.pages);
+    for page in pages {
+        let Some((stem, primary)) = language_suffix(&page.rel)
+            .map(|(stem, primary)| (stem.to_string(), primary.to_string()))
+        else {
+            content.pages.push(with_typography(default, page));
+            continue;
+        };
+        let (stem, primary) = (stem.as_str(), primary.as_str());
+        let page = with_typography(primary, page);
+        let stem_rel = format!("{stem}.md");
+        if others.contains(&primary) {
+            content
+                .translations
+                .entry(primary.to_string())
+                .or_default()
+                .push(SourcePage {
+                    rel: stem_rel,
+                    ..page
+                });
+        } else if super::base::is_built_in(&page.file) {
+            // The built-in guidance speaks languages this book may not.
+        } else if primary.len() == 3 && primary != default {
+            // `faq.new.md`: three letters are more often a word than a language.
+            content.pages.push(page);
+        } else if primary == default {
+            diags.push(
+                Diagnostic::error(
+                    "content",
+                    format!("`.{primary}.md` is the default language's page, which has no suffix"),
+                )
+                .in_file(&page.file)
+                .help(format!(
+                    "rename it to `{}`",
+                    stem_rel.rsplit('/').next().unwrap_or(&stem_rel)
+                )),
+            );
+        } else {
+            diags.push(
+                Diagnostic::error(
+                    "content",
+                    format!("this page is in `{primary}`, a language book.toml does not list"),
+                )
+                .in_file(&page.file)
+                .help(format!(
+                    "add the language to [book] languages (such as `languages = [\"{}\", \"{primary}-CA\"]`), or rename the file if `.{primary}` is not a language",
+                    languages.first().map_or("en-CA", String::as_str)
+                )),
+            );
+        }
+    }
+    for (primary, translated) in &content.translations {
+        let have: std::collections::HashSet<&str> =
+            translated.iter().map(|p| p.rel.as_str()).collect();
+        for page in content
+            .pages
+            .iter()
+            .filter(|p| !have.contains(p.rel.as_str()))
+        {
+            // On the built-in guidance, a project page missing its other
+            // language is already a warning of its own (`other_languages`).
+            if built_in && !super::base::is_built_in(&page.file) {
+                continue;
+            }
+            diags.push(
+                Diagnostic::warning(
+                    "translation",
+                    format!("this page has no `{primary}` translation"),
+                )
+                .in_file(&page.file)
+                .help(format!(
+                    "readers of the `{primary}` site get this page as it is, with a note that it is not translated yet; add `{}` beside it",
+                    page.rel.rsplit('/').next().unwrap_or(&page.rel).replace(".md", &format!(".{primary}.md"))
+                )),
+            );
+        }
+    }
+}
+
+/// A page with its language's typography ([`crate::language::typography`]):
+/// done once here, so the site, the PDF and the search index all have it.
+fn with_typography(primary: &str, mut page: SourcePage) -> SourcePage {
+    use crate::language::typography;
+    if let std::borrow::Cow::Owned(body) = typography::apply_markdown(primary, &page.body) {
+        page.body = body;
+    }
+    for text in [&mut page.front.title, &mut page.front.description]
+        .into_iter()
+        .flatten()
+    {
+        if let std::borrow::Cow::Owned(fixed) = typography::apply(primary, text) {
+            *text = fixed;
+        }
+    }
+    page
+}
+
+/// `guide/page.fr.md` → (`guide/page`, `fr`); `None` for a page with no
+/// language suffix.
+fn language_suffix(rel: &str) -> Option<(&str, &str)> {
+    let stem = rel.strip_suffix(".md")?;
+    let (name, lang) = stem.rsplit_once('.')?;
+    let is_code = (2..=3).contains(&lang.len()) && lang.chars().all(|c| c.is_ascii_lowercase());
+    (is_code && !name.ends_with('/') && !name.is_empty()).then_some((name, lang))
 }
 
 /// The built-in pages under the project's: a project page at the same path
@@ -206,12 +394,9 @@ fn other_languages(rel: &str, base: &Base) -> Vec<String> {
 
 /// `guide/page.fr.md` → `guide/page`; `guide/page.md` → `guide/page`.
 fn language_stem(rel: &str) -> &str {
-    let stem = rel.strip_suffix(".md").unwrap_or(rel);
-    match stem.rsplit_once('.') {
-        Some((name, lang)) if lang.len() == 2 && lang.chars().all(|c| c.is_ascii_lowercase()) => {
-            name
-        }
-        _ => stem,
+    match language_suffix(rel) {
+        Some((name, _)) => name,
+        None => rel.strip_suffix(".md").unwrap_or(rel),
     }
 }
 
@@ -498,6 +683,7 @@ pub fn parse_page(
         front,
         body,
         body_line,
+        untranslated: false,
     })
 }
 
@@ -611,7 +797,10 @@ mod layer_tests {
             exclude: &exclude,
             exclude_at: (1, 1),
         };
-        (load(dir.path(), Some(layers), &mut diags), diags)
+        (
+            load(dir.path(), Some(layers), &["en-CA".to_string()], &mut diags),
+            diags,
+        )
     }
 
     fn base() -> Base {

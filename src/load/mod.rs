@@ -37,6 +37,39 @@ pub struct Project {
     /// A cohort's members, from `data/people/<id>/`, by id.
     pub members: Vec<Member>,
     pub theme: Theme,
+    /// The interface's strings in every language of the book.
+    pub strings: std::sync::Arc<crate::language::Strings>,
+}
+
+impl Project {
+    /// The language this view of the project is in (`[book] language`: the
+    /// default one, or the one [`Project::in_language`] chose).
+    pub fn locale(&self) -> crate::language::Locale {
+        crate::language::Locale::new(&self.config.book.language, self.strings.clone())
+    }
+
+    /// The project as readers of `tag` (one of its languages) see it: that
+    /// language's pages (each untranslated page in the default language),
+    /// title and description.
+    pub fn in_language(&self, tag: &str) -> Project {
+        let mut config = self.config.clone();
+        config.book.language = tag.to_string();
+        let content = if tag == self.config.default_language() {
+            self.content.without_translations()
+        } else {
+            self.content.in_language(crate::config::primary_subtag(tag))
+        };
+        Project {
+            root: self.root.clone(),
+            config,
+            content,
+            data: self.data.clone(),
+            workbook: self.workbook.clone(),
+            members: self.members.clone(),
+            theme: self.theme.clone(),
+            strings: self.strings.clone(),
+        }
+    }
 }
 
 /// Read the whole project. Returns the project when nothing was an error, with any
@@ -68,7 +101,7 @@ pub fn load_on(
         exclude: &cfg.content.exclude,
         exclude_at: cfg.position("content.exclude").unwrap_or((1, 1)),
     });
-    let content = content::load(root, layers, diags);
+    let content = content::load(root, layers, &cfg.languages(), diags);
     let data = data::load(root, diags);
     let workbook = workbook::load(root, today, diags);
     let members = load_members(root, today, diags);
@@ -76,6 +109,11 @@ pub fn load_on(
         personal_data_beside_members(root, diags);
     }
     let theme = theme::load(root, &cfg, diags);
+    let at = cfg
+        .position("book.languages")
+        .or_else(|| cfg.position("book.language"))
+        .unwrap_or((1, 1));
+    let strings = crate::language::Strings::load(&theme, &cfg.languages(), at, diags);
     let config = config?;
     if diags.has_errors() {
         return None;
@@ -88,11 +126,12 @@ pub fn load_on(
         workbook,
         members,
         theme,
+        strings: std::sync::Arc::new(strings),
     })
 }
 
 /// One member of a cohort: their own profile, relationships and progress.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Member {
     /// The folder name under `data/people/`: the member's part of the site.
     pub id: String,

@@ -43,7 +43,7 @@ pub fn source(
 ) -> Option<PdfSource> {
     let empty = Workbook::default();
     let workbook = if opts.blank { &empty } else { workbook };
-    let templates = PageTemplates::compile(&project.content);
+    let templates = PageTemplates::compile(&project.content, &project.locale());
     let pages = PageSources::unread(&templates);
     let mut compiled = compile::compile(project, pages, workbook, opts, diags)?;
     let workbook_view = view::workbook(&compiled, opts, diags);

@@ -17,7 +17,7 @@ use crate::audience::{Audience, Guard, ThirdParty};
 use crate::book::TocEntry;
 use crate::cohort;
 use crate::compile::{self, CompiledWorkbook, PageSources};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::load::Project;
 use crate::model::{Plan, Workbook};
 use crate::options::Options;
@@ -87,6 +87,72 @@ pub fn render(
     outputs: Outputs<'_>,
     diags: &mut Diagnostics,
 ) -> Option<Rendered> {
+    let languages = project.config.languages();
+    if languages.len() == 1 {
+        return render_language(project, opts, outputs, diags);
+    }
+    // The default language at the root, each other under its primary subtag:
+    // the same site, once per language.
+    let mut total: Option<Rendered> = None;
+    let mut seen = std::collections::HashSet::new();
+    for (i, tag) in languages.iter().enumerate() {
+        let prefix = if i == 0 {
+            String::new()
+        } else {
+            format!("{}/", crate::config::primary_subtag(tag))
+        };
+        let (site, members) = (
+            sink::Prefixed {
+                inner: outputs.site,
+                prefix: prefix.clone(),
+            },
+            sink::Prefixed {
+                inner: outputs.members,
+                prefix,
+            },
+        );
+        let view = project.in_language(tag);
+        let mut d = Diagnostics::new();
+        let rendered = render_language(
+            &view,
+            opts,
+            Outputs {
+                site: &site,
+                members: &members,
+            },
+            &mut d,
+        );
+        // A problem in the data is found once per language: say it once.
+        let place = |w: &Diagnostic| (w.file.clone(), w.line, w.column, w.code);
+        if i == 0 {
+            seen.extend(d.iter().map(place));
+            diags.extend(d);
+        } else {
+            diags.extend(
+                d.into_iter()
+                    .filter(|w| w.severity == Severity::Error || !seen.contains(&place(w))),
+            );
+        }
+        let rendered = rendered?;
+        total = Some(match total {
+            None => rendered,
+            Some(t) => Rendered {
+                site: t.site + rendered.site,
+                members: t.members + rendered.members,
+                audience: t.audience,
+            },
+        });
+    }
+    total
+}
+
+/// [`render`], in the language of this view of the project.
+fn render_language(
+    project: &Project,
+    opts: &Options,
+    outputs: Outputs<'_>,
+    diags: &mut Diagnostics,
+) -> Option<Rendered> {
     let workbooks = match cohort::workbooks(project, opts.person.as_deref()) {
         Ok(w) => w,
         Err(d) => {
@@ -137,8 +203,8 @@ fn render_workbooks(
     // The theme, and the pages that are templates: parsed once for every
     // workbook.
     let (tera, pages) = rayon::join(
-        || templates::compile_theme(&project.theme),
-        || PageTemplates::compile(&project.content),
+        || templates::compile_theme(&project.theme, &project.locale()),
+        || PageTemplates::compile(&project.content, &project.locale()),
     );
     let tera = match tera {
         Ok(t) => t,

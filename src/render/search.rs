@@ -855,7 +855,13 @@ fn decode(raw: &str) -> std::borrow::Cow<'_, str> {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let end = rest[..rest.len().min(12)].find(';');
+        // A reference is short; look for its `;` in the next few bytes (on a
+        // character boundary: accented text often follows `&#39;`).
+        let mut window = rest.len().min(12);
+        while !rest.is_char_boundary(window) {
+            window -= 1;
+        }
+        let end = rest[..window].find(';');
         let decoded = end.and_then(|end| {
             let name = &rest[1..end];
             let c = match name {

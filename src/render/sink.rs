@@ -27,6 +27,23 @@ pub trait Sink: Sync {
     }
 }
 
+/// Another sink's files under a folder: a language's site (`fr/`).
+pub struct Prefixed<'a> {
+    pub inner: &'a dyn Sink,
+    pub prefix: String,
+}
+
+impl Sink for Prefixed<'_> {
+    fn write_with(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut (dyn Write + Send)) -> io::Result<()>,
+    ) -> io::Result<()> {
+        self.inner
+            .write_with(&format!("{}{path}", self.prefix), write)
+    }
+}
+
 /// Files kept in memory.
 #[derive(Default)]
 pub struct Memory {
@@ -96,6 +113,17 @@ pub struct SiteStats {
     /// HTML files among them.
     pub pages: usize,
     pub bytes: u64,
+}
+
+impl std::ops::Add for SiteStats {
+    type Output = SiteStats;
+    fn add(self, other: SiteStats) -> SiteStats {
+        SiteStats {
+            files: self.files + other.files,
+            pages: self.pages + other.pages,
+            bytes: self.bytes + other.bytes,
+        }
+    }
 }
 
 /// A sink as render uses it: two files may not claim one path (a page, an asset

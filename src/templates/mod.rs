@@ -4,16 +4,18 @@
 mod pages;
 pub use pages::{PageTemplates, protect};
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use tera::Tera;
 
 use crate::diagnostics::{Diagnostic, line_col, not_utf8};
+use crate::language::{Locale, Value};
 use crate::load::Theme;
 
 /// Compile every template of the theme once.
-pub fn compile_theme(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
-    let mut tera = new_tera();
+pub fn compile_theme(theme: &Theme, locale: &Locale) -> Result<Tera, Vec<Diagnostic>> {
+    let mut tera = new_tera(locale);
     let mut problems = Vec::new();
     let mut sources = Vec::new();
     for (name, file) in theme.templates() {
@@ -376,13 +378,62 @@ fn cycle_error(
 
 /// A Tera instance that escapes everything it inserts, whatever a template's file
 /// name says.
-fn new_tera() -> Tera {
+///
+/// Words come in `locale`'s language: `t(id=…)` and `long_date`.
+fn new_tera(locale: &Locale) -> Tera {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![""]);
     tera.set_escape_fn(escape_html);
-    tera.register_filter("long_date", long_date_filter);
+    let dates = locale.clone();
+    tera.register_filter(
+        "long_date",
+        move |value: &tera::Value, _: &HashMap<String, tera::Value>| {
+            long_date_filter(&dates, value)
+        },
+    );
     tera.register_filter("sentence", sentence_filter);
+    tera.register_function("t", Translate(locale.clone()));
     tera
+}
+
+/// `{{ t(id="nav-dashboard") }}`, `{{ t(id="people-count", count=3) }}`: a
+/// message of the theme's `i18n/<language>.ftl`, in the page's language, its
+/// other arguments passed to Fluent (numbers choose the plural).
+struct Translate(Locale);
+
+impl tera::Function for Translate {
+    fn call(&self, args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+        let id = args
+            .get("id")
+            .and_then(tera::Value::as_str)
+            .ok_or_else(|| {
+                tera::Error::msg("`t` needs the message's id: t(id=\"nav-dashboard\")")
+            })?;
+        if !self.0.has(id) {
+            return Err(tera::Error::msg(format!(
+                "there is no message `{id}` in i18n/{}.ftl (nor in the default language's)",
+                self.0.tag()
+            )));
+        }
+        let mut rest: Vec<(&str, Value)> = args
+            .iter()
+            .filter(|(k, _)| k.as_str() != "id")
+            .map(|(k, v)| {
+                let value = match v {
+                    tera::Value::Number(n) => match n.as_i64() {
+                        Some(i) => Value::Number(i),
+                        None => Value::Text(n.to_string()),
+                    },
+                    tera::Value::String(s) => Value::Text(s.clone()),
+                    tera::Value::Null => Value::Text(String::new()),
+                    other => Value::Text(other.to_string()),
+                };
+                (k.as_str(), value)
+            })
+            .collect();
+        rest.sort_by(|a, b| a.0.cmp(b.0));
+        Ok(tera::Value::String(self.0.t_with(id, &rest)))
+    }
 }
 
 /// `{{ ambition | sentence }}`: the first letter upper-case and the rest as
@@ -404,10 +455,7 @@ fn sentence_filter(
 
 /// `{{ profile.plan_start | long_date }}`: a YYYY-MM-DD date as "2 February
 /// 2026", the form sentences use (`model::date::long_date`).
-fn long_date_filter(
-    value: &tera::Value,
-    _: &std::collections::HashMap<String, tera::Value>,
-) -> tera::Result<tera::Value> {
+fn long_date_filter(locale: &Locale, value: &tera::Value) -> tera::Result<tera::Value> {
     let text = value.as_str().ok_or_else(|| {
         tera::Error::msg(format!(
             "`long_date` needs a date written YYYY-MM-DD, not {value}"
@@ -415,7 +463,7 @@ fn long_date_filter(
     })?;
     let date = crate::model::date::parse_iso_date(text)
         .map_err(|e| tera::Error::msg(format!("`long_date`: {e}")))?;
-    Ok(tera::Value::String(crate::model::date::long_date(date)))
+    Ok(tera::Value::String(locale.long_date(date)))
 }
 
 /// Escape text for HTML content and quoted attributes. Unlike Tera's default we

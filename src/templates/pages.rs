@@ -38,7 +38,7 @@ pub struct PageTemplates {
 impl PageTemplates {
     /// Parse every page that is a template, in parallel. Problems are kept with
     /// their page and reported when it is rendered.
-    pub fn compile(content: &Content) -> PageTemplates {
+    pub fn compile(content: &Content, locale: &crate::language::Locale) -> PageTemplates {
         let templated: Vec<usize> = (0..content.pages.len())
             .filter(|&i| is_template(&content.pages[i]))
             .collect();
@@ -48,7 +48,7 @@ impl PageTemplates {
             .par_chunks(PAGES_PER_GROUP)
             .enumerate()
             .map(|(group, chunk)| {
-                let mut tera = new_tera();
+                let mut tera = new_tera(locale);
                 let parsed = chunk
                     .iter()
                     .map(|&i| {

@@ -1,4 +1,5 @@
 use super::*;
+use crate::language::Locale;
 use crate::load::content::{Content, SourcePage};
 use pages::PAGES_PER_GROUP;
 use std::borrow::Cow;
@@ -27,10 +28,11 @@ fn render_body(
             front: Default::default(),
             body: body.to_string(),
             body_line,
+            untranslated: false,
         }],
         ..Default::default()
     };
-    PageTemplates::compile(&content)
+    PageTemplates::compile(&content, &Locale::default())
         .render(0, &content.pages[0], context)
         .map(Cow::into_owned)
 }
@@ -42,6 +44,7 @@ fn page(rel: &str, body: &str) -> SourcePage {
         front: Default::default(),
         body: body.to_string(),
         body_line: 4,
+        untranslated: false,
     }
 }
 
@@ -60,7 +63,7 @@ fn pages_are_parsed_once_and_filled_for_each_context() {
     content
         .pages
         .push(page("undefined.md", "{{ nobody.here }}"));
-    let pages = PageTemplates::compile(&content);
+    let pages = PageTemplates::compile(&content, &Locale::default());
     let mut other = Context::new();
     other.insert("profile", &serde_json::json!({"name": "Bo"}));
     for (i, p) in content.pages.iter().enumerate().take(PAGES_PER_GROUP + 3) {
@@ -280,7 +283,7 @@ fn compiling_a_theme_with_a_cycle_is_an_error_not_a_crash() {
             source: Some("themes/default/templates/partials/pager.html".into()),
         },
     );
-    let errs = compile_theme(&theme).unwrap_err();
+    let errs = compile_theme(&theme, &Locale::default()).unwrap_err();
     assert_eq!(errs.len(), 1, "{errs:?}");
     assert_eq!(
         errs[0].location(),
@@ -300,7 +303,7 @@ fn compiling_a_theme_with_a_cycle_is_an_error_not_a_crash() {
             },
         );
     }
-    let errs = compile_theme(&theme).unwrap_err();
+    let errs = compile_theme(&theme, &Locale::default()).unwrap_err();
     assert_eq!(errs.len(), 1, "{errs:?}");
     assert!(errs[0].message.contains("closes a cycle"), "{errs:?}");
     // Latin-1 text is located.
@@ -312,7 +315,7 @@ fn compiling_a_theme_with_a_cycle_is_an_error_not_a_crash() {
             source: None,
         },
     );
-    let errs = compile_theme(&theme).unwrap_err();
+    let errs = compile_theme(&theme, &Locale::default()).unwrap_err();
     assert_eq!(
         (errs[0].line, errs[0].column, errs[0].code),
         (2, 7, "encoding")

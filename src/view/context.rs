@@ -24,6 +24,58 @@ pub struct SharedContext<'a> {
     pub progress: &'a Progress,
     pub book: BookInfo<'a>,
     pub site: SiteInfo<'a>,
+    /// The book's languages, each with the way from this language's site to
+    /// its own (empty for a book in one language): for `hreflang` links and
+    /// the switch between languages.
+    pub languages: Vec<LanguageLink>,
+}
+
+/// One language of the book, as a page links to its version in it.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct LanguageLink {
+    /// `fr-CA`: for `hreflang` and `lang`.
+    pub tag: String,
+    /// The language's own name for itself: `English`, `Français`.
+    pub name: String,
+    /// From this language's root to that language's: `fr/`, `../`, or `""`
+    /// for this one. A page's version there is `{{ root }}{{ prefix }}{{ page.url }}`.
+    pub prefix: String,
+    /// The language this page is in.
+    pub current: bool,
+}
+
+impl LanguageLink {
+    /// Every language of `project`, seen from the language of this view of it.
+    pub fn all(project: &Project) -> Vec<LanguageLink> {
+        let config = &project.config;
+        let languages = config.languages();
+        if languages.len() < 2 {
+            return Vec::new();
+        }
+        let here = config.book.language.as_str();
+        let default = languages[0].as_str();
+        let folder = |tag: &str| {
+            if tag == default {
+                String::new()
+            } else {
+                format!("{}/", crate::config::primary_subtag(tag))
+            }
+        };
+        let up = if here == default { "" } else { "../" };
+        languages
+            .iter()
+            .map(|tag| LanguageLink {
+                tag: tag.clone(),
+                name: project.strings.format(tag, "language-name", &[]),
+                prefix: if tag == here {
+                    String::new()
+                } else {
+                    format!("{up}{}", folder(tag))
+                },
+                current: tag == here,
+            })
+            .collect()
+    }
 }
 
 /// The profile as written, and what guidance says to its owner.
@@ -64,9 +116,9 @@ impl<'a> BookInfo<'a> {
     pub fn of(project: &'a Project) -> Self {
         let book = &project.config.book;
         BookInfo {
-            title: &book.title,
+            title: project.config.title(),
             authors: &book.authors,
-            description: book.description.as_deref(),
+            description: project.config.description(),
             language: &book.language,
         }
     }
@@ -150,6 +202,7 @@ impl<'a> SharedContext<'a> {
                 book_id: workbook_id(project, workbook),
                 branding: Branding::of(project, b.logo_url()),
             },
+            languages: LanguageLink::all(project),
         }
     }
 

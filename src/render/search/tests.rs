@@ -264,3 +264,12 @@ fn a_page_read_for_one_member_serves_the_next_whatever_their_ticks() {
     );
     assert_eq!(alone.finish(""), ben);
 }
+
+#[test]
+fn references_before_accented_text_decode_without_splitting_a_character() {
+    // `&#39;` then `intérêt`: the window that looks for the `;` of the next
+    // reference must end on a character boundary.
+    assert_eq!(decode("l&#39;intérêt"), "l'intérêt");
+    assert_eq!(decode("&amp éé"), "&amp éé");
+    assert_eq!(decode("&ééééééé;"), "&ééééééé;");
+}

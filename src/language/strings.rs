@@ -1,0 +1,248 @@
+//! The strings of the interface, with Project Fluent: one `.ftl` file per
+//! language in the theme (`i18n/en-CA.ftl`, `i18n/fr-CA.ftl`). A project's
+//! `themes/<name>/i18n/<tag>.ftl` sits on top of the built-in file of its
+//! language, message by message, so changing one wording takes one line; a
+//! file for a language careerbook does not know adds that language. A
+//! message missing from a language falls back to the default language's.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
+use crate::load::theme::{BUILTIN, Theme};
+
+/// An argument of a message: text, or a number (which chooses the plural).
+#[derive(Debug, Clone)]
+pub enum Value {
+    Text(String),
+    Number(i64),
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Self {
+        Value::Text(s.to_string())
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Self {
+        Value::Text(s)
+    }
+}
+
+impl From<usize> for Value {
+    fn from(n: usize) -> Self {
+        Value::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<i64> for Value {
+    fn from(n: i64) -> Self {
+        Value::Number(n)
+    }
+}
+
+/// Every language's messages, and which language is the default.
+pub struct Strings {
+    default: String,
+    bundles: BTreeMap<String, FluentBundle<FluentResource>>,
+}
+
+impl std::fmt::Debug for Strings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Strings")
+            .field("default", &self.default)
+            .field("languages", &self.bundles.keys().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+impl Strings {
+    /// The built-in strings of every language the built-in theme has, with
+    /// Canadian English the default.
+    pub fn builtin() -> Strings {
+        let tags: Vec<String> = builtin_tags();
+        let mut ignored = Diagnostics::new();
+        Strings::load(&Theme::builtin(), &tags, (0, 0), &mut ignored)
+    }
+
+    /// The strings of `languages` (the default first) from `theme`, reporting
+    /// each `.ftl` syntax error at its line and column, a language with no
+    /// file at book.toml's `languages` (`at`), and each message one language
+    /// lacks that the default has.
+    pub fn load(
+        theme: &Theme,
+        languages: &[String],
+        at: (usize, usize),
+        diags: &mut Diagnostics,
+    ) -> Strings {
+        let default = languages.first().cloned().unwrap_or_else(|| "en-CA".into());
+        let mut bundles = BTreeMap::new();
+        let mut ids: BTreeMap<String, (BTreeSet<String>, PathBuf)> = BTreeMap::new();
+        for tag in languages {
+            let rel = format!("i18n/{tag}.ftl");
+            let builtin = BUILTIN
+                .get_file(&rel)
+                .and_then(|f| std::str::from_utf8(f.contents()).ok());
+            let own = theme
+                .files
+                .get(&rel)
+                .filter(|f| f.source.is_some())
+                .map(|f| (f.display_path(&rel), String::from_utf8_lossy(&f.bytes)));
+            if builtin.is_none() && own.is_none() {
+                diags.push(
+                    Diagnostic::error(
+                        "language",
+                        format!("careerbook has no strings for `{tag}`"),
+                    )
+                    .in_file(crate::config::FILE_NAME)
+                    .at(at.0, at.1)
+                    .help(format!(
+                        "built in are {}; for another language, write themes/<theme>/i18n/{tag}.ftl with every message of the built-in en-CA.ftl",
+                        builtin_tags().join(" and ")
+                    )),
+                );
+                continue;
+            }
+            let langid = tag
+                .parse::<unic_langid::LanguageIdentifier>()
+                .unwrap_or_default();
+            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+            // Fluent wraps arguments in Unicode isolation marks for
+            // right-to-left text; in HTML, ICS and Typst they are stray
+            // invisible characters.
+            bundle.set_use_isolating(false);
+            let mut names = BTreeSet::new();
+            let builtin_path = PathBuf::from(format!("(built-in theme)/{rel}"));
+            if let Some(text) = builtin
+                && let Some(res) = parse(text.to_string(), &builtin_path, diags)
+            {
+                names.extend(message_ids(&res));
+                // Ids are unique in a built-in file (a test checks it).
+                let _ = bundle.add_resource(res);
+            }
+            let mut file = builtin_path;
+            if let Some((path, text)) = own
+                && let Some(res) = parse(text.into_owned(), &path, diags)
+            {
+                names.extend(message_ids(&res));
+                bundle.add_resource_overriding(res);
+                file = path;
+            }
+            ids.insert(tag.clone(), (names, file));
+            bundles.insert(tag.clone(), bundle);
+        }
+        if let Some((wanted, _)) = ids.get(&default) {
+            for (tag, (have, file)) in ids.iter().filter(|(t, _)| **t != default) {
+                let missing: Vec<&str> = wanted.difference(have).map(String::as_str).collect();
+                if !missing.is_empty() {
+                    diags.push(
+                        Diagnostic::warning(
+                            "language",
+                            format!(
+                                "{} message{} of {default} {} no `{tag}` text: {}",
+                                missing.len(),
+                                if missing.len() == 1 { "" } else { "s" },
+                                if missing.len() == 1 { "has" } else { "have" },
+                                missing.join(", ")
+                            ),
+                        )
+                        .in_file(file)
+                        .help(format!(
+                            "readers of `{tag}` see the {default} text until you add {}",
+                            if missing.len() == 1 { "it" } else { "them" }
+                        )),
+                    );
+                }
+            }
+        }
+        Strings { default, bundles }
+    }
+
+    /// Message `id` in `tag`, or in the default language when `tag` lacks it;
+    /// the id itself when no language has it (every id the code uses is in
+    /// both built-in files: a test checks it).
+    pub fn format(&self, tag: &str, id: &str, args: &[(&str, Value)]) -> String {
+        let fluent_args = (!args.is_empty()).then(|| {
+            let mut a = FluentArgs::new();
+            for (name, value) in args {
+                match value {
+                    Value::Text(s) => a.set(*name, FluentValue::from(s.as_str())),
+                    Value::Number(n) => a.set(*name, FluentValue::from(*n)),
+                }
+            }
+            a
+        });
+        for bundle in [self.bundles.get(tag), self.bundles.get(&self.default)]
+            .into_iter()
+            .flatten()
+        {
+            if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                return bundle
+                    .format_pattern(pattern, fluent_args.as_ref(), &mut errors)
+                    .into_owned();
+            }
+        }
+        id.to_string()
+    }
+
+    /// Whether `tag` or the default language has message `id`.
+    pub fn has(&self, tag: &str, id: &str) -> bool {
+        [self.bundles.get(tag), self.bundles.get(&self.default)]
+            .into_iter()
+            .flatten()
+            .any(|b| b.has_message(id))
+    }
+}
+
+/// The languages the built-in theme has strings for.
+pub fn builtin_tags() -> Vec<String> {
+    let mut tags: Vec<String> = BUILTIN
+        .get_dir("i18n")
+        .map(|d| {
+            d.files()
+                .filter_map(|f| {
+                    f.path()
+                        .file_name()?
+                        .to_str()?
+                        .strip_suffix(".ftl")
+                        .map(str::to_string)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    // The default language first.
+    tags.sort_by_key(|t| (t != "en-CA", t.clone()));
+    tags
+}
+
+/// A `.ftl` file, or `None` with its syntax errors reported.
+fn parse(text: String, file: &std::path::Path, diags: &mut Diagnostics) -> Option<FluentResource> {
+    match FluentResource::try_new(text) {
+        Ok(res) => Some(res),
+        Err((res, errors)) => {
+            for e in errors {
+                let (line, column) = line_col(res.source(), e.pos.start);
+                diags.push(
+                    Diagnostic::error("language", format!("this Fluent file does not parse: {e}"))
+                        .in_file(file)
+                        .at(line, column)
+                        .help("write a message as `id = text`, and a continued line indented; see projectfluent.org for the syntax"),
+                );
+            }
+            None
+        }
+    }
+}
+
+fn message_ids(res: &FluentResource) -> impl Iterator<Item = String> + '_ {
+    res.entries().filter_map(|e| match e {
+        ast::Entry::Message(m) => Some(m.id.name.to_string()),
+        _ => None,
+    })
+}
