@@ -120,7 +120,7 @@ pub fn default_title(rel: &str) -> String {
 /// A page careerbook writes from the data rather than from a Markdown file (the
 /// relationship tracker, the progress page): it has a place in the contents.
 pub struct GeneratedPage {
-    pub title: &'static str,
+    pub title: String,
     pub url: &'static str,
     /// The theme template that writes it.
     pub template: &'static str,

@@ -73,6 +73,8 @@ pub struct CompiledWorkbook<'a> {
     pub aliases: BTreeMap<String, String>,
     /// Checklist item id → where it is in `tasks`.
     pub homes: HashMap<String, usize>,
+    /// The language every word careerbook writes for this workbook is in.
+    pub locale: crate::language::Locale,
 }
 
 impl CompiledWorkbook<'_> {
@@ -299,6 +301,7 @@ pub fn compile<'a>(
         done,
         aliases,
         homes,
+        locale: project.locale(),
     })
 }
 

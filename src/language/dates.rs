@@ -72,6 +72,23 @@ pub fn long_date(primary: &str, d: NaiveDate) -> String {
     }
 }
 
+/// A count as a capitalized word, to start a sentence: numbers read better as
+/// words up to twelve, then as digits.
+pub fn number_word(primary: &str, n: usize) -> String {
+    const EN_WORDS: [&str; 13] = [
+        "No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+        "Eleven", "Twelve",
+    ];
+    const FR_WORDS: [&str; 13] = [
+        "Aucun", "Un", "Deux", "Trois", "Quatre", "Cinq", "Six", "Sept", "Huit", "Neuf", "Dix",
+        "Onze", "Douze",
+    ];
+    let words = if primary == "fr" { FR_WORDS } else { EN_WORDS };
+    words
+        .get(n)
+        .map_or_else(|| n.to_string(), |w| (*w).to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,6 +106,13 @@ mod tests {
         assert_eq!(long_date("fr", date(2027, 8, 2)), "2 août 2027");
         // A language with no table of its own gets the English names.
         assert_eq!(long_date("de", date(2026, 3, 9)), "9 March 2026");
+    }
+
+    #[test]
+    fn number_words() {
+        assert_eq!(number_word("en", 4), "Four");
+        assert_eq!(number_word("fr", 2), "Deux");
+        assert_eq!(number_word("en", 40), "40");
     }
 
     #[test]

@@ -71,6 +71,27 @@ impl Locale {
         typography::apply(self.primary(), &text).into_owned()
     }
 
+    /// `Two`, `Deux`: a count as a word, capitalized, to start a sentence
+    /// (digits from 13 on).
+    pub fn number_word(&self, n: usize) -> String {
+        dates::number_word(self.primary(), n)
+    }
+
+    /// `A`, `A and B`, `A, B and C` (`A, B et C`).
+    pub fn list(&self, names: &[String]) -> String {
+        match names {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] => self.t_with(
+                "list-and",
+                &[
+                    ("init", init.join(", ").into()),
+                    ("last", last.as_str().into()),
+                ],
+            ),
+        }
+    }
+
     /// `24 November 2026`, `1er décembre 2026`.
     pub fn long_date(&self, date: NaiveDate) -> String {
         dates::long_date(self.primary(), date)

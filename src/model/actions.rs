@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::Workbook;
 use super::checklist::TaskRef;
 use super::plan::Plan;
+use crate::language::Locale;
 
 /// What kind of thing an action is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
@@ -58,6 +59,7 @@ pub fn next_actions(
     tasks: &[TaskRef],
     today: NaiveDate,
     n: usize,
+    locale: &Locale,
 ) -> Vec<Action> {
     let mut check_ins: Vec<Action> = workbook
         .people
@@ -66,7 +68,7 @@ pub fn next_actions(
             let late = p.days_overdue(today)?;
             Some(Action {
                 kind: ActionKind::CheckIn,
-                text: format!("Check in with {}", p.name),
+                text: locale.t_with("action-check-in", &[("name", p.name.as_str().into())]),
                 person_id: Some(p.id.clone()),
                 person_name: Some(p.name.clone()),
                 due: p.next_check_in(),
@@ -86,7 +88,10 @@ pub fn next_actions(
             let due = p.next_step_due;
             Some(Action {
                 kind: ActionKind::NextStep,
-                text: format!("Next step with {}: {step}", p.name),
+                text: locale.t_with(
+                    "action-next-step",
+                    &[("name", p.name.as_str().into()), ("step", step.into())],
+                ),
                 person_id: Some(p.id.clone()),
                 person_name: Some(p.name.clone()),
                 due,
@@ -209,7 +214,7 @@ mod tests {
                 Some("m1".into()),
             ),
         ];
-        let all = next_actions(&wb, &plan, &tasks, today, 10);
+        let all = next_actions(&wb, &plan, &tasks, today, 10, &Locale::default());
         let texts: Vec<&str> = all.iter().map(|a| a.text.as_str()).collect();
         assert_eq!(
             texts,
@@ -229,7 +234,7 @@ mod tests {
         assert_eq!(all[5].link, "action-plan.html#task-t2");
         assert_eq!(all[5].kind, ActionKind::Task);
 
-        let five = next_actions(&wb, &plan, &tasks, today, 5);
+        let five = next_actions(&wb, &plan, &tasks, today, 5, &Locale::default());
         assert_eq!(five.len(), 5);
         assert_eq!(five[4].text, "Next step with Name a: Undated step");
     }
@@ -248,9 +253,11 @@ mod tests {
             Some("m1".into()),
         )];
         let wb = Workbook::default();
-        let all = next_actions(&wb, &plan, &tasks, d("2026-02-03"), 5);
+        let all = next_actions(&wb, &plan, &tasks, d("2026-02-03"), 5, &Locale::default());
         assert_eq!(all.len(), 1);
         // Before the plan starts there is no current phase.
-        assert!(next_actions(&wb, &plan, &tasks, d("2026-01-01"), 5).is_empty());
+        assert!(
+            next_actions(&wb, &plan, &tasks, d("2026-01-01"), 5, &Locale::default()).is_empty()
+        );
     }
 }

@@ -8,6 +8,7 @@
 use serde::Serialize;
 
 use super::people::{Person, Role, Stage};
+use crate::language::Locale;
 
 /// Link to the chapter on finding mentors.
 pub const FINDING_MENTORS: &str = "mentors/finding-mentors.html";
@@ -33,24 +34,81 @@ pub enum Severity {
     Missing,
 }
 
-/// One finding, as a sentence and an optional link to the guidance that helps.
+/// One finding, and an optional link to the guidance that helps.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Verdict {
     /// How the finding reads.
     pub severity: Severity,
-    /// One plain sentence.
-    pub text: String,
+    pub finding: Finding,
     /// Relative to the site root.
     pub link: Option<&'static str>,
 }
 
+/// What the analysis found; [`Verdict::text`] says it in a language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Finding {
+    NoActiveMentor,
+    OneActiveMentor,
+    /// Within the recommended range.
+    ActiveMentors(usize),
+    /// More than the recommended range.
+    TooManyMentors(usize),
+    NoActiveSponsor,
+    OneActiveSponsor,
+    ActiveSponsors(usize),
+    NoMentorProspects,
+    NoSponsorProspects,
+    /// Relationships gone quiet.
+    Dormant(usize),
+    /// The names of the people you have only taken from.
+    OnlyTaken(Vec<String>),
+}
+
 impl Verdict {
-    fn new(severity: Severity, text: impl Into<String>, link: Option<&'static str>) -> Verdict {
+    fn new(severity: Severity, finding: Finding, link: Option<&'static str>) -> Verdict {
         Verdict {
             severity,
-            text: text.into(),
+            finding,
             link,
         }
+    }
+
+    /// The finding as one plain sentence, without the chapter it points to.
+    pub fn text(&self, locale: &Locale) -> String {
+        let count = |id: &str, n: usize| {
+            locale.t_with(
+                id,
+                &[
+                    ("count", n.into()),
+                    ("number", locale.number_word(n).into()),
+                ],
+            )
+        };
+        match &self.finding {
+            Finding::NoActiveMentor => locale.t("gap-no-active-mentor"),
+            Finding::OneActiveMentor => locale.t("gap-one-active-mentor"),
+            Finding::ActiveMentors(n) => count("gap-active-mentors", *n),
+            Finding::TooManyMentors(n) => count("gap-too-many-mentors", *n),
+            Finding::NoActiveSponsor => locale.t("gap-no-active-sponsor"),
+            Finding::OneActiveSponsor => locale.t("gap-one-active-sponsor"),
+            Finding::ActiveSponsors(n) => count("gap-active-sponsors", *n),
+            Finding::NoMentorProspects => locale.t("gap-no-mentor-prospects"),
+            Finding::NoSponsorProspects => locale.t("gap-no-sponsor-prospects"),
+            Finding::Dormant(n) => count("gap-dormant", *n),
+            Finding::OnlyTaken(names) => {
+                locale.t_with("gap-only-taken", &[("names", locale.list(names).into())])
+            }
+        }
+    }
+
+    /// The name the finding gives the chapter it links to (`Finding
+    /// mentors`), if it links to one.
+    pub fn chapter(&self, locale: &Locale) -> Option<String> {
+        Some(locale.t(match self.link? {
+            FINDING_MENTORS => "gap-see-finding-mentors",
+            FINDING_SPONSORS => "gap-see-finding-sponsors",
+            _ => "gap-see-keeping-relationships",
+        }))
     }
 }
 
@@ -152,41 +210,29 @@ pub fn analyze(people: &[Person]) -> GapAnalysis {
     if mentors.prospect == 0 && mentors.total() > 0 {
         verdicts.push(Verdict::new(
             Severity::Attention,
-            "No mentor prospects in your pipeline: keep a few names ready for when a relationship runs its course — see Finding mentors",
+            Finding::NoMentorProspects,
             Some(FINDING_MENTORS),
         ));
     }
     if sponsors.prospect == 0 && sponsors.total() > 0 {
         verdicts.push(Verdict::new(
             Severity::Attention,
-            "No sponsor prospects in your pipeline: note the senior people who could speak up for you next — see Finding sponsors",
+            Finding::NoSponsorProspects,
             Some(FINDING_SPONSORS),
         ));
     }
     let dormant = mentors.dormant + sponsors.dormant;
     if dormant > 0 {
-        let text = if dormant == 1 {
-            "One relationship has gone quiet: a short update is often enough to revive it — see Keeping relationships".to_string()
-        } else {
-            format!(
-                "{} relationships have gone quiet: a short update is often enough to revive one — see Keeping relationships",
-                capitalise(&number_word(dormant))
-            )
-        };
         verdicts.push(Verdict::new(
             Severity::Attention,
-            text,
+            Finding::Dormant(dormant),
             Some(KEEPING_RELATIONSHIPS),
         ));
     }
     if !only_taken.is_empty() {
-        let names: Vec<&str> = only_taken.iter().map(|p| p.name.as_str()).collect();
         verdicts.push(Verdict::new(
             Severity::Attention,
-            format!(
-                "So far you have only taken from {}: find something to give back, such as an introduction, an article or a thank-you with results — see Keeping relationships",
-                join_names(&names)
-            ),
+            Finding::OnlyTaken(only_taken.iter().map(|p| p.name.clone()).collect()),
             Some(KEEPING_RELATIONSHIPS),
         ));
     }
@@ -202,28 +248,20 @@ fn mentor_verdict(active: usize) -> Verdict {
     match active {
         0 => Verdict::new(
             Severity::Missing,
-            "You have no active mentor yet — see Finding mentors",
+            Finding::NoActiveMentor,
             Some(FINDING_MENTORS),
         ),
         1 => Verdict::new(
             Severity::Attention,
-            "One active mentor: a second or third would give you more than one point of view — see Finding mentors",
+            Finding::OneActiveMentor,
             Some(FINDING_MENTORS),
         ),
-        n if MENTORS_RECOMMENDED.contains(&n) => Verdict::new(
-            Severity::Good,
-            format!(
-                "{} active mentors — right in the recommended range",
-                capitalise(&number_word(n))
-            ),
-            None,
-        ),
+        n if MENTORS_RECOMMENDED.contains(&n) => {
+            Verdict::new(Severity::Good, Finding::ActiveMentors(n), None)
+        }
         n => Verdict::new(
             Severity::Attention,
-            format!(
-                "{} active mentors — more than the two or three the guidance suggests; make sure you can give each of them time — see Keeping relationships",
-                capitalise(&number_word(n))
-            ),
+            Finding::TooManyMentors(n),
             Some(KEEPING_RELATIONSHIPS),
         ),
     }
@@ -233,50 +271,15 @@ fn sponsor_verdict(active: usize) -> Verdict {
     match active {
         0 => Verdict::new(
             Severity::Missing,
-            "You have no active sponsor yet — see Finding sponsors",
+            Finding::NoActiveSponsor,
             Some(FINDING_SPONSORS),
         ),
         1 => Verdict::new(
             Severity::Attention,
-            "One active sponsor: you depend on a single advocate; aim for at least two — see Finding sponsors",
+            Finding::OneActiveSponsor,
             Some(FINDING_SPONSORS),
         ),
-        n => Verdict::new(
-            Severity::Good,
-            format!(
-                "{} active sponsors — you do not depend on a single advocate",
-                capitalise(&number_word(n))
-            ),
-            None,
-        ),
-    }
-}
-
-/// `one` … `twelve`, then digits: numbers read better as words in sentences.
-pub fn number_word(n: usize) -> String {
-    const WORDS: [&str; 13] = [
-        "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve",
-    ];
-    WORDS
-        .get(n)
-        .map_or_else(|| n.to_string(), |w| (*w).to_string())
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
-/// `A`, `A and B`, `A, B and C`.
-fn join_names(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        n => Verdict::new(Severity::Good, Finding::ActiveSponsors(n), None),
     }
 }
 
@@ -295,6 +298,15 @@ mod tests {
             .collect()
     }
 
+    /// The verdict as the dashboard says it in English.
+    fn text(v: &Verdict) -> String {
+        let l = Locale::default();
+        match v.chapter(&l) {
+            Some(c) => format!("{} — see {c}", v.text(&l)),
+            None => v.text(&l),
+        }
+    }
+
     fn with(mentors: usize, sponsors: usize) -> GapAnalysis {
         let mut all = people(Role::Mentor, mentors);
         all.extend(people(Role::Sponsor, sponsors));
@@ -306,23 +318,27 @@ mod tests {
         let v = |n| with(n, 2).verdicts[0].clone();
         assert_eq!(v(0).severity, Severity::Missing);
         assert_eq!(
-            v(0).text,
+            text(&v(0)),
             "You have no active mentor yet — see Finding mentors"
         );
         assert_eq!(v(0).link, Some(FINDING_MENTORS));
         assert_eq!(v(1).severity, Severity::Attention);
-        assert!(v(1).text.starts_with("One active mentor"), "{}", v(1).text);
+        assert!(
+            text(&v(1)).starts_with("One active mentor"),
+            "{}",
+            text(&v(1))
+        );
         assert_eq!(v(2).severity, Severity::Good);
         assert_eq!(
-            v(2).text,
+            text(&v(2)),
             "Two active mentors — right in the recommended range"
         );
         assert_eq!(v(3).severity, Severity::Good);
         assert_eq!(v(4).severity, Severity::Attention);
         assert!(
-            v(4).text.starts_with("Four active mentors — more than"),
+            text(&v(4)).starts_with("Four active mentors — more than"),
             "{}",
-            v(4).text
+            text(&v(4))
         );
         assert_eq!(v(4).link, Some(KEEPING_RELATIONSHIPS));
     }
@@ -332,15 +348,15 @@ mod tests {
         let v = |n| with(2, n).verdicts[1].clone();
         assert_eq!(v(0).severity, Severity::Missing);
         assert_eq!(
-            v(0).text,
+            text(&v(0)),
             "You have no active sponsor yet — see Finding sponsors"
         );
         assert_eq!(v(0).link, Some(FINDING_SPONSORS));
         assert_eq!(v(1).severity, Severity::Attention);
         assert!(
-            v(1).text.contains("you depend on a single advocate"),
+            text(&v(1)).contains("you depend on a single advocate"),
             "{}",
-            v(1).text
+            text(&v(1))
         );
         assert_eq!(v(2).severity, Severity::Good);
         assert_eq!(v(2).link, None);
@@ -367,7 +383,7 @@ mod tests {
         );
         assert_eq!(g.sponsors.dormant, 1);
         assert_eq!(g.sponsors.total(), 1);
-        let texts: Vec<&str> = g.verdicts.iter().map(|v| v.text.as_str()).collect();
+        let texts: Vec<String> = g.verdicts.iter().map(text).collect();
         // Mentor prospects exist: no mentor pipeline note; no sponsor prospects: one.
         assert!(
             !texts.iter().any(|t| t.starts_with("No mentor prospects")),
@@ -412,19 +428,10 @@ mod tests {
         assert_eq!(ids, ["mentor-0", "mentor-2"]);
         let last = g.verdicts.last().unwrap();
         assert!(
-            last.text
-                .starts_with("So far you have only taken from P 0 and P 2:"),
+            text(last).starts_with("So far you have only taken from P 0 and P 2:"),
             "{}",
-            last.text
+            text(last)
         );
         assert_eq!(last.link, Some(KEEPING_RELATIONSHIPS));
-    }
-
-    #[test]
-    fn joins_names() {
-        assert_eq!(join_names(&["A"]), "A");
-        assert_eq!(join_names(&["A", "B", "C"]), "A, B and C");
-        assert_eq!(number_word(4), "four");
-        assert_eq!(number_word(40), "40");
     }
 }

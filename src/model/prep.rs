@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::Workbook;
 use super::people::{LogEntry, Person, Role, Stage};
 use super::wins::Win;
+use crate::language::Locale;
 
 /// How many questions a card suggests.
 pub const QUESTIONS_PER_CARD: usize = 3;
@@ -155,34 +156,42 @@ impl PrepCard {
     }
 
     /// The card in a few plain lines, for a calendar event's description.
-    pub fn short(&self) -> String {
+    pub fn short(&self, locale: &Locale) -> String {
         let mut lines = Vec::new();
         if let Some(e) = &self.last {
-            let mut line = format!("Last time ({}", e.date);
-            if let Some(k) = &e.kind {
-                line.push_str(&format!(", {k}"));
-            }
-            line.push(')');
-            if let Some(s) = &e.summary {
-                line.push_str(&format!(": {s}"));
-            }
-            lines.push(line);
+            let when = match &e.kind {
+                Some(k) => format!("{}, {k}", e.date),
+                None => e.date.to_string(),
+            };
+            lines.push(match &e.summary {
+                Some(s) => locale.t_with(
+                    "prep-short-last-summary",
+                    &[("when", when.into()), ("summary", s.as_str().into())],
+                ),
+                None => locale.t_with("prep-short-last", &[("when", when.into())]),
+            });
         }
         if let Some(step) = &self.next_step {
-            let mut line = format!("Your next step: {step}");
-            if let Some(late) = self.step_overdue_days {
-                let days = if late == 1 { "day" } else { "days" };
-                line.push_str(&format!(" ({late} {days} overdue)"));
+            let step = step.as_str().into();
+            lines.push(if let Some(late) = self.step_overdue_days {
+                locale.t_with(
+                    "prep-short-step-overdue",
+                    &[("step", step), ("days", late.into())],
+                )
             } else if let Some(due) = self.next_step_due {
-                line.push_str(&format!(" (by {due})"));
-            }
-            lines.push(line);
+                locale.t_with(
+                    "prep-short-step-by",
+                    &[("step", step), ("date", due.to_string().into())],
+                )
+            } else {
+                locale.t_with("prep-short-step", &[("step", step)])
+            });
         }
         if let Some(w) = self.wins.first() {
-            lines.push(format!("News to share: {}", w.title));
+            lines.push(locale.t_with("prep-short-news", &[("win", w.title.as_str().into())]));
         }
         for q in &self.questions {
-            lines.push(format!("Ask: {q}"));
+            lines.push(locale.t_with("prep-short-ask", &[("question", q.as_str().into())]));
         }
         lines.join("\n")
     }
@@ -304,7 +313,7 @@ mod tests {
         let ids: Vec<&str> = card.wins.iter().map(|w| w.id.as_str()).collect();
         assert_eq!(ids, ["new", "old"]);
         assert_eq!(card.questions.len(), 3);
-        let short = card.short();
+        let short = card.short(&Locale::default());
         assert!(
             short.starts_with("Last time (2026-09-01, email): email on 2026-09-01\n"),
             "{short}"
@@ -319,7 +328,11 @@ mod tests {
         // On its day the step is not overdue yet; a prospect has no card.
         let on_time = PrepCard::of(&p, &wb, &bank(), d("2026-11-20")).unwrap();
         assert_eq!(on_time.step_overdue_days, None);
-        assert!(on_time.short().contains("(by 2026-11-20)"));
+        assert!(
+            on_time
+                .short(&Locale::default())
+                .contains("(by 2026-11-20)")
+        );
         p.stage = Stage::Prospect;
         assert!(PrepCard::of(&p, &wb, &bank(), d("2026-12-04")).is_none());
     }

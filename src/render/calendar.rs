@@ -9,7 +9,7 @@
 use chrono::{Days, NaiveDate};
 use icalendar::{Calendar, Component, Event, EventLike, Property};
 
-use crate::model::date::long_date;
+use crate::language::Locale;
 use crate::model::{Person, PrepCard, QuestionBank, Workbook};
 
 /// What an event is about; part of its UID and of its sort order.
@@ -52,28 +52,39 @@ pub fn followups_ics(
     today: NaiveDate,
     book_id: &str,
     questions: &QuestionBank,
+    locale: &Locale,
 ) -> String {
     let mut items: Vec<Item<'_>> = Vec::new();
     for p in &workbook.people {
         if let Some(due) = p.next_check_in() {
             let mut description = match (p.last_contact, p.cadence_days) {
-                (Some(last), Some(every)) => format!(
-                    "Last contact: {}. You planned to be in touch every {every} days.",
-                    long_date(last)
+                (Some(last), Some(every)) => locale.t_with(
+                    "calendar-last-contact",
+                    &[
+                        ("date", locale.long_date(last).into()),
+                        ("days", i64::from(every).into()),
+                    ],
                 ),
                 _ => String::new(),
             };
             if due < today {
-                description.push_str(&format!(" The check-in was due on {}.", long_date(due)));
+                description.push(' ');
+                description.push_str(&locale.t_with(
+                    "calendar-was-due",
+                    &[("date", locale.long_date(due).into())],
+                ));
             }
             match PrepCard::of(p, workbook, questions, today) {
                 Some(card) => {
                     description.push_str("\n\n");
-                    description.push_str(&card.short());
+                    description.push_str(&card.short(locale));
                 }
                 None => {
                     if let Some(step) = &p.next_step {
-                        description.push_str(&format!("\nNext step: {step}"));
+                        description.push('\n');
+                        description.push_str(
+                            &locale.t_with("calendar-next-step", &[("step", step.as_str().into())]),
+                        );
                     }
                 }
             }
@@ -81,7 +92,7 @@ pub fn followups_ics(
                 date: due.max(today),
                 kind: Kind::CheckIn,
                 person: p,
-                summary: format!("Check in with {}", p.name),
+                summary: locale.t_with("action-check-in", &[("name", p.name.as_str().into())]),
                 description,
             });
         }
@@ -92,8 +103,14 @@ pub fn followups_ics(
                 date: due,
                 kind: Kind::NextStep,
                 person: p,
-                summary: format!("Next step with {}: {step}", p.name),
-                description: format!("Next step: {step}"),
+                summary: locale.t_with(
+                    "action-next-step",
+                    &[
+                        ("name", p.name.as_str().into()),
+                        ("step", step.as_str().into()),
+                    ],
+                ),
+                description: locale.t_with("calendar-next-step", &[("step", step.as_str().into())]),
             });
         }
     }
@@ -203,6 +220,7 @@ mod tests {
             d("2026-11-20"),
             "my book",
             &QuestionBank::default(),
+            &Locale::default(),
         );
         let cal: Calendar = ics.parse().expect("valid iCalendar");
         let events: Vec<(String, String, NaiveDate)> = cal
@@ -259,10 +277,22 @@ mod tests {
     #[test]
     fn crlf_lines_and_reproducible() {
         let wb = workbook();
-        let a = followups_ics(&wb, d("2026-11-20"), "b", &QuestionBank::default());
+        let a = followups_ics(
+            &wb,
+            d("2026-11-20"),
+            "b",
+            &QuestionBank::default(),
+            &Locale::default(),
+        );
         assert_eq!(
             a,
-            followups_ics(&wb, d("2026-11-20"), "b", &QuestionBank::default())
+            followups_ics(
+                &wb,
+                d("2026-11-20"),
+                "b",
+                &QuestionBank::default(),
+                &Locale::default()
+            )
         );
         assert!(a.starts_with("BEGIN:VCALENDAR\r\n"));
         assert!(a.ends_with("END:VCALENDAR\r\n"));
@@ -277,9 +307,15 @@ mod tests {
     fn uids_do_not_depend_on_dates() {
         let wb = workbook();
         let uids = |today: &str| -> Vec<String> {
-            let cal: Calendar = followups_ics(&wb, d(today), "b", &QuestionBank::default())
-                .parse()
-                .unwrap();
+            let cal: Calendar = followups_ics(
+                &wb,
+                d(today),
+                "b",
+                &QuestionBank::default(),
+                &Locale::default(),
+            )
+            .parse()
+            .unwrap();
             let mut u: Vec<String> = cal
                 .events()
                 .map(|e| e.get_uid().unwrap().to_string())
@@ -297,6 +333,7 @@ mod tests {
             d("2026-11-20"),
             "b",
             &QuestionBank::default(),
+            &Locale::default(),
         );
         let cal: Calendar = ics.parse().unwrap();
         assert_eq!(cal.events().count(), 0);
@@ -312,7 +349,13 @@ mod tests {
             people: vec![p],
             ..Workbook::default()
         };
-        let ics = followups_ics(&wb, d("2026-11-20"), "b", &QuestionBank::default());
+        let ics = followups_ics(
+            &wb,
+            d("2026-11-20"),
+            "b",
+            &QuestionBank::default(),
+            &Locale::default(),
+        );
         assert_eq!(
             ics.lines().filter(|l| *l == "BEGIN:VEVENT").count(),
             1,
@@ -337,7 +380,13 @@ mod tests {
             people: vec![p],
             ..Workbook::default()
         };
-        let ics = followups_ics(&wb, d("2026-11-20"), "b", &QuestionBank::default());
+        let ics = followups_ics(
+            &wb,
+            d("2026-11-20"),
+            "b",
+            &QuestionBank::default(),
+            &Locale::default(),
+        );
         assert!(ics.split("\r\n").all(|l| l.len() <= 75), "{ics}");
         let cal: Calendar = ics.parse().unwrap();
         let e = cal.events().next().unwrap();

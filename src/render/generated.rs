@@ -14,25 +14,25 @@ use crate::view::{ChapterView, WorkbookView};
 /// The relationship tracker appears when there are people to track; the
 /// progress page whenever the book has checklists; the sponsor brief when
 /// there is a profile or a win to put on it.
-pub(super) fn pages(view: &WorkbookView) -> Vec<GeneratedPage> {
+pub(super) fn pages(view: &WorkbookView, locale: &crate::language::Locale) -> Vec<GeneratedPage> {
     let mut out = Vec::new();
     if !view.people.is_empty() {
         out.push(GeneratedPage {
-            title: "Your relationships",
+            title: locale.t("page-relationships"),
             url: "relationships.html",
             template: "relationships.html",
         });
     }
     if view.progress.total > 0 {
         out.push(GeneratedPage {
-            title: "Your progress",
+            title: locale.t("page-progress"),
             url: "progress.html",
             template: "progress.html",
         });
     }
     if view.brief.is_some() {
         out.push(GeneratedPage {
-            title: "Your sponsor brief",
+            title: locale.t("page-brief"),
             url: "brief.html",
             template: "brief.html",
         });
@@ -60,6 +60,7 @@ impl Writer<'_> {
                 self.build.opts.today,
                 &calendar_id,
                 &self.compiled.questions,
+                &self.compiled.locale,
             );
             self.build
                 .put(&format!("{prefix}followups.ics"), ics.as_bytes(), diags);
@@ -117,7 +118,7 @@ impl Writer<'_> {
         ctx.insert("progress_json", &self.progress_json());
         let after_the_book = self.compiled.order.len();
         for (n, g) in generated.iter().enumerate() {
-            ctx.insert("page", &crate::view::PageInfo::generated(g.title, g.url));
+            ctx.insert("page", &crate::view::PageInfo::generated(&g.title, g.url));
             if g.template == "progress.html"
                 && let Some(chapters) = chapters.take()
             {
@@ -128,7 +129,7 @@ impl Writer<'_> {
                     self.build
                         .put(&format!("{}{}", self.prefix, g.url), html.as_bytes(), diags);
                     self.search
-                        .add(after_the_book + n, g.url, g.title, html.as_bytes(), false);
+                        .add(after_the_book + n, g.url, &g.title, html.as_bytes(), false);
                 }
                 Err(d) => diags.push(d),
             }

@@ -367,7 +367,7 @@ impl Build<'_> {
         let mut view = view::workbook(&compiled, self.opts, diags);
         let chapters = view.take_chapters();
         let titles = compiled.titles();
-        let generated = generated::pages(&view);
+        let generated = generated::pages(&view, &compiled.locale);
         let toc = crate::book::toc(&self.project.content, &compiled.order, &titles, &generated);
         let mut shared = compiled.context.clone();
         // Every workbook is a site of its own, with its own assets (a cohort's

@@ -7,7 +7,6 @@ use serde::Serialize;
 
 use super::{Count, PhaseView};
 use crate::compile::CompiledWorkbook;
-use crate::model::date::long_date;
 use crate::model::gap::{self, PersonRef, Severity, StageCounts};
 use crate::model::{ActionKind, Role, Stage, Win, next_actions};
 
@@ -78,10 +77,10 @@ impl Dashboard {
 
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct GapRow {
-    pub label: &'static str,
+    pub label: String,
     /// By stage, in the order of [`Dashboard::stages`].
     pub counts: Vec<usize>,
-    pub recommended: &'static str,
+    pub recommended: String,
 }
 
 /// A finding of the gap analysis.
@@ -89,7 +88,7 @@ pub struct GapRow {
 pub struct VerdictView {
     /// `good`, `attention` or `missing`.
     pub severity: &'static str,
-    pub severity_label: &'static str,
+    pub severity_label: String,
     pub text: String,
     /// The text before the chapter it points to.
     pub lead: String,
@@ -119,6 +118,7 @@ pub(super) fn dashboard(
 ) -> Dashboard {
     let wb = &c.workbook;
     let analysis = gap::analyze(&wb.people);
+    let locale = &c.locale;
     let row = |label, counts: &StageCounts, recommended| GapRow {
         label,
         counts: STAGES.iter().map(|s| counts.get(*s)).collect(),
@@ -129,37 +129,46 @@ pub(super) fn dashboard(
         .iter()
         .map(|v| {
             let (severity, severity_label) = match v.severity {
-                Severity::Good => ("good", "On track"),
-                Severity::Attention => ("attention", "Worth attention"),
-                Severity::Missing => ("missing", "Missing"),
+                Severity::Good => ("good", locale.t("verdict-good")),
+                Severity::Attention => ("attention", locale.t("verdict-attention")),
+                Severity::Missing => ("missing", locale.t("verdict-missing")),
             };
             // A chapter the book leaves out (`[content] exclude`) is not linked.
             let link = v.link.filter(|l| c.title_of(l).is_some());
+            let lead = v.text(locale);
             // "… — see Finding sponsors": the chapter's name becomes the link.
-            let (lead, named) = match (link, v.text.rsplit_once(" — see ")) {
-                (Some(_), Some((lead, named))) => (lead.to_string(), Some(named.to_string())),
-                _ => (v.text.clone(), None),
-            };
+            let named = link.and_then(|_| v.chapter(locale));
             VerdictView {
                 severity,
                 severity_label,
-                text: v.text.clone(),
+                text: match &named {
+                    Some(chapter) => locale.t_with(
+                        "verdict-see",
+                        &[
+                            ("lead", lead.as_str().into()),
+                            ("chapter", chapter.as_str().into()),
+                        ],
+                    ),
+                    None => lead.clone(),
+                },
                 lead,
                 link,
-                link_text: named.or_else(|| link.and_then(|l| c.title_of(l).map(str::to_string))),
+                link_text: named,
             }
         })
         .collect();
-    let actions = next_actions(wb, &c.plan, &c.tasks, today, 5)
+    let actions = next_actions(wb, &c.plan, &c.tasks, today, 5, locale)
         .into_iter()
         .map(|a| ActionView {
             when: match (a.days_overdue, a.due) {
-                (Some(d), _) if d > 0 => {
-                    Some(format!("{d} day{} overdue", if d == 1 { "" } else { "s" }))
+                (Some(d), _) if d > 0 => Some(locale.t_with("when-overdue", &[("days", d.into())])),
+                (_, Some(due)) if due == today => Some(locale.t("when-today")),
+                (_, Some(due)) => {
+                    Some(locale.t_with("when-by", &[("date", locale.long_date(due).into())]))
                 }
-                (_, Some(due)) if due == today => Some("today".to_string()),
-                (_, Some(due)) => Some(format!("by {}", long_date(due))),
-                _ => a.last_done.map(|d| format!("last done {}", long_date(d))),
+                _ => a.last_done.map(|d| {
+                    locale.t_with("when-last-done", &[("date", locale.long_date(d).into())])
+                }),
             },
             overdue: a.days_overdue.is_some_and(|d| d > 0),
             text: a.text,
@@ -169,14 +178,22 @@ pub(super) fn dashboard(
         .collect();
     let mut d = Dashboard {
         greeting: match &wb.profile {
-            Some(p) => format!("Hello, {}", p.first_name()),
-            None => "Your dashboard".to_string(),
+            Some(p) => locale.t_with("dashboard-hello", &[("name", p.first_name().into())]),
+            None => locale.t("dashboard-yours"),
         },
-        today_long: long_date(today),
+        today_long: locale.long_date(today),
         stages: STAGES.iter().map(|s| s.as_str()).collect(),
         gap_rows: vec![
-            row("Mentors", &analysis.mentors, "2–3 active"),
-            row("Sponsors", &analysis.sponsors, "2 or more active"),
+            row(
+                locale.t("gap-row-mentors"),
+                &analysis.mentors,
+                locale.t("gap-row-mentors-recommended"),
+            ),
+            row(
+                locale.t("gap-row-sponsors"),
+                &analysis.sponsors,
+                locale.t("gap-row-sponsors-recommended"),
+            ),
         ],
         verdicts,
         actions,

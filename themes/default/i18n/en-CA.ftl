@@ -3,3 +3,77 @@
 # themes/<theme>/i18n/en-CA.ftl; see "Languages" in the README.
 
 language-name = English
+
+## Computed by careerbook: lists, the dashboard's gap analysis and next
+## actions, prep cards in short, the calendar, the pages careerbook writes.
+
+# "A, B and C": $init is "A, B".
+list-and = { $init } and { $last }
+
+# The gap analysis. $number is the count as a capitalized word ("Two").
+gap-no-active-mentor = You have no active mentor yet
+gap-one-active-mentor = One active mentor: a second or third would give you more than one point of view
+gap-active-mentors = { $number } active mentors — right in the recommended range
+gap-too-many-mentors = { $number } active mentors — more than the two or three the guidance suggests; make sure you can give each of them time
+gap-no-active-sponsor = You have no active sponsor yet
+gap-one-active-sponsor = One active sponsor: you depend on a single advocate; aim for at least two
+gap-active-sponsors = { $number } active sponsors — you do not depend on a single advocate
+gap-no-mentor-prospects = No mentor prospects in your pipeline: keep a few names ready for when a relationship runs its course
+gap-no-sponsor-prospects = No sponsor prospects in your pipeline: note the senior people who could speak up for you next
+gap-dormant =
+    { $count ->
+        [one] One relationship has gone quiet: a short update is often enough to revive it
+       *[other] { $number } relationships have gone quiet: a short update is often enough to revive one
+    }
+gap-only-taken = So far you have only taken from { $names }: find something to give back, such as an introduction, an article or a thank-you with results
+# The chapter a finding points to, as the finding names it.
+gap-see-finding-mentors = Finding mentors
+gap-see-finding-sponsors = Finding sponsors
+gap-see-keeping-relationships = Keeping relationships
+verdict-see = { $lead } — see { $chapter }
+verdict-good = On track
+verdict-attention = Worth attention
+verdict-missing = Missing
+gap-row-mentors = Mentors
+gap-row-mentors-recommended = 2–3 active
+gap-row-sponsors = Sponsors
+gap-row-sponsors-recommended = 2 or more active
+
+dashboard-hello = Hello, { $name }
+dashboard-yours = Your dashboard
+
+# When a next action is due.
+when-overdue =
+    { $days ->
+        [one] { $days } day overdue
+       *[other] { $days } days overdue
+    }
+when-today = today
+when-by = by { $date }
+when-last-done = last done { $date }
+action-check-in = Check in with { $name }
+action-next-step = Next step with { $name }: { $step }
+
+# A prep card in a few lines (a check-in's calendar event). $when is a date,
+# and the kind of conversation when the log says it.
+prep-short-last = Last time ({ $when })
+prep-short-last-summary = Last time ({ $when }): { $summary }
+prep-short-step = Your next step: { $step }
+prep-short-step-overdue =
+    { $days ->
+        [one] Your next step: { $step } ({ $days } day overdue)
+       *[other] Your next step: { $step } ({ $days } days overdue)
+    }
+prep-short-step-by = Your next step: { $step } (by { $date })
+prep-short-news = News to share: { $win }
+prep-short-ask = Ask: { $question }
+
+# The calendar of follow-ups (followups.ics).
+calendar-last-contact = Last contact: { $date }. You planned to be in touch every { $days } days.
+calendar-was-due = The check-in was due on { $date }.
+calendar-next-step = Next step: { $step }
+
+# The pages careerbook writes beside the guidance.
+page-relationships = Your relationships
+page-progress = Your progress
+page-brief = Your sponsor brief
