@@ -246,3 +246,113 @@ fn message_ids(res: &FluentResource) -> impl Iterator<Item = String> + '_ {
         _ => None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every message id the Rust code asks for: the first string argument of
+    /// each `t(` and `t_with(` call under src/.
+    fn ids_in_code() -> BTreeSet<String> {
+        let mut ids = BTreeSet::new();
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        for entry in walkdir::WalkDir::new(src)
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            if entry.path().extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            for call in [".t(\"", ".t_with(\"", "t_with(\n"] {
+                for (at, _) in text.match_indices(call) {
+                    let rest = text[at + call.len()..].trim_start().trim_start_matches('"');
+                    let id: String = rest
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                        .collect();
+                    if id.len() > 2 && rest[id.len()..].starts_with('"') {
+                        ids.insert(id);
+                    }
+                }
+            }
+        }
+        ids
+    }
+
+    fn builtin_ids(tag: &str) -> BTreeSet<String> {
+        let text = std::str::from_utf8(
+            BUILTIN
+                .get_file(format!("i18n/{tag}.ftl"))
+                .unwrap()
+                .contents(),
+        )
+        .unwrap()
+        .to_string();
+        let res = FluentResource::try_new(text).expect("the built-in file parses");
+        let all: Vec<String> = message_ids(&res).collect();
+        let unique: BTreeSet<String> = all.iter().cloned().collect();
+        assert_eq!(
+            all.len(),
+            unique.len(),
+            "a message is defined twice in {tag}.ftl"
+        );
+        unique
+    }
+
+    #[test]
+    fn every_id_the_code_uses_is_in_every_built_in_language() {
+        let used = ids_in_code();
+        assert!(used.len() > 40, "the scan found the calls: {used:?}");
+        for tag in builtin_tags() {
+            let have = builtin_ids(&tag);
+            let missing: Vec<&String> = used.iter().filter(|id| !have.contains(*id)).collect();
+            assert!(missing.is_empty(), "{tag}.ftl lacks {missing:?}");
+        }
+    }
+
+    #[test]
+    fn french_has_every_english_message_and_no_other() {
+        assert_eq!(builtin_ids("en-CA"), builtin_ids("fr-CA"));
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let s = Strings::builtin();
+        let overdue = |tag: &str, n: i64| s.format(tag, "when-overdue", &[("days", n.into())]);
+        assert_eq!(overdue("en-CA", 1), "1 day overdue");
+        assert_eq!(overdue("en-CA", 0), "0 days overdue");
+        // French counts 0 and 1 as one.
+        assert_eq!(overdue("fr-CA", 0), "en retard de 0 jour");
+        assert_eq!(overdue("fr-CA", 40), "en retard de 40 jours");
+        // No isolation marks around arguments.
+        assert!(
+            !s.format("en-CA", "dashboard-hello", &[("name", "Nadia".into())])
+                .contains('\u{2068}')
+        );
+    }
+
+    #[test]
+    fn a_message_missing_in_a_language_falls_back_to_the_default() {
+        let mut theme = Theme::builtin();
+        theme.files.insert(
+            "i18n/fr-CA.ftl".into(),
+            crate::load::theme::ThemeFile {
+                bytes: std::borrow::Cow::Borrowed(b"language-name = Fran\xc3\xa7ais\n"),
+                source: Some("themes/default/i18n/fr-CA.ftl".into()),
+            },
+        );
+        let mut diags = Diagnostics::new();
+        let s = Strings::load(
+            &theme,
+            &["en-CA".into(), "fr-CA".into()],
+            (1, 1),
+            &mut diags,
+        );
+        // The project's file sits on the built-in one: nothing is missing.
+        assert!(diags.is_empty(), "{diags:#?}");
+        assert_eq!(s.format("fr-CA", "page-progress", &[]), "Votre progression");
+        // An id no language has comes back as itself.
+        assert_eq!(s.format("fr-CA", "no-such-id", &[]), "no-such-id");
+    }
+}

@@ -172,22 +172,22 @@ pub fn load(
     diags: &mut Diagnostics,
 ) -> Content {
     let mut content = load_own(root, layers.is_none(), diags);
-    let built_in = layers.is_some();
     if let Some(layers) = layers {
-        add_base(&mut content, layers, diags);
+        add_base(&mut content, layers, languages, diags);
     }
-    split_languages(&mut content, languages, built_in, diags);
+    split_languages(&mut content, languages, layers.map(|l| l.base), diags);
     content
 }
 
 /// Move each page written in another language of the book (`name.fr.md`) to
-/// [`Content::translations`], and warn about each page that one of the
-/// book's languages lacks. A page in a language the book does not list is an
-/// error in the project, and left out of the built-in guidance.
+/// [`Content::translations`], and warn about each of the project's pages
+/// that one of the book's languages lacks. A page in a language the book does
+/// not list is an error in the project, and left out of the built-in
+/// guidance (`base`).
 fn split_languages(
     content: &mut Content,
     languages: &[String],
-    built_in: bool,
+    base: Option<&Base>,
     diags: &mut Diagnostics,
 ) {
     let default = languages
@@ -257,9 +257,12 @@ fn split_languages(
             .iter()
             .filter(|p| !have.contains(p.rel.as_str()))
         {
-            // On the built-in guidance, a project page missing its other
-            // language is already a warning of its own (`other_languages`).
-            if built_in && !super::base::is_built_in(&page.file) {
+            // The built-in guidance is not the project's to translate, and
+            // a project page that replaces a built-in one has a warning of
+            // its own when it lacks a language (`other_languages`).
+            if super::base::is_built_in(&page.file)
+                || base.is_some_and(|b| b.get(&page.rel).is_some())
+            {
                 continue;
             }
             diags.push(
@@ -307,7 +310,12 @@ fn language_suffix(rel: &str) -> Option<(&str, &str)> {
 /// The built-in pages under the project's: a project page at the same path
 /// replaces one, `exclude` leaves some out, and the pages stay in path order
 /// (the walk's), which the book's order starts from.
-fn add_base(content: &mut Content, layers: Layers<'_>, diags: &mut Diagnostics) {
+fn add_base(
+    content: &mut Content,
+    layers: Layers<'_>,
+    languages: &[String],
+    diags: &mut Diagnostics,
+) {
     let mut excluded: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     for pattern in layers.exclude {
         let matched = layers.base.matching(pattern);
@@ -340,7 +348,7 @@ fn add_base(content: &mut Content, layers: Layers<'_>, diags: &mut Diagnostics) 
         .iter()
         .filter(|p| layers.base.get(&p.rel).is_some())
     {
-        for missing in other_languages(&page.rel, layers.base)
+        for missing in other_languages(&page.rel, layers.base, languages)
             .into_iter()
             .filter(|v| !own.contains(v.as_str()))
         {
@@ -381,13 +389,27 @@ fn add_base(content: &mut Content, layers: Layers<'_>, diags: &mut Diagnostics) 
         .sort_by(|a, b| a.rel.split('/').cmp(b.rel.split('/')));
 }
 
-/// The built-in pages that are `rel` in another language: `name.md` and
-/// `name.<lang>.md` (`name.fr.md`) are one page in two languages.
-fn other_languages(rel: &str, base: &Base) -> Vec<String> {
+/// The built-in pages that are `rel` in another of the book's `languages`:
+/// `name.md` and `name.<lang>.md` (`name.fr.md`) are one page in two languages.
+fn other_languages(rel: &str, base: &Base, languages: &[String]) -> Vec<String> {
     let stem = language_stem(rel);
+    let listed: Vec<&str> = languages
+        .iter()
+        .map(|l| crate::config::primary_subtag(l))
+        .collect();
+    let in_book = |page: &str| match language_suffix(page) {
+        Some((_, primary)) => listed.contains(&primary),
+        // The default language's page.
+        None => true,
+    };
     base.files()
         .map(|(other, _)| other)
-        .filter(|other| *other != rel && other.ends_with(".md") && language_stem(other) == stem)
+        .filter(|other| {
+            *other != rel
+                && other.ends_with(".md")
+                && language_stem(other) == stem
+                && in_book(other)
+        })
         .map(str::to_string)
         .collect()
 }
@@ -784,6 +806,15 @@ mod layer_tests {
     use super::*;
 
     fn project(files: &[(&str, &str)], exclude: &[&str], base: &Base) -> (Content, Diagnostics) {
+        project_in(files, exclude, base, &["en-CA", "fr-CA"])
+    }
+
+    fn project_in(
+        files: &[(&str, &str)],
+        exclude: &[&str],
+        base: &Base,
+        languages: &[&str],
+    ) -> (Content, Diagnostics) {
         let dir = tempfile::tempdir().unwrap();
         for (rel, text) in files {
             let path = dir.path().join(DIR).join(rel);
@@ -798,7 +829,12 @@ mod layer_tests {
             exclude_at: (1, 1),
         };
         (
-            load(dir.path(), Some(layers), &["en-CA".to_string()], &mut diags),
+            load(
+                dir.path(),
+                Some(layers),
+                &languages.iter().map(|l| l.to_string()).collect::<Vec<_>>(),
+                &mut diags,
+            ),
             diags,
         )
     }
@@ -822,6 +858,7 @@ mod layer_tests {
             &[
                 ("guide/b.md", "# Mine\n"),
                 ("guide-extra.md", "# Extra\n"),
+                ("guide-extra.fr.md", "# En plus\n"),
                 ("README.md", "notes"),
             ],
             &["z.md"],
@@ -832,12 +869,18 @@ mod layer_tests {
         // In the walk's order: a folder's pages at the folder's name.
         assert_eq!(
             rels,
+            ["guide/a.md", "guide/b.md", "guide-extra.md", "index.md"]
+        );
+        // The built-in French page is the French translation of guide/a.md.
+        let fr: Vec<(&str, &Path)> = content.translations["fr"]
+            .iter()
+            .map(|p| (p.rel.as_str(), p.file.as_path()))
+            .collect();
+        assert_eq!(
+            fr,
             [
-                "guide/a.fr.md",
-                "guide/a.md",
-                "guide/b.md",
-                "guide-extra.md",
-                "index.md"
+                ("guide/a.md", Path::new("(built-in)/guide/a.fr.md")),
+                ("guide-extra.md", Path::new("content/guide-extra.fr.md")),
             ]
         );
         let b = content
@@ -871,6 +914,10 @@ mod layer_tests {
             &base(),
         );
         assert!(diags.is_empty(), "{diags:#?}");
+        // A book in English only has no French page to miss.
+        let (content, diags) = project_in(&[("guide/a.md", "# Mine\n")], &[], &base(), &["en-CA"]);
+        assert!(diags.is_empty(), "{diags:#?}");
+        assert!(content.translations.is_empty());
         assert_eq!(language_stem("guide/a.fr.md"), "guide/a");
         assert_eq!(language_stem("guide/v1.2.md"), "guide/v1.2");
     }

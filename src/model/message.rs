@@ -14,6 +14,7 @@ use crate::diagnostics::Diagnostic;
 use super::people::{Person, Role, Stage};
 use super::profile::Profile;
 use super::wins::News;
+use crate::language::Locale;
 
 /// Placeholders filled from the profile and the person's record. Any other name
 /// is looked up in the person's `outreach` map, which may also override these
@@ -185,18 +186,19 @@ enum Value {
 
 /// `{win}` and `{win_impact}` for a person, from what they have heard of your
 /// wins. `None`: no value (a win without an impact).
-fn win_value(name: &str, person: &Person, news: News<'_>) -> Option<Value> {
-    let first = person.first_name();
+fn win_value(name: &str, person: &Person, news: News<'_>, locale: &Locale) -> Option<Value> {
+    let note = |id: &str| {
+        Value::Note(format!(
+            "[{}]",
+            locale.t_with(id, &[("name", person.first_name().into())])
+        ))
+    };
     Some(match (news, name) {
         (News::Unheard(w), "win") => Value::Text(w.title.clone()),
         (News::Unheard(w), _) => Value::Text(w.impact.clone()?),
-        (News::AllHeard, "win") => Value::Note(format!(
-            "[nothing new for {first}: they know every win in your wins file]"
-        )),
-        (News::NoWins, "win") => {
-            Value::Note("[your latest result: your wins file has none yet]".to_string())
-        }
-        (_, _) => Value::Note("[add your next result to your wins file first]".to_string()),
+        (News::AllHeard, "win") => note("draft-note-all-heard"),
+        (News::NoWins, "win") => note("draft-note-no-wins"),
+        (_, _) => note("draft-note-win-first"),
     })
 }
 
@@ -206,13 +208,13 @@ fn value(
     name: &str,
     profile: Option<&Profile>,
     person: Option<&Person>,
-    news: Option<News<'_>>,
+    news: Option<(News<'_>, &Locale)>,
 ) -> Option<Value> {
     if let Some(v) = person.and_then(|p| p.outreach.get(name)) {
         return Some(Value::Text(v.clone()));
     }
-    if let ("win" | "win_impact", Some(p), Some(news)) = (name, person, news) {
-        return win_value(name, p, news);
+    if let ("win" | "win_impact", Some(p), Some((news, locale))) = (name, person, news) {
+        return win_value(name, p, news, locale);
     }
     let value = match name {
         "name" => person.map(|p| p.name.clone()),
@@ -245,15 +247,16 @@ pub fn fill_with_news(
     profile: Option<&Profile>,
     person: &Person,
     news: News<'_>,
+    locale: &Locale,
 ) -> FilledMessage {
-    fill_with(template, profile, Some(person), Some(news))
+    fill_with(template, profile, Some(person), Some((news, locale)))
 }
 
 fn fill_with(
     template: &str,
     profile: Option<&Profile>,
     person: Option<&Person>,
-    news: Option<News<'_>>,
+    news: Option<(News<'_>, &Locale)>,
 ) -> FilledMessage {
     let mut text = String::with_capacity(template.len() + 64);
     let mut segments: Vec<Segment> = Vec::new();

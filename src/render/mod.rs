@@ -292,7 +292,7 @@ fn render_workbooks(
         // The coordinator's sidebar: the report, and each member's workbook
         // when the report may name them.
         let mut toc = vec![TocEntry {
-            title: "Cohort report".into(),
+            title: project.locale().t("page-cohort-report"),
             url: Some("cohort.html".into()),
             level: 0,
             part: false,

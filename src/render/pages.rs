@@ -229,6 +229,9 @@ impl Writer<'_> {
                     description: page.front.description.as_deref(),
                     source: &page.rel,
                     message: page.front.message.as_ref(),
+                    untranslated: page
+                        .untranslated
+                        .then(|| self.build.project.config.default_language()),
                 }),
             },
             site_root: root.clone(),

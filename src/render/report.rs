@@ -128,12 +128,14 @@ pub fn report(
     // Beside the members' workbooks there is no index to search.
     shared.site.search &= beside_guide;
     let shared = shared.to_tera(project, true);
-    let mut ctx = generated_page(&shared, "Cohort report", "cohort.html");
+    let locale = project.locale();
+    let title = locale.t("page-cohort-report");
+    let mut ctx = generated_page(&shared, &title, "cohort.html");
     ctx.insert("site_root", "");
     ctx.insert("prev", &None::<()>);
     ctx.insert("next", &None::<()>);
     ctx.insert("summary", &summary);
-    ctx.insert("phase_chart", &phase_chart(&summary));
+    ctx.insert("phase_chart", &phase_chart(&summary, &locale));
     ctx.insert("show_names", &show_names);
     ctx.insert("member_rows", &if show_names { stats } else { Vec::new() });
     // Nor a print page: the report prints as it is.
@@ -142,20 +144,21 @@ pub fn report(
 }
 
 /// A horizontal bar chart of members per phase, as SVG.
-fn phase_chart(summary: &CohortSummary) -> String {
+fn phase_chart(summary: &CohortSummary, locale: &crate::language::Locale) -> String {
     let rows: Vec<(String, usize)> = summary
         .per_phase
         .iter()
         .cloned()
         .chain(std::iter::once((
-            "No plan start yet".to_string(),
+            locale.t("cohort-chart-no-plan"),
             summary.no_plan,
         )))
         .collect();
     let max = rows.iter().map(|r| r.1).max().unwrap_or(0).max(1);
     let height = 28 * rows.len() + 10;
     let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 {height}\" role=\"img\" aria-labelledby=\"phase-chart-title\" class=\"phase-chart\"><title id=\"phase-chart-title\">Members by plan phase today</title>"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 {height}\" role=\"img\" aria-labelledby=\"phase-chart-title\" class=\"phase-chart\"><title id=\"phase-chart-title\">{}</title>",
+        crate::view::timeline::esc(&locale.t("cohort-chart-title"))
     );
     for (i, (label, n)) in rows.iter().enumerate() {
         let y = 5 + i * 28;

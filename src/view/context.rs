@@ -278,6 +278,10 @@ pub struct PageSource<'a> {
     pub source: &'a str,
     /// When the page is a message template.
     pub message: Option<&'a MessageMeta>,
+    /// The language the page's text is in when it has no translation into
+    /// the site's language (the default language's tag); the theme says so
+    /// and marks the text with `lang`.
+    pub untranslated: Option<String>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]

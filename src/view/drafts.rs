@@ -108,12 +108,12 @@ pub(super) fn person(
         .iter()
         .filter(|m| message::suits(m.meta.role, &m.meta.stages, p))
         .map(|m| {
-            let filled = message::fill_with_news(&m.body, profile, p, news);
+            let filled = message::fill_with_news(&m.body, profile, p, news, &c.locale);
             let subject = m
                 .meta
                 .subject
                 .as_deref()
-                .map(|s| message::fill_with_news(s, profile, p, news));
+                .map(|s| message::fill_with_news(s, profile, p, news, &c.locale));
             let mut missing = filled.missing.clone();
             for name in subject.iter().flat_map(|s| &s.missing) {
                 if !missing.contains(name) {

@@ -175,7 +175,7 @@ pub fn workbook(c: &CompiledWorkbook<'_>, opts: &Options, diags: &mut Diagnostic
             PhaseView {
                 id: ph.id.clone(),
                 title: ph.title.clone(),
-                months: months_label(&ph.months),
+                months: months_label(&ph.months, &c.locale),
                 start: ph.start,
                 end: ph.end,
                 done,
@@ -214,25 +214,26 @@ pub fn workbook(c: &CompiledWorkbook<'_>, opts: &Options, diags: &mut Diagnostic
             }
         })
         .collect();
-    let timeline = timeline::timeline_svg(&c.plan, &phase_progress, wb, today).map(|svg| {
-        let rows = timeline::timeline_rows(&c.plan, &phase_progress, wb, today);
-        TimelineView {
-            svg,
-            start: rows.start,
-            end: rows.end,
-            events: rows
-                .events
-                .iter()
-                .map(|e| TimelineEvent {
-                    date: e.date,
-                    text: match &e.summary {
-                        Some(s) => format!("{} — {}: {}", e.person_name, e.label, s),
-                        None => format!("{} — {}", e.person_name, e.label),
-                    },
-                })
-                .collect(),
-        }
-    });
+    let timeline =
+        timeline::timeline_svg(&c.plan, &phase_progress, wb, today, &c.locale).map(|svg| {
+            let rows = timeline::timeline_rows(&c.plan, &phase_progress, wb, today);
+            TimelineView {
+                svg,
+                start: rows.start,
+                end: rows.end,
+                events: rows
+                    .events
+                    .iter()
+                    .map(|e| TimelineEvent {
+                        date: e.date,
+                        text: match &e.summary {
+                            Some(s) => format!("{} — {}: {}", e.person_name, e.label, s),
+                            None => format!("{} — {}", e.person_name, e.label),
+                        },
+                    })
+                    .collect(),
+            }
+        });
     let progress = Count {
         done: c.summary.done,
         total: c.summary.total,
@@ -282,10 +283,18 @@ pub fn workbook(c: &CompiledWorkbook<'_>, opts: &Options, diags: &mut Diagnostic
     }
 }
 
-fn months_label(m: &MonthRange) -> String {
-    match m {
-        MonthRange::Months { first, last } if first == last => format!("Month {first}"),
-        MonthRange::Months { first, last } => format!("Months {first}–{last}"),
-        MonthRange::Ongoing => "Ongoing".to_string(),
+fn months_label(m: &MonthRange, locale: &crate::language::Locale) -> String {
+    match *m {
+        MonthRange::Months { first, last } if first == last => {
+            locale.t_with("plan-month", &[("month", i64::from(first).into())])
+        }
+        MonthRange::Months { first, last } => locale.t_with(
+            "plan-months",
+            &[
+                ("first", i64::from(first).into()),
+                ("last", i64::from(last).into()),
+            ],
+        ),
+        MonthRange::Ongoing => locale.t("plan-ongoing"),
     }
 }

@@ -16,6 +16,7 @@ mod common;
 mod errors;
 mod faults;
 mod hostile;
+mod languages;
 mod layers;
 #[cfg(feature = "pdf")]
 mod pdf;

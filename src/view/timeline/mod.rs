@@ -16,8 +16,8 @@ use std::fmt::Write as _;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use crate::language::Locale;
 use crate::model::Workbook;
-use crate::model::date::{long_date, month_abbr};
 use crate::model::plan::{MonthRange, Plan, month_start};
 
 const WIDTH: f64 = 960.0;
@@ -191,7 +191,9 @@ pub fn timeline_svg(
     phase_progress: &[(usize, usize)],
     workbook: &Workbook,
     today: NaiveDate,
+    locale: &Locale,
 ) -> Option<String> {
+    let long_date = |d: NaiveDate| locale.long_date(d);
     let start = plan.start?;
     let end = plan.end()?;
     let rows = timeline_rows(plan, phase_progress, workbook, today);
@@ -214,21 +216,24 @@ pub fn timeline_svg(
     let _ = write!(
         s,
         r#"<title id="tl-title">{}</title><desc id="tl-desc">{}</desc>"#,
-        esc(&format!(
-            "Plan timeline, {} to {}",
-            long_date(start),
-            long_date(end)
+        esc(&locale.t_with(
+            "timeline-title",
+            &[
+                ("start", long_date(start).into()),
+                ("end", long_date(end).into())
+            ]
         )),
-        esc(&description(&rows, today))
+        esc(&description(&rows, today, locale))
     );
 
     // Row labels.
     let labels = [
-        (BAND_Y + BAND_H / 2.0 + 4.0, "Phases"),
-        (CONTACT_Y + 4.0, "Contacts"),
-        (CHECKIN_Y + 4.0, "Check-ins"),
+        (BAND_Y + BAND_H / 2.0 + 4.0, locale.t("timeline-row-phases")),
+        (CONTACT_Y + 4.0, locale.t("timeline-row-contacts")),
+        (CHECKIN_Y + 4.0, locale.t("timeline-row-checkins")),
     ];
     for (y, label) in &labels[..if people { 3 } else { 1 }] {
+        let label = esc(label);
         let _ = write!(
             s,
             r#"<text class="tl-row-label" x="8" y="{y:.1}" font-weight="600">{label}</text>"#
@@ -243,7 +248,10 @@ pub fn timeline_svg(
         let (fill, stroke) = PHASE_COLOURS[i % PHASE_COLOURS.len()];
         let current = if row.current { " tl-current" } else { "" };
         let stroke_width = if row.current { 2.5 } else { 1.0 };
-        let progress = format!("{}/{} done", row.done, row.total);
+        let progress = locale.t_with(
+            "timeline-done",
+            &[("done", row.done.into()), ("total", row.total.into())],
+        );
         match (phase.months, phase.start, phase.end) {
             (MonthRange::Months { .. }, Some(ps), Some(pe)) => {
                 if pe < start || ps > end {
@@ -255,18 +263,26 @@ pub fn timeline_svg(
                     clips,
                     r#"<clipPath id="tl-clip-{n}"><rect x="{bx:.1}" y="{BAND_Y}" width="{bw:.1}" height="{BAND_H}"/></clipPath>"#
                 );
+                // "Months 1–2: Take stock" on two lines (in French the
+                // colon follows a non-breaking space).
                 let (line1, line2) = match phase.title.split_once(": ") {
-                    Some((when, what)) => (what.to_string(), format!("{when} · {progress}")),
+                    Some((when, what)) => (
+                        what.to_string(),
+                        format!("{} · {progress}", when.trim_end_matches('\u{a0}')),
+                    ),
                     None => (phase.title.clone(), progress.clone()),
                 };
                 let _ = write!(
                     bands,
                     r#"<g class="tl-phase tl-phase-{n}{current}"><title>{}</title><rect x="{bx:.1}" y="{BAND_Y}" width="{bw:.1}" height="{BAND_H}" rx="4" fill="{fill}" stroke="{stroke}" stroke-width="{stroke_width}"/><g clip-path="url(#tl-clip-{n})"><text x="{:.1}" y="{:.1}" font-size="{:.1}" font-weight="600">{}</text><text x="{:.1}" y="{:.1}" font-size="{:.1}">{}</text></g></g>"#,
-                    esc(&format!(
-                        "{}: {} to {}, {progress}",
-                        phase.title,
-                        long_date(ps),
-                        long_date(pe)
+                    esc(&locale.t_with(
+                        "timeline-phase-dates",
+                        &[
+                            ("phase", phase.title.as_str().into()),
+                            ("start", long_date(ps).into()),
+                            ("end", long_date(pe).into()),
+                            ("progress", progress.as_str().into()),
+                        ]
                     )),
                     bx + 6.0,
                     BAND_Y + 24.0,
@@ -282,7 +298,13 @@ pub fn timeline_svg(
                 let _ = write!(
                     bands,
                     r##"<g class="tl-phase tl-phase-{n} tl-ongoing{current}"><title>{}</title><rect x="{X0}" y="{ONGOING_Y}" width="{:.1}" height="{ONGOING_H}" rx="4" fill="#f1f5f9" stroke="#94a3b8" stroke-width="{stroke_width}"/><text x="{:.1}" y="{:.1}" font-size="11">{}</text></g>"##,
-                    esc(&format!("{} (all year), {progress}", phase.title)),
+                    esc(&locale.t_with(
+                        "timeline-all-year",
+                        &[
+                            ("phase", phase.title.as_str().into()),
+                            ("progress", progress.as_str().into()),
+                        ]
+                    )),
                     X1 - X0,
                     X0 + 6.0,
                     ONGOING_Y + 13.0,
@@ -316,9 +338,9 @@ pub fn timeline_svg(
         if m <= 12 {
             let next = month_start(start, m + 1).map_or(X1, x_clamped);
             let label = if m == 1 || tick.month() == 1 {
-                format!("{} {}", month_abbr(tick.month()), tick.year())
+                format!("{} {}", locale.month_abbr(tick.month()), tick.year())
             } else {
-                month_abbr(tick.month()).to_string()
+                locale.month_abbr(tick.month())
             };
             let _ = write!(
                 s,
@@ -336,7 +358,7 @@ pub fn timeline_svg(
         let _ = write!(
             s,
             // The line stops around the month labels so they stay readable.
-            r##"<g class="tl-today"><line x1="{tx:.1}" y1="6" x2="{tx:.1}" y2="{:.1}" stroke="#dc2626" stroke-width="2" stroke-dasharray="4 3"/><line x1="{tx:.1}" y1="{:.1}" x2="{tx:.1}" y2="{today_bottom}" stroke="#dc2626" stroke-width="2" stroke-dasharray="4 3"/><text x="{tx:.1}" y="{}" font-size="11" font-weight="600" text-anchor="{}" fill="#b91c1c">Today, {} {}</text></g>"##,
+            r##"<g class="tl-today"><line x1="{tx:.1}" y1="6" x2="{tx:.1}" y2="{:.1}" stroke="#dc2626" stroke-width="2" stroke-dasharray="4 3"/><line x1="{tx:.1}" y1="{:.1}" x2="{tx:.1}" y2="{today_bottom}" stroke="#dc2626" stroke-width="2" stroke-dasharray="4 3"/><text x="{tx:.1}" y="{}" font-size="11" font-weight="600" text-anchor="{}" fill="#b91c1c">{}</text></g>"##,
             AXIS_Y + 6.0,
             AXIS_Y + 24.0,
             today_bottom + 14.0,
@@ -347,8 +369,13 @@ pub fn timeline_svg(
             } else {
                 "middle"
             },
-            today.day(),
-            month_abbr(today.month()),
+            esc(&locale.t_with(
+                "timeline-today",
+                &[
+                    ("day", i64::from(today.day()).into()),
+                    ("month", locale.month_abbr(today.month()).into())
+                ]
+            )),
         );
     }
 
@@ -370,7 +397,7 @@ pub fn timeline_svg(
             .min(2);
         placed.push(mx);
         let my = row_y - 9.0 * stacked as f64;
-        let tip = esc(&event_title(e));
+        let tip = esc(&event_title(e, locale));
         let _ = match e.kind {
             EventKind::Contact => write!(
                 s,
@@ -394,40 +421,45 @@ pub fn timeline_svg(
     }
     s.push_str("</g>");
 
-    legend(&mut s, legend_y, people);
+    legend(&mut s, legend_y, people, locale);
     s.push_str("</svg>");
     Some(s)
 }
 
 /// The key to the marks, along the bottom at `y`; none without people.
-fn legend(s: &mut String, y: f64, people: bool) {
+fn legend(s: &mut String, y: f64, people: bool, locale: &Locale) {
     if !people {
         // The only mark is today's, and it is labelled.
         return;
     }
     let _ = write!(
         s,
-        r##"<g class="tl-legend" font-size="11"><circle class="tl-contact" cx="{:.1}" cy="{:.1}" r="5" fill="#ffffff" stroke="#2563eb" stroke-width="2"/><text x="{:.1}" y="{:.1}">Contact</text><circle class="tl-contact tl-gave" cx="{:.1}" cy="{:.1}" r="5.5" fill="#059669" stroke="#059669" stroke-width="2"/><text x="{:.1}" y="{:.1}">You gave back</text><path class="tl-checkin" d="{}" fill="#ffffff" stroke="#7c3aed" stroke-width="2"/><text x="{:.1}" y="{:.1}">Check-in</text><path class="tl-checkin tl-overdue" d="{}" fill="#dc2626" stroke="#dc2626" stroke-width="2"/><text x="{:.1}" y="{:.1}">Check-in overdue</text><line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#dc2626" stroke-width="2" stroke-dasharray="4 3"/><text x="{:.1}" y="{:.1}">Today</text></g>"##,
+        r##"<g class="tl-legend" font-size="11"><circle class="tl-contact" cx="{:.1}" cy="{:.1}" r="5" fill="#ffffff" stroke="#2563eb" stroke-width="2"/><text x="{:.1}" y="{:.1}">{}</text><circle class="tl-contact tl-gave" cx="{:.1}" cy="{:.1}" r="5.5" fill="#059669" stroke="#059669" stroke-width="2"/><text x="{:.1}" y="{:.1}">{}</text><path class="tl-checkin" d="{}" fill="#ffffff" stroke="#7c3aed" stroke-width="2"/><text x="{:.1}" y="{:.1}">{}</text><path class="tl-checkin tl-overdue" d="{}" fill="#dc2626" stroke="#dc2626" stroke-width="2"/><text x="{:.1}" y="{:.1}">{}</text><line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#dc2626" stroke-width="2" stroke-dasharray="4 3"/><text x="{:.1}" y="{:.1}">{}</text></g>"##,
         X0 + 6.0,
         y - 4.0,
         X0 + 16.0,
         y,
+        esc(&locale.t("timeline-legend-contact")),
         X0 + 106.0,
         y - 4.0,
         X0 + 116.0,
         y,
+        esc(&locale.t("timeline-legend-gave")),
         diamond(X0 + 236.0, y - 4.0),
         X0 + 246.0,
         y,
+        esc(&locale.t("timeline-legend-checkin")),
         diamond(X0 + 336.0, y - 4.0),
         X0 + 346.0,
         y,
+        esc(&locale.t("timeline-legend-overdue")),
         X0 + 476.0,
         y - 10.0,
         X0 + 476.0,
         y + 2.0,
         X0 + 484.0,
         y,
+        esc(&locale.t("timeline-legend-today")),
     );
 }
 
@@ -457,11 +489,20 @@ fn diamond(x: f64, y: f64) -> String {
 }
 
 /// A mark's tooltip: `14 April 2026 — Colette Arsenault: coffee (you gave back)`.
-fn event_title(e: &EventRow) -> String {
-    let mut t = format!("{} — {}: {}", long_date(e.date), e.person_name, e.label);
+fn event_title(e: &EventRow, locale: &Locale) -> String {
+    let mut t = locale.t_with(
+        "timeline-event",
+        &[
+            ("date", locale.long_date(e.date).into()),
+            ("name", e.person_name.as_str().into()),
+            ("label", e.label.as_str().into()),
+        ],
+    );
     match e.kind {
-        EventKind::Gave => t.push_str(" (you gave back)"),
-        EventKind::CheckInOverdue => t.push_str(" (overdue)"),
+        EventKind::Gave => t.push_str(&format!(" ({})", locale.t("timeline-event-gave"))),
+        EventKind::CheckInOverdue => {
+            t.push_str(&format!(" ({})", locale.t("timeline-event-overdue")))
+        }
         _ => {}
     }
     if let Some(summary) = &e.summary {
@@ -472,17 +513,22 @@ fn event_title(e: &EventRow) -> String {
 }
 
 /// The `<desc>`: what a sighted reader takes in at a glance, in words.
-fn description(rows: &TimelineRows, today: NaiveDate) -> String {
-    let mut d = format!("{} phases.", rows.phases.len());
+fn description(rows: &TimelineRows, today: NaiveDate, locale: &Locale) -> String {
+    let mut d = locale.t_with(
+        "timeline-desc-phases",
+        &[("count", rows.phases.len().into())],
+    );
     if let Some(p) = rows.phases.iter().find(|p| p.current) {
-        let _ = write!(
-            d,
-            " Today, {}, falls in “{}” ({} of {} tasks done).",
-            long_date(today),
-            p.title,
-            p.done,
-            p.total
-        );
+        d.push(' ');
+        d.push_str(&locale.t_with(
+            "timeline-desc-current",
+            &[
+                ("date", locale.long_date(today).into()),
+                ("phase", p.title.as_str().into()),
+                ("done", p.done.into()),
+                ("total", p.total.into()),
+            ],
+        ));
     }
     let contacts = rows
         .events
@@ -504,20 +550,16 @@ fn description(rows: &TimelineRows, today: NaiveDate) -> String {
         .iter()
         .filter(|e| e.kind == EventKind::CheckInOverdue)
         .count();
-    let _ = write!(
-        d,
-        " {contacts} logged {} ({gave} where you gave back). {upcoming} upcoming {}; {overdue} overdue.",
-        if contacts == 1 {
-            "interaction"
-        } else {
-            "interactions"
-        },
-        if upcoming == 1 {
-            "check-in"
-        } else {
-            "check-ins"
-        },
-    );
+    d.push(' ');
+    d.push_str(&locale.t_with(
+        "timeline-desc-marks",
+        &[
+            ("contacts", contacts.into()),
+            ("gave", gave.into()),
+            ("upcoming", upcoming.into()),
+            ("overdue", overdue.into()),
+        ],
+    ));
     d
 }
 

@@ -1,4 +1,5 @@
 use super::*;
+use crate::language::Locale;
 use crate::model::{LogEntry, Person, PhaseDef, Role};
 
 fn d(s: &str) -> NaiveDate {
@@ -55,7 +56,16 @@ fn workbook() -> Workbook {
 
 #[test]
 fn no_plan_start_no_drawing() {
-    assert!(timeline_svg(&plan(None), &[], &workbook(), d("2026-06-15")).is_none());
+    assert!(
+        timeline_svg(
+            &plan(None),
+            &[],
+            &workbook(),
+            d("2026-06-15"),
+            &Locale::default()
+        )
+        .is_none()
+    );
     let rows = timeline_rows(&plan(None), &[], &workbook(), d("2026-06-15"));
     assert_eq!(rows.phases.len(), 3);
     assert!(rows.events.is_empty());
@@ -91,7 +101,14 @@ fn rows_hold_phases_and_marks() {
 #[test]
 fn svg_is_accessible_escaped_and_marks_today() {
     let p = plan(Some("2026-02-02"));
-    let svg = timeline_svg(&p, &[(2, 3), (1, 4)], &workbook(), d("2026-06-15")).unwrap();
+    let svg = timeline_svg(
+        &p,
+        &[(2, 3), (1, 4)],
+        &workbook(),
+        d("2026-06-15"),
+        &Locale::default(),
+    )
+    .unwrap();
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(svg.contains(r#"viewBox="0 0 960 260""#));
     assert!(svg.contains(r#"role="img" aria-labelledby="tl-title tl-desc""#));
@@ -137,16 +154,23 @@ fn svg_is_accessible_escaped_and_marks_today() {
     // Deterministic.
     assert_eq!(
         svg,
-        timeline_svg(&p, &[(2, 3), (1, 4)], &workbook(), d("2026-06-15")).unwrap()
+        timeline_svg(
+            &p,
+            &[(2, 3), (1, 4)],
+            &workbook(),
+            d("2026-06-15"),
+            &Locale::default()
+        )
+        .unwrap()
     );
 }
 
 #[test]
 fn today_outside_the_plan_has_no_marker() {
     let p = plan(Some("2026-02-02"));
-    let before = timeline_svg(&p, &[], &workbook(), d("2026-01-15")).unwrap();
+    let before = timeline_svg(&p, &[], &workbook(), d("2026-01-15"), &Locale::default()).unwrap();
     assert!(!before.contains("tl-today\""));
-    let after = timeline_svg(&p, &[], &workbook(), d("2027-03-01")).unwrap();
+    let after = timeline_svg(&p, &[], &workbook(), d("2027-03-01"), &Locale::default()).unwrap();
     assert!(!after.contains("tl-today\""));
 }
 
@@ -155,7 +179,7 @@ fn svg_is_well_formed_xml() {
     let p = plan(Some("2026-02-02"));
     let mut wb = workbook();
     wb.people[0].name = "Ctrl\u{1}char \u{7}bell".into();
-    let svg = timeline_svg(&p, &[(0, 1)], &wb, d("2026-06-15")).unwrap();
+    let svg = timeline_svg(&p, &[(0, 1)], &wb, d("2026-06-15"), &Locale::default()).unwrap();
     assert!(
         !svg.chars().any(|c| c.is_control()),
         "control characters dropped"

@@ -77,3 +77,48 @@ calendar-next-step = Next step: { $step }
 page-relationships = Your relationships
 page-progress = Your progress
 page-brief = Your sponsor brief
+
+# The 12-month plan and its timeline (an SVG image with a text alternative).
+plan-month = Month { $month }
+plan-months = Months { $first }–{ $last }
+plan-ongoing = Ongoing
+timeline-title = Plan timeline, { $start } to { $end }
+timeline-row-phases = Phases
+timeline-row-contacts = Contacts
+timeline-row-checkins = Check-ins
+timeline-done = { $done }/{ $total } done
+timeline-phase-dates = { $phase }: { $start } to { $end }, { $progress }
+timeline-all-year = { $phase } (all year), { $progress }
+timeline-today = Today, { $day } { $month }
+timeline-legend-contact = Contact
+timeline-legend-gave = You gave back
+timeline-legend-checkin = Check-in
+timeline-legend-overdue = Check-in overdue
+timeline-legend-today = Today
+timeline-event = { $date } — { $name }: { $label }
+timeline-event-gave = you gave back
+timeline-event-overdue = overdue
+timeline-desc-phases =
+    { $count ->
+        [one] { $count } phase.
+       *[other] { $count } phases.
+    }
+timeline-desc-current = Today, { $date }, falls in “{ $phase }” ({ $done } of { $total } tasks done).
+timeline-desc-marks =
+    { $contacts } logged { $contacts ->
+        [one] interaction
+       *[other] interactions
+    } ({ $gave } where you gave back). { $upcoming } upcoming { $upcoming ->
+        [one] check-in
+       *[other] check-ins
+    }; { $overdue } overdue.
+
+# Notes in a draft where {win} has nothing to say; $name is the person's first name.
+draft-note-all-heard = nothing new for { $name }: they know every win in your wins file
+draft-note-no-wins = your latest result: your wins file has none yet
+draft-note-win-first = add your next result to your wins file first
+
+# A cohort's report.
+page-cohort-report = Cohort report
+cohort-chart-title = Members by plan phase today
+cohort-chart-no-plan = No plan start yet

@@ -78,3 +78,48 @@ calendar-next-step = Prochaine étape : { $step }
 page-relationships = Vos relations
 page-progress = Votre progression
 page-brief = Votre fiche de présentation
+
+# Le plan de 12 mois et son échéancier (une image SVG et son texte de remplacement).
+plan-month = Mois { $month }
+plan-months = Mois { $first } à { $last }
+plan-ongoing = En continu
+timeline-title = Échéancier du plan, du { $start } au { $end }
+timeline-row-phases = Phases
+timeline-row-contacts = Échanges
+timeline-row-checkins = Suivis
+timeline-done = { $done }/{ $total } faites
+timeline-phase-dates = { $phase } : du { $start } au { $end }, { $progress }
+timeline-all-year = { $phase } (toute l'année), { $progress }
+timeline-today = Aujourd'hui, { $day } { $month }
+timeline-legend-contact = Échange
+timeline-legend-gave = Vous avez aidé
+timeline-legend-checkin = Suivi
+timeline-legend-overdue = Suivi en retard
+timeline-legend-today = Aujourd'hui
+timeline-event = { $date } — { $name } : { $label }
+timeline-event-gave = vous avez aidé
+timeline-event-overdue = en retard
+timeline-desc-phases =
+    { $count ->
+        [one] { $count } phase.
+       *[other] { $count } phases.
+    }
+timeline-desc-current = Aujourd'hui, le { $date }, tombe dans la phase « { $phase } » ({ $done } tâches faites sur { $total }).
+timeline-desc-marks =
+    { $contacts } { $contacts ->
+        [one] échange noté
+       *[other] échanges notés
+    } (dont { $gave } où vous avez aidé). { $upcoming } { $upcoming ->
+        [one] suivi à venir
+       *[other] suivis à venir
+    }; { $overdue } en retard.
+
+# Notes dans un brouillon quand {win} n'a rien à dire ; $name est le prénom de la personne.
+draft-note-all-heard = rien de neuf pour { $name } : cette personne connaît toutes les réalisations de votre dossier
+draft-note-no-wins = votre plus récent résultat : votre dossier de réalisations est encore vide
+draft-note-win-first = ajoutez d'abord votre prochain résultat à votre dossier de réalisations
+
+# Le rapport d'une cohorte.
+page-cohort-report = Rapport de la cohorte
+cohort-chart-title = Membres par phase du plan aujourd'hui
+cohort-chart-no-plan = Plan pas encore commencé

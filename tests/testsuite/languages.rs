@@ -1,0 +1,260 @@
+//! A book in two languages: `[book] languages`, pages' translations beside
+//! them (`name.fr.md`), one site per language, the interface's strings from
+//! Fluent (`i18n/<tag>.ftl`, overridable message by message), long dates and
+//! French typography, and every problem with a language located.
+
+use careerbook::Severity;
+
+use crate::common::Project;
+
+/// The minimal fixture in English and French, with the chapter translated
+/// and the front page not.
+fn bilingual() -> Project {
+    let p = Project::from_fixture("minimal");
+    p.write(
+        "book.toml",
+        "[book]\ntitle = \"Fixture Book\"\nlanguages = [\"en-CA\", \"fr-CA\"]\n\n[translation.fr-CA]\ntitle = \"Livre témoin\"\n",
+    );
+    p.write(
+        "content/chapter.fr.md",
+        "---\ntitle: Un chapitre\norder: 1\n---\n## Premier titre\n\nObjectif : « avancer » à 60 %. Code : `a : b`.\n\n## Deuxième titre {#second-heading}\n\n- [ ] L'écrire {#fixture-write}\n- [ ] Le dire à voix haute\n\nCommencé le {{ \"2026-12-01\" | long_date }}.\n",
+    );
+    p
+}
+
+#[test]
+fn each_language_gets_its_own_site_with_its_pages_and_words() {
+    let p = bilingual();
+    let report = p.build_ok();
+    let en = p.site("chapter.html");
+    let fr = p.site("fr/chapter.html");
+    assert!(en.contains("<html lang=\"en-CA\""), "{en}");
+    assert!(fr.contains("<html lang=\"fr-CA\""), "{fr}");
+    assert!(en.contains("First heading") && !en.contains("Premier titre"));
+    assert!(fr.contains("Premier titre") && fr.contains("Livre témoin"));
+    // French typography: no ordinary space before `:` or inside « », none
+    // added in code; dates in French.
+    assert!(
+        fr.contains("Objectif\u{a0}: «\u{a0}avancer\u{a0}» à 60\u{a0}%"),
+        "{fr}"
+    );
+    assert!(fr.contains("<code>a : b</code>"), "{fr}");
+    assert!(fr.contains("1er décembre 2026"), "{fr}");
+    // Checklist ids are shared: one progress.yaml ticks both languages.
+    assert!(fr.contains("fixture-write"), "{fr}");
+    // The untranslated front page is in the French site, in English, and
+    // `check` (and the build) say so once.
+    assert!(p.site("fr/index.html").contains("Hello"));
+    let untranslated: Vec<_> = report
+        .warnings
+        .iter()
+        .filter(|w| w.code == "translation")
+        .collect();
+    assert_eq!(untranslated.len(), 1, "{:#?}", report.warnings);
+    assert!(
+        untranslated[0]
+            .file
+            .as_ref()
+            .is_some_and(|f| f.ends_with("content/index.md")),
+        "{untranslated:#?}"
+    );
+    assert!(
+        untranslated[0]
+            .help
+            .as_deref()
+            .unwrap_or("")
+            .contains("index.fr.md")
+    );
+    // Each language has its own calendar, 404 page and search index.
+    assert!(p.site_exists("fr/404.html"));
+    assert!(p.site_exists("fr/search"));
+    // The language's own title; the default language's on the English site.
+    assert!(p.site("index.html").contains("Fixture Book"));
+}
+
+#[test]
+fn a_page_of_a_language_the_book_does_not_list_is_an_error_at_the_file() {
+    let p = Project::from_fixture("minimal");
+    p.write("content/chapter.de.md", "# Kapitel\n");
+    let (diags, text) = p.build_err();
+    let e = diags
+        .iter()
+        .find(|d| d.severity == Severity::Error)
+        .unwrap();
+    assert_eq!(e.code, "content");
+    assert!(
+        e.file.as_ref().unwrap().ends_with("content/chapter.de.md"),
+        "{text}"
+    );
+    assert!(e.message.contains("`de`"), "{text}");
+    assert!(e.help.as_deref().unwrap().contains("languages"), "{text}");
+    // A failed build leaves no site.
+    assert!(!p.site_exists("index.html"));
+}
+
+#[test]
+fn three_letter_suffixes_are_names_not_languages() {
+    let p = Project::from_fixture("minimal");
+    p.write("content/notes.old.md", "# Old notes\n");
+    p.build_ok();
+    assert!(p.site_exists("notes.old.html"));
+}
+
+#[test]
+fn a_language_careerbook_has_no_strings_for_is_an_error_in_book_toml() {
+    let p = Project::from_fixture("minimal");
+    p.write(
+        "book.toml",
+        "[book]\ntitle = \"Fixture Book\"\nlanguages = [\"en-CA\", \"de-DE\"]\n",
+    );
+    let (diags, text) = p.build_err();
+    let e = diags.iter().find(|d| d.code == "language").unwrap();
+    assert_eq!(e.file.as_deref(), Some(std::path::Path::new("book.toml")));
+    assert_eq!(e.line, 3, "{text}");
+    assert!(e.message.contains("de-DE"), "{text}");
+    assert!(
+        e.help.as_deref().unwrap().contains("i18n/de-DE.ftl"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_project_adds_a_language_with_its_own_strings() {
+    let p = Project::from_fixture("minimal");
+    p.write(
+        "book.toml",
+        "[book]\ntitle = \"Fixture Book\"\nlanguages = [\"en-CA\", \"de-DE\"]\n",
+    );
+    p.write(
+        "themes/default/i18n/de-DE.ftl",
+        "language-name = Deutsch\npage-progress = Ihr Fortschritt\n",
+    );
+    let report = p.build_ok();
+    assert!(p.site("de/progress.html").contains("Ihr Fortschritt"));
+    // Every message it lacks falls back to English, and the build says which.
+    let missing = report
+        .warnings
+        .iter()
+        .find(|w| w.code == "language")
+        .expect("a warning about the missing messages");
+    assert!(missing.message.contains("de-DE"), "{missing:?}");
+    assert!(
+        missing
+            .file
+            .as_ref()
+            .unwrap()
+            .ends_with("themes/default/i18n/de-DE.ftl")
+    );
+}
+
+#[test]
+fn a_project_changes_one_message_and_keeps_the_rest() {
+    let p = bilingual();
+    p.write(
+        "themes/default/i18n/fr-CA.ftl",
+        "page-progress = Où j'en suis\n",
+    );
+    let report = p.build_ok();
+    let progress = p.site("fr/progress.html");
+    assert!(progress.contains("Où j&#39;en suis") || progress.contains("Où j'en suis"));
+    // The other messages are still the built-in French ones: no warning.
+    assert!(
+        !report.warnings.iter().any(|w| w.code == "language"),
+        "{:#?}",
+        report.warnings
+    );
+}
+
+#[test]
+fn a_fluent_syntax_error_is_located() {
+    let p = bilingual();
+    p.write(
+        "themes/default/i18n/fr-CA.ftl",
+        "page-progress = Où j'en suis\n\nnot a message\n",
+    );
+    let (diags, text) = p.build_err();
+    let e = diags.iter().find(|d| d.code == "language").unwrap();
+    assert!(
+        e.file
+            .as_ref()
+            .unwrap()
+            .ends_with("themes/default/i18n/fr-CA.ftl"),
+        "{text}"
+    );
+    assert_eq!(e.line, 3, "{text}");
+    assert!(e.column >= 1, "{text}");
+}
+
+#[test]
+fn language_and_languages_together_is_an_error() {
+    let p = Project::from_fixture("minimal");
+    p.write(
+        "book.toml",
+        "[book]\ntitle = \"Fixture Book\"\nlanguage = \"en-CA\"\nlanguages = [\"en-CA\", \"fr-CA\"]\n",
+    );
+    let (diags, text) = p.build_err();
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.code == "config" && d.line == 4 && d.message.contains("both")),
+        "{text}"
+    );
+}
+
+#[test]
+fn two_languages_with_one_primary_subtag_is_an_error() {
+    let p = Project::from_fixture("minimal");
+    p.write(
+        "book.toml",
+        "[book]\ntitle = \"Fixture Book\"\nlanguages = [\"en-CA\", \"en-GB\"]\n",
+    );
+    let (diags, text) = p.build_err();
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.code == "config" && d.message.contains("primary subtag")),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_translation_table_for_an_unlisted_language_is_an_error() {
+    let p = Project::from_fixture("minimal");
+    p.write(
+        "book.toml",
+        "[book]\ntitle = \"Fixture Book\"\n\n[translation.fr-CA]\ntitle = \"Livre\"\n",
+    );
+    let (diags, text) = p.build_err();
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.code == "config" && d.message.contains("translation.fr-CA")),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_repository_workbook_is_bilingual_and_the_french_dashboard_is_french() {
+    let p = Project::default_workbook();
+    let report = p.build_ok();
+    // Every page of the guidance has its French translation.
+    assert!(
+        !report.warnings.iter().any(|w| w.code == "translation"),
+        "{:#?}",
+        report.warnings
+    );
+    let fr = p.site("fr/index.html");
+    assert!(fr.contains("<html lang=\"fr-CA\""));
+    assert!(fr.contains("Bonjour, "), "the greeting is French");
+    assert!(
+        fr.contains("Faire un suivi auprès de"),
+        "next actions are French"
+    );
+    assert!(!fr.contains("Check in with"), "no English next action");
+    let ics = p.site("fr/followups.ics");
+    assert!(ics.contains("SUMMARY:Faire un suivi"), "{ics}");
+    // The English site is as it was: English words only where careerbook
+    // writes them.
+    let en = p.site("index.html");
+    assert!(en.contains("Check in with") && !en.contains("Faire un suivi"));
+}
