@@ -92,11 +92,13 @@ pub enum Ejected {
 /// `messages/`) into `root`'s `content/`, each with `based_on:` in its front
 /// matter; a page the project has already is never overwritten. A pattern
 /// that names nothing is an error with a did-you-mean, and then nothing is
-/// written.
+/// written. A page comes with its built-in translations into the book's other
+/// `languages` (`name.fr.md`), so the project's versions stay in step.
 pub fn eject(
     root: &Path,
     base: &Base,
     patterns: &[String],
+    languages: &[String],
 ) -> Result<Vec<Ejected>, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let mut pages: Vec<&str> = Vec::new();
@@ -110,8 +112,17 @@ pub fn eject(
             problems.push(unknown(base, pattern));
         }
         for rel in matched {
-            if !pages.contains(&rel) {
-                pages.push(rel);
+            let stem = rel.trim_end_matches(".md");
+            let translations = languages.iter().skip(1).filter_map(|tag| {
+                let primary = crate::config::primary_subtag(tag);
+                base.files()
+                    .map(|(other, _)| other)
+                    .find(|other| *other == format!("{stem}.{primary}.md"))
+            });
+            for page in std::iter::once(rel).chain(translations) {
+                if !pages.contains(&page) {
+                    pages.push(page);
+                }
             }
         }
     }
@@ -229,7 +240,7 @@ mod tests {
     #[test]
     fn eject_copies_with_based_on_and_never_overwrites() {
         let dir = tempfile::tempdir().unwrap();
-        let done = eject(dir.path(), &base(), &["messages/".to_string()]).unwrap();
+        let done = eject(dir.path(), &base(), &["messages/".to_string()], &[]).unwrap();
         assert_eq!(
             done,
             [
@@ -247,14 +258,14 @@ mod tests {
         );
 
         std::fs::write(dir.path().join("content/messages/a.md"), "mine").unwrap();
-        let again = eject(dir.path(), &base(), &["messages/a.md".to_string()]).unwrap();
+        let again = eject(dir.path(), &base(), &["messages/a.md".to_string()], &[]).unwrap();
         assert_eq!(again, [Ejected::Kept("content/messages/a.md".into())]);
         assert_eq!(
             std::fs::read_to_string(dir.path().join("content/messages/a.md")).unwrap(),
             "mine"
         );
 
-        let err = eject(dir.path(), &base(), &["mesages/a.md".to_string()]).unwrap_err();
+        let err = eject(dir.path(), &base(), &["mesages/a.md".to_string()], &[]).unwrap_err();
         assert!(
             err[0]
                 .help
@@ -269,7 +280,7 @@ mod tests {
     fn list_says_where_each_built_in_page_stands() {
         let dir = tempfile::tempdir().unwrap();
         let b = base();
-        eject(dir.path(), &b, &["messages/a.md".to_string()]).unwrap();
+        eject(dir.path(), &b, &["messages/a.md".to_string()], &[]).unwrap();
         std::fs::write(
             dir.path().join("content/index.md"),
             "---\ntitle: Home\n---\nWelcome.\n",
@@ -293,5 +304,37 @@ mod tests {
         let d = diff(dir.path(), &newer, "messages/a.md").unwrap().unwrap();
         assert!(d.contains("-A, better.") && d.contains("+A."), "{d}");
         assert_eq!(diff(dir.path(), &b, "index.md").unwrap(), None);
+    }
+
+    #[test]
+    fn a_page_comes_with_its_translations_into_the_book_s_languages() {
+        let dir = tempfile::tempdir().unwrap();
+        let languages = ["en-CA".to_string(), "fr-CA".to_string()];
+        let base = Base::from_files(
+            [
+                ("messages/a.md", "# A\n"),
+                ("messages/a.fr.md", "# A en français\n"),
+            ]
+            .map(|(r, t)| (r.to_string(), t.to_string())),
+        );
+        let done = eject(
+            dir.path(),
+            &base,
+            &["messages/a.md".to_string()],
+            &languages,
+        )
+        .unwrap();
+        assert_eq!(done.len(), 2, "{done:?}");
+        assert!(dir.path().join("content/messages/a.fr.md").is_file());
+        // In an English book the French page stays built in.
+        let dir = tempfile::tempdir().unwrap();
+        let done = eject(
+            dir.path(),
+            &base,
+            &["messages/a.md".to_string()],
+            &languages[..1],
+        )
+        .unwrap();
+        assert_eq!(done.len(), 1, "{done:?}");
     }
 }

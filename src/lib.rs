@@ -171,21 +171,34 @@ pub fn build_reporting(
             Some(m) => (m, &mut stats.members),
             None => (&staging, &mut stats.site),
         };
-        let typeset = pdfs(
-            &project,
-            opts,
-            |f| {
-                sink.write_bytes(&f.path, &f.bytes)
-                    .map_err(|e| render::sink::write_error(&f.path, &e))?;
-                counts.files += 1;
-                counts.bytes += f.bytes.len() as u64;
-                Ok(())
-            },
-            progress,
-        );
-        if let Err(problems) = typeset {
-            diags.extend(problems);
-            return Err(fail(diags));
+        // One PDF per language, beside that language's site (`fr/`).
+        let mut progress = progress;
+        for (i, tag) in project.config.languages().iter().enumerate() {
+            let (view, prefix) = if i == 0 {
+                (None, String::new())
+            } else {
+                (
+                    Some(project.in_language(tag)),
+                    format!("{}/", config::primary_subtag(tag)),
+                )
+            };
+            let typeset = pdfs(
+                view.as_ref().unwrap_or(&project),
+                opts,
+                |f| {
+                    let path = format!("{prefix}{}", f.path);
+                    sink.write_bytes(&path, &f.bytes)
+                        .map_err(|e| render::sink::write_error(&path, &e))?;
+                    counts.files += 1;
+                    counts.bytes += f.bytes.len() as u64;
+                    Ok(())
+                },
+                &mut progress,
+            );
+            if let Err(problems) = typeset {
+                diags.extend(problems);
+                return Err(fail(diags));
+            }
         }
     }
     // The members' tree first: if the site cannot be swapped in after it, the
@@ -310,11 +323,33 @@ pub fn write_pdfs(
     opts: &Options,
     progress: impl FnMut(PdfProgress),
 ) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let out = &opts.pdf_path();
     let mut diags = Diagnostics::new();
     let Some(project) = load::load(&opts.root, opts.today, &mut diags) else {
         return Err(diags.sorted());
     };
+    let languages = project.config.languages();
+    let (project, primary) = match &opts.lang {
+        None => (project, None),
+        Some(tag) if *tag == languages[0] => (project, None),
+        Some(tag) if languages.contains(tag) => (
+            project.in_language(tag),
+            Some(config::primary_subtag(tag).to_string()),
+        ),
+        Some(tag) => {
+            return Err(vec![
+                Diagnostic::error(
+                    "language",
+                    format!("`{tag}` is not one of the book's languages"),
+                )
+                .in_file(config::FILE_NAME)
+                .help(format!(
+                    "choose one of {}, or add it to [book] languages",
+                    languages.join(", ")
+                )),
+            ]);
+        }
+    };
+    let out = &opts.pdf_path(primary.as_deref());
     // Each PDF is written beside its place as it comes, and all are renamed into
     // place once every one succeeded: a reader never sees half a PDF, and a
     // failed run leaves the PDFs of the last good one as they were.

@@ -61,7 +61,8 @@ enum Command {
         /// In a cohort (data/people/<id>/), build only this member's workbook
         #[arg(long, value_name = "ID")]
         person: Option<String>,
-        /// Also typeset the PDF workbook (site/workbook.pdf; one per member in a cohort)
+        /// Also typeset the PDF workbook (site/workbook.pdf; one per language, in site/fr/ for
+        /// French; one per member in a cohort)
         #[arg(long)]
         pdf: bool,
     },
@@ -91,6 +92,10 @@ enum Command {
         /// In a cohort, typeset only this member's workbook
         #[arg(long, value_name = "ID")]
         person: Option<String>,
+        /// One of the book's languages ([book] languages), such as fr-CA (default: the first);
+        /// another than the first is written as workbook.fr.pdf
+        #[arg(long, value_name = "TAG")]
+        lang: Option<String>,
     },
     /// Build, serve the site on this machine, and rebuild and reload it as you edit
     Serve {
@@ -263,6 +268,7 @@ fn main() -> ExitCode {
             blank,
             brief,
             person,
+            lang,
         } => pdf(
             &Options {
                 out,
@@ -270,6 +276,7 @@ fn main() -> ExitCode {
                 person,
                 blank,
                 brief,
+                lang,
                 ..Options::new(dir, today_or_now(today))
             },
             color,
@@ -434,7 +441,11 @@ fn pdf(opts: &Options, color: bool) -> ExitCode {
                 // A cohort's: one line, not one per member.
                 many => {
                     let total = many.iter().map(|p| size(p)).sum();
-                    let folder = opts.pdf_path().with_file_name("");
+                    let folder = many[0]
+                        .parent()
+                        .and_then(Path::parent)
+                        .unwrap_or(Path::new(""))
+                        .to_path_buf();
                     eprintln!(
                         "Wrote {} PDFs ({}) in {ms} ms, one per member: {}",
                         many.len(),
@@ -595,7 +606,11 @@ fn eject(dir: &Path, paths: &[String], list: bool, diff: bool, color: bool) -> E
             fail(&problems)
         };
     }
-    match eject::eject(dir, base, paths) {
+    // A page goes with its translations into the book's other languages.
+    let languages = config::Config::load(dir)
+        .map(|c| c.languages())
+        .unwrap_or_default();
+    match eject::eject(dir, base, paths, &languages) {
         Ok(done) => {
             for e in &done {
                 match e {

@@ -28,6 +28,9 @@ pub struct Options {
     pub blank: bool,
     /// `pdf --brief`: the one-page sponsor brief instead of the workbook.
     pub brief: bool,
+    /// `pdf --lang fr-CA`: the PDF in this language of the book (by default
+    /// the first).
+    pub lang: Option<String>,
 }
 
 impl Options {
@@ -43,20 +46,22 @@ impl Options {
             pdf: false,
             blank: false,
             brief: false,
+            lang: None,
         }
     }
 
     /// Where `careerbook pdf` writes: `out`, or `workbook.pdf` (with
     /// `--blank`, `workbook-blank.pdf`; with `--brief`, `brief.pdf` and
     /// `brief-blank.pdf`) in the project folder.
-    pub fn pdf_path(&self) -> PathBuf {
+    ///
+    /// In another language than the book's first (`primary`, such as `fr`),
+    /// the language comes before `.pdf`: `workbook.fr.pdf`.
+    pub fn pdf_path(&self, primary: Option<&str>) -> PathBuf {
         self.out.clone().unwrap_or_else(|| {
             let name = self.pdf_name().trim_end_matches(".pdf");
-            self.root.join(if self.blank {
-                format!("{name}-blank.pdf")
-            } else {
-                format!("{name}.pdf")
-            })
+            let blank = if self.blank { "-blank" } else { "" };
+            let lang = primary.map(|p| format!(".{p}")).unwrap_or_default();
+            self.root.join(format!("{name}{blank}{lang}.pdf"))
         })
     }
 

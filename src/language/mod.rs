@@ -92,6 +92,15 @@ impl Locale {
         }
     }
 
+    /// Every message whose id starts with `prefix`, in this language: what
+    /// the print theme reads (`print-`), by id.
+    pub fn all_starting(&self, prefix: &str) -> std::collections::BTreeMap<String, String> {
+        self.strings
+            .ids_starting(prefix)
+            .map(|id| (id.to_string(), self.t(id)))
+            .collect()
+    }
+
     /// `24 November 2026`, `1er décembre 2026`.
     pub fn long_date(&self, date: NaiveDate) -> String {
         dates::long_date(self.primary(), date)

@@ -50,6 +50,8 @@ impl From<i64> for Value {
 pub struct Strings {
     default: String,
     bundles: BTreeMap<String, FluentBundle<FluentResource>>,
+    /// Every message id of every language.
+    ids: BTreeSet<String>,
 }
 
 impl std::fmt::Debug for Strings {
@@ -160,7 +162,20 @@ impl Strings {
                 }
             }
         }
-        Strings { default, bundles }
+        let ids = ids.into_values().flat_map(|(names, _)| names).collect();
+        Strings {
+            default,
+            bundles,
+            ids,
+        }
+    }
+
+    /// The ids of every message that starts with `prefix`.
+    pub fn ids_starting(&self, prefix: &str) -> impl Iterator<Item = &str> {
+        self.ids
+            .iter()
+            .map(String::as_str)
+            .filter(move |id| id.starts_with(prefix))
     }
 
     /// Message `id` in `tag`, or in the default language when `tag` lacks it;

@@ -199,6 +199,7 @@ fn split_languages(
         .map(|l| crate::config::primary_subtag(l))
         .collect();
     let pages = std::mem::take(&mut content.pages);
+    let mut unlisted: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
     for page in pages {
         let Some((stem, primary)) = language_suffix(&page.rel)
             .map(|(stem, primary)| (stem.to_string(), primary.to_string()))
@@ -236,18 +237,34 @@ fn split_languages(
                 )),
             );
         } else {
-            diags.push(
-                Diagnostic::error(
-                    "content",
-                    format!("this page is in `{primary}`, a language book.toml does not list"),
-                )
-                .in_file(&page.file)
-                .help(format!(
-                    "add the language to [book] languages (such as `languages = [\"{}\", \"{primary}-CA\"]`), or rename the file if `.{primary}` is not a language",
-                    languages.first().map_or("en-CA", String::as_str)
-                )),
-            );
+            unlisted
+                .entry(primary.to_string())
+                .or_default()
+                .push(page.file);
         }
+    }
+    // Pages written ahead of their language (or copied from a book that has
+    // it) are left out, with one warning per language.
+    for (primary, files) in unlisted {
+        let others = files.len() - 1;
+        diags.push(
+            Diagnostic::warning(
+                "translation",
+                if others == 0 {
+                    format!("this page is in `{primary}`, a language book.toml does not list: it is left out")
+                } else {
+                    format!(
+                        "this page and {others} other{} are in `{primary}`, a language book.toml does not list: they are left out",
+                        if others == 1 { "" } else { "s" }
+                    )
+                },
+            )
+            .in_file(&files[0])
+            .help(format!(
+                "add the language to [book] languages (such as `languages = [\"{}\", \"{primary}-CA\"]`) to build them, or rename the files if `.{primary}` is not a language",
+                languages.first().map_or("en-CA", String::as_str)
+            )),
+        );
     }
     for (primary, translated) in &content.translations {
         let have: std::collections::HashSet<&str> =

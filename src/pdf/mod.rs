@@ -390,6 +390,9 @@ struct Settings<'a> {
     audience: &'static str,
     generator: &'static str,
     branding: Branding<'a>,
+    /// The print theme's words in the document's language: every message of
+    /// the theme's `i18n/<tag>.ftl` whose id starts with `print-`.
+    strings: std::collections::BTreeMap<String, String>,
 }
 
 /// The document's date, as Typst's `datetime` takes it.
@@ -423,6 +426,7 @@ fn settings(project: &Project, opts: &Options) -> Value {
         generator: concat!("careerbook ", env!("CARGO_PKG_VERSION")),
         // The logo as the print world serves it.
         branding: Branding::of(project, logo(project).map(|(path, _)| path)),
+        strings: project.locale().all_starting("print-"),
     };
     serde_json::to_value(settings).expect("the settings serialise")
 }

@@ -44,6 +44,16 @@ pub struct LanguageLink {
     pub current: bool,
 }
 
+/// `fr/` for a view of the project in French when English is the default;
+/// `""` in the default language.
+pub fn language_folder(config: &crate::config::Config) -> String {
+    if config.book.language == config.default_language() {
+        String::new()
+    } else {
+        format!("{}/", crate::config::primary_subtag(&config.book.language))
+    }
+}
+
 impl LanguageLink {
     /// Every language of `project`, seen from the language of this view of it.
     pub fn all(project: &Project) -> Vec<LanguageLink> {
@@ -128,6 +138,10 @@ impl<'a> BookInfo<'a> {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct SiteInfo<'a> {
     pub base_url: &'a str,
+    /// The home of this language's site as an absolute path: `base_url`, or
+    /// `base_url` and the language's folder (`/guide/fr/`). For the 404 page,
+    /// which a server shows at any depth.
+    pub home: String,
     /// `[output.html] additional-css`, as addresses from the site's root.
     pub additional_css: Vec<String>,
     /// A `--private` build.
@@ -187,6 +201,7 @@ impl<'a> SharedContext<'a> {
             book: BookInfo::of(project),
             site: SiteInfo {
                 base_url: &config.output.html.base_url,
+                home: format!("{}{}", config.output.html.base_url, language_folder(config)),
                 additional_css: config
                     .output
                     .html

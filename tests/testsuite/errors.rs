@@ -21,7 +21,7 @@ fn broken_book_toml_is_located_with_a_hint() {
     assert_eq!(
         located(&diags),
         [
-            "book.toml:3:1 unknown field `titel`, expected one of `title`, `authors`, `description`, `language`"
+            "book.toml:3:1 unknown field `titel`, expected one of `title`, `authors`, `description`, `language`, `languages`"
         ]
     );
     insta::assert_snapshot!(text);

@@ -3,8 +3,6 @@
 //! Fluent (`i18n/<tag>.ftl`, overridable message by message), long dates and
 //! French typography, and every problem with a language located.
 
-use careerbook::Severity;
-
 use crate::common::Project;
 
 /// The minimal fixture in English and French, with the chapter translated
@@ -48,9 +46,23 @@ fn each_language_gets_its_own_site_with_its_pages_and_words() {
     let untranslated: Vec<_> = report
         .warnings
         .iter()
-        .filter(|w| w.code == "translation")
+        .filter(|w| {
+            w.code == "translation"
+                && w.file
+                    .as_ref()
+                    .is_some_and(|f| f.ends_with("content/index.md"))
+        })
         .collect();
     assert_eq!(untranslated.len(), 1, "{:#?}", report.warnings);
+    // The chapter is translated: no warning about it.
+    assert!(
+        !report.warnings.iter().any(|w| w
+            .file
+            .as_ref()
+            .is_some_and(|f| f.ends_with("content/chapter.md"))),
+        "{:#?}",
+        report.warnings
+    );
     assert!(
         untranslated[0]
             .file
@@ -73,21 +85,40 @@ fn each_language_gets_its_own_site_with_its_pages_and_words() {
 }
 
 #[test]
-fn a_page_of_a_language_the_book_does_not_list_is_an_error_at_the_file() {
+fn pages_of_a_language_the_book_does_not_list_are_left_out_with_one_warning() {
     let p = Project::from_fixture("minimal");
     p.write("content/chapter.de.md", "# Kapitel\n");
-    let (diags, text) = p.build_err();
-    let e = diags
+    p.write("content/index.de.md", "# Start\n");
+    let report = p.build_ok();
+    let w: Vec<_> = report
+        .warnings
         .iter()
-        .find(|d| d.severity == Severity::Error)
-        .unwrap();
-    assert_eq!(e.code, "content");
+        .filter(|w| w.message.contains("`de`"))
+        .collect();
+    assert_eq!(w.len(), 1, "{:#?}", report.warnings);
+    assert_eq!(w[0].code, "translation");
     assert!(
-        e.file.as_ref().unwrap().ends_with("content/chapter.de.md"),
+        w[0].file
+            .as_ref()
+            .unwrap()
+            .ends_with("content/chapter.de.md")
+    );
+    assert!(w[0].message.contains("1 other"), "{}", w[0].message);
+    assert!(w[0].help.as_deref().unwrap().contains("languages"));
+    assert!(!p.site_exists("chapter.de.html") && !p.site_exists("de"));
+}
+
+#[test]
+fn the_default_language_has_no_suffix() {
+    let p = Project::from_fixture("minimal");
+    p.write("content/extra.en.md", "# Extra\n");
+    let (diags, text) = p.build_err();
+    let e = diags.iter().find(|d| d.code == "content").unwrap();
+    assert!(
+        e.file.as_ref().unwrap().ends_with("content/extra.en.md"),
         "{text}"
     );
-    assert!(e.message.contains("`de`"), "{text}");
-    assert!(e.help.as_deref().unwrap().contains("languages"), "{text}");
+    assert!(e.help.as_deref().unwrap().contains("`extra.md`"), "{text}");
     // A failed build leaves no site.
     assert!(!p.site_exists("index.html"));
 }
