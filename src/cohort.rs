@@ -62,12 +62,17 @@ pub fn workbooks<'p>(
         .in_file(format!("data/people/{}", m.id))
         .help("rename the member's folder under data/people/"));
     }
+    // Each member's workbook is in their language: built with the project's
+    // view in that language ([`Project::in_language`]).
+    let language = &project.config.book.language;
+    let default = project.config.default_language();
     Ok(Workbooks {
         root: if is_cohort { &GUIDE } else { &project.workbook },
         members: project
             .members
             .iter()
             .filter(|m| person.is_none_or(|id| m.id == id))
+            .filter(|m| m.language().unwrap_or(&default) == language)
             .collect(),
         is_cohort,
     })
@@ -77,6 +82,16 @@ pub fn workbooks<'p>(
 /// theme's assets, and the first folder of each additional stylesheet.
 fn members_tree_names(project: &Project) -> Vec<&str> {
     let mut names = vec!["assets"];
+    // The cohort report in each other language: `fr/cohort.html`.
+    names.extend(
+        project
+            .config
+            .book
+            .languages
+            .iter()
+            .skip(1)
+            .map(|l| crate::config::primary_subtag(l)),
+    );
     for css in &project.config.output.html.additional_css {
         if let Some(std::path::Component::Normal(first)) = css.components().next()
             && css.components().count() > 1

@@ -171,16 +171,18 @@ pub fn build_reporting(
             Some(m) => (m, &mut stats.members),
             None => (&staging, &mut stats.site),
         };
-        // One PDF per language, beside that language's site (`fr/`).
+        // One PDF per language, beside that language's site (`fr/`); a
+        // cohort's members each have theirs, in their language, in their folder.
         let mut progress = progress;
+        let cohort = members_staging.is_some();
         for (i, tag) in project.config.languages().iter().enumerate() {
-            let (view, prefix) = if i == 0 {
-                (None, String::new())
-            } else {
-                (
+            let (view, prefix) = match i {
+                0 => (None, String::new()),
+                _ if cohort => (Some(project.in_language(tag)), String::new()),
+                _ => (
                     Some(project.in_language(tag)),
                     format!("{}/", config::primary_subtag(tag)),
-                )
+                ),
             };
             let typeset = pdfs(
                 view.as_ref().unwrap_or(&project),

@@ -105,6 +105,18 @@ pub fn load_on(
     let data = data::load(root, diags);
     let workbook = workbook::load(root, today, diags);
     let members = load_members(root, today, diags);
+    for (file, profile) in members
+        .iter()
+        .map(|m| (format!("data/people/{}/profile.yaml", m.id), &m.workbook.profile))
+        .chain(std::iter::once((
+            "data/profile.yaml".to_string(),
+            &workbook.profile,
+        )))
+    {
+        if let Some(p) = profile {
+            profile_language(p, &file, &cfg.languages(), diags);
+        }
+    }
     if !members.is_empty() {
         personal_data_beside_members(root, diags);
     }
@@ -136,6 +148,41 @@ pub struct Member {
     /// The folder name under `data/people/`: the member's part of the site.
     pub id: String,
     pub workbook: Workbook,
+}
+
+impl Member {
+    /// The language the member's profile asks for, if any.
+    pub fn language(&self) -> Option<&String> {
+        self.workbook.profile.as_ref()?.language.as_ref()
+    }
+}
+
+/// A profile's `language` must be one of the book's: a cohort member's
+/// workbook is built in it.
+fn profile_language(
+    profile: &crate::model::Profile,
+    file: &str,
+    languages: &[String],
+    diags: &mut Diagnostics,
+) {
+    let Some(tag) = &profile.language else {
+        return;
+    };
+    if !languages.contains(tag) {
+        let (line, column) = profile.language_at;
+        diags.push(
+            Diagnostic::error(
+                "data",
+                format!("`{tag}` is not one of the book's languages"),
+            )
+            .in_file(file)
+            .at(line, column)
+            .help(format!(
+                "write one of {} (book.toml's [book] languages), or remove `language` for the book's first",
+                languages.join(", ")
+            )),
+        );
+    }
 }
 
 /// In a cohort (members under `data/people/`), the guide at the root has no

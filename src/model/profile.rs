@@ -75,6 +75,14 @@ pub struct Profile {
     pub ambitions: Vec<String>,
     /// The kinds of roles or stretch assignments you want (the sponsor brief).
     pub open_to: Vec<String>,
+    /// In a cohort, the language of this member's workbook (one of the
+    /// book's `languages`); by default the book's first.
+    pub language: Option<String>,
+    /// Where `language` is written (line, column), to point at it when the
+    /// book does not have that language.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub language_at: (usize, usize),
 }
 
 impl Profile {
@@ -91,6 +99,8 @@ impl Profile {
             goals: Vec::new(),
             ambitions: Vec::new(),
             open_to: Vec::new(),
+            language: None,
+            language_at: (0, 0),
         }
     }
 

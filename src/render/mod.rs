@@ -101,16 +101,12 @@ pub fn render(
         } else {
             format!("{}/", crate::config::primary_subtag(tag))
         };
-        let (site, members) = (
-            sink::Prefixed {
-                inner: outputs.site,
-                prefix: prefix.clone(),
-            },
-            sink::Prefixed {
-                inner: outputs.members,
-                prefix,
-            },
-        );
+        // A cohort's members each have one workbook, in their language, at
+        // `<id>/` ([`cohort::workbooks`]); only the report goes under `fr/`.
+        let site = sink::Prefixed {
+            inner: outputs.site,
+            prefix,
+        };
         let view = project.in_language(tag);
         let mut d = Diagnostics::new();
         let rendered = render_language(
@@ -118,7 +114,7 @@ pub fn render(
             opts,
             Outputs {
                 site: &site,
-                members: &members,
+                members: outputs.members,
             },
             &mut d,
         );
@@ -276,10 +272,14 @@ fn render_workbooks(
         // members (as cohort.html, and as index.html, which the tree opens on),
         // and to the site only when `[cohort] publish-report` asks, without names.
         let cohort = &project.config.cohort;
+        // The report in each language: the default's at the top of the tree,
+        // another's under its folder (`fr/`), beside the members' folders.
+        let lang = view::context::language_folder(&project.config);
+        let up = if lang.is_empty() { "" } else { "../" };
         match report::report(project, &tera, &guide_plan, opts, cohort.show_names, false) {
             Ok(html) => {
-                members.put("cohort.html", html.as_bytes(), diags);
-                members.put("index.html", html.as_bytes(), diags);
+                members.put(&format!("{lang}cohort.html"), html.as_bytes(), diags);
+                members.put(&format!("{lang}index.html"), html.as_bytes(), diags);
             }
             Err(d) => diags.push(d),
         }
@@ -298,21 +298,30 @@ fn render_workbooks(
             part: false,
         }];
         if cohort.show_names {
-            toc.extend(workbooks.members.iter().map(|m| {
+            // Every member built, whatever their workbook's language.
+            let built = project
+                .members
+                .iter()
+                .filter(|m| opts.person.as_deref().is_none_or(|id| m.id == id));
+            toc.extend(built.map(|m| {
                 TocEntry {
                     title: m
                         .workbook
                         .profile
                         .as_ref()
                         .map_or_else(|| m.id.clone(), |p| p.name.clone()),
-                    url: Some(format!("{}/index.html", m.id)),
+                    url: Some(format!("{up}{}/index.html", m.id)),
                     level: 0,
                     part: false,
                 }
             }));
         }
-        members.put("toc.js", generated::toc_js(&toc).as_bytes(), diags);
-        members.put_all("", &guide_files, diags);
+        members.put(
+            &format!("{lang}toc.js"),
+            generated::toc_js(&toc).as_bytes(),
+            diags,
+        );
+        members.put_all(&lang, &guide_files, diags);
     }
     (!diags.has_errors()).then(|| Rendered {
         site: site.stats(),

@@ -59,5 +59,10 @@ pub fn profile(text: &str, file: &str, diags: &mut Diagnostics) -> Option<Profil
         goals: texts(raw.goals),
         ambitions: texts(raw.ambitions),
         open_to: texts(raw.open_to),
+        language_at: raw
+            .language
+            .as_ref()
+            .map_or((0, 0), |l| super::pos(&l.referenced)),
+        language: raw.language.map(|l| l.value.trim().to_string()),
     })
 }

@@ -38,6 +38,10 @@ pub(crate) struct RawProfile {
     /// The kinds of roles or stretch assignments you want; the sponsor brief
     /// lists them for a sponsor to keep in mind.
     pub(super) open_to: Option<Vec<String>>,
+    /// In a cohort, the language of your workbook, one of the book's
+    /// `languages` such as `fr-CA` (by default the book's first).
+    #[schemars(with = "Option<String>")]
+    pub(super) language: Option<Spanned<String>>,
 }
 
 /// `data/relationships.yaml`: the people you are building relationships with.
