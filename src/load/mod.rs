@@ -107,7 +107,12 @@ pub fn load_on(
     let members = load_members(root, today, diags);
     for (file, profile) in members
         .iter()
-        .map(|m| (format!("data/people/{}/profile.yaml", m.id), &m.workbook.profile))
+        .map(|m| {
+            (
+                format!("data/people/{}/profile.yaml", m.id),
+                &m.workbook.profile,
+            )
+        })
         .chain(std::iter::once((
             "data/profile.yaml".to_string(),
             &workbook.profile,

@@ -39,16 +39,16 @@ pub enum Region {
 
 impl Region {
     /// A name to show people: `Atlantic Canada`, `British Columbia`, …
-    pub fn label(self) -> &'static str {
-        match self {
-            Region::Atlantic => "Atlantic Canada",
-            Region::Quebec => "Quebec",
-            Region::Ontario => "Ontario",
-            Region::Prairies => "the Prairies",
-            Region::BritishColumbia => "British Columbia",
-            Region::North => "the North",
-            Region::OutsideCanada => "outside Canada",
-        }
+    pub fn label(self, locale: &crate::language::Locale) -> String {
+        locale.t(match self {
+            Region::Atlantic => "region-atlantic",
+            Region::Quebec => "region-quebec",
+            Region::Ontario => "region-ontario",
+            Region::Prairies => "region-prairies",
+            Region::BritishColumbia => "region-british-columbia",
+            Region::North => "region-north",
+            Region::OutsideCanada => "region-outside-canada",
+        })
     }
 }
 

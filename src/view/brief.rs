@@ -22,7 +22,7 @@ pub struct BriefView {
     pub organisation: Option<String>,
     pub email: Option<String>,
     /// Your region, written out.
-    pub region: Option<&'static str>,
+    pub region: Option<String>,
     /// Your first ambition: where you want to go.
     pub ambition: Option<String>,
     /// Your other ambitions.
@@ -61,7 +61,7 @@ pub struct Voucher {
 
 /// The brief of `wb` (what the build's audience may see of it): `None` when
 /// there is neither a profile nor a win to put on it.
-pub fn brief(wb: &Workbook) -> Option<BriefView> {
+pub fn brief(wb: &Workbook, locale: &crate::language::Locale) -> Option<BriefView> {
     let public: Vec<&Win> = wb
         .wins_newest_first()
         .into_iter()
@@ -90,7 +90,7 @@ pub fn brief(wb: &Workbook) -> Option<BriefView> {
         role: p.and_then(|p| p.role.clone()),
         organisation: p.and_then(|p| p.organisation.clone()),
         email: p.and_then(|p| p.email.clone()),
-        region: p.and_then(|p| p.region).map(|r| r.label()),
+        region: p.and_then(|p| p.region).map(|r| r.label(locale)),
         ambition: p.and_then(|p| p.ambitions.first().cloned()),
         more_ambitions: p
             .map(|p| p.ambitions.iter().skip(1).cloned().collect())
@@ -155,7 +155,7 @@ mod tests {
             wins,
             ..Workbook::default()
         };
-        let b = brief(&wb).unwrap();
+        let b = brief(&wb, &crate::language::Locale::default()).unwrap();
         let ids: Vec<&str> = b.wins.iter().map(|w| w.id.as_str()).collect();
         // A private win is never on the brief, even in a --private build.
         assert_eq!(ids, ["w7", "w6", "w5", "w4", "w3"]);
@@ -165,6 +165,6 @@ mod tests {
         assert!(b.open_to.is_empty(), "goals are not what you are open to");
         let names: Vec<&str> = b.vouchers.iter().map(|v| v.name.as_str()).collect();
         assert_eq!(names, ["S", "M"]);
-        assert!(brief(&Workbook::default()).is_none());
+        assert!(brief(&Workbook::default(), &crate::language::Locale::default()).is_none());
     }
 }

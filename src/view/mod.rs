@@ -86,7 +86,7 @@ pub struct Count {
 pub struct ProfileView {
     #[serde(flatten)]
     pub profile: Profile,
-    pub region_label: Option<&'static str>,
+    pub region_label: Option<String>,
 }
 
 /// A phase of the plan.
@@ -269,7 +269,7 @@ pub fn workbook(c: &CompiledWorkbook<'_>, opts: &Options, diags: &mut Diagnostic
         blank: !has_data,
         profile: wb.profile.as_ref().map(|p| ProfileView {
             profile: p.clone(),
-            region_label: p.region.map(|r| r.label()),
+            region_label: p.region.map(|r| r.label(&c.locale)),
         }),
         progress,
         dashboard,
@@ -277,7 +277,7 @@ pub fn workbook(c: &CompiledWorkbook<'_>, opts: &Options, diags: &mut Diagnostic
         phases,
         chapters: Some(chapters),
         timeline,
-        brief: brief::brief(wb),
+        brief: brief::brief(wb, &c.locale),
         prep_cards,
         messages,
     }

@@ -289,3 +289,58 @@ fn the_repository_workbook_is_bilingual_and_the_french_dashboard_is_french() {
     let en = p.site("index.html");
     assert!(en.contains("Check in with") && !en.contains("Faire un suivi"));
 }
+
+#[test]
+fn a_cohort_member_gets_their_workbook_in_their_language() {
+    let p = Project::from_fixture("cohort");
+    let toml = std::fs::read_to_string(p.root().join("book.toml")).unwrap();
+    p.write(
+        "book.toml",
+        &toml.replacen(
+            "[book]\n",
+            "[book]\nlanguages = [\"en-CA\", \"fr-CA\"]\n",
+            1,
+        ),
+    );
+    let profile =
+        std::fs::read_to_string(p.root().join("data/people/chloe-roy/profile.yaml")).unwrap();
+    p.write(
+        "data/people/chloe-roy/profile.yaml",
+        &format!("{profile}language: fr-CA\n"),
+    );
+    p.build_ok();
+    // One workbook per member, in their folder, in their language.
+    assert!(
+        p.members("chloe-roy/index.html")
+            .contains("<html lang=\"fr-CA\"")
+    );
+    assert!(
+        p.members("ana-lima/index.html")
+            .contains("<html lang=\"en-CA\"")
+    );
+    assert!(!p.members_exists("fr/chloe-roy") && !p.members_exists("fr/ana-lima"));
+    // The report and the guide in every language.
+    assert!(p.members("cohort.html").contains("<html lang=\"en-CA\""));
+    assert!(p.members("fr/cohort.html").contains("<html lang=\"fr-CA\""));
+    assert!(p.site("fr/index.html").contains("<html lang=\"fr-CA\""));
+}
+
+#[test]
+fn a_member_s_language_must_be_one_of_the_book_s() {
+    let p = Project::from_fixture("cohort");
+    let profile =
+        std::fs::read_to_string(p.root().join("data/people/chloe-roy/profile.yaml")).unwrap();
+    p.write(
+        "data/people/chloe-roy/profile.yaml",
+        &format!("{profile}language: fr-CA\n"),
+    );
+    let (diags, text) = p.build_err();
+    let e = diags.iter().find(|d| d.code == "data").unwrap();
+    assert_eq!(
+        e.file.as_deref(),
+        Some(std::path::Path::new("data/people/chloe-roy/profile.yaml")),
+        "{text}"
+    );
+    assert_eq!(e.line, profile.lines().count() + 1, "{text}");
+    assert!(e.help.as_deref().unwrap().contains("en-CA"), "{text}");
+}

@@ -122,3 +122,12 @@ draft-note-win-first = add your next result to your wins file first
 page-cohort-report = Cohort report
 cohort-chart-title = Members by plan phase today
 cohort-chart-no-plan = No plan start yet
+
+# Regions of Canada, as a profile names them.
+region-atlantic = Atlantic Canada
+region-quebec = Quebec
+region-ontario = Ontario
+region-prairies = the Prairies
+region-british-columbia = British Columbia
+region-north = the North
+region-outside-canada = outside Canada

@@ -123,3 +123,12 @@ draft-note-win-first = ajoutez d'abord votre prochain résultat à votre dossier
 page-cohort-report = Rapport de la cohorte
 cohort-chart-title = Membres par phase du plan aujourd'hui
 cohort-chart-no-plan = Plan pas encore commencé
+
+# Les régions du Canada, telles qu'un profil les nomme.
+region-atlantic = Canada atlantique
+region-quebec = Québec
+region-ontario = Ontario
+region-prairies = Prairies
+region-british-columbia = Colombie-Britannique
+region-north = Nord
+region-outside-canada = hors du Canada
