@@ -136,8 +136,9 @@ pub(super) fn dashboard(
             // A chapter the book leaves out (`[content] exclude`) is not linked.
             let link = v.link.filter(|l| c.title_of(l).is_some());
             let lead = v.text(locale);
-            // "… — see Finding sponsors": the chapter's name becomes the link.
-            let named = link.and_then(|_| v.chapter(locale));
+            // "… — see Finding sponsors": the chapter's name becomes the link
+            // (and stays as words when the book leaves the chapter out).
+            let named = v.chapter(locale);
             VerdictView {
                 severity,
                 severity_label,
@@ -153,7 +154,7 @@ pub(super) fn dashboard(
                 },
                 lead,
                 link,
-                link_text: named,
+                link_text: named.filter(|_| link.is_some()),
             }
         })
         .collect();
