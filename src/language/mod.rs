@@ -61,7 +61,15 @@ impl Locale {
     /// The message `id`, in this language (or the default language's when
     /// this one lacks it), with the language's typography.
     pub fn t(&self, id: &str) -> String {
-        self.t_with(id, &[])
+        match self.plain(id) {
+            Some(text) => text.to_string(),
+            None => self.t_with(id, &[]),
+        }
+    }
+
+    /// Message `id` when it takes no argument, formatted once for the build.
+    pub fn plain(&self, id: &str) -> Option<&str> {
+        self.strings.plain(&self.tag, id)
     }
 
     /// [`Locale::t`] with arguments: `{ $name }`, `{ $count }` (plural rules

@@ -52,6 +52,10 @@ pub struct Strings {
     bundles: BTreeMap<String, FluentBundle<FluentResource>>,
     /// Every message id of every language.
     ids: BTreeSet<String>,
+    /// Per language, every message that takes no argument, formatted once
+    /// with the language's typography: most of what a page says, looked up
+    /// rather than formatted on every page.
+    plain: BTreeMap<String, std::collections::HashMap<String, String>>,
 }
 
 impl std::fmt::Debug for Strings {
@@ -162,12 +166,56 @@ impl Strings {
                 }
             }
         }
-        let ids = ids.into_values().flat_map(|(names, _)| names).collect();
-        Strings {
+        let ids: BTreeSet<String> = ids.into_values().flat_map(|(names, _)| names).collect();
+        let mut strings = Strings {
             default,
             bundles,
             ids,
-        }
+            plain: BTreeMap::new(),
+        };
+        let plain = strings
+            .bundles
+            .keys()
+            .map(|tag| {
+                let primary = crate::config::primary_subtag(tag);
+                let formatted = strings
+                    .ids
+                    .iter()
+                    .filter_map(|id| {
+                        let text = strings.format_checked(tag, id, None)?;
+                        Some((
+                            id.clone(),
+                            super::typography::apply(primary, &text).into_owned(),
+                        ))
+                    })
+                    .collect();
+                (tag.clone(), formatted)
+            })
+            .collect();
+        strings.plain = plain;
+        strings
+    }
+
+    /// Message `id` of `tag` with no arguments, as [`Strings::format`] and
+    /// the language's typography make it, when it takes none.
+    pub fn plain(&self, tag: &str, id: &str) -> Option<&str> {
+        self.plain.get(tag)?.get(id).map(String::as_str)
+    }
+
+    /// [`Strings::format`], or `None` when formatting reported a problem
+    /// (such as an argument the message needs and did not get) or no
+    /// language has the message.
+    fn format_checked(&self, tag: &str, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+        let bundle = [self.bundles.get(tag), self.bundles.get(&self.default)]
+            .into_iter()
+            .flatten()
+            .find(|b| b.has_message(id))?;
+        let pattern = bundle.get_message(id)?.value()?;
+        let mut errors = Vec::new();
+        let text = bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned();
+        errors.is_empty().then_some(text)
     }
 
     /// The ids of every message that starts with `prefix`.

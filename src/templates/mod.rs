@@ -409,6 +409,12 @@ impl tera::Function for Translate {
             .ok_or_else(|| {
                 tera::Error::msg("`t` needs the message's id: t(id=\"nav-dashboard\")")
             })?;
+        if args.len() == 1
+            && let Some(text) = self.0.plain(id)
+        {
+            // Most calls: a message without arguments, formatted once.
+            return Ok(tera::Value::String(text.to_string()));
+        }
         if !self.0.has(id) {
             return Err(tera::Error::msg(format!(
                 "there is no message `{id}` in i18n/{}.ftl (nor in the default language's)",
