@@ -1,6 +1,10 @@
 # The interface of careerbook in Canadian English: every word a reader sees
 # that is not in the guidance. A project changes one message by writing it in
 # themes/<theme>/i18n/en-CA.ftl; see "Languages" in the README.
+#
+# Messages that hold markup (<code>, <strong>, <a href="{ $href }">, <time>)
+# are printed as HTML: keep their tags, and write & < > as &amp; &lt; &gt;.
+# The others are printed as text.
 
 language-name = English
 
@@ -131,3 +135,271 @@ region-prairies = the Prairies
 region-british-columbia = British Columbia
 region-north = the North
 region-outside-canada = outside Canada
+
+## Shared by several templates
+
+# Between a label that is not a message (a name, a date) and what follows:
+# "Nadia: has heard them all".
+punct-colon = :
+# The words of the data files, shown as they are written in English.
+people-role = { $role }
+people-stage = { $stage }
+people-channel = { $channel }
+toc-title = Contents
+
+## base.html: the top bar, the sidebar and the footer of every page
+
+nav-skip-link = Skip to content
+# The button that opens the table of contents on a phone.
+nav-menu = Contents
+nav-print = Print
+nav-toc-label = Table of contents
+site-private-title = Private copy.
+site-private-text = This build includes personal notes and private people. Do not publish it.
+site-contact = Contact
+site-contact-organisation = Contact { $organisation }
+site-audience-personal = Your own copy: it names the people you work with. Not for publishing.
+
+## Search: the box in base.html, and what search.js says in it
+
+search-button = Search
+search-button-title = Search (/ or s)
+search-label = Search the workbook
+search-results-label = Search results
+search-too-short = Type at least two letters.
+search-failed = Search could not load its index. Rebuild the workbook and reload this page.
+# search.js puts the reader's words where base.html writes { $query }.
+search-none = No page matches “{ $query }”.
+# base.html writes this twice, for 1 and for any other number (which
+# search.js fills in): keep { $count } where the number goes.
+search-count =
+    { $count ->
+        [one] { $count } page matches.
+       *[other] { $count } pages match.
+    }
+search-count-more = { $count } pages match (the first { $shown } are listed).
+
+## partials/pager.html
+
+nav-pager-label = Previous and next chapter
+nav-previous = Previous
+nav-next = Next
+
+## 404.html
+
+error-title = Page not found
+error-text = This page is not in the workbook. It may have moved when the book was reorganised.
+error-home = Go to the start of { $title }
+
+## page.html: a chapter, and what a message template says about itself
+
+page-on-this-page = On this page
+page-message-label = About this template
+# $role, $channel: words of the data files (mentor, email…); $stages: the
+# stages, joined by page-message-or.
+page-message-meta = A { $role } template, sent by { $channel }, for people at the { $stages } stage.
+page-message-or = or
+page-message-blanks-filled = Blanks like <mark class="placeholder">{ $example }</mark> are filled from your data on the <a href="{ $href }">relationships page</a>, for each person it suits.
+page-message-blanks-yours = Blanks like <mark class="placeholder">{ $example }</mark> are yours to fill in.
+
+## partials/dashboard.html: the home page's dashboard (and the print page's)
+
+dashboard-title = Your dashboard
+dashboard-as-of = As of <time datetime="{ $date }">{ $long }</time>
+dashboard-gap-title = Mentors and sponsors
+dashboard-gap-caption = Relationships by role and stage
+dashboard-aim = aim: { $recommended }
+# "— see <a>the chapter</a>" after a verdict.
+dashboard-see = see
+dashboard-actions-title = Next actions
+dashboard-actions-none = Nothing is due. A good week to reach out to someone new.
+dashboard-giving-title = Giving back
+dashboard-giving-only-taken = You have only taken from these people so far. Share something useful with them: an article, an introduction, a result they helped with.
+dashboard-giving-all = Everyone you are working with has had something back from you. Keep it up.
+dashboard-wins-title = Your wins
+# Followed by the newest win's title.
+dashboard-wins-newest = { $count } logged; the newest:
+dashboard-wins-heard-all = has heard them all
+dashboard-wins-unheard = { $count } not heard yet
+dashboard-wins-tell = Tell your sponsors what you have done: their update drafts start from your newest win.
+dashboard-wins-none = No wins logged yet. Keep your results in <code>data/wins.yaml</code>: they fill your sponsor updates and your brief.
+dashboard-brief-link = <a href="{ $href }">Your sponsor brief</a>: one page a sponsor can speak from.
+dashboard-progress-title = Progress
+dashboard-progress-done =
+    { $count ->
+        [one] <strong>{ $done }</strong> of { $count } checklist item done.
+       *[other] <strong>{ $done }</strong> of { $count } checklist items done.
+    }
+dashboard-progress-link = Progress by chapter and phase
+
+## partials/timeline.html
+
+timeline-caption = Your 12-month plan from { $start } to { $end }.
+timeline-table-link = The timeline as a table
+timeline-empty = Add <code>plan_start</code> to <code>data/profile.yaml</code> to see your 12-month timeline.
+
+## relationships.html: the tracker and each person's card
+
+people-lede = Everyone you are building a relationship with, where it stands, and what to send next.
+people-tracker = Relationship tracker
+people-tracker-private = (private copy)
+people-col-name = Name
+people-col-role = Role
+people-col-stage = Stage
+people-col-last-contact = Last contact
+people-col-next-check-in = Next check-in
+people-col-next-step = Next step
+# A tag beside a private person's name.
+people-private = private
+people-overdue-days =
+    { $count ->
+        [one] { $count } day overdue
+       *[other] { $count } days overdue
+    }
+people-due-by = by <time datetime="{ $date }">{ $date }</time>
+people-fact-areas = Can help with
+people-fact-channel = Best reached by
+people-fact-email = Email
+people-fact-links = Links
+people-fact-cadence = Keep in touch
+people-cadence =
+    { $count ->
+        [one] every day
+       *[other] every { $count } days
+    }
+people-next-check-in = next check-in <time datetime="{ $date }">{ $date }</time>
+people-private-notes = Private notes:
+people-history = History
+people-gave-back = gave back
+people-drafts-for = Drafts for { $name }
+people-draft-missing-count = { $count } to fill in
+people-draft-subject = Subject:
+people-draft-blank-title = Not in your data yet: { $name }
+people-draft-copy = Copy text
+people-draft-mailto = Open in your email app
+people-draft-missing = Still to fill in: { $fields }.
+people-draft-missing-how = Add them under <code>outreach:</code> for { $name } in <code>data/relationships.yaml</code>, or edit the text before sending.
+
+## partials/prep-card.html: a prep card (relationships and print pages)
+
+prep-title = Before you next talk
+# After prep-title: "Before you next talk with Nadia Haddad".
+prep-title-with = with { $name }
+prep-last-time = Last time
+prep-last-none = Nothing logged yet. Add a <code>log:</code> entry after you talk.
+prep-next-step = Your next step
+prep-next-step-none = None planned. Decide one before you hang up.
+prep-bring = What you could bring
+prep-bring-news = News they have not heard:
+prep-bring-areas = Something useful on what they care about: { $areas }.
+prep-bring-default = An article, an introduction or a result they helped with.
+prep-questions = Questions to ask
+prep-questions-from = from <a href="{ $href }">the question bank</a>
+
+## brief.html and partials/brief-sheet.html: the sponsor brief
+
+brief-lede = What a sponsor needs to speak for you in a room you are not in, on one page. Print it or send it before a conversation about your next step.
+brief-actions = For a one-page PDF to attach to an email, run <code>careerbook pdf --brief</code>. Only public wins appear here; who has heard about each win stays in your workbook.
+brief-eyebrow = Sponsor brief
+brief-your-name = Your name
+brief-ambition-title = Where I am headed
+brief-then = Then: { $ambition }
+brief-ambition-empty = Add <code>ambitions:</code> to your profile: the one line a sponsor repeats for you.
+brief-wins-title = Recent results
+brief-wins-empty = No wins yet: list your results in <code>data/wins.yaml</code> and the newest five appear here.
+brief-open-title = Open to
+brief-open-empty = Add <code>open_to:</code> to your profile: the roles and stretch assignments you want.
+brief-vouch-title = Who else knows my work
+
+## progress.html, and what book.js writes there
+
+progress-lede = How far you are through the workbook's checklists and the 12-month plan.
+progress-save-title = Save your progress
+progress-save-text = Ticks you make in the browser are remembered on this device. To keep them for good (and in the printed workbook), copy them into <code>data/progress.yaml</code>.
+progress-export = Show my progress as YAML
+progress-copy = Copy
+# The comment book.js writes at the top of the exported YAML (after "# ").
+progress-yaml-comment = Checklist items done, with the date. Paste into data/progress.yaml.
+progress-noscript = Ticking boxes needs JavaScript; without it, list finished item ids in <code>data/progress.yaml</code> and build again.
+progress-plan-title = The 12-month plan
+progress-phases-caption = Plan phases
+progress-phases-caption-from = Plan phases, from { $start }
+progress-col-phase = Phase
+progress-col-dates = Dates
+progress-col-done = Done
+progress-col-progress = Progress
+# A tag beside the current phase.
+progress-now = now
+progress-phase-onwards = <time datetime="{ $date }">{ $date }</time> onwards
+# Inside a progress bar, for browsers that do not draw it (book.js too).
+progress-of = { $done } of { $total }
+progress-events-caption = Interactions and check-ins on the timeline
+progress-col-date = Date
+progress-col-what = What
+progress-chapters-title = By chapter
+progress-chapters-caption = Checklist items by chapter
+progress-col-chapter = Chapter
+
+## print.html: the whole workbook on one page
+
+print-title-suffix = (print)
+print-hint = This page holds the whole workbook for printing. Use your browser's Print command; <a href="{ $href }">back to the workbook</a>.
+# Followed by the owner's name.
+print-prepared-for = Prepared for
+# Followed by a line to write one's name on.
+print-name = Name:
+print-relationships-title = Your relationships
+print-brief-title = Your sponsor brief
+print-prep-title = Prep cards
+print-only-brief = <a href="{ $href }">Print only the brief</a>: follow this link, then use your browser's Print command.
+print-only-prep = <a href="{ $href }">Print only the prep cards</a>: follow this link, then use your browser's Print command.
+
+## cohort.html: the cohort report (counts across a program's members)
+
+cohort-lede =
+    { $count ->
+        [one] How the program's { $count } member is doing, as of <time datetime="{ $date }">{ $date }</time>.
+       *[other] How the program's { $count } members are doing, as of <time datetime="{ $date }">{ $date }</time>.
+    }
+# $names is "true" when the report shows members' names.
+cohort-lede-counts =
+    { $names ->
+        [true] Counts only: no member's notes or private contacts are used.
+       *[other] Counts only: no member's notes or private contacts are used, and no names are shown.
+    }
+cohort-relationships-title = Relationships
+cohort-relationships-caption = Members by active relationships
+cohort-with-mentor = An active mentor
+cohort-with-sponsor = An active sponsor
+cohort-with-both = Both
+cohort-with-neither = Neither
+cohort-check-ins-title = Check-ins
+cohort-check-ins-overdue =
+    <strong>{ $count }</strong> { $count ->
+        [one] overdue check-in
+       *[other] overdue check-ins
+    }, across { $members } { $members ->
+        [one] member
+       *[other] members
+    }.
+cohort-wins-title = Wins
+cohort-wins-text =
+    <strong>{ $keeping }</strong> of { $count } { $count ->
+        [one] member
+       *[other] members
+    } keep a wins file, with { $wins } { $wins ->
+        [one] win
+       *[other] wins
+    } logged in all.
+cohort-phases-title = Where members are in the 12-month plan
+cohort-phases-caption = Members by plan phase today
+cohort-no-plan = No plan start yet
+cohort-members-title = Members
+cohort-members-caption = Each member's workbook
+cohort-col-member = Member
+cohort-col-mentor = Active mentor
+cohort-col-sponsor = Active sponsor
+cohort-col-overdue = Overdue
+cohort-col-done = Items done
+cohort-yes = yes
+cohort-no = no

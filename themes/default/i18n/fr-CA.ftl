@@ -1,6 +1,12 @@
 # L’interface de careerbook en français canadien : tout ce que lit une
 # personne en dehors du guide. Un projet change un message en l’écrivant dans
 # themes/<thème>/i18n/fr-CA.ftl (voir « Languages » dans le README).
+#
+# Les messages qui contiennent du balisage (<code>, <strong>, <a href="{ $href }">,
+# <time>) sont affichés en HTML : gardez les balises, et écrivez & < > sous la
+# forme &amp; &lt; &gt;. Les autres sont affichés comme du texte. Écrivez des
+# espaces ordinaires avant « : » et dans les guillemets : careerbook les rend
+# insécables.
 
 language-name = Français
 
@@ -132,3 +138,309 @@ region-prairies = Prairies
 region-british-columbia = Colombie-Britannique
 region-north = Nord
 region-outside-canada = hors du Canada
+
+## Communs à plusieurs gabarits
+
+# Entre une étiquette qui n’est pas un message (un nom, une date) et ce qui
+# suit : « Nadia : les connaît toutes ».
+punct-colon = {" "}:
+# Les mots des fichiers de données (en anglais) et leur traduction.
+people-role =
+    { $role ->
+        [mentor] mentor ou mentore
+        [sponsor] marraine ou parrain
+       *[other] { $role }
+    }
+people-stage =
+    { $stage ->
+        [prospect] personne pressentie
+        [contacted] contact établi
+        [active] relation active
+        [dormant] en veille
+       *[other] { $stage }
+    }
+people-channel =
+    { $channel ->
+        [email] courriel
+        [linkedin] LinkedIn
+        [conference] conférence
+        [in-person] en personne
+       *[other] { $channel }
+    }
+toc-title = Table des matières
+
+## base.html : la barre du haut, la barre latérale et le pied de chaque page
+
+nav-skip-link = Aller au contenu
+# Le bouton qui ouvre la table des matières sur un téléphone.
+nav-menu = Sommaire
+nav-print = Imprimer
+nav-toc-label = Table des matières
+site-private-title = Copie privée.
+site-private-text = Cette version contient vos notes personnelles et les personnes marquées comme privées. Ne la publiez pas.
+site-contact = Nous joindre
+site-contact-organisation = Joindre { $organisation }
+site-audience-personal = Votre exemplaire personnel : il nomme les personnes avec qui vous travaillez. À ne pas publier.
+
+## Recherche : la boîte de base.html, et ce que search.js y affiche
+
+search-button = Rechercher
+search-button-title = Rechercher (/ ou s)
+search-label = Rechercher dans le cahier
+search-results-label = Résultats de la recherche
+search-too-short = Tapez au moins deux lettres.
+search-failed = La recherche n’a pas pu charger son index. Reconstruisez le cahier, puis rechargez cette page.
+# search.js met les mots cherchés à la place de { $query }.
+search-none = Aucune page ne correspond à « { $query } ».
+# base.html écrit ce message deux fois : pour 1 et pour tout autre nombre
+# (que search.js remplit) ; gardez { $count } là où va le nombre.
+search-count =
+    { $count ->
+        [one] { $count } page correspond.
+       *[other] { $count } pages correspondent.
+    }
+search-count-more = { $count } pages correspondent (les { $shown } premières sont affichées).
+
+## partials/pager.html
+
+nav-pager-label = Chapitre précédent et chapitre suivant
+nav-previous = Précédent
+nav-next = Suivant
+
+## 404.html
+
+error-title = Page introuvable
+error-text = Cette page ne fait pas partie du cahier. Elle a peut-être été déplacée lors d’une réorganisation.
+error-home = Aller au début de { $title }
+
+## page.html : un chapitre, et ce qu’un modèle de message dit de lui-même
+
+page-on-this-page = Sur cette page
+page-message-label = À propos de ce modèle
+# $role et $channel : les mots des fichiers de données (mentor, email…) ;
+# $stages : les étapes, déjà traduites et reliées par page-message-or.
+page-message-meta =
+    Modèle destiné à { $role ->
+        [mentor] un mentor ou une mentore
+        [sponsor] une marraine ou un parrain
+       *[other] { $role }
+    }, à envoyer { $channel ->
+        [email] par courriel
+        [linkedin] sur LinkedIn
+        [conference] lors d’une conférence
+        [in-person] en personne
+       *[other] par { $channel }
+    }. Étape de la relation : { $stages }.
+page-message-or = ou
+page-message-blanks-filled = Les champs comme <mark class="placeholder">{ $example }</mark> sont remplis à partir de vos données sur la <a href="{ $href }">page des relations</a>, pour chaque personne à qui le modèle convient.
+page-message-blanks-yours = Les champs comme <mark class="placeholder">{ $example }</mark> sont à remplir vous-même.
+
+## partials/dashboard.html : le tableau de bord de l’accueil (et de la page à imprimer)
+
+dashboard-title = Votre tableau de bord
+dashboard-as-of = En date du <time datetime="{ $date }">{ $long }</time>
+dashboard-gap-title = Mentorat et parrainage
+dashboard-gap-caption = Relations par rôle et par étape
+dashboard-aim = objectif : { $recommended }
+# « — voir <a>le chapitre</a> » après un constat.
+dashboard-see = voir
+dashboard-actions-title = Prochaines actions
+dashboard-actions-none = Rien à faire pour l’instant. C’est une bonne semaine pour approcher une nouvelle personne.
+dashboard-giving-title = Donner en retour
+dashboard-giving-only-taken = Jusqu’ici, ces personnes vous ont apporté de l’aide sans rien recevoir en retour. Offrez-leur quelque chose d’utile : un article, une mise en relation, un résultat auquel elles ont contribué.
+dashboard-giving-all = Chaque personne avec qui vous travaillez a reçu quelque chose de votre part. Continuez ainsi.
+dashboard-wins-title = Vos réalisations
+# Suivi du titre de la réalisation la plus récente.
+dashboard-wins-newest =
+    { $count ->
+        [one] { $count } consignée; la plus récente :
+       *[other] { $count } consignées; la plus récente :
+    }
+dashboard-wins-heard-all = les connaît toutes
+dashboard-wins-unheard =
+    { $count ->
+        [one] { $count } pas encore transmise
+       *[other] { $count } pas encore transmises
+    }
+dashboard-wins-tell = Dites à vos marraines et parrains ce que vous avez accompli : leurs ébauches de mise à jour partent de votre plus récente réalisation.
+dashboard-wins-none = Aucune réalisation consignée pour l’instant. Inscrivez vos résultats dans <code>data/wins.yaml</code> : ils alimentent vos mises à jour et votre fiche de présentation.
+dashboard-brief-link = <a href="{ $href }">Votre fiche de présentation</a> : une page sur laquelle une marraine ou un parrain peut s’appuyer pour parler de vous.
+dashboard-progress-title = Progression
+dashboard-progress-done =
+    <strong>{ $done }</strong> { $done ->
+        [one] élément coché
+       *[other] éléments cochés
+    } sur { $count } dans les listes de contrôle.
+dashboard-progress-link = Progression par chapitre et par phase
+
+## partials/timeline.html
+
+timeline-caption = Votre plan sur 12 mois, du { $start } au { $end }.
+timeline-table-link = La ligne du temps sous forme de tableau
+timeline-empty = Ajoutez <code>plan_start</code> à <code>data/profile.yaml</code> pour voir la ligne du temps de votre plan sur 12 mois.
+
+## relationships.html : le suivi des relations et la fiche de chaque personne
+
+people-lede = Toutes les personnes avec qui vous bâtissez une relation, où en est chacune, et quoi lui envoyer ensuite.
+people-tracker = Suivi des relations
+people-tracker-private = (copie privée)
+people-col-name = Nom
+people-col-role = Rôle
+people-col-stage = Étape
+people-col-last-contact = Dernier contact
+people-col-next-check-in = Prochain suivi
+people-col-next-step = Prochaine étape
+# Une étiquette à côté du nom d’une personne privée.
+people-private = privé
+people-overdue-days =
+    { $count ->
+        [one] { $count } jour de retard
+       *[other] { $count } jours de retard
+    }
+people-due-by = d’ici le <time datetime="{ $date }">{ $date }</time>
+people-fact-areas = Peut vous aider sur
+people-fact-channel = Meilleur moyen de la joindre
+people-fact-email = Courriel
+people-fact-links = Liens
+people-fact-cadence = Garder le contact
+people-cadence =
+    { $count ->
+        [one] chaque jour
+       *[other] tous les { $count } jours
+    }
+people-next-check-in = prochain suivi le <time datetime="{ $date }">{ $date }</time>
+people-private-notes = Notes privées :
+people-history = Historique
+people-gave-back = donné en retour
+people-drafts-for = Ébauches pour { $name }
+people-draft-missing-count = { $count } à remplir
+people-draft-subject = Objet :
+people-draft-blank-title = Pas encore dans vos données : { $name }
+people-draft-copy = Copier le texte
+people-draft-mailto = Ouvrir dans votre application de courriel
+people-draft-missing = Encore à remplir : { $fields }.
+people-draft-missing-how = Ajoutez-les sous <code>outreach:</code> pour { $name } dans <code>data/relationships.yaml</code>, ou modifiez le texte avant l’envoi.
+
+## partials/prep-card.html : une fiche de préparation (pages des relations et à imprimer)
+
+prep-title = Avant votre prochaine conversation
+# Après prep-title : « Avant votre prochaine conversation avec Nadia Haddad ».
+prep-title-with = avec { $name }
+prep-last-time = La dernière fois
+prep-last-none = Rien de consigné pour l’instant. Ajoutez une entrée <code>log:</code> après votre conversation.
+prep-next-step = Votre prochaine étape
+prep-next-step-none = Aucune de prévue. Décidez-en une avant de raccrocher.
+prep-bring = Ce que vous pourriez apporter
+prep-bring-news = Des nouvelles que cette personne ne connaît pas encore :
+prep-bring-areas = Quelque chose d’utile sur ce qui compte pour cette personne : { $areas }.
+prep-bring-default = Un article, une mise en relation ou un résultat auquel cette personne a contribué.
+prep-questions = Questions à poser
+prep-questions-from = tirées de la <a href="{ $href }">banque de questions</a>
+
+## brief.html et partials/brief-sheet.html : la fiche de présentation
+
+brief-lede = Ce dont une marraine ou un parrain a besoin pour parler de vous là où vous n’êtes pas, sur une seule page. Imprimez-la ou envoyez-la avant une conversation sur votre prochaine étape.
+brief-actions = Pour un PDF d’une page à joindre à un courriel, lancez <code>careerbook pdf --brief</code>. Seules les réalisations publiques figurent ici; qui a entendu parler de chacune reste dans votre cahier.
+brief-eyebrow = Fiche de présentation
+brief-your-name = Votre nom
+brief-ambition-title = Où je veux aller
+brief-then = Ensuite : { $ambition }
+brief-ambition-empty = Ajoutez <code>ambitions:</code> à votre profil : la phrase qu’une marraine ou un parrain répétera à votre sujet.
+brief-wins-title = Résultats récents
+brief-wins-empty = Aucune réalisation pour l’instant : inscrivez vos résultats dans <code>data/wins.yaml</code> et les cinq plus récents apparaîtront ici.
+brief-open-title = Disponible pour
+brief-open-empty = Ajoutez <code>open_to:</code> à votre profil : les postes et les mandats de développement que vous souhaitez.
+brief-vouch-title = Qui d’autre connaît mon travail
+
+## progress.html, et ce que book.js y écrit
+
+progress-lede = Où vous en êtes dans les listes de contrôle du cahier et dans le plan sur 12 mois.
+progress-save-title = Enregistrer votre progression
+progress-save-text = Les cases que vous cochez dans le navigateur sont mémorisées sur cet appareil. Pour les garder pour de bon (et les retrouver dans le cahier imprimé), copiez-les dans <code>data/progress.yaml</code>.
+progress-export = Afficher ma progression en YAML
+progress-copy = Copier
+# Le commentaire que book.js écrit en tête du YAML exporté (après « # »).
+progress-yaml-comment = Éléments cochés, avec leur date. À coller dans data/progress.yaml.
+progress-noscript = Cocher les cases exige JavaScript; sans lui, inscrivez les identifiants des éléments terminés dans <code>data/progress.yaml</code> et reconstruisez le cahier.
+progress-plan-title = Le plan sur 12 mois
+progress-phases-caption = Phases du plan
+progress-phases-caption-from = Phases du plan, à partir du { $start }
+progress-col-phase = Phase
+progress-col-dates = Dates
+progress-col-done = Faits
+progress-col-progress = Progression
+# Une étiquette à côté de la phase en cours.
+progress-now = en cours
+progress-phase-onwards = À partir du <time datetime="{ $date }">{ $date }</time>
+# Dans une barre de progression, pour les navigateurs qui ne la dessinent pas (book.js aussi).
+progress-of = { $done } sur { $total }
+progress-events-caption = Échanges et suivis sur la ligne du temps
+progress-col-date = Date
+progress-col-what = Quoi
+progress-chapters-title = Par chapitre
+progress-chapters-caption = Éléments des listes de contrôle par chapitre
+progress-col-chapter = Chapitre
+
+## print.html : tout le cahier sur une page
+
+print-title-suffix = (version imprimable)
+print-hint = Cette page contient tout le cahier, prêt à imprimer. Utilisez la commande Imprimer de votre navigateur; <a href="{ $href }">retour au cahier</a>.
+# Suivi du nom de la personne.
+print-prepared-for = Préparé pour
+# Suivi d’une ligne où écrire son nom.
+print-name = Nom :
+print-relationships-title = Vos relations
+print-brief-title = Votre fiche de présentation
+print-prep-title = Fiches de préparation
+print-only-brief = <a href="{ $href }">Imprimer seulement la fiche de présentation</a> : suivez ce lien, puis utilisez la commande Imprimer de votre navigateur.
+print-only-prep = <a href="{ $href }">Imprimer seulement les fiches de préparation</a> : suivez ce lien, puis utilisez la commande Imprimer de votre navigateur.
+
+## cohort.html : le rapport de cohorte (des chiffres sur les membres d’un programme)
+
+cohort-lede =
+    { $count ->
+        [one] Où en est { $count } membre du programme, en date du <time datetime="{ $date }">{ $date }</time>.
+       *[other] Où en sont les { $count } membres du programme, en date du <time datetime="{ $date }">{ $date }</time>.
+    }
+# $names vaut « true » quand le rapport montre le nom des membres.
+cohort-lede-counts =
+    { $names ->
+        [true] Des chiffres seulement : aucune note ni aucun contact privé des membres n’est utilisé.
+       *[other] Des chiffres seulement : aucune note ni aucun contact privé des membres n’est utilisé, et aucun nom n’est affiché.
+    }
+cohort-relationships-title = Relations
+cohort-relationships-caption = Membres selon leurs relations actives
+cohort-with-mentor = Une relation de mentorat active
+cohort-with-sponsor = Une relation de parrainage active
+cohort-with-both = Les deux
+cohort-with-neither = Ni l’une ni l’autre
+cohort-check-ins-title = Suivis
+cohort-check-ins-overdue =
+    <strong>{ $count }</strong> { $count ->
+        [one] suivi en retard
+       *[other] suivis en retard
+    }, chez { $members } { $members ->
+        [one] membre
+       *[other] membres
+    }.
+cohort-wins-title = Réalisations
+cohort-wins-text =
+    <strong>{ $keeping }</strong> { $keeping ->
+        [one] membre sur { $count } tient
+       *[other] membres sur { $count } tiennent
+    } un fichier de réalisations, pour un total de { $wins } { $wins ->
+        [one] réalisation consignée
+       *[other] réalisations consignées
+    }.
+cohort-phases-title = Où en sont les membres dans le plan sur 12 mois
+cohort-phases-caption = Membres par phase du plan aujourd’hui
+cohort-no-plan = Sans date de début de plan
+cohort-members-title = Membres
+cohort-members-caption = Le cahier de chaque membre
+cohort-col-member = Membre
+cohort-col-mentor = Mentorat actif
+cohort-col-sponsor = Parrainage actif
+cohort-col-overdue = En retard
+cohort-col-done = Éléments cochés
+cohort-yes = oui
+cohort-no = non

@@ -143,8 +143,17 @@
   function counts(state, due, id) {
     return !!state[id] && !(has(due, id) && !(state[id] > due[id]));
   }
+  // "{done} of {total}" with the numbers: the page's own words (data-*,
+  // written by the theme with t()), else these.
+  function fill(pattern, values) {
+    return pattern.replace(/\{(\w+)\}/g, function (all, name) {
+      return has(values, name) ? String(values[name]) : all;
+    });
+  }
   function setUpProgress() {
-    if (!document.getElementById("progress-data")) return;
+    var data = document.getElementById("progress-data");
+    if (!data) return;
+    var ofText = data.getAttribute("data-of") || "{done} of {total}";
     var state = progressState();
     var due = progressData().due || {};
     Array.prototype.forEach.call(document.querySelectorAll("tr[data-tasks]"), function (row) {
@@ -153,7 +162,7 @@
       var count = row.querySelector(".done-count");
       var bar = row.querySelector("progress");
       if (count) count.textContent = String(done);
-      if (bar) { bar.value = done; bar.textContent = done + " of " + ids.length; }
+      if (bar) { bar.value = done; bar.textContent = fill(ofText, { done: done, total: ids.length }); }
     });
     var controls = document.querySelector(".save-controls");
     var button = document.getElementById("export-progress");
@@ -163,7 +172,8 @@
     button.addEventListener("click", function () {
       var s = progressState();
       var ids = Object.keys(s).sort();
-      var lines = ["# Checklist items done, with the date. Paste into data/progress.yaml.", "done:"];
+      var comment = controls.getAttribute("data-comment") || "Checklist items done, with the date. Paste into data/progress.yaml.";
+      var lines = ["# " + comment, "done:"];
       if (!ids.length) lines[1] = "done: {}";
       ids.forEach(function (id) { lines.push("  " + id + ": " + s[id]); });
       out.value = lines.join("\n") + "\n";

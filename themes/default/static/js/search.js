@@ -16,6 +16,25 @@
   var status = document.getElementById("search-status");
   if (!button || !box || !input || !list || !status) return;
 
+  // What the search says, in the page's language: base.html writes the
+  // messages on the box (data-*); a theme's older base.html without them
+  // gets these.
+  var TEXT = {
+    short: "Type at least two letters.",
+    failed: "Search could not load its index. Rebuild the workbook and reload this page.",
+    none: "No page matches “{query}”.",
+    one: "1 page matches.",
+    other: "{count} pages match.",
+    more: "{count} pages match (the first {shown} are listed)."
+  };
+  function text(key, values) {
+    var s = box.getAttribute("data-" + key);
+    if (s === null) s = TEXT[key];
+    return s.replace(/\{(\w+)\}/g, function (all, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
+    });
+  }
+
   var SHOWN = 12;          // results listed
   var EXCERPT = 180;       // characters of text around the first match
   var MIN_WORD = 2;        // as the index: shorter words are not indexed
@@ -229,7 +248,7 @@
     var mine = ++generation;
     if (ws.length === 0) {
       clear();
-      say(query.trim() ? "Type at least two letters." : "");
+      say(query.trim() ? text("short") : "");
       return;
     }
     indexesReady().then(function (all) {
@@ -249,13 +268,13 @@
     }, function () {
       if (mine !== generation) return;
       clear();
-      say("Search could not load its index. Rebuild the workbook and reload this page.");
+      say(text("failed"));
     });
   }
   function show(rows, ws, total) {
     clear();
     if (rows.length === 0) {
-      say("No page matches “" + input.value.trim() + "”.");
+      say(text("none", { query: input.value.trim() }));
       return;
     }
     rows.forEach(function (row) {
@@ -286,8 +305,8 @@
       li.appendChild(a);
       list.appendChild(li);
     });
-    var more = total > rows.length ? " (the first " + rows.length + " are listed)" : "";
-    say(total === 1 ? "1 page matches." : total + " pages match" + more + ".");
+    var values = { count: total, shown: rows.length };
+    say(text(total > rows.length ? "more" : total === 1 ? "one" : "other", values));
   }
   // Arrow keys move between the box and the results; Enter follows a link.
   function focusResult(n) {
