@@ -194,6 +194,7 @@ error-home = Go to the start of { $title }
 ## page.html: a chapter, and what a message template says about itself
 
 page-on-this-page = On this page
+page-untranslated = This page is not translated yet: here it is as it was written.
 page-message-label = About this template
 # $role, $channel: words of the data files (mentor, email…); $stages: the
 # stages, joined by page-message-or.

@@ -216,6 +216,7 @@ error-home = Aller au début de { $title }
 ## page.html : un chapitre, et ce qu’un modèle de message dit de lui-même
 
 page-on-this-page = Sur cette page
+page-untranslated = Cette page n'est pas encore traduite : la voici telle qu'elle a été écrite.
 page-message-label = À propos de ce modèle
 # $role et $channel : les mots des fichiers de données (mentor, email…) ;
 # $stages : les étapes, déjà traduites et reliées par page-message-or.
