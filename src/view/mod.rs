@@ -216,7 +216,7 @@ pub fn workbook(c: &CompiledWorkbook<'_>, opts: &Options, diags: &mut Diagnostic
         .collect();
     let timeline =
         timeline::timeline_svg(&c.plan, &phase_progress, wb, today, &c.locale).map(|svg| {
-            let rows = timeline::timeline_rows(&c.plan, &phase_progress, wb, today);
+            let rows = timeline::timeline_rows(&c.plan, &phase_progress, wb, today, &c.locale);
             TimelineView {
                 svg,
                 start: rows.start,

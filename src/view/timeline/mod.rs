@@ -119,6 +119,7 @@ pub fn timeline_rows(
     phase_progress: &[(usize, usize)],
     workbook: &Workbook,
     today: NaiveDate,
+    locale: &Locale,
 ) -> TimelineRows {
     let current = plan.current_index(today);
     let phases = plan
@@ -153,7 +154,10 @@ pub fn timeline_rows(
                     },
                     person_id: p.id.clone(),
                     person_name: p.name.clone(),
-                    label: e.kind.clone().unwrap_or_else(|| "contact".into()),
+                    label: e
+                        .kind
+                        .clone()
+                        .unwrap_or_else(|| locale.t("timeline-label-contact")),
                     summary: e.summary.clone(),
                 });
             }
@@ -167,7 +171,7 @@ pub fn timeline_rows(
                     },
                     person_id: p.id.clone(),
                     person_name: p.name.clone(),
-                    label: "check-in".into(),
+                    label: locale.t("timeline-label-checkin"),
                     summary: None,
                 });
             }
@@ -196,7 +200,7 @@ pub fn timeline_svg(
     let long_date = |d: NaiveDate| locale.long_date(d);
     let start = plan.start?;
     let end = plan.end()?;
-    let rows = timeline_rows(plan, phase_progress, workbook, today);
+    let rows = timeline_rows(plan, phase_progress, workbook, today, locale);
     let span_days = ((end - start).num_days() + 1) as f64;
     let x = |d: NaiveDate| X0 + (d - start).num_days() as f64 / span_days * (X1 - X0);
     let x_clamped = |d: NaiveDate| x(d).clamp(X0, X1);

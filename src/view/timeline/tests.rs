@@ -66,7 +66,13 @@ fn no_plan_start_no_drawing() {
         )
         .is_none()
     );
-    let rows = timeline_rows(&plan(None), &[], &workbook(), d("2026-06-15"));
+    let rows = timeline_rows(
+        &plan(None),
+        &[],
+        &workbook(),
+        d("2026-06-15"),
+        &Locale::default(),
+    );
     assert_eq!(rows.phases.len(), 3);
     assert!(rows.events.is_empty());
 }
@@ -74,7 +80,13 @@ fn no_plan_start_no_drawing() {
 #[test]
 fn rows_hold_phases_and_marks() {
     let p = plan(Some("2026-02-02"));
-    let rows = timeline_rows(&p, &[(2, 3), (1, 4)], &workbook(), d("2026-06-15"));
+    let rows = timeline_rows(
+        &p,
+        &[(2, 3), (1, 4)],
+        &workbook(),
+        d("2026-06-15"),
+        &Locale::default(),
+    );
     assert_eq!(rows.end, Some(d("2027-02-01")));
     let phases: Vec<_> = rows
         .phases
