@@ -391,10 +391,10 @@ print-hint = Cette page contient tout le cahier, prêt à imprimer. Utilisez la 
 # Suivi du nom de la personne.
 print-prepared-for = Préparé pour
 # Suivi d’une ligne où écrire son nom.
-print-name = Nom :
+print-page-name = Nom :
 print-relationships-title = Vos relations
 print-brief-title = Votre fiche de présentation
-print-prep-title = Fiches de préparation
+print-page-prep-title = Fiches de préparation
 print-only-brief = <a href="{ $href }">Imprimer seulement la fiche de présentation</a> : suivez ce lien, puis utilisez la commande Imprimer de votre navigateur.
 print-only-prep = <a href="{ $href }">Imprimer seulement les fiches de préparation</a> : suivez ce lien, puis utilisez la commande Imprimer de votre navigateur.
 
@@ -447,3 +447,266 @@ cohort-col-overdue = En retard
 cohort-col-done = Éléments cochés
 cohort-yes = oui
 cohort-no = non
+
+## Le cahier imprimé (themes/<thème>/print/*.typ) : tous les mots du PDF qui
+## ne viennent ni du guide ni de la personne. careerbook les formate sans
+## arguments : une phrase qui contient un nombre est coupée autour du nombre
+## (« print-page », le numéro de la page, « print-page-of », le total), et les
+## gabarits mettent une espace entre les morceaux (aucune devant « , » ou « . »).
+
+print-contents = Table des matières
+# « Page 3 sur 45 » au bas de chaque page; « (p. 12) » après un lien.
+print-page = Page
+print-page-of = sur
+print-page-abbr = p.
+# Au-dessus du titre d'une partie, en capitales.
+print-part = Partie
+# Sur la couverture et dans l'en-tête d'une copie --private, en capitales.
+print-private-copy = Copie privée
+# Le deux-points entre une étiquette et ce qui suit (« Fiche de présentation : Nadia »).
+print-colon = { " " }:
+print-and = et
+print-or = ou
+print-yes = oui
+print-no = non
+# Une échéance : « (d’ici le 3 déc. 2026) ».
+print-by = d’ici le
+print-of = sur
+print-on-date = en date du
+print-as-of = En date du
+
+# Les dates : « 5 nov. 2026 » dans les tableaux, « 5 novembre 2026 » dans les
+# phrases, « novembre 2026 » sur la fiche de présentation. Le premier du mois
+# s'écrit « 1er ».
+print-day-first = 1er
+print-month-abbr-1 = janv.
+print-month-abbr-2 = févr.
+print-month-abbr-3 = mars
+print-month-abbr-4 = avr.
+print-month-abbr-5 = mai
+print-month-abbr-6 = juin
+print-month-abbr-7 = juill.
+print-month-abbr-8 = août
+print-month-abbr-9 = sept.
+print-month-abbr-10 = oct.
+print-month-abbr-11 = nov.
+print-month-abbr-12 = déc.
+print-month-1 = janvier
+print-month-2 = février
+print-month-3 = mars
+print-month-4 = avril
+print-month-5 = mai
+print-month-6 = juin
+print-month-7 = juillet
+print-month-8 = août
+print-month-9 = septembre
+print-month-10 = octobre
+print-month-11 = novembre
+print-month-12 = décembre
+
+# La couverture.
+print-cover-kicker = Un cahier de carrière
+print-you = Vous
+print-cover-personal = Votre exemplaire personnel : il nomme les personnes avec qui vous travaillez. À ne pas publier.
+print-name = Nom
+print-role-and-organization = Poste et organisation
+print-started-on = Commencé le
+
+# Dans les chapitres : éléments des listes de contrôle, renvois vers l'endroit
+# où un élément est défini, images qui n'ont pas pu être imprimées.
+print-task-done = fait le
+print-due-again = à refaire; fait pour la dernière fois le
+print-also-in = aussi dans
+print-picture-not-printed = Image non imprimée
+
+# Les canaux, comme étiquette (« Canal : courriel ») et comme façon d'envoyer
+# un message (« par courriel »).
+print-channel-linkedin = LinkedIn
+print-channel-email = courriel
+print-channel-conference = conférence
+print-channel-in-person = en personne
+print-channel-video = appel vidéo
+print-channel-phone = téléphone
+print-channel-slack = Slack
+print-channel-teams = Teams
+print-by-channel = par
+print-by-channel-linkedin = par LinkedIn
+print-by-channel-email = par courriel
+print-by-channel-conference = après un événement
+print-by-channel-in-person = en personne
+print-by-channel-video = par appel vidéo
+print-by-channel-phone = par téléphone
+print-by-channel-slack = par Slack
+print-by-channel-teams = par Teams
+
+# Les rôles et les étapes comme étiquettes, et les étapes dans une phrase.
+print-role-mentor = Mentor ou mentore
+print-role-sponsor = Marraine ou parrain
+print-stage-prospect = Personne pressentie
+print-stage-contacted = Contact établi
+print-stage-active = Relation active
+print-stage-dormant = En veille
+print-stage-in-sentence-prospect = « personne pressentie »
+print-stage-in-sentence-contacted = « contact établi »
+print-stage-in-sentence-active = « relation active »
+print-stage-in-sentence-dormant = « en veille »
+
+# La note sous le titre d'un modèle de message : « Modèle de message pour une
+# relation de mentorat, à envoyer par courriel, aux personnes à l'étape
+# « personne pressentie » ou « contact établi ». »
+print-meta-mentor = Modèle de message pour une relation de mentorat, à envoyer
+print-meta-sponsor = Modèle de message pour une relation de parrainage, à envoyer
+print-meta-for-stage = , aux personnes à l’étape
+print-meta-stage-end = .
+print-meta-blank = Remplissez chaque champ à la main avant d’envoyer le message.
+# … « se trouvent dans la partie » et, en italique, laquelle.
+print-meta-drafts = Les ébauches destinées à chaque personne à qui ce modèle convient, remplies à partir de vos notes, se trouvent dans la partie
+print-meta-drafts-where = Votre cahier
+print-subject = Objet :
+
+# Les {champs} des modèles de messages, tels que les nomment les lignes à remplir.
+print-placeholder-name = nom
+print-placeholder-first_name = prénom
+print-placeholder-their_title = son titre
+print-placeholder-their_organisation = son organisation
+print-placeholder-their_work = son travail
+print-placeholder-my_name = mon nom
+print-placeholder-my_first_name = mon prénom
+print-placeholder-my_role = mon poste
+print-placeholder-my_organisation = mon organisation
+print-placeholder-goal = objectif
+print-placeholder-ambition = ambition
+print-placeholder-where_we_met = lieu de la rencontre
+print-placeholder-win = réalisation
+print-placeholder-win_impact = retombées de la réalisation
+print-placeholder-topic = sujet
+print-placeholder-challenge = défi
+print-placeholder-mutual_connection = relation commune
+print-placeholder-event = événement
+print-placeholder-project = projet
+print-placeholder-result = résultat
+print-placeholder-ask = demande
+print-placeholder-new_role = nouveau poste
+
+# La partie personnelle.
+print-yours = Votre cahier
+print-yours-personal = Vos pages à vous : où vous en êtes, les personnes que vous suivez et les ébauches qui vous attendent.
+print-yours-public = Vos pages à vous : votre progression dans les listes de contrôle et le plan sur 12 mois.
+print-yours-blank = Des formulaires à remplir à la main : les personnes que vous suivez, l’historique de vos échanges et vos prochaines étapes.
+# « Ces pages sont imprimées … en date du 24 novembre 2026. Elles présentent
+# 7 personnes et les ébauches qui conviennent à chacune. »
+print-printed-from = Ces pages sont imprimées à partir des données de votre cahier
+print-they-show = Elles présentent
+print-people-one = personne
+print-people-other = personnes
+print-they-show-end = et les ébauches qui conviennent à chacune.
+# « Utilisez ces pages … Commencez par » *À propos de vous* « , inscrivez … »
+print-blank-intro = Utilisez ces pages en parallèle avec les chapitres. Commencez par
+print-blank-intro-end = , inscrivez chaque personne dans le suivi des relations, photocopiez une fiche pour chacune et revenez-y une fois par mois.
+
+# Vue d'ensemble : « Où en est votre réseau en date du 24 novembre 2026. »
+print-glance = Vue d’ensemble
+print-glance-network = Où en est votre réseau
+print-glance-you = Où vous en êtes
+# « 12 sur 91 cases cochées dans les listes de contrôle »
+print-checklist-items-done = cases cochées dans les listes de contrôle
+print-mentors-and-sponsors = Mentorat et parrainage
+print-recommended = Recommandation
+print-next-actions = Prochaines actions
+print-plan = Votre plan sur 12 mois
+print-phase = Phase
+print-dates = Dates
+print-phase-done = Progression
+print-now = en cours
+print-timeline = Échéancier
+
+# Le suivi des relations et les pages de chaque personne. « en retard de
+# 30 jours » : print-overdue-before, le nombre, puis print-overdue-one ou -other.
+print-tracker = Suivi des relations
+print-tracker-description = Toutes les personnes avec qui vous bâtissez une relation, et la suite des choses.
+print-tracker-empty = Personne pour l’instant. Ajoutez des personnes dans data/relationships.yaml, ou utilisez le tableau vierge ci-dessous.
+print-role = Rôle
+print-stage = Étape
+print-last-contact = Dernier contact
+print-next-check-in = Prochain suivi
+print-next-step = Prochaine étape
+print-overdue-before = en retard de
+print-overdue-one = jour
+print-overdue-other = jours
+print-someone = Quelqu’un
+print-them = cette personne
+print-person-private = Fiche privée : exclue des copies partagées
+print-areas = Domaines
+print-channel = Canal
+print-rhythm = Fréquence
+# « tous les 30 jours »
+print-every = tous les
+print-days = jours
+print-email = Courriel
+print-links = Liens
+print-notes = Notes
+print-history = Historique
+print-date = Date
+print-kind = Type
+print-what-happened = Ce qui s’est passé
+print-gave-back = Vous avez aidé
+print-drafts = Ébauches
+# « Les modèles de messages qui conviennent à » Colette « en ce moment, … »
+print-drafts-intro = Les modèles de messages qui conviennent à
+print-drafts-intro-end = en ce moment, remplis à partir de vos notes. Remplissez les champs vides et reformulez-les à votre façon.
+print-draft = Ébauche
+print-still-to-fill-in = Reste à remplir :
+
+# La fiche de préparation, avant la prochaine conversation avec une personne.
+print-prep-title = Avant votre prochaine conversation
+print-prep-last = Dernier échange
+print-prep-nothing-logged = Aucun échange noté pour l’instant.
+print-prep-next-step = Votre prochaine étape
+print-prep-no-step = Aucune de prévue : choisissez-en une avant de vous quitter.
+print-prep-bring = Vous pourriez apporter
+print-prep-news = Des nouvelles que cette personne ne connaît pas encore :
+print-prep-something-on = Quelque chose en lien avec
+print-prep-bring-anything = Un article, une mise en contact ou un résultat auquel cette personne a contribué.
+print-prep-questions = Questions à poser
+
+# Les formulaires du cahier vierge.
+print-about-you = À propos de vous
+print-about-you-description = Remplissez cette page en premier : tout le reste du cahier s’y rattache.
+print-job = Poste
+print-organization = Organisation
+print-plan-started-on = Début du plan
+print-your-goals = Vos objectifs pour les deux prochaines années
+print-your-ambition = Votre ambition à plus long terme
+print-blank-count = Faites le compte de vos relations de mentorat et de parrainage
+print-blank-count-how = Inscrivez le nombre de personnes à chaque étape. Visez deux ou trois relations de mentorat actives et au moins une relation de parrainage active.
+print-mentors = Mentorat
+print-sponsors = Parrainage
+print-blank-tracker-description = Une ligne par personne : quelqu’un qui pourrait vous mentorer ou vous parrainer, ou qui le fait déjà.
+print-blank-tracker-role = Rôle :
+print-blank-tracker-roles = mentor ou mentore, marraine ou parrain.
+print-blank-tracker-stage = Étape :
+print-blank-tracker-stages = personne pressentie (pas encore contactée), contact établi, relation active (vous vous rencontrez ou vous parlez régulièrement), en veille (la relation s’est essoufflée).
+print-person-record = Fiche d’une relation
+print-person-record-description = Photocopiez cette page pour chaque personne que vous suivez.
+print-title = Titre
+print-check-in-every = Suivi tous les
+print-email-or-channel = Courriel ou canal
+print-can-help-with = Ce en quoi cette personne peut vous aider
+print-due-by = À faire d’ici le
+
+# La fiche de présentation (dans le cahier, et seule avec --brief). Ses
+# étiquettes sont imprimées en capitales. « Une page … parler de vous. »
+# `careerbook pdf --brief` « l’imprime à part. »
+print-brief-page = Votre fiche de présentation
+print-brief-page-description = Une page sur laquelle une marraine ou un parrain peut s’appuyer pour parler de vous.
+print-brief-page-description-end = l’imprime à part.
+print-brief = Fiche de présentation
+print-contact = Coordonnées
+print-brief-headed = Où je veux aller
+print-brief-then = Ensuite :
+print-brief-no-ambition = Aucune ambition inscrite pour l’instant.
+print-brief-results = Réalisations récentes
+print-brief-no-wins = Aucune réalisation inscrite pour l’instant.
+print-brief-open-to = Occasions recherchées
+print-brief-not-written = Rien d’inscrit pour l’instant.
+print-brief-vouchers = Qui d’autre connaît mon travail
