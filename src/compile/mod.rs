@@ -75,6 +75,8 @@ pub struct CompiledWorkbook<'a> {
     pub homes: HashMap<String, usize>,
     /// The language every word careerbook writes for this workbook is in.
     pub locale: crate::language::Locale,
+    /// A checklist item's notes in that language.
+    pub task_words: std::sync::Arc<crate::markdown::TaskWords>,
 }
 
 impl CompiledWorkbook<'_> {
@@ -110,6 +112,11 @@ impl CompiledWorkbook<'_> {
                 .due
                 .get(id)
                 .map(|d| (d.last_done.to_string(), d.fresh_after.to_string())),
+            due_long: progress
+                .due
+                .get(id)
+                .map(|d| self.locale.long_date(d.last_done)),
+            words: self.task_words.clone(),
             aliases: if task.reference {
                 Vec::new()
             } else {
@@ -301,6 +308,7 @@ pub fn compile<'a>(
         done,
         aliases,
         homes,
+        task_words: std::sync::Arc::new(crate::markdown::TaskWords::of(&project.locale())),
         locale: project.locale(),
     })
 }

@@ -28,6 +28,35 @@ pub struct TaskLook {
     /// For a reference: where the item is defined, as the page's link, the
     /// print page's link and the page's title.
     pub defined_at: Option<(String, String, String)>,
+    /// For a tick that fell due again, the date it was last done in words.
+    pub due_long: Option<String>,
+    /// What the item's notes say, in the page's language.
+    pub words: std::sync::Arc<TaskWords>,
+}
+
+/// The words a checklist item's notes say ("done", "due again, last done",
+/// "also in"), in the page's language: made once per workbook.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskWords {
+    pub done: String,
+    pub due_again: String,
+    pub also_in: String,
+}
+
+impl Default for TaskWords {
+    fn default() -> Self {
+        TaskWords::of(&crate::language::Locale::default())
+    }
+}
+
+impl TaskWords {
+    pub fn of(locale: &crate::language::Locale) -> Self {
+        TaskWords {
+            done: locale.t("task-done"),
+            due_again: locale.t("task-due-again"),
+            also_in: locale.t("task-also-in"),
+        }
+    }
 }
 
 impl From<Option<String>> for TaskLook {
@@ -349,25 +378,29 @@ fn close_task<'a>(events: &mut VecDeque<Event<'a>>, task: Option<OpenTask<'_>>) 
     let Some((_, look, defined_at)) = task else {
         return;
     };
+    let words = &look.words;
     events.push_back(Event::InlineHtml(CowStr::Borrowed("</label>")));
     if let Some(date) = look.done {
         events.push_back(Event::InlineHtml(CowStr::from(format!(
-            " <span class=\"done-on\">done <time datetime=\"{0}\">{0}</time></span>",
+            " <span class=\"done-on\">{} <time datetime=\"{1}\">{1}</time></span>",
+            escape_attr(&words.done),
             escape_attr(&date)
         ))));
     }
     if let Some((last, _)) = look.due {
-        let long = crate::model::date::parse_iso_date(&last)
-            .map_or_else(|_| last.clone(), crate::model::date::long_date);
+        let long = look.due_long.unwrap_or_else(|| last.clone());
         events.push_back(Event::InlineHtml(CowStr::from(format!(
-            " <span class=\"due-again\">due again, last done <time datetime=\"{}\">{}</time></span>",
+            " <span class=\"due-again\">{} <time datetime=\"{}\">{}</time></span>",
+            escape_attr(&words.due_again),
             escape_attr(&last),
             escape_attr(&long)
         ))));
     }
     if let Some((href, title)) = defined_at {
         events.push_back(Event::InlineHtml(CowStr::from(concat(&[
-            " <span class=\"task-home\">also in <a href=\"",
+            " <span class=\"task-home\">",
+            &escape_attr(&words.also_in),
+            " <a href=\"",
             &href,
             "\">",
             &escape_attr(&title),

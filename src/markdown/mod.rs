@@ -15,7 +15,8 @@ use crate::diagnostics::Diagnostic;
 
 mod html;
 pub use html::{
-    TaskLook, TaskState, escape_attr, print_key, to_html, to_html_and_print, to_print_html,
+    TaskLook, TaskState, TaskWords, escape_attr, print_key, to_html, to_html_and_print,
+    to_print_html,
 };
 pub(crate) use html::{concat, nonce};
 

@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer};
 
 /// The help shown with every date problem.
@@ -32,20 +32,11 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// The English name of a month (1–12), for messages and labels.
-pub fn month_name(month: u32) -> &'static str {
+/// The English name of a month (1–12), for the date errors careerbook
+/// reports (readers' dates, in every language, are
+/// [`crate::language::Locale::long_date`]).
+fn month_name(month: u32) -> &'static str {
     MONTHS[(month.clamp(1, 12) - 1) as usize]
-}
-
-/// The three-letter English abbreviation of a month (1–12): `Jan`, `Feb`, …
-pub fn month_abbr(month: u32) -> &'static str {
-    &month_name(month)[..3]
-}
-
-/// `20 November 2026`: the long form used in sentences (text alternatives,
-/// calendar descriptions). Independent of the system locale, so output is stable.
-pub fn long_date(d: NaiveDate) -> String {
-    format!("{} {} {}", d.day(), month_name(d.month()), d.year())
 }
 
 /// Parse a strict ISO `YYYY-MM-DD` date. The error explains what is wrong in plain
@@ -145,12 +136,8 @@ mod tests {
 
     #[test]
     fn month_names() {
-        assert_eq!(month_abbr(2), "Feb");
+        assert_eq!(month_name(2), "February");
         assert_eq!(days_in_month(2026, 2), 28);
         assert_eq!(days_in_month(2026, 12), 31);
-        assert_eq!(
-            long_date(NaiveDate::from_ymd_opt(2026, 11, 5).unwrap()),
-            "5 November 2026"
-        );
     }
 }

@@ -57,7 +57,7 @@ pub fn source(
         .progress
         .due
         .iter()
-        .map(|(id, d)| (id.clone(), d.last_done.to_string()))
+        .map(|(id, d)| (id.clone(), compiled.locale.long_date(d.last_done)))
         .collect();
     let keys: HashMap<&str, &str> = compiled
         .order

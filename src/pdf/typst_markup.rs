@@ -30,8 +30,8 @@ pub struct Book {
     pub pages: HashMap<String, PageTargets>,
     /// Checklist id → the date it was done. Empty in blank mode.
     pub done: HashMap<String, String>,
-    /// Checklist id → the date a tick that fell due again was last done
-    /// (YYYY-MM-DD). Empty in blank mode.
+    /// Checklist id → the date a tick that fell due again was last done, in
+    /// words in the document's language. Empty in blank mode.
     pub due: HashMap<String, String>,
     /// Retired checklist ids → the ids that replaced them.
     pub aliases: std::collections::BTreeMap<String, String>,
@@ -453,10 +453,8 @@ impl<'p, 'd> Converter<'p, 'd> {
                     date.is_some(),
                     date.map_or_else(|| "none".to_string(), |d| string_literal(d)),
                 );
-                if let Some(last) = self.book.due.get(id) {
-                    let long = crate::model::date::parse_iso_date(last)
-                        .map_or_else(|_| last.clone(), crate::model::date::long_date);
-                    let _ = write!(self.task_suffix, "#cb.due-again({})", string_literal(&long));
+                if let Some(long) = self.book.due.get(id) {
+                    let _ = write!(self.task_suffix, "#cb.due-again({})", string_literal(long));
                 }
                 if task.reference
                     && let Some((key, title)) = self.book.homes.get(id)

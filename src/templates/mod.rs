@@ -460,7 +460,7 @@ fn sentence_filter(
 }
 
 /// `{{ profile.plan_start | long_date }}`: a YYYY-MM-DD date as "2 February
-/// 2026", the form sentences use (`model::date::long_date`).
+/// 2026" ("2 février 2026"), the form sentences use ([`Locale::long_date`]).
 fn long_date_filter(locale: &Locale, value: &tera::Value) -> tera::Result<tera::Value> {
     let text = value.as_str().ok_or_else(|| {
         tera::Error::msg(format!(

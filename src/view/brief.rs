@@ -7,7 +7,6 @@ use serde::Serialize;
 
 use chrono::Datelike;
 
-use crate::model::date::month_name;
 use crate::model::{Role, Stage, Win, Workbook};
 
 /// At most this many wins: a brief is read in a minute.
@@ -104,7 +103,7 @@ pub fn brief(wb: &Workbook, locale: &crate::language::Locale) -> Option<BriefVie
                 title: w.title.clone(),
                 impact: w.impact.clone(),
                 date: w.date,
-                when: format!("{} {}", month_name(w.date.month()), w.date.year()),
+                when: format!("{} {}", locale.month_name(w.date.month()), w.date.year()),
             })
             .collect(),
         open_to: p.map(|p| p.open_to.clone()).unwrap_or_default(),

@@ -21,7 +21,6 @@ use serde::Serialize;
 use crate::audience::Audience;
 use crate::compile::CompiledWorkbook;
 use crate::diagnostics::Diagnostics;
-use crate::model::date::long_date;
 use crate::model::message;
 use crate::model::{MonthRange, Profile};
 use crate::options::Options;
@@ -264,7 +263,7 @@ pub fn workbook(c: &CompiledWorkbook<'_>, opts: &Options, diags: &mut Diagnostic
     let prep_cards = people.iter().filter(|p| p.prep.is_some()).count();
     WorkbookView {
         today,
-        today_long: long_date(today),
+        today_long: c.locale.long_date(today),
         private,
         blank: !has_data,
         profile: wb.profile.as_ref().map(|p| ProfileView {

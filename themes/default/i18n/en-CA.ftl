@@ -667,3 +667,9 @@ print-brief-no-wins = No wins recorded yet.
 print-brief-open-to = Open to
 print-brief-not-written = Not written yet.
 print-brief-vouchers = Who else knows my work
+
+# A checklist item's notes in a chapter: when it was done, a tick that fell
+# due again, and where an item that a page refers to is defined.
+task-done = done
+task-due-again = due again, last done
+task-also-in = also in

@@ -710,3 +710,9 @@ print-brief-no-wins = Aucune réalisation inscrite pour l’instant.
 print-brief-open-to = Occasions recherchées
 print-brief-not-written = Rien d’inscrit pour l’instant.
 print-brief-vouchers = Qui d’autre connaît mon travail
+
+# A checklist item's notes in a chapter: when it was done, a tick that fell
+# due again, and where an item that a page refers to is defined.
+task-done = fait le
+task-due-again = à refaire; fait pour la dernière fois le
+task-also-in = aussi dans
