@@ -61,11 +61,12 @@ fn your_own_copy_is_the_default_and_every_page_says_it_is_not_for_publishing() {
             html.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"),
             "{path} may be indexed"
         );
+        // In the page's language: the note is the same element in each.
         assert!(
-            html.contains("Not for publishing."),
+            html.contains("<p class=\"audience-note\">"),
             "{path} does not say so"
         );
-        assert!(!html.contains("Private copy."), "{path}");
+        assert!(!html.contains("class=\"private-banner\""), "{path}");
     }
     // The people you work with, their drafts and the calendar are there; notes are not.
     assert!(p.site("relationships.html").contains("Owen Fraser"));
@@ -103,7 +104,7 @@ fn a_public_build_shows_no_one_you_track_in_any_file() {
         .filter(|(path, _)| !(path.ends_with("404.html") || path.ends_with("toc.html")))
     {
         assert!(!html.contains("noindex"), "{path} is for the web");
-        assert!(!html.contains("Not for publishing."), "{path}");
+        assert!(!html.contains("<p class=\"audience-note\">"), "{path}");
     }
     // Your progress and plan are there, without the relationship cards.
     let home = p.site("index.html");
@@ -246,7 +247,7 @@ fn a_workbook_with_no_personal_data_is_built_for_the_web() {
         .filter(|(path, _)| !(path.ends_with("404.html") || path.ends_with("toc.html")))
     {
         assert!(!html.contains("noindex"), "{path}");
-        assert!(!html.contains("Not for publishing."), "{path}");
+        assert!(!html.contains("<p class=\"audience-note\">"), "{path}");
     }
 }
 
