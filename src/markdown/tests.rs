@@ -373,6 +373,7 @@ fn a_tick_that_fell_due_again_shows_unticked_with_the_last_date() {
     let doc = parse("- [ ] Review {#r}\n", "p", "");
     let look = |_: &Task| TaskLook {
         due: Some(("2026-02-05".into(), "2026-09-05".into())),
+        due_long: Some("5 February 2026".into()),
         aliases: vec!["old-r".into()],
         ..TaskLook::default()
     };

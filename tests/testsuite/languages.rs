@@ -38,8 +38,11 @@ fn each_language_gets_its_own_site_with_its_pages_and_words() {
     );
     assert!(fr.contains("<code>a : b</code>"), "{fr}");
     assert!(fr.contains("1er décembre 2026"), "{fr}");
-    // Checklist ids are shared: one progress.yaml ticks both languages.
-    assert!(fr.contains("fixture-write"), "{fr}");
+    // Checklist ids are shared: one progress.yaml ticks both languages, and
+    // the note beside a ticked item is in the page's language.
+    assert!(fr.contains("data-task=\"fixture-write\" checked>"), "{fr}");
+    assert!(fr.contains("<span class=\"done-on\">fait le <time"), "{fr}");
+    assert!(en.contains("<span class=\"done-on\">done <time"), "{en}");
     // The untranslated front page is in the French site, in English, and
     // `check` (and the build) say so once.
     assert!(p.site("fr/index.html").contains("Hello"));
@@ -343,4 +346,35 @@ fn a_member_s_language_must_be_one_of_the_book_s() {
     );
     assert_eq!(e.line, profile.lines().count() + 1, "{text}");
     assert!(e.help.as_deref().unwrap().contains("en-CA"), "{text}");
+}
+
+#[test]
+fn every_page_links_to_its_versions_in_the_other_languages() {
+    let p = bilingual();
+    // The built-in chapter template (the fixture overrides it).
+    p.remove("themes/default/templates/page.html");
+    p.build_ok();
+    let en = p.site("part/index.html");
+    let fr = p.site("fr/part/index.html");
+    assert!(
+        en.contains("<link rel=\"alternate\" hreflang=\"fr-CA\" href=\"../fr/part/index.html\">"),
+        "{en}"
+    );
+    assert!(
+        en.contains("<a class=\"language-link\" href=\"../fr/part/index.html\" lang=\"fr-CA\" hreflang=\"fr-CA\">Français</a>"),
+        "{en}"
+    );
+    assert!(
+        fr.contains("<a class=\"language-link\" href=\"../../part/index.html\" lang=\"en-CA\" hreflang=\"en-CA\">English</a>"),
+        "{fr}"
+    );
+    // The untranslated page says so, and its text carries its own language.
+    assert!(fr.contains("class=\"note untranslated-note\""), "{fr}");
+    assert!(fr.contains("<div lang=\"en-CA\">"), "{fr}");
+    // The French 404 page leads home to the French site.
+    assert!(p.site("fr/404.html").contains("href=\"/fr/index.html\""));
+    // A book in one language has none of this.
+    let one = Project::from_fixture("minimal");
+    one.build_ok();
+    assert!(!one.site("chapter.html").contains("hreflang"));
 }
