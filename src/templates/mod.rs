@@ -392,14 +392,33 @@ fn new_tera(locale: &Locale) -> Tera {
         },
     );
     tera.register_filter("sentence", sentence_filter);
-    tera.register_function("t", Translate(locale.clone()));
+    tera.register_function("t", Translate::new(locale.clone()));
     tera
 }
 
 /// `{{ t(id="nav-dashboard") }}`, `{{ t(id="people-count", count=3) }}`: a
 /// message of the theme's `i18n/<language>.ftl`, in the page's language, its
 /// other arguments passed to Fluent (numbers choose the plural).
-struct Translate(Locale);
+struct Translate {
+    locale: Locale,
+    /// Messages with arguments as pages asked for them: most are the same on
+    /// every page (the search box's "{count} pages match"), and formatting
+    /// one with Fluent costs more than looking it up. Bounded, so pages'
+    /// own arguments (titles, names) cannot grow it without end.
+    formatted: std::sync::RwLock<HashMap<String, String>>,
+}
+
+/// How many formatted messages [`Translate`] keeps.
+const FORMATTED_KEPT: usize = 1024;
+
+impl Translate {
+    fn new(locale: Locale) -> Self {
+        Translate {
+            locale,
+            formatted: std::sync::RwLock::new(HashMap::new()),
+        }
+    }
+}
 
 impl tera::Function for Translate {
     fn call(&self, args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
@@ -410,16 +429,34 @@ impl tera::Function for Translate {
                 tera::Error::msg("`t` needs the message's id: t(id=\"nav-dashboard\")")
             })?;
         if args.len() == 1
-            && let Some(text) = self.0.plain(id)
+            && let Some(text) = self.locale.plain(id)
         {
             // Most calls: a message without arguments, formatted once.
             return Ok(tera::Value::String(text.to_string()));
         }
-        if !self.0.has(id) {
+        if !self.locale.has(id) {
             return Err(tera::Error::msg(format!(
                 "there is no message `{id}` in i18n/{}.ftl (nor in the default language's)",
-                self.0.tag()
+                self.locale.tag()
             )));
+        }
+        // The call as a key: the id, then the arguments in name order.
+        let mut names: Vec<&String> = args.keys().filter(|k| k.as_str() != "id").collect();
+        names.sort();
+        let mut key = id.to_string();
+        for name in &names {
+            key.push('\u{1f}');
+            key.push_str(name);
+            key.push('=');
+            key.push_str(&args[*name].to_string());
+        }
+        if let Some(text) = self
+            .formatted
+            .read()
+            .ok()
+            .and_then(|m| m.get(&key).cloned())
+        {
+            return Ok(tera::Value::String(text));
         }
         let mut rest: Vec<(&str, Value)> = args
             .iter()
@@ -438,7 +475,13 @@ impl tera::Function for Translate {
             })
             .collect();
         rest.sort_by(|a, b| a.0.cmp(b.0));
-        Ok(tera::Value::String(self.0.t_with(id, &rest)))
+        let text = self.locale.t_with(id, &rest);
+        if let Ok(mut m) = self.formatted.write()
+            && m.len() < FORMATTED_KEPT
+        {
+            m.insert(key, text.clone());
+        }
+        Ok(tera::Value::String(text))
     }
 }
 
