@@ -40,6 +40,9 @@ Your own pages go here, on top of the guidance built into careerbook.
 - A file at a new path adds a page (`order:` in its front matter places it).
 - `exclude` under `[content]` in book.toml leaves built-in pages or parts out:
   exclude = [\"sponsors/finding-sponsors.md\", \"messages/\"]
+- The book is in the languages `languages` in book.toml lists. A page's
+  translation sits beside it (`what-mentors-do.fr.md`); `eject` copies a page
+  with its translations, so replace both to keep them in step.
 
 `careerbook eject --list` shows the built-in pages and which ones you replace;
 `careerbook check` says when a page you replaced has a newer built-in edition.

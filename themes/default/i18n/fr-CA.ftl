@@ -265,7 +265,7 @@ dashboard-wins-unheard =
         [one] { $count } pas encore transmise
        *[other] { $count } pas encore transmises
     }
-dashboard-wins-tell = Dites à vos marraines et parrains ce que vous avez accompli : leurs ébauches de mise à jour partent de votre plus récente réalisation.
+dashboard-wins-tell = Dites à vos marraines et parrains ce que vous avez accompli : leurs brouillons de mise à jour partent de votre plus récente réalisation.
 dashboard-wins-none = Aucune réalisation consignée pour l’instant. Inscrivez vos résultats dans <code>data/wins.yaml</code> : ils alimentent vos mises à jour et votre fiche de présentation.
 dashboard-brief-link = <a href="{ $href }">Votre fiche de présentation</a> : une page sur laquelle une marraine ou un parrain peut s’appuyer pour parler de vous.
 dashboard-progress-title = Progression
@@ -315,7 +315,7 @@ people-next-check-in = prochain suivi le <time datetime="{ $date }">{ $date }</t
 people-private-notes = Notes privées :
 people-history = Historique
 people-gave-back = donné en retour
-people-drafts-for = Ébauches pour { $name }
+people-drafts-for = Brouillons pour { $name }
 people-draft-missing-count = { $count } à remplir
 people-draft-subject = Objet :
 people-draft-blank-title = Pas encore dans vos données : { $name }
@@ -560,7 +560,7 @@ print-meta-for-stage = , aux personnes à l’étape
 print-meta-stage-end = .
 print-meta-blank = Remplissez chaque champ à la main avant d’envoyer le message.
 # … « se trouvent dans la partie » et, en italique, laquelle.
-print-meta-drafts = Les ébauches destinées à chaque personne à qui ce modèle convient, remplies à partir de vos notes, se trouvent dans la partie
+print-meta-drafts = Les brouillons destinés à chaque personne à qui ce modèle convient, remplis à partir de vos notes, se trouvent dans la partie
 print-meta-drafts-where = Votre cahier
 print-subject = Objet :
 
@@ -590,16 +590,16 @@ print-placeholder-new_role = nouveau poste
 
 # La partie personnelle.
 print-yours = Votre cahier
-print-yours-personal = Vos pages à vous : où vous en êtes, les personnes que vous suivez et les ébauches qui vous attendent.
+print-yours-personal = Vos pages à vous : où vous en êtes, les personnes que vous suivez et les brouillons qui vous attendent.
 print-yours-public = Vos pages à vous : votre progression dans les listes de contrôle et le plan sur 12 mois.
 print-yours-blank = Des formulaires à remplir à la main : les personnes que vous suivez, l’historique de vos échanges et vos prochaines étapes.
 # « Ces pages sont imprimées … en date du 24 novembre 2026. Elles présentent
-# 7 personnes et les ébauches qui conviennent à chacune. »
+# 7 personnes et les brouillons qui conviennent à chacune. »
 print-printed-from = Ces pages sont imprimées à partir des données de votre cahier
 print-they-show = Elles présentent
 print-people-one = personne
 print-people-other = personnes
-print-they-show-end = et les ébauches qui conviennent à chacune.
+print-they-show-end = et les brouillons qui conviennent à chacune.
 # « Utilisez ces pages … Commencez par » *À propos de vous* « , inscrivez … »
 print-blank-intro = Utilisez ces pages en parallèle avec les chapitres. Commencez par
 print-blank-intro-end = , inscrivez chaque personne dans le suivi des relations, photocopiez une fiche pour chacune et revenez-y une fois par mois.
@@ -650,11 +650,11 @@ print-date = Date
 print-kind = Type
 print-what-happened = Ce qui s’est passé
 print-gave-back = Vous avez aidé
-print-drafts = Ébauches
+print-drafts = Brouillons
 # « Les modèles de messages qui conviennent à » Colette « en ce moment, … »
 print-drafts-intro = Les modèles de messages qui conviennent à
 print-drafts-intro-end = en ce moment, remplis à partir de vos notes. Remplissez les champs vides et reformulez-les à votre façon.
-print-draft = Ébauche
+print-draft = Brouillon
 print-still-to-fill-in = Reste à remplir :
 
 # La fiche de préparation, avant la prochaine conversation avec une personne.
