@@ -378,3 +378,87 @@ fn every_page_links_to_its_versions_in_the_other_languages() {
     one.build_ok();
     assert!(!one.site("chapter.html").contains("hreflang"));
 }
+
+/// An `.ftl` file's single-line messages, by id.
+fn messages(ftl: &str) -> std::collections::BTreeMap<&str, &str> {
+    ftl.lines()
+        .filter_map(|line| line.split_once(" = "))
+        .filter(|(id, _)| !id.starts_with(['#', ' ']) && !id.contains(' '))
+        .collect()
+}
+
+/// Words rather than a file name or a command (`data/wins.yaml`,
+/// `careerbook pdf --brief`), which read the same in every language.
+fn is_prose(run: &str) -> bool {
+    let words = run
+        .split_whitespace()
+        .filter(|w| w.chars().all(char::is_alphabetic))
+        .count();
+    words >= 2 && !run.contains('/') && !run.contains("--") && !run.contains("careerbook")
+}
+
+/// What a message says outside its `{ … }` placeables and markup.
+fn literal_runs(value: &str) -> Vec<String> {
+    let mut runs = Vec::new();
+    let mut depth = 0;
+    let mut run = String::new();
+    for c in value.chars() {
+        match c {
+            '{' | '<' => {
+                depth += 1;
+                runs.push(std::mem::take(&mut run));
+            }
+            '}' | '>' => depth -= 1,
+            _ if depth == 0 => run.push(c),
+            _ => {}
+        }
+    }
+    runs.push(run);
+    runs.into_iter().map(|r| r.trim().to_string()).collect()
+}
+
+#[test]
+fn no_english_string_of_the_theme_is_left_on_the_french_site() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/i18n");
+    let en = std::fs::read_to_string(root.join("en-CA.ftl")).unwrap();
+    let fr = std::fs::read_to_string(root.join("fr-CA.ftl")).unwrap();
+    let (en, fr) = (messages(&en), messages(&fr));
+    // Long enough to be the theme's words rather than a person's, from the
+    // messages French words differently (not a name such as "LinkedIn").
+    let english: Vec<String> = en
+        .iter()
+        .filter(|(id, value)| fr.get(*id) != Some(*value))
+        .flat_map(|(_, value)| literal_runs(value))
+        .filter(|r| r.chars().count() >= 12 && is_prose(r))
+        .collect();
+    assert!(
+        english.len() > 150,
+        "the scan found the strings: {}",
+        english.len()
+    );
+    let p = Project::default_workbook();
+    p.build_ok();
+    let mut found = Vec::new();
+    for (path, bytes) in p.snapshot_site() {
+        let Some(rel) = path.strip_prefix("fr/") else {
+            continue;
+        };
+        if !(rel.ends_with(".html") || rel.ends_with(".ics")) {
+            continue;
+        }
+        let text = String::from_utf8_lossy(&bytes).replace("&#39;", "'");
+        for s in &english {
+            if text.contains(s.as_str()) {
+                found.push(format!("{path}: “{s}”"));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "English on the French site:\n{}",
+        found.join("\n")
+    );
+    // And the French site is French: the theme's French words are there.
+    assert!(p.site("fr/index.html").contains("Prochaines actions"));
+    assert!(p.site("fr/followups.ics").contains("Dernier contact"));
+}
