@@ -68,7 +68,7 @@ impl Writer<'_> {
         // The table of contents, shared by this workbook's pages.
         self.build.put(
             &format!("{prefix}toc.js"),
-            toc_js(self.toc).as_bytes(),
+            toc_js(self.toc, &self.compiled.locale).as_bytes(),
             diags,
         );
         let tera = self.build.theme;
@@ -189,9 +189,58 @@ impl Writer<'_> {
 }
 
 /// `toc.js`: the table of contents the pages' sidebar is built from.
-pub(super) fn toc_js(toc: &[TocEntry]) -> String {
+pub(super) fn toc_js(toc: &[TocEntry], locale: &crate::language::Locale) -> String {
     format!(
-        "// The table of contents, shared by every page.\nwindow.careerbookToc = {};\n",
-        serde_json::to_string(toc).expect("the table of contents serialises")
+        "// The table of contents, shared by every page.\nwindow.careerbookToc = {};\n// What the scripts say, in this site's language.\nwindow.careerbookWords = {};\n",
+        serde_json::to_string(toc).expect("the table of contents serialises"),
+        super::script_json(&script_words(locale))
     )
+}
+
+/// The scripts' messages (`search.js` fills `{query}`, `{count}` and
+/// `{shown}`, `book.js` `{done}` and `{total}`): written once in `toc.js`,
+/// which every page loads, rather than on every page.
+fn script_words(
+    locale: &crate::language::Locale,
+) -> std::collections::BTreeMap<&'static str, String> {
+    let placeholder = |name: &str| format!("{{{name}}}");
+    [
+        ("short", locale.t("search-too-short")),
+        ("failed", locale.t("search-failed")),
+        (
+            "none",
+            locale.t_with("search-none", &[("query", placeholder("query").into())]),
+        ),
+        (
+            "one",
+            locale.t_with("search-count", &[("count", 1_i64.into())]),
+        ),
+        (
+            "other",
+            locale.t_with("search-count", &[("count", placeholder("count").into())]),
+        ),
+        (
+            "more",
+            locale.t_with(
+                "search-count-more",
+                &[
+                    ("count", placeholder("count").into()),
+                    ("shown", placeholder("shown").into()),
+                ],
+            ),
+        ),
+        (
+            "of",
+            locale.t_with(
+                "progress-of",
+                &[
+                    ("done", placeholder("done").into()),
+                    ("total", placeholder("total").into()),
+                ],
+            ),
+        ),
+        ("yaml_comment", locale.t("progress-yaml-comment")),
+    ]
+    .into_iter()
+    .collect()
 }

@@ -318,7 +318,7 @@ fn render_workbooks(
         }
         members.put(
             &format!("{lang}toc.js"),
-            generated::toc_js(&toc).as_bytes(),
+            generated::toc_js(&toc, &project.locale()).as_bytes(),
             diags,
         );
         members.put_all(&lang, &guide_files, diags);

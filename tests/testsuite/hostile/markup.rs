@@ -201,21 +201,33 @@ fn decode_entities(s: &str) -> String {
 /// toc.js is `window.careerbookToc = <JSON>;`: text from pages must stay inside
 /// its JSON strings.
 pub(super) fn check_toc_js(js: &str) -> Result<(), String> {
-    let code: String = js
+    // Two statements, one a line, each one JSON value: the contents, and the
+    // search box's words. No text from the project can end one and run code.
+    let lines: Vec<&str> = js
         .lines()
-        .filter(|l| !l.trim_start().starts_with("//"))
-        .collect::<Vec<_>>()
-        .join("\n");
-    let json = code
-        .trim()
-        .strip_prefix("window.careerbookToc = ")
-        .and_then(|c| c.strip_suffix(';'))
-        .ok_or("not `window.careerbookToc = …;`")?;
-    let value: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
-    if value.is_array() {
+        .filter(|l| !l.trim_start().starts_with("//") && !l.trim().is_empty())
+        .collect();
+    let [toc, words] = lines.as_slice() else {
+        return Err(format!("{} statements, not 2", lines.len()));
+    };
+    let json = |line: &str, name: &str| -> Result<Value, String> {
+        let json = line
+            .strip_prefix(&format!("window.{name} = "))
+            .and_then(|c| c.strip_suffix(';'))
+            .ok_or(format!("not `window.{name} = …;`"))?;
+        serde_json::from_str(json).map_err(|e| e.to_string())
+    };
+    if !json(toc, "careerbookToc")?.is_array() {
+        return Err("the contents are not a list".into());
+    }
+    let words = json(words, "careerbookWords")?;
+    if words
+        .as_object()
+        .is_some_and(|w| w.values().all(Value::is_string))
+    {
         Ok(())
     } else {
-        Err("the contents are not a list".into())
+        Err("the words are not an object of strings".into())
     }
 }
 

@@ -150,10 +150,17 @@
       return has(values, name) ? String(values[name]) : all;
     });
   }
+  // The progress page's words, in the page's language: toc.js sets
+  // careerbookWords for the site (a theme may instead write data-*).
+  function word(key, el, attr, fallback) {
+    var words = window.careerbookWords || {};
+    if (Object.prototype.hasOwnProperty.call(words, key)) return words[key];
+    return (el && el.getAttribute(attr)) || fallback;
+  }
   function setUpProgress() {
     var data = document.getElementById("progress-data");
     if (!data) return;
-    var ofText = data.getAttribute("data-of") || "{done} of {total}";
+    var ofText = word("of", data, "data-of", "{done} of {total}");
     var state = progressState();
     var due = progressData().due || {};
     Array.prototype.forEach.call(document.querySelectorAll("tr[data-tasks]"), function (row) {
@@ -172,7 +179,7 @@
     button.addEventListener("click", function () {
       var s = progressState();
       var ids = Object.keys(s).sort();
-      var comment = controls.getAttribute("data-comment") || "Checklist items done, with the date. Paste into data/progress.yaml.";
+      var comment = word("yaml_comment", controls, "data-comment", "Checklist items done, with the date. Paste into data/progress.yaml.");
       var lines = ["# " + comment, "done:"];
       if (!ids.length) lines[1] = "done: {}";
       ids.forEach(function (id) { lines.push("  " + id + ": " + s[id]); });

@@ -16,9 +16,9 @@
   var status = document.getElementById("search-status");
   if (!button || !box || !input || !list || !status) return;
 
-  // What the search says, in the page's language: base.html writes the
-  // messages on the box (data-*); a theme's older base.html without them
-  // gets these.
+  // What the search says, in the page's language: toc.js sets
+  // careerbookWords for the site (a theme may instead write data-* on the
+  // box); without either, these.
   var TEXT = {
     short: "Type at least two letters.",
     failed: "Search could not load its index. Rebuild the workbook and reload this page.",
@@ -28,8 +28,9 @@
     more: "{count} pages match (the first {shown} are listed)."
   };
   function text(key, values) {
-    var s = box.getAttribute("data-" + key);
-    if (s === null) s = TEXT[key];
+    var words = window.careerbookWords || {};
+    var s = Object.prototype.hasOwnProperty.call(words, key) ? words[key] : box.getAttribute("data-" + key);
+    if (s === null || s === undefined) s = TEXT[key];
     return s.replace(/\{(\w+)\}/g, function (all, name) {
       return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
     });
