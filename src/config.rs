@@ -515,6 +515,17 @@ impl Config {
             .or(self.book.description.as_deref())
     }
 
+    /// Where the site in `tag` goes, from the output folder (and where a
+    /// cohort's report in it goes, from the members' tree): `""` for the
+    /// default language, its primary subtag for another (`fr/`).
+    pub fn folder_of(&self, tag: &str) -> String {
+        if tag == self.default_language() {
+            String::new()
+        } else {
+            format!("{}/", primary_subtag(tag))
+        }
+    }
+
     /// The default language: the first of `languages`.
     pub fn default_language(&self) -> String {
         self.languages().swap_remove(0)

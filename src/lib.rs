@@ -181,7 +181,7 @@ pub fn build_reporting(
                 _ if cohort => (Some(project.in_language(tag)), String::new()),
                 _ => (
                     Some(project.in_language(tag)),
-                    format!("{}/", config::primary_subtag(tag)),
+                    project.config.folder_of(tag),
                 ),
             };
             let typeset = pdfs(

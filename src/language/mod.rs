@@ -11,6 +11,7 @@ pub mod typography;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+pub use dates::month_name;
 pub use strings::{Strings, Value};
 
 /// One language of the book, ready to translate: its tag (`fr-CA`), and its

@@ -17,26 +17,11 @@ pub const DATE_HELP: &str = "write dates as YYYY-MM-DD, for example 2026-03-09";
 /// show [`DATE_HELP`] instead of a generic hint.
 pub(crate) const DATE_ERROR_MARK: &str = "` is not a date";
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// The English name of a month (1–12), for the date errors careerbook
 /// reports (readers' dates, in every language, are
 /// [`crate::language::Locale::long_date`]).
 fn month_name(month: u32) -> &'static str {
-    MONTHS[(month.clamp(1, 12) - 1) as usize]
+    crate::language::month_name("en", month)
 }
 
 /// Parse a strict ISO `YYYY-MM-DD` date. The error explains what is wrong in plain

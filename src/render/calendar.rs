@@ -184,6 +184,17 @@ fn one_line(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The calendar of book `b` with no question bank, in English.
+    fn ics(wb: &Workbook, today: &str) -> String {
+        followups_ics(
+            wb,
+            d(today),
+            "b",
+            &QuestionBank::default(),
+            &Locale::default(),
+        )
+    }
     use crate::model::{Role, Stage};
 
     fn d(s: &str) -> NaiveDate {
@@ -277,23 +288,8 @@ mod tests {
     #[test]
     fn crlf_lines_and_reproducible() {
         let wb = workbook();
-        let a = followups_ics(
-            &wb,
-            d("2026-11-20"),
-            "b",
-            &QuestionBank::default(),
-            &Locale::default(),
-        );
-        assert_eq!(
-            a,
-            followups_ics(
-                &wb,
-                d("2026-11-20"),
-                "b",
-                &QuestionBank::default(),
-                &Locale::default()
-            )
-        );
+        let a = ics(&wb, "2026-11-20");
+        assert_eq!(a, ics(&wb, "2026-11-20"));
         assert!(a.starts_with("BEGIN:VCALENDAR\r\n"));
         assert!(a.ends_with("END:VCALENDAR\r\n"));
         assert!(!a.replace("\r\n", "").contains('\n'), "bare LF in {a:?}");
@@ -307,15 +303,7 @@ mod tests {
     fn uids_do_not_depend_on_dates() {
         let wb = workbook();
         let uids = |today: &str| -> Vec<String> {
-            let cal: Calendar = followups_ics(
-                &wb,
-                d(today),
-                "b",
-                &QuestionBank::default(),
-                &Locale::default(),
-            )
-            .parse()
-            .unwrap();
+            let cal: Calendar = ics(&wb, today).parse().unwrap();
             let mut u: Vec<String> = cal
                 .events()
                 .map(|e| e.get_uid().unwrap().to_string())
@@ -328,13 +316,7 @@ mod tests {
 
     #[test]
     fn empty_workbook_is_an_empty_calendar() {
-        let ics = followups_ics(
-            &Workbook::default(),
-            d("2026-11-20"),
-            "b",
-            &QuestionBank::default(),
-            &Locale::default(),
-        );
+        let ics = ics(&Workbook::default(), "2026-11-20");
         let cal: Calendar = ics.parse().unwrap();
         assert_eq!(cal.events().count(), 0);
         assert!(ics.contains("X-WR-CALNAME:Follow-ups"));
@@ -349,13 +331,7 @@ mod tests {
             people: vec![p],
             ..Workbook::default()
         };
-        let ics = followups_ics(
-            &wb,
-            d("2026-11-20"),
-            "b",
-            &QuestionBank::default(),
-            &Locale::default(),
-        );
+        let ics = ics(&wb, "2026-11-20");
         assert_eq!(
             ics.lines().filter(|l| *l == "BEGIN:VEVENT").count(),
             1,
@@ -380,13 +356,7 @@ mod tests {
             people: vec![p],
             ..Workbook::default()
         };
-        let ics = followups_ics(
-            &wb,
-            d("2026-11-20"),
-            "b",
-            &QuestionBank::default(),
-            &Locale::default(),
-        );
+        let ics = ics(&wb, "2026-11-20");
         assert!(ics.split("\r\n").all(|l| l.len() <= 75), "{ics}");
         let cal: Calendar = ics.parse().unwrap();
         let e = cal.events().next().unwrap();

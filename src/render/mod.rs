@@ -96,11 +96,7 @@ pub fn render(
     let mut total: Option<Rendered> = None;
     let mut seen = std::collections::HashSet::new();
     for (i, tag) in languages.iter().enumerate() {
-        let prefix = if i == 0 {
-            String::new()
-        } else {
-            format!("{}/", crate::config::primary_subtag(tag))
-        };
+        let prefix = project.config.folder_of(tag);
         // A cohort's members each have one workbook, in their language, at
         // `<id>/` ([`cohort::workbooks`]); only the report goes under `fr/`.
         let site = sink::Prefixed {
@@ -274,7 +270,7 @@ fn render_workbooks(
         let cohort = &project.config.cohort;
         // The report in each language: the default's at the top of the tree,
         // another's under its folder (`fr/`), beside the members' folders.
-        let lang = view::context::language_folder(&project.config);
+        let lang = project.config.folder_of(&project.config.book.language);
         let up = if lang.is_empty() { "" } else { "../" };
         match report::report(project, &tera, &guide_plan, opts, cohort.show_names, false) {
             Ok(html) => {

@@ -44,16 +44,6 @@ pub struct LanguageLink {
     pub current: bool,
 }
 
-/// `fr/` for a view of the project in French when English is the default;
-/// `""` in the default language.
-pub fn language_folder(config: &crate::config::Config) -> String {
-    if config.book.language == config.default_language() {
-        String::new()
-    } else {
-        format!("{}/", crate::config::primary_subtag(&config.book.language))
-    }
-}
-
 impl LanguageLink {
     /// Every language of `project`, seen from the language of this view of it.
     pub fn all(project: &Project) -> Vec<LanguageLink> {
@@ -63,15 +53,11 @@ impl LanguageLink {
             return Vec::new();
         }
         let here = config.book.language.as_str();
-        let default = languages[0].as_str();
-        let folder = |tag: &str| {
-            if tag == default {
-                String::new()
-            } else {
-                format!("{}/", crate::config::primary_subtag(tag))
-            }
+        let up = if config.folder_of(here).is_empty() {
+            ""
+        } else {
+            "../"
         };
-        let up = if here == default { "" } else { "../" };
         languages
             .iter()
             .map(|tag| LanguageLink {
@@ -80,7 +66,7 @@ impl LanguageLink {
                 prefix: if tag == here {
                     String::new()
                 } else {
-                    format!("{up}{}", folder(tag))
+                    format!("{up}{}", config.folder_of(tag))
                 },
                 current: tag == here,
             })
@@ -201,7 +187,11 @@ impl<'a> SharedContext<'a> {
             book: BookInfo::of(project),
             site: SiteInfo {
                 base_url: &config.output.html.base_url,
-                home: format!("{}{}", config.output.html.base_url, language_folder(config)),
+                home: format!(
+                    "{}{}",
+                    config.output.html.base_url,
+                    config.folder_of(&config.book.language)
+                ),
                 additional_css: config
                     .output
                     .html
