@@ -387,7 +387,18 @@ impl Build<'_> {
         } else {
             search::Scope::Off
         };
-        let search = search::Collector::new(scope, self.search);
+        // The index's pages files go to the site as they fill, so the
+        // workbook's text is not held until the end.
+        let spilled = std::sync::Mutex::new(Vec::new());
+        let spill = |file: OutputFile| {
+            if let Err(d) = self.site.put(&file.path, &file.bytes) {
+                spilled
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner())
+                    .push(d);
+            }
+        };
+        let search = search::Collector::new(scope, self.search, prefix).spilling_to(&spill);
         let writer = pages::Writer {
             build: *self,
             search: &search,
@@ -415,11 +426,16 @@ impl Build<'_> {
         diags.extend(book_diags);
         diags.extend(rest_diags);
         let failed: Vec<Diagnostic> = search
-            .finish(prefix)
+            .finish()
             .par_iter()
             .filter_map(|file| self.site.put(&file.path, &file.bytes).err())
             .collect();
         diags.extend(failed);
+        diags.extend(
+            spilled
+                .into_inner()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()),
+        );
         let CompiledWorkbook { plan, .. } = compiled;
         (!diags.has_errors()).then_some(plan)
     }

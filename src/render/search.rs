@@ -83,13 +83,9 @@ struct Read {
 }
 
 impl Shared {
-    /// What identifies a page's index entry: its address, title and `<main>`,
-    /// with the ticks left out (a ticked box has no text).
-    fn key(url: &str, title: &str, html: &[u8]) -> Vec<u8> {
-        let main = memchr::memmem::find(html, b"<main")
-            .zip(memchr::memmem::rfind(html, b"</main>"))
-            .filter(|(a, b)| a < b)
-            .map_or(html, |(a, b)| &html[a..b]);
+    /// What identifies a page's index entry: its address, title and `<main>`
+    /// ([`main_of`]), with the ticks left out (a ticked box has no text).
+    fn key(url: &str, title: &str, main: &[u8]) -> Vec<u8> {
         let mut key = Vec::with_capacity(url.len() + title.len() + main.len() + 2);
         key.extend_from_slice(url.as_bytes());
         key.push(0);
@@ -107,21 +103,51 @@ impl Shared {
 }
 
 /// Collects a workbook's pages as they are written, from any thread.
+///
+/// Pages are placed in the index in their order as soon as every page before
+/// them has come: their postings are added and their rows copied into the
+/// pages file being filled, which goes to `spill` (the site) once full. So the
+/// text of the workbook is not held until the end, only the pages that came
+/// ahead of their turn.
 pub struct Collector<'s> {
     scope: Scope,
     /// Pages read for other workbooks of the build, when there are others.
     shared: Option<&'s Shared>,
-    pages: Mutex<Vec<Page>>,
+    /// Where the index's files go (the workbook's folder in the site).
+    prefix: String,
+    /// Takes each pages file as soon as it is complete; without it, they are
+    /// all returned by [`Collector::finish`].
+    spill: Option<&'s (dyn Fn(OutputFile) + Sync)>,
+    /// Below this many bytes of postings, the terms go in one file.
+    one_terms_file: usize,
+    index: Mutex<Index>,
+}
+
+/// The index as it grows.
+#[derive(Default)]
+struct Index {
     /// Every term seen, numbered as first seen: pages keep numbers, not
     /// copies of their words, and postings are gathered by number.
-    terms: Mutex<FxHashMap<String, u32>>,
+    terms: FxHashMap<String, u32>,
+    /// Postings by term number: (page, weight), in page order.
+    postings: Vec<Vec<(u32, u8)>>,
+    /// Pages that came before one ahead of them in the order, by order.
+    waiting: BTreeMap<usize, Page>,
+    /// The order of the next page to place.
+    next: usize,
+    /// How many pages are placed (the next page's number).
+    placed: u32,
+    /// The pages file being filled: its script and the text in it.
+    chunk: String,
+    chunk_text: usize,
+    /// The first page of each pages file, and how many are complete.
+    starts: Vec<usize>,
+    /// Complete pages files not yet handed to `spill`, by number.
+    done: Vec<(usize, String)>,
 }
 
 /// One indexed page, as the thread that wrote it left it.
 struct Page {
-    /// Where the page comes in the workbook: its reading order, and the
-    /// generated pages after the book's.
-    order: usize,
     /// Its row of a pages file, as JSON: `[address, title, [[anchor, heading,
     /// text], …]]`.
     row: String,
@@ -141,12 +167,24 @@ pub struct Section {
 }
 
 impl<'s> Collector<'s> {
-    pub fn new(scope: Scope, shared: Option<&'s Shared>) -> Self {
+    /// A collector for the workbook whose files go under `prefix` (its folder
+    /// in the site).
+    pub fn new(scope: Scope, shared: Option<&'s Shared>, prefix: &str) -> Self {
         Collector {
             scope,
             shared,
-            pages: Mutex::new(Vec::new()),
-            terms: Mutex::new(FxHashMap::default()),
+            prefix: prefix.to_string(),
+            spill: None,
+            one_terms_file: ONE_TERMS_FILE,
+            index: Mutex::new(Index::default()),
+        }
+    }
+
+    /// Hand each pages file to `spill` as soon as it is complete.
+    pub fn spilling_to(self, spill: &'s (dyn Fn(OutputFile) + Sync)) -> Self {
+        Collector {
+            spill: Some(spill),
+            ..self
         }
     }
 
@@ -157,41 +195,126 @@ impl<'s> Collector<'s> {
         if self.scope == Scope::Off {
             return;
         }
+        let main = main_of(html);
         let Some(shared) = self.shared.filter(|_| same_for_all) else {
-            let html = String::from_utf8_lossy(html);
-            let sections = sections(&html);
+            let main = String::from_utf8_lossy(main);
+            let sections = sections(&main);
             let normalized = Normalized::of(title, &sections);
-            let terms = self.number(
-                normalized
-                    .marks()
-                    .into_iter()
-                    .map(|(term, m)| (term, m.weight())),
-            );
+            let marks = normalized.marks();
             let (row, text) = row(url, title, &sections);
-            self.keep(order, row, text, terms);
+            let terms = marks.into_iter().map(|(term, m)| (term, m.weight()));
+            self.take(order, row, text, terms);
             return;
         };
-        let key = Shared::key(url, title, html);
+        let key = Shared::key(url, title, main);
         let known = lock(&shared.pages).get(&key).cloned();
         let read = known.unwrap_or_else(|| {
-            let read = Arc::new(read(url, title, html));
+            let read = Arc::new(read(url, title, main));
             lock(&shared.pages).insert(key, read.clone());
             read
         });
-        let terms = self.number(read.terms.iter().map(|(t, w)| (&**t, *w)));
-        self.keep(order, read.row.clone(), read.text, terms);
+        let terms = read.terms.iter().map(|(t, w)| (&**t, *w));
+        self.take(order, read.row.clone(), read.text, terms);
     }
 
-    /// Terms with their weights, numbered in this workbook's table.
-    fn number<'t>(&self, terms: impl Iterator<Item = (&'t str, u8)>) -> Vec<(u32, u8)> {
-        let mut table = lock(&self.terms);
+    /// Number a page's terms and place it, with any pages that waited for it;
+    /// then hand over the pages files that filled up.
+    fn take<'t>(
+        &self,
+        order: usize,
+        row: String,
+        text: usize,
+        terms: impl Iterator<Item = (&'t str, u8)>,
+    ) {
+        let full = {
+            let mut index = lock(&self.index);
+            let terms = index.number(terms);
+            index.take_in(order, Page { row, text, terms });
+            match self.spill {
+                Some(_) => std::mem::take(&mut index.done),
+                None => Vec::new(),
+            }
+        };
+        if let Some(spill) = self.spill {
+            for (n, script) in full {
+                spill(OutputFile::new(self.path(&format!("pages-{n}.js")), script));
+            }
+        }
+    }
+
+    fn path(&self, name: &str) -> String {
+        path(&self.prefix, name)
+    }
+
+    /// The index's files not yet handed over: the terms files, the last pages
+    /// files and `index.js`; none when search is off.
+    pub fn finish(self) -> Vec<OutputFile> {
+        let Collector {
+            scope,
+            prefix,
+            one_terms_file,
+            index,
+            ..
+        } = self;
+        if scope == Scope::Off {
+            return Vec::new();
+        }
+        let mut index = into_inner(index);
+        // Pages that waited for one that never came (it failed to be
+        // written) take their places in order all the same.
+        for (_, page) in std::mem::take(&mut index.waiting) {
+            index.place(page);
+        }
+        index.close_chunk();
+        let names = by_number(index.terms);
+        let (terms, shards) = terms_files(&index.postings, &names, one_terms_file);
+        let table = Table {
+            v: VERSION,
+            pages: index.placed as usize,
+            chunks: index.starts,
+            shards,
+        };
+        let mut script = script_start();
+        script.push_str(&script_json(&table));
+        script_end(&mut script);
+        let mut out = Vec::with_capacity(terms.len() + index.done.len() + 1);
+        for (n, script) in terms.into_iter().enumerate() {
+            out.push(OutputFile::new(path(&prefix, &format!("terms-{n}.js")), script));
+        }
+        for (n, script) in index.done {
+            out.push(OutputFile::new(path(&prefix, &format!("pages-{n}.js")), script));
+        }
+        out.push(OutputFile::new(path(&prefix, "index.js"), script));
+        out
+    }
+}
+
+impl Index {
+    /// Place a page, and the pages that waited for it; or let it wait for
+    /// the pages before it.
+    fn take_in(&mut self, order: usize, page: Page) {
+        if order != self.next {
+            self.waiting.insert(order, page);
+            return;
+        }
+        self.place(page);
+        self.next += 1;
+        while let Some(page) = self.waiting.remove(&self.next) {
+            self.place(page);
+            self.next += 1;
+        }
+    }
+
+    /// Terms with their weights, numbered in the table.
+    fn number<'t>(&mut self, terms: impl Iterator<Item = (&'t str, u8)>) -> Vec<(u32, u8)> {
         terms
             .map(|(term, weight)| {
-                let id = match table.get(term) {
+                let id = match self.terms.get(term) {
                     Some(&id) => id,
                     None => {
-                        let id = table.len() as u32;
-                        table.insert(term.to_string(), id);
+                        let id = self.terms.len() as u32;
+                        self.terms.insert(term.to_string(), id);
+                        self.postings.push(Vec::new());
                         id
                     }
                 };
@@ -200,27 +323,54 @@ impl<'s> Collector<'s> {
             .collect()
     }
 
-    fn keep(&self, order: usize, row: String, text: usize, terms: Vec<(u32, u8)>) {
-        lock(&self.pages).push(Page {
-            order,
-            row,
-            text,
-            terms,
-        });
+    /// Give a page the next number: its postings, and its row in the pages
+    /// file being filled (a new one once the last holds [`CHUNK_BYTES`]).
+    fn place(&mut self, page: Page) {
+        let n = self.placed;
+        if n == 0 || self.chunk_text >= CHUNK_BYTES {
+            self.close_chunk();
+            self.starts.push(n as usize);
+            self.chunk = script_start();
+            self.chunk.push('[');
+            self.chunk_text = 0;
+        } else {
+            self.chunk.push(',');
+        }
+        self.chunk.push_str(&page.row);
+        self.chunk_text += 1 + page.text;
+        for (id, weight) in page.terms {
+            self.postings[id as usize].push((n, weight));
+        }
+        self.placed += 1;
     }
 
-    /// The index's files, under `prefix` (the workbook's folder in the site);
-    /// none when search is off.
-    pub fn finish(self, prefix: &str) -> Vec<OutputFile> {
-        if self.scope == Scope::Off {
-            return Vec::new();
+    /// Complete the pages file being filled, if any.
+    fn close_chunk(&mut self) {
+        if self.chunk.is_empty() {
+            return;
         }
-        let mut pages = into_inner(self.pages);
-        // The order pages came in depends on the threads: sort for the same
-        // bytes. (Term numbers depend on it too, but only their words are written.)
-        pages.sort_unstable_by_key(|p| p.order);
-        let names = by_number(into_inner(self.terms));
-        files(pages, &names, prefix, ONE_TERMS_FILE)
+        let mut script = std::mem::take(&mut self.chunk);
+        script.push(']');
+        script_end(&mut script);
+        self.done.push((self.starts.len() - 1, script));
+    }
+}
+
+/// Where a file of the index goes, under a workbook's folder.
+fn path(prefix: &str, name: &str) -> String {
+    format!("{prefix}search/{name}")
+}
+
+/// The part of a page the index reads: its `<main>` element, or all of it
+/// when it has none.
+fn main_of(html: &[u8]) -> &[u8] {
+    match memchr::memmem::find(html, b"<main") {
+        Some(start) => {
+            let end = memchr::memmem::rfind(&html[start..], b"</main>")
+                .map_or(html.len(), |e| start + e);
+            &html[start..end]
+        }
+        None => html,
     }
 }
 
@@ -288,40 +438,6 @@ struct Table {
     shards: BTreeMap<String, usize>,
 }
 
-fn files(pages: Vec<Page>, names: &[String], prefix: &str, one_file: usize) -> Vec<OutputFile> {
-    let count = pages.len();
-    /// A page's terms with their weights.
-    type Terms = Vec<(u32, u8)>;
-    let (rows, terms): (Vec<(String, usize)>, Vec<Terms>) = pages
-        .into_iter()
-        .map(|p| ((p.row, p.text), p.terms))
-        .unzip();
-    // The terms and the pages are independent: made side by side.
-    let ((terms, shards), (chunks, starts)) = rayon::join(
-        || terms_files(&terms, names, one_file),
-        || pages_files(rows),
-    );
-    let table = Table {
-        v: VERSION,
-        pages: count,
-        chunks: starts,
-        shards,
-    };
-    let mut index = script_start();
-    index.push_str(&script_json(&table));
-    script_end(&mut index);
-    let path = |name: String| format!("{prefix}search/{name}");
-    let mut out = Vec::with_capacity(terms.len() + chunks.len() + 1);
-    for (n, script) in terms.into_iter().enumerate() {
-        out.push(OutputFile::new(path(format!("terms-{n}.js")), script));
-    }
-    for (n, script) in chunks.into_iter().enumerate() {
-        out.push(OutputFile::new(path(format!("pages-{n}.js")), script));
-    }
-    out.push(OutputFile::new(path("index.js".into()), index));
-    out
-}
-
 /// Every file of the index is one call: this, the data as JSON, [`script_end`].
 fn script_start() -> String {
     String::from("careerbookSearch(document.currentScript, ")
@@ -332,20 +448,13 @@ fn script_end(script: &mut String) {
 }
 
 /// The terms files, and which file holds the terms of each two-letter prefix
-/// (`""`: one file for all). `pages` holds each page's (term, weight) pairs.
+/// (`""`: one file for all), from the postings by term number.
 fn terms_files(
-    pages: &[Vec<(u32, u8)>],
+    postings: &[Vec<(u32, u8)>],
     names: &[String],
     one_file: usize,
 ) -> (Vec<String>, BTreeMap<String, usize>) {
     use rayon::prelude::*;
-    // Postings by term number: (page, weight), in page order.
-    let mut postings: Vec<Vec<(u32, u8)>> = vec![Vec::new(); names.len()];
-    for (n, terms) in pages.iter().enumerate() {
-        for &(id, weight) in terms {
-            postings[id as usize].push((n as u32, weight));
-        }
-    }
     let mut order: Vec<usize> = (0..names.len()).collect();
     order.sort_unstable_by(|&a, &b| names[a].cmp(&names[b]));
     let total: usize = order
@@ -393,38 +502,6 @@ fn terms_files(
         .map(|(n, (key, _))| (key, n))
         .collect();
     (files, shards)
-}
-
-/// The pages files, each about [`CHUNK_BYTES`] of text, from the pages' rows
-/// and text lengths (each row freed once copied), and the first page of each.
-fn pages_files(rows: Vec<(String, usize)>) -> (Vec<String>, Vec<usize>) {
-    let mut files = Vec::new();
-    let mut starts = Vec::new();
-    let mut script = String::new();
-    let mut text = 0;
-    for (n, (row, len)) in rows.into_iter().enumerate() {
-        if n == 0 || text >= CHUNK_BYTES {
-            if n > 0 {
-                script.push(']');
-                script_end(&mut script);
-                files.push(std::mem::take(&mut script));
-            }
-            starts.push(n);
-            script = script_start();
-            script.push('[');
-            text = 0;
-        } else {
-            script.push(',');
-        }
-        script.push_str(&row);
-        text += 1 + len;
-    }
-    if !starts.is_empty() {
-        script.push(']');
-        script_end(&mut script);
-        files.push(script);
-    }
-    (files, starts)
 }
 
 /// Postings as a JSON array: each page's number as the difference from the one

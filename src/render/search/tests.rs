@@ -87,7 +87,7 @@ fn weights_rank_title_over_heading_over_body() {
 }
 
 fn collect(scope: Scope, pages: &[(&str, &str, &str)]) -> Collector<'static> {
-    let c = Collector::new(scope, None);
+    let c = Collector::new(scope, None, "");
     // In reverse: the index must not depend on the order pages arrive in.
     for (n, (url, title, html)) in pages.iter().enumerate().rev() {
         c.add(n, url, title, html.as_bytes(), false);
@@ -106,7 +106,7 @@ fn a_small_book_has_one_terms_file_and_postings_in_page_order() {
             ("c.html", "Last", "<main><p>Helene</p></main>"),
         ],
     );
-    let files = c.finish("");
+    let files = c.finish();
     let names: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(
         names,
@@ -141,14 +141,14 @@ fn a_large_book_splits_terms_by_prefix_and_pages_by_size() {
             )
         })
         .collect();
-    let c = Collector::new(Scope::Everything, None);
+    let c = Collector {
+        one_terms_file: 1024,
+        ..Collector::new(Scope::Everything, None, "")
+    };
     for (n, (url, html)) in pages.iter().enumerate() {
         c.add(n, url, "Page", html.as_bytes(), false);
     }
-    let mut sorted = c.pages.into_inner().unwrap();
-    sorted.sort_by_key(|p| p.order);
-    let names = by_number(c.terms.into_inner().unwrap());
-    let files = files(sorted, &names, "", 1024);
+    let files = c.finish();
     let table = json_of(files.last().unwrap());
     let shards = table["shards"].as_object().unwrap();
     assert!(shards.len() > 3, "{shards:?}");
@@ -178,7 +178,7 @@ fn hostile_text_stays_data() {
             "<main><p>&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; \u{2028} \"quoted\" back\\slash</p></main>",
         )],
     );
-    let files = c.finish("");
+    let files = c.finish();
     for f in &files {
         // Each file is exactly one call with one JSON value: it parses.
         let _ = json_of(f);
@@ -214,7 +214,7 @@ fn odd_markup_never_loops_or_panics() {
 fn a_huge_page_keeps_its_words_but_not_all_its_text() {
     let html = format!("<main><p>{} needle</p></main>", "word é ".repeat(30_000));
     let c = collect(Scope::Everything, &[("huge.html", "Huge", &html)]);
-    let files = c.finish("");
+    let files = c.finish();
     let pages = json_of(&files[1]);
     let kept = pages[0][2][0][2].as_str().unwrap();
     assert!(kept.len() <= PAGE_TEXT, "{}", kept.len());
@@ -226,7 +226,7 @@ fn a_huge_page_keeps_its_words_but_not_all_its_text() {
 fn a_page_read_for_one_member_serves_the_next_whatever_their_ticks() {
     let shared = Shared::default();
     let files = |ticked: &str, own: &str| {
-        let c = Collector::new(Scope::Everything, Some(&shared));
+        let c = Collector::new(Scope::Everything, Some(&shared), "");
         let chapter = format!(
             "<main><h2 id=\"a\">Finding mentors</h2><p>Ask around.</p><input type=\"checkbox\" data-task=\"t\"{ticked}></main>"
         );
@@ -238,7 +238,7 @@ fn a_page_read_for_one_member_serves_the_next_whatever_their_ticks() {
             format!("<main><p>{own}</p></main>").as_bytes(),
             false,
         );
-        c.finish("")
+        c.finish()
     };
     let ana = files(" checked", "Hello Ana");
     let ben = files("", "Hello Ben");
@@ -253,7 +253,7 @@ fn a_page_read_for_one_member_serves_the_next_whatever_their_ticks() {
     assert!(text(&ana).contains("Hello Ana") && !text(&ana).contains("Hello Ben"));
     assert!(text(&ben).contains("Hello Ben") && !text(&ben).contains("Hello Ana"));
     // Without the cache, the same files.
-    let alone = Collector::new(Scope::Everything, None);
+    let alone = Collector::new(Scope::Everything, None, "");
     alone.add(0, "mentors.html", "Mentors", b"<main><h2 id=\"a\">Finding mentors</h2><p>Ask around.</p><input type=\"checkbox\" data-task=\"t\"></main>", true);
     alone.add(
         1,
@@ -262,7 +262,7 @@ fn a_page_read_for_one_member_serves_the_next_whatever_their_ticks() {
         b"<main><p>Hello Ben</p></main>",
         false,
     );
-    assert_eq!(alone.finish(""), ben);
+    assert_eq!(alone.finish(), ben);
 }
 
 #[test]
