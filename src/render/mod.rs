@@ -504,6 +504,79 @@ impl Build<'_> {
     }
 }
 
+/// What JSON for a script writes for the byte at `i` of a string, beyond
+/// JSON's own escapes: `<`, `>` and `&` (no text can close a script element
+/// or open a comment) and U+2028 and U+2029 (line breaks to older
+/// JavaScript), escaped at their last byte (E2 80 A8 and E2 80 A9).
+fn script_escape(bytes: &[u8], i: usize) -> Option<&'static str> {
+    match bytes[i] {
+        b'<' => Some("\\u003c"),
+        b'>' => Some("\\u003e"),
+        b'&' => Some("\\u0026"),
+        0xA8 if i >= 2 && bytes[i - 2] == 0xE2 && bytes[i - 1] == 0x80 => Some("\\u2028"),
+        0xA9 if i >= 2 && bytes[i - 2] == 0xE2 && bytes[i - 1] == 0x80 => Some("\\u2029"),
+        _ => None,
+    }
+}
+
+/// A string as [`script_json`] writes it, quotes and all, straight into
+/// `out`: the search index writes each page's text this way, without a
+/// serializer's two passes over it (a test holds the two to the same bytes).
+pub(crate) fn push_script_string(out: &mut String, s: &str) {
+    /// Bytes that may need an escape: JSON's (quote, backslash, controls)
+    /// and [`script_escape`]'s.
+    const LOOK: [bool; 256] = {
+        let mut look = [false; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            look[b] = true;
+            b += 1;
+        }
+        look[b'"' as usize] = true;
+        look[b'\\' as usize] = true;
+        look[b'<' as usize] = true;
+        look[b'>' as usize] = true;
+        look[b'&' as usize] = true;
+        look[0xA8] = true;
+        look[0xA9] = true;
+        look
+    };
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !LOOK[b as usize] {
+            continue;
+        }
+        let mut control = [b'\\', b'u', b'0', b'0', 0, 0];
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0C => "\\f",
+            0..0x20 => {
+                control[4] = HEX[usize::from(b >> 4)];
+                control[5] = HEX[usize::from(b & 0xF)];
+                std::str::from_utf8(&control).expect("ASCII")
+            }
+            _ => match script_escape(bytes, i) {
+                Some(escape) => escape,
+                None => continue,
+            },
+        };
+        let to = if b >= 0x80 { i - 2 } else { i };
+        out.push_str(&s[from..to]);
+        out.push_str(escape);
+        from = i + 1;
+    }
+    out.push_str(&s[from..]);
+    out.push('"');
+}
+
 /// JSON for a script, inline in a page (the progress page's data) or a file
 /// of its own (the search index), that stays data: `<`,
 /// `>` and `&` in strings (no text can close a script element or open a
@@ -521,19 +594,12 @@ pub(crate) fn script_json<T: serde::Serialize + ?Sized>(value: &T) -> String {
             let bytes = fragment.as_bytes();
             let mut from = 0;
             for (i, &b) in bytes.iter().enumerate() {
-                let escape: &[u8] = match b {
-                    b'<' => b"\\u003c",
-                    b'>' => b"\\u003e",
-                    b'&' => b"\\u0026",
-                    // U+2028 and U+2029 are E2 80 A8 and E2 80 A9: escaped at
-                    // their last byte.
-                    0xA8 if i >= 2 && bytes[i - 2] == 0xE2 && bytes[i - 1] == 0x80 => b"\\u2028",
-                    0xA9 if i >= 2 && bytes[i - 2] == 0xE2 && bytes[i - 1] == 0x80 => b"\\u2029",
-                    _ => continue,
+                let Some(escape) = script_escape(bytes, i) else {
+                    continue;
                 };
                 let to = if b >= 0x80 { i - 2 } else { i };
                 w.write_all(&bytes[from..to])?;
-                w.write_all(escape)?;
+                w.write_all(escape.as_bytes())?;
                 from = i + 1;
             }
             w.write_all(&bytes[from..])

@@ -23,7 +23,6 @@
 //! loads only the terms it asks about and the pages it shows.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::sync::{Arc, Mutex};
 
 use rustc_hash::FxHashMap;
@@ -31,7 +30,7 @@ use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use super::{OutputFile, script_json};
+use super::{OutputFile, push_script_string, script_json};
 
 /// The index's format; the client refuses another.
 const VERSION: u32 = 1;
@@ -128,7 +127,9 @@ pub struct Collector<'s> {
 struct Index {
     /// Every term seen, numbered as first seen: pages keep numbers, not
     /// copies of their words, and postings are gathered by number.
-    terms: FxHashMap<String, u32>,
+    terms: FxHashMap<Box<str>, u32>,
+    /// The terms by number.
+    names: Vec<String>,
     /// Postings by term number: (page, weight), in page order.
     postings: Vec<Vec<(u32, u8)>>,
     /// Pages that came before one ahead of them in the order, by order.
@@ -197,7 +198,7 @@ impl<'s> Collector<'s> {
         }
         let main = main_of(html);
         let Some(shared) = self.shared.filter(|_| same_for_all) else {
-            let main = String::from_utf8_lossy(main);
+            let main = text_of(main);
             let sections = sections(&main);
             let normalized = Normalized::of(title, &sections);
             let marks = normalized.marks();
@@ -266,8 +267,7 @@ impl<'s> Collector<'s> {
             index.place(page);
         }
         index.close_chunk();
-        let names = by_number(index.terms);
-        let (terms, shards) = terms_files(&index.postings, &names, one_terms_file);
+        let (terms, shards) = terms_files(&index.postings, &index.names, one_terms_file);
         let table = Table {
             v: VERSION,
             pages: index.placed as usize,
@@ -279,10 +279,16 @@ impl<'s> Collector<'s> {
         script_end(&mut script);
         let mut out = Vec::with_capacity(terms.len() + index.done.len() + 1);
         for (n, script) in terms.into_iter().enumerate() {
-            out.push(OutputFile::new(path(&prefix, &format!("terms-{n}.js")), script));
+            out.push(OutputFile::new(
+                path(&prefix, &format!("terms-{n}.js")),
+                script,
+            ));
         }
         for (n, script) in index.done {
-            out.push(OutputFile::new(path(&prefix, &format!("pages-{n}.js")), script));
+            out.push(OutputFile::new(
+                path(&prefix, &format!("pages-{n}.js")),
+                script,
+            ));
         }
         out.push(OutputFile::new(path(&prefix, "index.js"), script));
         out
@@ -312,8 +318,9 @@ impl Index {
                 let id = match self.terms.get(term) {
                     Some(&id) => id,
                     None => {
-                        let id = self.terms.len() as u32;
-                        self.terms.insert(term.to_string(), id);
+                        let id = self.names.len() as u32;
+                        self.terms.insert(term.into(), id);
+                        self.names.push(term.to_string());
                         self.postings.push(Vec::new());
                         id
                     }
@@ -356,6 +363,14 @@ impl Index {
     }
 }
 
+/// A page's bytes as text; careerbook writes UTF-8, a theme's file might not.
+fn text_of(html: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(html) {
+        Ok(text) => text.into(),
+        Err(_) => String::from_utf8_lossy(html),
+    }
+}
+
 /// Where a file of the index goes, under a workbook's folder.
 fn path(prefix: &str, name: &str) -> String {
     format!("{prefix}search/{name}")
@@ -364,20 +379,24 @@ fn path(prefix: &str, name: &str) -> String {
 /// The part of a page the index reads: its `<main>` element, or all of it
 /// when it has none.
 fn main_of(html: &[u8]) -> &[u8] {
+    &html[main_span(html)]
+}
+
+fn main_span(html: &[u8]) -> std::ops::Range<usize> {
     match memchr::memmem::find(html, b"<main") {
         Some(start) => {
-            let end = memchr::memmem::rfind(&html[start..], b"</main>")
-                .map_or(html.len(), |e| start + e);
-            &html[start..end]
+            let end =
+                memchr::memmem::rfind(&html[start..], b"</main>").map_or(html.len(), |e| start + e);
+            start..end
         }
-        None => html,
+        None => 0..html.len(),
     }
 }
 
 /// Read a written page to keep: its row of a pages file, the length of its
 /// text, its terms.
 fn read(url: &str, title: &str, html: &[u8]) -> Read {
-    let html = String::from_utf8_lossy(html);
+    let html = text_of(html);
     let sections = sections(&html);
     let normalized = Normalized::of(title, &sections);
     let terms = normalized
@@ -393,18 +412,35 @@ fn read(url: &str, title: &str, html: &[u8]) -> Read {
 /// (at most [`PAGE_TEXT`]).
 fn row(url: &str, title: &str, sections: &[Section]) -> (String, usize) {
     let mut room = PAGE_TEXT;
-    let rows: Vec<(&str, &str, &str)> = sections
+    let size: usize = sections
         .iter()
-        .map(|s| {
-            let mut end = s.text.len().min(room);
-            while !s.text.is_char_boundary(end) {
-                end -= 1;
-            }
-            room -= end;
-            (s.anchor.as_str(), s.heading.as_str(), &s.text[..end])
-        })
-        .collect();
-    (script_json(&(url, title, rows)), PAGE_TEXT - room)
+        .map(|s| s.anchor.len() + s.heading.len() + s.text.len() + 12)
+        .sum();
+    let mut out = String::with_capacity(url.len() + title.len() + size.min(2 * PAGE_TEXT) + 16);
+    out.push('[');
+    push_script_string(&mut out, url);
+    out.push(',');
+    push_script_string(&mut out, title);
+    out.push_str(",[");
+    for (n, s) in sections.iter().enumerate() {
+        let mut end = s.text.len().min(room);
+        while !s.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        room -= end;
+        if n > 0 {
+            out.push(',');
+        }
+        out.push('[');
+        push_script_string(&mut out, &s.anchor);
+        out.push(',');
+        push_script_string(&mut out, &s.heading);
+        out.push(',');
+        push_script_string(&mut out, &s.text[..end]);
+        out.push(']');
+    }
+    out.push_str("]]");
+    (out, PAGE_TEXT - room)
 }
 
 /// A lock, whether or not another thread panicked holding it: the data is
@@ -416,15 +452,6 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 fn into_inner<T>(m: Mutex<T>) -> T {
     m.into_inner()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
-/// The terms, each at its number.
-fn by_number(table: FxHashMap<String, u32>) -> Vec<String> {
-    let mut names = vec![String::new(); table.len()];
-    for (term, id) in table {
-        names[id as usize] = term;
-    }
-    names
 }
 
 /// The table `index.js` holds.
@@ -513,10 +540,28 @@ fn encode_into(list: &[(u32, u8)], s: &mut String) {
         if i > 0 {
             s.push(',');
         }
-        let _ = write!(s, "{},{weight}", page - last);
+        push_number(s, page - last);
+        s.push(',');
+        push_number(s, u32::from(*weight));
         last = *page;
     }
     s.push(']');
+}
+
+/// A number in decimal, without `fmt`'s machinery (postings are most of
+/// what the terms files hold).
+fn push_number(s: &mut String, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    s.push_str(std::str::from_utf8(&digits[at..]).expect("digits are ASCII"));
 }
 
 /// Where on a page a term appears.
@@ -558,7 +603,9 @@ impl Normalized {
 
     /// Each term of the page and where it appears.
     fn marks(&self) -> FxHashMap<&str, Marks> {
-        let mut marks: FxHashMap<&str, Marks> = FxHashMap::default();
+        // About one distinct word in five of a page's text.
+        let mut marks: FxHashMap<&str, Marks> =
+            FxHashMap::with_capacity_and_hasher(self.body.len() / 32, Default::default());
         for term in terms(&self.title) {
             marks.entry(term).or_default().title = true;
         }
@@ -575,15 +622,29 @@ impl Normalized {
 
 /// The words of normalised text that are indexed.
 fn terms(normalized: &str) -> Box<dyn Iterator<Item = &str> + '_> {
-    let indexed = |t: &&str| (MIN_TERM..=MAX_TERM).contains(&t.chars().count());
     if normalized.is_ascii() {
         // Most text: bytes, without decoding characters.
-        Box::new(
-            normalized
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .filter(move |t| (MIN_TERM..=MAX_TERM).contains(&t.len())),
-        )
+        let bytes = normalized.as_bytes();
+        let mut i = 0;
+        Box::new(std::iter::from_fn(move || {
+            loop {
+                while i < bytes.len() && !bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                if i == bytes.len() {
+                    return None;
+                }
+                let start = i;
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                if (MIN_TERM..=MAX_TERM).contains(&(i - start)) {
+                    return Some(&normalized[start..i]);
+                }
+            }
+        }))
     } else {
+        let indexed = |t: &&str| (MIN_TERM..=MAX_TERM).contains(&t.chars().count());
         Box::new(
             normalized
                 .split(|c: char| !c.is_alphanumeric())
@@ -632,71 +693,117 @@ fn normalize_into(text: &str, out: &mut String) {
     }
 }
 
-/// Elements whose text is not the page's content: navigation (the pager, "on
-/// this page"), scripts and styles, controls; besides these, anything a theme
-/// marks with `data-search-skip` (the home page's table of contents).
-fn is_skipped(name: &str) -> bool {
-    matches!(
-        name,
-        "nav"
-            | "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "svg"
-            | "button"
-            | "select"
-            | "textarea"
-    )
+/// What an element is to the index, by its name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Its text is not the page's content: navigation (the pager, "on this
+    /// page"), scripts and styles, controls. Besides these, anything a theme
+    /// marks with `data-search-skip` (the home page's table of contents).
+    Skipped,
+    /// It sits inside a line of text: no space is put in its place.
+    Inline,
+    /// It has no content and no end tag.
+    Void,
+    Heading(u8),
+    /// Anything else: a block, whose start and end separate words.
+    Block,
 }
 
-/// Elements that sit inside a line of text: no space is put in their place.
-fn is_inline(name: &str) -> bool {
-    matches!(
-        name,
-        "a" | "abbr"
-            | "b"
-            | "bdi"
-            | "bdo"
-            | "cite"
-            | "code"
-            | "data"
-            | "dfn"
-            | "em"
-            | "i"
-            | "kbd"
-            | "mark"
-            | "q"
-            | "s"
-            | "samp"
-            | "small"
-            | "span"
-            | "strong"
-            | "sub"
-            | "sup"
-            | "time"
-            | "u"
-            | "var"
-    )
+/// An element's name, lower-cased, as a number: names are compared without
+/// calls to `memcmp`, and every name the index knows is at most 8 bytes.
+const fn name_key(name: &[u8]) -> u64 {
+    if name.len() > 8 {
+        return u64::MAX;
+    }
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < name.len() {
+        key |= (name[i].to_ascii_lowercase() as u64) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+const SKIPPED: [u64; 9] = [
+    name_key(b"nav"),
+    name_key(b"script"),
+    name_key(b"style"),
+    name_key(b"noscript"),
+    name_key(b"template"),
+    name_key(b"svg"),
+    name_key(b"button"),
+    name_key(b"select"),
+    name_key(b"textarea"),
+];
+
+const INLINE: [u64; 24] = [
+    name_key(b"a"),
+    name_key(b"abbr"),
+    name_key(b"b"),
+    name_key(b"bdi"),
+    name_key(b"bdo"),
+    name_key(b"cite"),
+    name_key(b"code"),
+    name_key(b"data"),
+    name_key(b"dfn"),
+    name_key(b"em"),
+    name_key(b"i"),
+    name_key(b"kbd"),
+    name_key(b"mark"),
+    name_key(b"q"),
+    name_key(b"s"),
+    name_key(b"samp"),
+    name_key(b"small"),
+    name_key(b"span"),
+    name_key(b"strong"),
+    name_key(b"sub"),
+    name_key(b"sup"),
+    name_key(b"time"),
+    name_key(b"u"),
+    name_key(b"var"),
+];
+
+const VOID: [u64; 13] = [
+    name_key(b"area"),
+    name_key(b"base"),
+    name_key(b"br"),
+    name_key(b"col"),
+    name_key(b"embed"),
+    name_key(b"hr"),
+    name_key(b"img"),
+    name_key(b"input"),
+    name_key(b"link"),
+    name_key(b"meta"),
+    name_key(b"source"),
+    name_key(b"track"),
+    name_key(b"wbr"),
+];
+
+fn kind(name: &[u8]) -> Kind {
+    if let [b'h' | b'H', level @ b'1'..=b'6'] = name {
+        return Kind::Heading(level - b'0');
+    }
+    let key = name_key(name);
+    if SKIPPED.contains(&key) {
+        Kind::Skipped
+    } else if INLINE.contains(&key) {
+        Kind::Inline
+    } else if VOID.contains(&key) {
+        Kind::Void
+    } else {
+        Kind::Block
+    }
 }
 
 /// The text of a page's `<main>` (or of the whole page if it has none), in
 /// sections at each heading that has an `id`. The page's `<h1>` is its title,
 /// which is indexed as the title.
 pub fn sections(html: &str) -> Vec<Section> {
-    let body = match html.find("<main") {
-        Some(start) => {
-            let end = html[start..]
-                .rfind("</main>")
-                .map(|e| start + e)
-                .unwrap_or(html.len());
-            &html[start..end]
-        }
-        None => html,
-    };
+    // Cut at `<` characters: on character boundaries.
+    let body = &html[main_span(html.as_bytes())];
     let mut out = vec![Section::default()];
     // The element being skipped and how deep inside it we are.
-    let mut skipping: Option<(String, usize)> = None;
+    let mut skipping: Option<(Vec<u8>, usize)> = None;
     // Inside a heading: 1–6, and whether its text is the section's heading
     // (h2–h6 with an id) or left out (h1).
     let mut heading: Option<(u8, bool)> = None;
@@ -726,22 +833,18 @@ pub fn sections(html: &str) -> Vec<Section> {
         let closing = tag.starts_with('/');
         let tag = tag.trim_start_matches('/');
         let name_len = tag
-            .find(|c: char| !c.is_ascii_alphanumeric())
+            .bytes()
+            .position(|b| !b.is_ascii_alphanumeric())
             .unwrap_or(tag.len());
-        let name = &tag[..name_len];
         // careerbook's themes write lower-case names; a theme may not.
-        let name: std::borrow::Cow<str> = if name.bytes().any(|b| b.is_ascii_uppercase()) {
-            name.to_ascii_lowercase().into()
-        } else {
-            name.into()
-        };
+        let name = &tag.as_bytes()[..name_len];
         if name.is_empty() {
             continue;
         }
         let attrs = &tag[name_len..];
         let self_closing = attrs.trim_end().ends_with('/');
         if let Some((skipped, depth)) = skipping.as_mut() {
-            if *name == **skipped {
+            if name.eq_ignore_ascii_case(skipped) {
                 if closing {
                     *depth -= 1;
                     if *depth == 0 {
@@ -753,22 +856,20 @@ pub fn sections(html: &str) -> Vec<Section> {
             }
             continue;
         }
+        let kind = kind(name);
         if !closing
             && !self_closing
-            && (is_skipped(&name)
-                || (attrs.contains("data-search-skip")
-                    && has_attribute(attrs, "data-search-skip")
-                    && !is_void(&name)))
+            && (kind == Kind::Skipped
+                || (kind != Kind::Void
+                    && SKIP_MARK.find(attrs.as_bytes()).is_some()
+                    && has_attribute(attrs, "data-search-skip")))
         {
-            skipping = Some((name.into_owned(), 1));
+            skipping = Some((name.to_ascii_lowercase(), 1));
             continue;
         }
-        let level = match name.as_bytes() {
-            [b'h', d @ b'1'..=b'6'] => Some(d - b'0'),
-            _ => None,
-        };
-        match (level, closing) {
-            (Some(level), false) => {
+        let section = out.last_mut().expect("there is always a section");
+        match (kind, closing) {
+            (Kind::Heading(level), false) => {
                 let id = attribute(attrs, "id");
                 let titled = level > 1 && id.is_some();
                 if titled {
@@ -778,21 +879,16 @@ pub fn sections(html: &str) -> Vec<Section> {
                     });
                 } else if level > 1 {
                     // A heading without an id stays in its section's text.
-                    let section = out.last_mut().expect("there is always a section");
-                    push_text(&mut section.text, " ");
+                    space(&mut section.text);
                     continue;
                 }
                 heading = Some((level, titled));
             }
-            (Some(level), true) if heading.is_some_and(|(l, _)| l == level) => {
+            (Kind::Heading(level), true) if heading.is_some_and(|(l, _)| l == level) => {
                 heading = None;
             }
-            _ => {
-                if !is_inline(&name) {
-                    let section = out.last_mut().expect("there is always a section");
-                    push_text(&mut section.text, " ");
-                }
-            }
+            (Kind::Inline, _) => {}
+            _ => space(&mut section.text),
         }
     }
     for s in &mut out {
@@ -806,35 +902,23 @@ pub fn sections(html: &str) -> Vec<Section> {
     out
 }
 
-fn is_void(name: &str) -> bool {
-    matches!(
-        name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "source"
-            | "track"
-            | "wbr"
-    )
-}
+/// Finds the attribute that marks an element as left out, before its
+/// attributes are read.
+static SKIP_MARK: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("data-search-skip"));
 
 /// Where the tag that starts at `at` (a `<`) ends: just after its `>`, outside
 /// quoted attribute values.
 fn tag_end(bytes: &[u8], at: usize) -> usize {
-    let mut quote = None;
-    for (n, &b) in bytes[at + 1..].iter().enumerate() {
-        match (quote, b) {
-            (None, b'"' | b'\'') => quote = Some(b),
-            (Some(q), _) if b == q => quote = None,
-            (None, b'>') => return at + 1 + n + 1,
-            _ => {}
+    let mut i = at + 1;
+    while let Some(n) = memchr::memchr3(b'>', b'"', b'\'', &bytes[i..]) {
+        let at = i + n;
+        match bytes[at] {
+            b'>' => return at + 1,
+            quote => match memchr::memchr(quote, &bytes[at + 1..]) {
+                Some(m) => i = at + 1 + m + 1,
+                None => break,
+            },
         }
     }
     bytes.len()
@@ -894,23 +978,34 @@ fn attribute_spans(attrs: &str) -> impl Iterator<Item = (&str, &str)> {
 /// Append text as it reads: character references decoded, runs of HTML's
 /// white space (ASCII) as one space. A no-break space stays.
 fn push_text(out: &mut String, raw: &str) {
-    let decoded = decode(raw);
-    let space = |out: &mut String| {
-        if !out.is_empty() && !out.ends_with(' ') {
-            out.push(' ');
+    let text = decode(raw);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_whitespace() {
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            space(out);
+            continue;
         }
-    };
-    if decoded.starts_with(|c: char| c.is_ascii_whitespace()) {
-        space(out);
-    }
-    for (k, word) in decoded.split_ascii_whitespace().enumerate() {
-        if k > 0 {
-            out.push(' ');
+        // Copied at once: words, and the single spaces between them.
+        let start = i;
+        while i < bytes.len() {
+            match bytes[i] {
+                b' ' if bytes.get(i + 1).is_some_and(|b| !b.is_ascii_whitespace()) => i += 1,
+                b if b.is_ascii_whitespace() => break,
+                _ => i += 1,
+            }
         }
-        out.push_str(word);
+        out.push_str(&text[start..i]);
     }
-    if decoded.ends_with(|c: char| c.is_ascii_whitespace()) {
-        space(out);
+}
+
+/// A space between words, unless there is one already (or no word yet).
+fn space(out: &mut String) {
+    if !out.is_empty() && !out.ends_with(' ') {
+        out.push(' ');
     }
 }
 

@@ -81,6 +81,7 @@ fn weights_rank_title_over_heading_over_body() {
         .map(|(t, m)| (t, m.weight()))
         .collect();
     assert_eq!(terms["sponsor"], BODY_MAX);
+
     assert_eq!(terms["mentor"], IN_HEADING + 1);
     assert_eq!(terms["sponsors"], IN_TITLE);
     assert_eq!(terms["and"], IN_TITLE);
@@ -272,4 +273,22 @@ fn references_before_accented_text_decode_without_splitting_a_character() {
     assert_eq!(decode("l&#39;intérêt"), "l'intérêt");
     assert_eq!(decode("&amp éé"), "&amp éé");
     assert_eq!(decode("&ééééééé;"), "&ééééééé;");
+}
+
+#[test]
+fn page_text_is_written_as_script_json_writes_it() {
+    let every_ascii: String = (0u8..0x80).map(char::from).collect();
+    for text in [
+        "",
+        "plain words",
+        every_ascii.as_str(),
+        "</script><!-- & -->",
+        "line\u{2028}para\u{2029}end \u{2027}\u{202A}",
+        "Geneviève, œuvre, « guillemets », 🙂",
+        "\"quoted\" back\\slash\u{7f}\u{1b}",
+    ] {
+        let mut pushed = String::new();
+        push_script_string(&mut pushed, text);
+        assert_eq!(pushed, script_json(text), "{text:?}");
+    }
 }
