@@ -395,9 +395,9 @@ fn main_span(html: &[u8]) -> std::ops::Range<usize> {
 
 /// Read a written page to keep: its row of a pages file, the length of its
 /// text, its terms.
-fn read(url: &str, title: &str, html: &[u8]) -> Read {
-    let html = text_of(html);
-    let sections = sections(&html);
+fn read(url: &str, title: &str, main: &[u8]) -> Read {
+    let main = text_of(main);
+    let sections = sections(&main);
     let normalized = Normalized::of(title, &sections);
     let terms = normalized
         .marks()
@@ -603,9 +603,10 @@ impl Normalized {
 
     /// Each term of the page and where it appears.
     fn marks(&self) -> FxHashMap<&str, Marks> {
-        // About one distinct word in five of a page's text.
+        // Room for about one distinct word in three of a page's text, so the
+        // table is not grown as it fills.
         let mut marks: FxHashMap<&str, Marks> =
-            FxHashMap::with_capacity_and_hasher(self.body.len() / 32, Default::default());
+            FxHashMap::with_capacity_and_hasher(self.body.len() / 16, Default::default());
         for term in terms(&self.title) {
             marks.entry(term).or_default().title = true;
         }
@@ -795,12 +796,10 @@ fn kind(name: &[u8]) -> Kind {
     }
 }
 
-/// The text of a page's `<main>` (or of the whole page if it has none), in
-/// sections at each heading that has an `id`. The page's `<h1>` is its title,
-/// which is indexed as the title.
-pub fn sections(html: &str) -> Vec<Section> {
-    // Cut at `<` characters: on character boundaries.
-    let body = &html[main_span(html.as_bytes())];
+/// The text of a page's `<main>` ([`main_of`]), in sections at each heading
+/// that has an `id`. The page's `<h1>` is its title, which is indexed as the
+/// title.
+fn sections(body: &str) -> Vec<Section> {
     let mut out = vec![Section::default()];
     // The element being skipped and how deep inside it we are.
     let mut skipping: Option<(Vec<u8>, usize)> = None;
@@ -979,28 +978,56 @@ fn attribute_spans(attrs: &str) -> impl Iterator<Item = (&str, &str)> {
 /// white space (ASCII) as one space. A no-break space stays.
 fn push_text(out: &mut String, raw: &str) {
     let text = decode(raw);
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_whitespace() {
-            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                i += 1;
+    let mut rest = text.as_ref();
+    if rest.contains('\x0C') {
+        // A form feed is white space too; rare enough for a slow path.
+        for (k, word) in rest.split_ascii_whitespace().enumerate() {
+            if k > 0 || rest.starts_with(|c: char| c.is_ascii_whitespace()) {
+                space(out);
             }
+            out.push_str(word);
+        }
+        if rest.ends_with(|c: char| c.is_ascii_whitespace()) {
             space(out);
-            continue;
         }
-        // Copied at once: words, and the single spaces between them.
-        let start = i;
-        while i < bytes.len() {
-            match bytes[i] {
-                b' ' if bytes.get(i + 1).is_some_and(|b| !b.is_ascii_whitespace()) => i += 1,
-                b if b.is_ascii_whitespace() => break,
-                _ => i += 1,
-            }
+        return;
+    }
+    // Stretches with no white space but spaces, copied at once but for runs
+    // of spaces; between them, line breaks and tabs, each run one space.
+    while !rest.is_empty() {
+        let end = memchr::memchr3(b'\n', b'\t', b'\r', rest.as_bytes()).unwrap_or(rest.len());
+        push_spaced(out, &rest[..end]);
+        let after = rest[end..].trim_start_matches(|c: char| c.is_ascii_whitespace());
+        if after.len() < rest.len() - end {
+            space(out);
         }
-        out.push_str(&text[start..i]);
+        rest = after;
     }
 }
+
+/// Text whose only white space is spaces, each run of them as one.
+fn push_spaced(out: &mut String, text: &str) {
+    let mut rest = text;
+    if let Some(trimmed) = rest.strip_prefix(' ') {
+        space(out);
+        rest = trimmed.trim_start_matches(' ');
+    }
+    while let Some(at) = TWO_SPACES.find(rest.as_bytes()) {
+        out.push_str(&rest[..at]);
+        space(out);
+        rest = rest[at..].trim_start_matches(' ');
+    }
+    match rest.strip_suffix(' ') {
+        Some(words) => {
+            out.push_str(words);
+            space(out);
+        }
+        None => out.push_str(rest),
+    }
+}
+
+static TWO_SPACES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("  "));
 
 /// A space between words, unless there is one already (or no word yet).
 fn space(out: &mut String) {

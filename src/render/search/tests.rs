@@ -1,7 +1,7 @@
 use super::*;
 
 fn page(html: &str) -> Vec<Section> {
-    sections(html)
+    sections(&text_of(main_of(html.as_bytes())))
 }
 
 fn json_of(file: &OutputFile) -> serde_json::Value {
@@ -291,4 +291,147 @@ fn page_text_is_written_as_script_json_writes_it() {
         push_script_string(&mut pushed, text);
         assert_eq!(pushed, script_json(text), "{text:?}");
     }
+}
+
+#[test]
+fn white_space_reads_as_single_spaces_whatever_its_shape() {
+    // The plain reading: words, one space between, a space at either end
+    // where the text has white space there.
+    fn plain(out: &mut String, raw: &str) {
+        let text = decode(raw);
+        if text.starts_with(|c: char| c.is_ascii_whitespace()) {
+            space(out);
+        }
+        for (k, word) in text.split_ascii_whitespace().enumerate() {
+            if k > 0 {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        if text.ends_with(|c: char| c.is_ascii_whitespace()) {
+            space(out);
+        }
+    }
+    let pieces = [
+        " ", "  ", "\n", "\t", "\r", "\x0C", "a", "word", "é", "&amp;", "\u{a0}",
+    ];
+    let mut seed = 7u64;
+    for _ in 0..5000 {
+        let mut raw = String::new();
+        let mut before = String::new();
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        if seed >> 63 == 1 {
+            before.push_str("x");
+        }
+        for _ in 0..(seed >> 40) % 12 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            raw.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+        }
+        let (mut fast, mut slow) = (before.clone(), before);
+        push_text(&mut fast, &raw);
+        plain(&mut slow, &raw);
+        assert_eq!(fast, slow, "{raw:?}");
+    }
+}
+#[test]
+fn white_space_reads_as_single_spaces_whatever_its_shape() {
+    // The plain reading: words, one space between, a space at either end
+    // where the text has white space there.
+    fn plain(out: &mut String, raw: &str) {
+        let text = decode(raw);
+        if text.starts_with(|c: char| c.is_ascii_whitespace()) {
+            space(out);
+        }
+        for (k, word) in text.split_ascii_whitespace().enumerate() {
+            if k > 0 {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        if text.ends_with(|c: char| c.is_ascii_whitespace()) {
+            space(out);
+        }
+    }
+    let pieces = [
+        " ", "  ", "\n", "\t", "\r", "\x0C", "a", "word", "é", "&amp;", "\u{a0}",
+    ];
+    let mut seed = 7u64;
+    for _ in 0..5000 {
+        let mut raw = String::new();
+        let mut before = String::new();
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        if seed >> 63 == 1 {
+            before.push_str("x");
+        }
+        for _ in 0..(seed >> 40) % 12 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            raw.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+        }
+        let (mut fast, mut slow) = (before.clone(), before);
+        push_text(&mut fast, &raw);
+        plain(&mut slow, &raw);
+        assert_eq!(fast, slow, "{raw:?}");
+    }
+}
+#[test]
+#[ignore]
+fn zz_probe_timing() {
+    let html = std::fs::read("/dev/shm/ref/book1000/part-05/page-00205.html").unwrap();
+    let c = Collector::new(Scope::Everything, None, "");
+    let t = std::time::Instant::now();
+    for n in 0..20000 {
+        c.add(
+            n,
+            "part-05/page-00205.html",
+            "Page 205: Practice product listen",
+            &html,
+            false,
+        );
+    }
+    let add = t.elapsed();
+    let t = std::time::Instant::now();
+    let main = main_of(&html);
+    let text = text_of(main);
+    for _ in 0..20000 {
+        std::hint::black_box(sections(std::hint::black_box(&text)));
+    }
+    let sec = t.elapsed();
+    let s = sections(&text);
+    let t = std::time::Instant::now();
+    for _ in 0..20000 {
+        let n = Normalized::of(
+            "Page 205: Practice product listen",
+            std::hint::black_box(&s),
+        );
+        std::hint::black_box(n.marks().len());
+    }
+    let marks = t.elapsed();
+    let t = std::time::Instant::now();
+    for _ in 0..20000 {
+        std::hint::black_box(row(
+            "part-05/page-00205.html",
+            "Page 205",
+            std::hint::black_box(&s),
+        ));
+    }
+    let rowt = t.elapsed();
+    let t = std::time::Instant::now();
+    let files = c.finish();
+    eprintln!(
+        "PROBE per page: add {:?} sections {:?} normalize+marks {:?} row {:?}; finish {:?} ({} files)",
+        add / 20000,
+        sec / 20000,
+        marks / 20000,
+        rowt / 20000,
+        t.elapsed(),
+        files.len()
+    );
 }
