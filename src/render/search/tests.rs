@@ -323,7 +323,7 @@ fn white_space_reads_as_single_spaces_whatever_its_shape() {
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
         if seed >> 63 == 1 {
-            before.push_str("x");
+            before.push('x');
         }
         for _ in 0..(seed >> 40) % 12 {
             seed = seed
