@@ -23,7 +23,7 @@
 //! loads only the terms it asks about and the pages it shows.
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -119,17 +119,24 @@ pub struct Collector<'s> {
     spill: Option<&'s (dyn Fn(OutputFile) + Sync)>,
     /// Below this many bytes of postings, the terms go in one file.
     one_terms_file: usize,
+    /// Every term seen, numbered as first seen; read by every page, written
+    /// only for words not seen before.
+    terms: RwLock<Terms>,
     index: Mutex<Index>,
+}
+
+/// Terms numbered as first seen: pages keep numbers, not copies of their
+/// words, and postings are gathered by number.
+#[derive(Default)]
+struct Terms {
+    ids: FxHashMap<Box<str>, u32>,
+    /// The terms by number.
+    names: Vec<String>,
 }
 
 /// The index as it grows.
 #[derive(Default)]
 struct Index {
-    /// Every term seen, numbered as first seen: pages keep numbers, not
-    /// copies of their words, and postings are gathered by number.
-    terms: FxHashMap<Box<str>, u32>,
-    /// The terms by number.
-    names: Vec<String>,
     /// Postings by term number: (page, weight), in page order.
     postings: Vec<Vec<(u32, u8)>>,
     /// Pages that came before one ahead of them in the order, by order.
@@ -177,6 +184,7 @@ impl<'s> Collector<'s> {
             prefix: prefix.to_string(),
             spill: None,
             one_terms_file: ONE_TERMS_FILE,
+            terms: RwLock::new(Terms::default()),
             index: Mutex::new(Index::default()),
         }
     }
@@ -227,9 +235,9 @@ impl<'s> Collector<'s> {
         text: usize,
         terms: impl Iterator<Item = (&'t str, u8)>,
     ) {
+        let terms = self.number(terms);
         let full = {
             let mut index = lock(&self.index);
-            let terms = index.number(terms);
             index.take_in(order, Page { row, text, terms });
             match self.spill {
                 Some(_) => std::mem::take(&mut index.done),
@@ -247,6 +255,36 @@ impl<'s> Collector<'s> {
         path(&self.prefix, name)
     }
 
+    /// Terms with their weights, numbered in the table: most are known, and
+    /// are looked up with the other threads; new ones are numbered after.
+    fn number<'t>(&self, terms: impl Iterator<Item = (&'t str, u8)>) -> Vec<(u32, u8)> {
+        let mut numbered = Vec::with_capacity(terms.size_hint().0);
+        let mut new = Vec::new();
+        {
+            let table = self.terms.read().unwrap_or_else(|p| p.into_inner());
+            for (term, weight) in terms {
+                let id = table.ids.get(term).copied().unwrap_or_else(|| {
+                    new.push((numbered.len(), term));
+                    u32::MAX
+                });
+                numbered.push((id, weight));
+            }
+        }
+        if !new.is_empty() {
+            let mut table = self.terms.write().unwrap_or_else(|p| p.into_inner());
+            for (at, term) in new {
+                // Another thread may have numbered it in between.
+                let next = table.names.len() as u32;
+                let id = *table.ids.entry(term.into()).or_insert(next);
+                if id == next {
+                    table.names.push(term.to_string());
+                }
+                numbered[at].0 = id;
+            }
+        }
+        numbered
+    }
+
     /// The index's files not yet handed over: the terms files, the last pages
     /// files and `index.js`; none when search is off.
     pub fn finish(self) -> Vec<OutputFile> {
@@ -254,6 +292,7 @@ impl<'s> Collector<'s> {
             scope,
             prefix,
             one_terms_file,
+            terms,
             index,
             ..
         } = self;
@@ -267,7 +306,13 @@ impl<'s> Collector<'s> {
             index.place(page);
         }
         index.close_chunk();
-        let (terms, shards) = terms_files(&index.postings, &index.names, one_terms_file);
+        let names = terms
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .names;
+        // Every term is on a placed page; this only makes sure of it.
+        index.postings.resize_with(names.len(), Vec::new);
+        let (terms, shards) = terms_files(&index.postings, &names, one_terms_file);
         let table = Table {
             v: VERSION,
             pages: index.placed as usize,
@@ -311,25 +356,6 @@ impl Index {
         }
     }
 
-    /// Terms with their weights, numbered in the table.
-    fn number<'t>(&mut self, terms: impl Iterator<Item = (&'t str, u8)>) -> Vec<(u32, u8)> {
-        terms
-            .map(|(term, weight)| {
-                let id = match self.terms.get(term) {
-                    Some(&id) => id,
-                    None => {
-                        let id = self.names.len() as u32;
-                        self.terms.insert(term.into(), id);
-                        self.names.push(term.to_string());
-                        self.postings.push(Vec::new());
-                        id
-                    }
-                };
-                (id, weight)
-            })
-            .collect()
-    }
-
     /// Give a page the next number: its postings, and its row in the pages
     /// file being filled (a new one once the last holds [`CHUNK_BYTES`]).
     fn place(&mut self, page: Page) {
@@ -346,7 +372,11 @@ impl Index {
         self.chunk.push_str(&page.row);
         self.chunk_text += 1 + page.text;
         for (id, weight) in page.terms {
-            self.postings[id as usize].push((n, weight));
+            let id = id as usize;
+            if id >= self.postings.len() {
+                self.postings.resize_with(id + 1, Vec::new);
+            }
+            self.postings[id].push((n, weight));
         }
         self.placed += 1;
     }
