@@ -139,7 +139,8 @@ struct Terms {
 struct Index {
     /// Postings by term number: (page, weight), in page order.
     postings: Vec<Vec<(u32, u8)>>,
-    /// Pages that came before one ahead of them in the order, by order.
+    /// Pages that came ahead of their turn, waiting for those before them,
+    /// by order.
     waiting: BTreeMap<usize, Page>,
     /// The order of the next page to place.
     next: usize,
@@ -148,7 +149,7 @@ struct Index {
     /// The pages file being filled: its script and the text in it.
     chunk: String,
     chunk_text: usize,
-    /// The first page of each pages file, and how many are complete.
+    /// The first page of each pages file begun.
     starts: Vec<usize>,
     /// Complete pages files not yet handed to `spill`, by number.
     done: Vec<(usize, String)>,

@@ -337,3 +337,51 @@ fn white_space_reads_as_single_spaces_whatever_its_shape() {
         assert_eq!(fast, slow, "{raw:?}");
     }
 }
+
+#[test]
+fn pages_files_go_out_as_they_fill_and_make_the_same_index() {
+    let pages: Vec<String> = (0..60)
+        .map(|n| format!("<main><p>page{n} {}</p></main>", "words ".repeat(2000)))
+        .collect();
+    // Pages arrive in an order of their own, as threads finish them.
+    let arrival: Vec<usize> = (0..60).map(|n| (n * 7) % 60).collect();
+    let whole = Collector::new(Scope::Everything, None, "");
+    let spilled = Mutex::new(Vec::new());
+    let spill = |file: OutputFile| lock(&spilled).push(file);
+    let streaming = Collector::new(Scope::Everything, None, "").spilling_to(&spill);
+    for &n in &arrival {
+        let url = format!("p{n}.html");
+        whole.add(n, &url, "Page", pages[n].as_bytes(), false);
+        streaming.add(n, &url, "Page", pages[n].as_bytes(), false);
+    }
+    let early = lock(&spilled).len();
+    assert!(early > 3, "pages files written before the end: {early}");
+    let last = streaming.finish();
+    let mut streamed = std::mem::take(&mut *lock(&spilled));
+    streamed.extend(last);
+    let mut whole = whole.finish();
+    let by_path = |a: &OutputFile, b: &OutputFile| a.path.cmp(&b.path);
+    streamed.sort_by(by_path);
+    whole.sort_by(by_path);
+    assert_eq!(streamed, whole);
+}
+
+#[test]
+fn pages_after_one_that_never_came_are_still_indexed_in_order() {
+    let c = Collector::new(Scope::Everything, None, "");
+    // Page 1 failed to be written: 2 and 3 wait for it, then take their places.
+    c.add(3, "c.html", "C", b"<main><p>gamma</p></main>", false);
+    c.add(0, "a.html", "A", b"<main><p>alpha</p></main>", false);
+    c.add(2, "b.html", "B", b"<main><p>beta</p></main>", false);
+    let files = c.finish();
+    let pages = json_of(&files[1]);
+    let urls: Vec<&str> = pages
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p[0].as_str().unwrap())
+        .collect();
+    assert_eq!(urls, ["a.html", "b.html", "c.html"]);
+    let terms = json_of(&files[0]);
+    assert_eq!(terms["gamma"], serde_json::json!([2, 1]));
+}
