@@ -387,8 +387,8 @@ impl Build<'_> {
         } else {
             search::Scope::Off
         };
-        // The index's pages files go to the site as they fill, so the
-        // workbook's text is not held until the end.
+        // The index's files go to the site as they are made (its pages files
+        // as they fill, so the workbook's text is not held until the end).
         let spilled = std::sync::Mutex::new(Vec::new());
         let spill = |file: OutputFile| {
             if let Err(d) = self.site.put(&file.path, &file.bytes) {
@@ -425,12 +425,7 @@ impl Build<'_> {
         );
         diags.extend(book_diags);
         diags.extend(rest_diags);
-        let failed: Vec<Diagnostic> = search
-            .finish()
-            .par_iter()
-            .filter_map(|file| self.site.put(&file.path, &file.bytes).err())
-            .collect();
-        diags.extend(failed);
+        search.finish().into_par_iter().for_each(spill);
         diags.extend(
             spilled
                 .into_inner()

@@ -410,17 +410,13 @@ fn path(prefix: &str, name: &str) -> String {
 /// The part of a page the index reads: its `<main>` element, or all of it
 /// when it has none.
 fn main_of(html: &[u8]) -> &[u8] {
-    &html[main_span(html)]
-}
-
-fn main_span(html: &[u8]) -> std::ops::Range<usize> {
     match memchr::memmem::find(html, b"<main") {
         Some(start) => {
             let end =
                 memchr::memmem::rfind(&html[start..], b"</main>").map_or(html.len(), |e| start + e);
-            start..end
+            &html[start..end]
         }
-        None => 0..html.len(),
+        None => html,
     }
 }
 
@@ -1009,56 +1005,28 @@ fn attribute_spans(attrs: &str) -> impl Iterator<Item = (&str, &str)> {
 /// white space (ASCII) as one space. A no-break space stays.
 fn push_text(out: &mut String, raw: &str) {
     let text = decode(raw);
-    let mut rest = text.as_ref();
-    if rest.contains('\x0C') {
-        // A form feed is white space too; rare enough for a slow path.
-        for (k, word) in rest.split_ascii_whitespace().enumerate() {
-            if k > 0 || rest.starts_with(|c: char| c.is_ascii_whitespace()) {
-                space(out);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_whitespace() {
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
             }
-            out.push_str(word);
-        }
-        if rest.ends_with(|c: char| c.is_ascii_whitespace()) {
             space(out);
+            continue;
         }
-        return;
-    }
-    // Stretches with no white space but spaces, copied at once but for runs
-    // of spaces; between them, line breaks and tabs, each run one space.
-    while !rest.is_empty() {
-        let end = memchr::memchr3(b'\n', b'\t', b'\r', rest.as_bytes()).unwrap_or(rest.len());
-        push_spaced(out, &rest[..end]);
-        let after = rest[end..].trim_start_matches(|c: char| c.is_ascii_whitespace());
-        if after.len() < rest.len() - end {
-            space(out);
+        // Copied at once: words, and the single spaces between them.
+        let start = i;
+        while i < bytes.len() {
+            match bytes[i] {
+                b' ' if bytes.get(i + 1).is_some_and(|b| !b.is_ascii_whitespace()) => i += 1,
+                b if b.is_ascii_whitespace() => break,
+                _ => i += 1,
+            }
         }
-        rest = after;
+        out.push_str(&text[start..i]);
     }
 }
-
-/// Text whose only white space is spaces, each run of them as one.
-fn push_spaced(out: &mut String, text: &str) {
-    let mut rest = text;
-    if let Some(trimmed) = rest.strip_prefix(' ') {
-        space(out);
-        rest = trimmed.trim_start_matches(' ');
-    }
-    while let Some(at) = TWO_SPACES.find(rest.as_bytes()) {
-        out.push_str(&rest[..at]);
-        space(out);
-        rest = rest[at..].trim_start_matches(' ');
-    }
-    match rest.strip_suffix(' ') {
-        Some(words) => {
-            out.push_str(words);
-            space(out);
-        }
-        None => out.push_str(rest),
-    }
-}
-
-static TWO_SPACES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("  "));
 
 /// A space between words, unless there is one already (or no word yet).
 fn space(out: &mut String) {
