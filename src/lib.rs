@@ -238,8 +238,6 @@ pub fn pdfs(
     mut emit: impl FnMut(OutputFile) -> Result<(), Diagnostic>,
     mut progress: impl FnMut(PdfProgress),
 ) -> Result<(), Vec<Diagnostic>> {
-    use rayon::prelude::*;
-
     let mut diags = Diagnostics::new();
     let workbooks = cohort::workbooks(project, opts.person.as_deref()).map_err(|d| vec![d])?;
     let empty = model::Workbook::default();
@@ -255,46 +253,43 @@ pub fn pdfs(
     } else {
         vec![(name.into(), workbooks.root)]
     };
-    // A cohort is typeset a few members at a time, in parallel: only those PDFs
-    // are held in memory, and Typst's caches are trimmed between batches, keeping
+    // Members are typeset side by side, each PDF emitted as soon as it and those
+    // before it are done; Typst's caches are trimmed every few members, keeping
     // the layout the members share (the chapters).
-    let batch = 2 * rayon::current_num_threads();
+    let typeset = |(path, workbook): &(String, &model::Workbook)| {
+        let mut found = Diagnostics::new();
+        let pdf = pdf::source(project, workbook, opts, &mut found).map(|source| {
+            if opts.brief {
+                pdf::render_brief(project, &source, opts)
+            } else {
+                pdf::render_pdf(project, &source, opts)
+            }
+        });
+        (path.clone(), pdf, found)
+    };
     let mut done = 0;
-    for chunk in jobs.chunks(batch) {
-        let typeset: Vec<_> = chunk
-            .par_iter()
-            .map(|(path, workbook)| {
-                let mut found = Diagnostics::new();
-                let pdf = pdf::source(project, workbook, opts, &mut found).map(|source| {
-                    if opts.brief {
-                        pdf::render_brief(project, &source, opts)
-                    } else {
-                        pdf::render_pdf(project, &source, opts)
-                    }
-                });
-                (path, pdf, found)
-            })
-            .collect();
-        pdf::trim_caches();
-        done += typeset.len();
+    let take = |(path, pdf, found): (String, Option<_>, Diagnostics)| {
+        diags.extend(found);
+        done += 1;
         progress(PdfProgress {
             done,
             total: jobs.len(),
         });
-        for (path, pdf, found) in typeset {
-            diags.extend(found);
-            match pdf {
-                Some(Ok(bytes)) if !diags.has_errors() => {
-                    if let Err(e) = emit(OutputFile::new(path.as_str(), bytes)) {
-                        diags.push(e);
-                        return Err(diags.sorted());
-                    }
+        match pdf {
+            Some(Ok(bytes)) if !diags.has_errors() => {
+                if let Err(e) = emit(OutputFile::new(path.as_str(), bytes)) {
+                    // The error is in `diags`: the PDFs after it are not typeset.
+                    diags.push(e);
+                    return false;
                 }
-                Some(Err(problems)) => diags.extend(problems),
-                _ => {}
             }
+            Some(Err(problems)) => diags.extend(problems),
+            _ => {}
         }
-    }
+        true
+    };
+    let every = 2 * rayon::current_num_threads();
+    pdf::schedule::in_order(&jobs, typeset, take, every, pdf::trim_caches);
     if diags.has_errors() {
         Err(diags.sorted())
     } else {

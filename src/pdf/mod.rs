@@ -19,6 +19,7 @@
 //! | `/brand/logo.<ext>` | the `[branding] logo`, when book.toml names one |
 
 pub mod fonts;
+pub mod schedule;
 mod source;
 pub mod typst_markup;
 pub mod world;
