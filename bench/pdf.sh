@@ -19,6 +19,11 @@
 #   CAREERBOOK=path bench/pdf.sh cohort
 #                                  the binary to time (default: built with
 #                                  `cargo build --profile dist`, as published)
+#   BENCH_DATA=dir bench/pdf.sh cohort
+#                                  where the cohort is generated and its PDFs
+#                                  written (default target/bench-data); a tmpfs
+#                                  such as /dev/shm/bench-data keeps a busy disk
+#                                  out of the figures
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,13 +34,15 @@ if [[ "${1:-}" == cohort ]]; then
         cargo build --profile dist --quiet -j "${JOBS:-2}"
         CAREERBOOK="${CARGO_TARGET_DIR:-target}/dist/careerbook"
     fi
-    data="${CARGO_TARGET_DIR:-target}/bench-data/pdf-cohort-$members"
+    bench_data="${BENCH_DATA:-${CARGO_TARGET_DIR:-target}/bench-data}"
+    data="$bench_data/pdf-cohort-$members"
+    mkdir -p "$bench_data"
     if [[ ! -f "$data/.done" || bench/gen.py -nt "$data/.done" ]]; then
         rm -rf "$data"
         python3 bench/gen.py cohort --members "$members" --out "$data" --guide . >/dev/null
         touch "$data/.done"
     fi
-    out="$(mktemp -d)"
+    out="$(mktemp -d -p "$bench_data")"
     trap 'rm -rf "$out"' EXIT
     one=member-0001
     echo "# careerbook PDF benchmark, a cohort of $members members, $(date -u +%Y-%m-%dT%H:%MZ)"
