@@ -25,65 +25,64 @@ pub fn in_order<J: Sync, R: Send>(
 ) {
     let threads = rayon::current_num_threads().max(1);
     let every = every.max(1);
+    // Every result goes through here, in order.
+    let mut handed = 0;
+    let mut hand_on = |result: R| {
+        let go_on = take(result);
+        handed += 1;
+        if handed % every == 0 {
+            between();
+        }
+        go_on
+    };
     if jobs.len() <= 1 || threads == 1 {
-        for (i, job) in jobs.iter().enumerate() {
-            // On a thread of the pool: Typst's parallel steps then run there
-            // directly rather than being sent to the pool and waited for.
-            let go_on = take(rayon::scope(|_| work(job)));
-            if (i + 1) % every == 0 {
-                between();
-            }
-            if !go_on {
+        for job in jobs {
+            if !hand_on(work(job)) {
                 break;
             }
         }
-        between();
-        return;
-    }
-    let next = AtomicUsize::new(0);
-    let stop = AtomicBool::new(false);
-    // A worker waits while the channel is full, so the PDFs held in memory are
-    // those in the channel (one per worker) and those that finished ahead of a
-    // slower member before them.
-    let (send, results) = mpsc::sync_channel(threads);
-    std::thread::scope(|scope| {
-        for _ in 0..threads.min(jobs.len()) {
-            let send = send.clone();
-            let (next, stop, work) = (&next, &stop, &work);
-            scope.spawn(move || {
-                let own = rayon::ThreadPoolBuilder::new().num_threads(1).build();
-                let run = || loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= jobs.len() || stop.load(Ordering::Relaxed) {
-                        break;
+    } else {
+        let next = AtomicUsize::new(0);
+        let stop = AtomicBool::new(false);
+        // A worker waits while the channel is full, so the PDFs held in memory
+        // are those in the channel (one per worker) and those that finished
+        // ahead of a slower member before them.
+        let (send, results) = mpsc::sync_channel(threads);
+        std::thread::scope(|scope| {
+            for _ in 0..threads.min(jobs.len()) {
+                let send = send.clone();
+                let (next, stop, work) = (&next, &stop, &work);
+                scope.spawn(move || {
+                    let run = || loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if i >= jobs.len() || stop.load(Ordering::Relaxed) {
+                            break;
+                        }
+                        if send.send((i, work(&jobs[i]))).is_err() {
+                            break;
+                        }
+                    };
+                    match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
+                        Ok(own) => own.install(run),
+                        // No thread to spare: work in the shared pool.
+                        Err(_) => run(),
                     }
-                    if send.send((i, work(&jobs[i]))).is_err() {
-                        break;
+                });
+            }
+            drop(send);
+            let mut early = BTreeMap::new();
+            let mut turn = 0;
+            for (i, result) in results {
+                early.insert(i, result);
+                while let Some(result) = early.remove(&turn) {
+                    turn += 1;
+                    if !stop.load(Ordering::Relaxed) && !hand_on(result) {
+                        stop.store(true, Ordering::Relaxed);
                     }
-                };
-                match own {
-                    Ok(pool) => pool.install(run),
-                    // No thread to spare: work in the shared pool.
-                    Err(_) => run(),
-                }
-            });
-        }
-        drop(send);
-        let mut early = BTreeMap::new();
-        let mut turn = 0;
-        for (i, result) in results {
-            early.insert(i, result);
-            while let Some(result) = early.remove(&turn) {
-                turn += 1;
-                if !stop.load(Ordering::Relaxed) && !take(result) {
-                    stop.store(true, Ordering::Relaxed);
-                }
-                if turn % every == 0 {
-                    between();
                 }
             }
-        }
-    });
+        });
+    }
     between();
 }
 
