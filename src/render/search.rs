@@ -27,10 +27,11 @@ use std::sync::{Arc, Mutex, RwLock};
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
 
 use super::{OutputFile, push_script_string, script_json};
+
+mod terms;
+use terms::{PageTerms, Place, Term};
 
 /// The index's format; the client refuses another.
 const VERSION: u32 = 1;
@@ -41,19 +42,6 @@ const ONE_TERMS_FILE: usize = 192 * 1024;
 const PAGE_TEXT: usize = 64 * 1024;
 /// About how many bytes of text each file of pages holds.
 const CHUNK_BYTES: usize = 32 * 1024;
-/// Words shorter than this (in characters) are not indexed: "a", "I", "l'".
-const MIN_TERM: usize = 2;
-/// Nor longer ones: a run of letters this long is not a word anyone types.
-const MAX_TERM: usize = 40;
-
-/// A term's weight on a page: where on the page it appears. The client adds
-/// the weights of the query's words, so titles rank above headings, and
-/// headings above the body.
-const IN_TITLE: u8 = 10;
-const IN_HEADING: u8 = 5;
-/// Body text counts once per use, up to this many.
-const BODY_MAX: u8 = 5;
-
 /// Which of a workbook's pages go into its index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scope {
@@ -74,11 +62,12 @@ pub struct Shared {
     pages: Mutex<FxHashMap<Vec<u8>, Arc<Read>>>,
 }
 
-/// A page as read: its row, the length of its text, its terms by name.
+/// A page as read: its row, the length of its text, its terms and their
+/// weights.
 struct Read {
     row: String,
     text: usize,
-    terms: Vec<(Box<str>, u8)>,
+    terms: Vec<(Term, u8)>,
 }
 
 impl Shared {
@@ -129,7 +118,7 @@ pub struct Collector<'s> {
 /// words, and postings are gathered by number.
 #[derive(Default)]
 struct Terms {
-    ids: FxHashMap<Box<str>, u32>,
+    ids: FxHashMap<Term, u32>,
     /// The terms by number.
     names: Vec<String>,
 }
@@ -207,13 +196,8 @@ impl<'s> Collector<'s> {
         }
         let main = main_of(html);
         let Some(shared) = self.shared.filter(|_| same_for_all) else {
-            let main = text_of(main);
-            let sections = sections(&main);
-            let normalized = Normalized::of(title, &sections);
-            let marks = normalized.marks();
-            let (row, text) = row(url, title, &sections);
-            let terms = marks.into_iter().map(|(term, m)| (term, m.weight()));
-            self.take(order, row, text, terms);
+            let Read { row, text, terms } = read(url, title, main);
+            self.take(order, row, text, &terms);
             return;
         };
         let key = Shared::key(url, title, main);
@@ -223,19 +207,12 @@ impl<'s> Collector<'s> {
             lock(&shared.pages).insert(key, read.clone());
             read
         });
-        let terms = read.terms.iter().map(|(t, w)| (&**t, *w));
-        self.take(order, read.row.clone(), read.text, terms);
+        self.take(order, read.row.clone(), read.text, &read.terms);
     }
 
     /// Number a page's terms and place it, with any pages that waited for it;
     /// then hand over the pages files that filled up.
-    fn take<'t>(
-        &self,
-        order: usize,
-        row: String,
-        text: usize,
-        terms: impl Iterator<Item = (&'t str, u8)>,
-    ) {
+    fn take(&self, order: usize, row: String, text: usize, terms: &[(Term, u8)]) {
         let terms = self.number(terms);
         let full = {
             let mut index = lock(&self.index);
@@ -258,12 +235,12 @@ impl<'s> Collector<'s> {
 
     /// Terms with their weights, numbered in the table: most are known, and
     /// are looked up with the other threads; new ones are numbered after.
-    fn number<'t>(&self, terms: impl Iterator<Item = (&'t str, u8)>) -> Vec<(u32, u8)> {
-        let mut numbered = Vec::with_capacity(terms.size_hint().0);
+    fn number(&self, terms: &[(Term, u8)]) -> Vec<(u32, u8)> {
+        let mut numbered = Vec::with_capacity(terms.len());
         let mut new = Vec::new();
         {
             let table = self.terms.read().unwrap_or_else(|p| p.into_inner());
-            for (term, weight) in terms {
+            for &(ref term, weight) in terms {
                 let id = table.ids.get(term).copied().unwrap_or_else(|| {
                     new.push((numbered.len(), term));
                     u32::MAX
@@ -276,9 +253,9 @@ impl<'s> Collector<'s> {
             for (at, term) in new {
                 // Another thread may have numbered it in between.
                 let next = table.names.len() as u32;
-                let id = *table.ids.entry(term.into()).or_insert(next);
+                let id = *table.ids.entry(term.clone()).or_insert(next);
                 if id == next {
-                    table.names.push(term.to_string());
+                    table.names.push(term.name());
                 }
                 numbered[at].0 = id;
             }
@@ -425,14 +402,26 @@ fn main_of(html: &[u8]) -> &[u8] {
 fn read(url: &str, title: &str, main: &[u8]) -> Read {
     let main = text_of(main);
     let sections = sections(&main);
-    let normalized = Normalized::of(title, &sections);
-    let terms = normalized
-        .marks()
-        .into_iter()
-        .map(|(term, m)| (Box::from(term), m.weight()))
-        .collect();
     let (row, text) = row(url, title, &sections);
-    Read { row, text, terms }
+    Read {
+        row,
+        text,
+        terms: terms_of(title, &sections),
+    }
+}
+
+/// A page's terms, from its title and sections, and their weights.
+fn terms_of(title: &str, sections: &[Section]) -> Vec<(Term, u8)> {
+    // Room for about one distinct word in three of a page's text, so the
+    // table is not grown as it fills.
+    let text: usize = sections.iter().map(|s| s.text.len()).sum();
+    let mut terms = PageTerms::with_capacity(text / 16);
+    terms.add(title, Place::Title);
+    for s in sections {
+        terms.add(&s.heading, Place::Heading);
+        terms.add(&s.text, Place::Body);
+    }
+    terms.weights().collect()
 }
 
 /// A page's row of a pages file, as JSON, and the length of the text in it
@@ -589,136 +578,6 @@ fn push_number(s: &mut String, mut n: u32) {
         }
     }
     s.push_str(std::str::from_utf8(&digits[at..]).expect("digits are ASCII"));
-}
-
-/// Where on a page a term appears.
-#[derive(Default)]
-struct Marks {
-    title: bool,
-    heading: bool,
-    body: u8,
-}
-
-impl Marks {
-    fn weight(&self) -> u8 {
-        u8::from(self.title) * IN_TITLE + u8::from(self.heading) * IN_HEADING + self.body
-    }
-}
-
-/// A page's title, headings and body text, normalised.
-struct Normalized {
-    title: String,
-    headings: String,
-    body: String,
-}
-
-impl Normalized {
-    fn of(title: &str, sections: &[Section]) -> Self {
-        let mut n = Normalized {
-            title: normalize(title),
-            headings: String::new(),
-            body: String::new(),
-        };
-        for s in sections {
-            normalize_into(&s.heading, &mut n.headings);
-            n.headings.push(' ');
-            normalize_into(&s.text, &mut n.body);
-            n.body.push(' ');
-        }
-        n
-    }
-
-    /// Each term of the page and where it appears.
-    fn marks(&self) -> FxHashMap<&str, Marks> {
-        // Room for about one distinct word in three of a page's text, so the
-        // table is not grown as it fills.
-        let mut marks: FxHashMap<&str, Marks> =
-            FxHashMap::with_capacity_and_hasher(self.body.len() / 16, Default::default());
-        for term in terms(&self.title) {
-            marks.entry(term).or_default().title = true;
-        }
-        for term in terms(&self.headings) {
-            marks.entry(term).or_default().heading = true;
-        }
-        for term in terms(&self.body) {
-            let m = marks.entry(term).or_default();
-            m.body = (m.body + 1).min(BODY_MAX);
-        }
-        marks
-    }
-}
-
-/// The words of normalised text that are indexed.
-fn terms(normalized: &str) -> Box<dyn Iterator<Item = &str> + '_> {
-    if normalized.is_ascii() {
-        // Most text: bytes, without decoding characters.
-        let bytes = normalized.as_bytes();
-        let mut i = 0;
-        Box::new(std::iter::from_fn(move || {
-            loop {
-                while i < bytes.len() && !bytes[i].is_ascii_alphanumeric() {
-                    i += 1;
-                }
-                if i == bytes.len() {
-                    return None;
-                }
-                let start = i;
-                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                    i += 1;
-                }
-                if (MIN_TERM..=MAX_TERM).contains(&(i - start)) {
-                    return Some(&normalized[start..i]);
-                }
-            }
-        }))
-    } else {
-        let indexed = |t: &&str| (MIN_TERM..=MAX_TERM).contains(&t.chars().count());
-        Box::new(
-            normalized
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(indexed),
-        )
-    }
-}
-
-/// Text as the index compares it: lower case, accents and other marks
-/// dropped, compatibility forms and a few letters that do not decompose
-/// (œ, æ, ß, ø, ł, đ) spelled out, so "Geneviève" is found by "genevieve" and
-/// "rôle" by "role". The client (`search.js`) does the same to what is typed.
-pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    normalize_into(text, &mut out);
-    out
-}
-
-fn normalize_into(text: &str, out: &mut String) {
-    let mut rest = text;
-    while !rest.is_empty() {
-        // A run of ASCII at once: copied, then lower-cased in place.
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        let start = out.len();
-        out.push_str(&rest[..ascii]);
-        out[start..].make_ascii_lowercase();
-        rest = &rest[ascii..];
-        let Some(c) = rest.chars().next() else { break };
-        rest = &rest[c.len_utf8()..];
-        for d in std::iter::once(c).nfkd().filter(|d| !is_combining_mark(*d)) {
-            for l in d.to_lowercase() {
-                match l {
-                    'œ' => out.push_str("oe"),
-                    'æ' => out.push_str("ae"),
-                    'ß' => out.push_str("ss"),
-                    'ø' => out.push('o'),
-                    'ł' => out.push('l'),
-                    'đ' => out.push('d'),
-                    _ => out.push(l),
-                }
-            }
-        }
-    }
 }
 
 /// What an element is to the index, by its name.

@@ -1,3 +1,4 @@
+use super::terms::{BODY_MAX, IN_HEADING, IN_TITLE, MAX_TERM, MIN_TERM, normalize};
 use super::*;
 
 fn page(html: &str) -> Vec<Section> {
@@ -20,8 +21,89 @@ fn accents_case_and_ligatures_fold() {
     assert_eq!(normalize("Œuvre Æsir Straße"), "oeuvre aesir strasse");
     assert_eq!(normalize("ﬁnd Ångström"), "find angstrom");
     assert_eq!(normalize("l’équipe"), "l’equipe");
-    let t: Vec<&str> = terms("l’equipe a co-op 2026 x").collect();
-    assert_eq!(t, ["equipe", "co", "op", "2026"]);
+    assert_eq!(
+        words("l’Équipe a CO-op 2026 x ﬁne"),
+        [
+            ("2026".to_string(), 1),
+            ("co".to_string(), 1),
+            ("equipe".to_string(), 1),
+            ("fine".to_string(), 1),
+            ("op".to_string(), 1)
+        ]
+    );
+}
+
+/// The words of body text and their weights, by name.
+fn words(text: &str) -> Vec<(String, u8)> {
+    let mut terms = PageTerms::with_capacity(8);
+    terms.add(text, Place::Body);
+    let mut words: Vec<(String, u8)> = terms.weights().map(|(t, w)| (t.name(), w)).collect();
+    words.sort();
+    words
+}
+
+#[test]
+fn words_are_cut_as_the_folded_text_reads() {
+    // The plain reading: fold the whole text, cut it at whatever is not a
+    // letter or digit, keep words of two to forty characters.
+    fn plain(text: &str) -> Vec<(String, u8)> {
+        let mut counts: BTreeMap<String, u8> = BTreeMap::new();
+        let folded = normalize(text);
+        for word in folded.split(|c: char| !c.is_alphanumeric()) {
+            if (MIN_TERM..=MAX_TERM).contains(&word.chars().count()) {
+                let n = counts.entry(word.to_string()).or_default();
+                *n = (*n + 1).min(BODY_MAX);
+            }
+        }
+        counts.into_iter().collect()
+    }
+    let long: Vec<String> = vec![
+        "x".repeat(15),
+        "Y".repeat(17),
+        "ÿ".repeat(20),
+        "q".repeat(41),
+    ];
+    let mut pieces = vec![
+        " ", "-", "'", "’", "a", "B", "z9", "Word", "é", "É", "e\u{301}", "ﬁ", "Œ", "ß", "½",
+        "\u{a0}", "日本",
+    ];
+    pieces.extend(long.iter().map(String::as_str));
+    let mut seed = 11u64;
+    for _ in 0..5000 {
+        let mut text = String::new();
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        for _ in 0..(seed >> 40) % 16 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+        }
+        assert_eq!(words(&text), plain(&text), "{text:?}");
+    }
+}
+
+#[test]
+fn a_term_is_one_key_however_it_was_read() {
+    // Packed from ASCII text, or folded from accented text: the same term,
+    // so one list of postings.
+    for (ascii, wide) in [
+        ("Role", "Rôle"),
+        ("EQUIPE", "équipe"),
+        ("Sixteen1Letters", "Sïxteen1Letters"),
+        ("SeventeenLetters1", "Séventeenletters1"),
+    ] {
+        assert_eq!(words(ascii), words(wide));
+        let key = |text: &str| {
+            let mut terms = PageTerms::with_capacity(4);
+            terms.add(text, Place::Body);
+            terms.weights().map(|(t, _)| t).collect::<Vec<Term>>()
+        };
+        assert_eq!(key(ascii), key(wide));
+    }
+    assert_eq!(Term::of("sixteenletterss1").name(), "sixteenletterss1");
+    assert_eq!(Term::of("seventeenletters1").name(), "seventeenletters1");
 }
 
 #[test]
@@ -74,11 +156,9 @@ fn weights_rank_title_over_heading_over_body() {
         "<main><p>sponsor sponsor sponsor sponsor sponsor sponsor sponsor mentor</p>\
          <h2 id=\"h\">Mentor</h2></main>",
     );
-    let normalized = Normalized::of("Sponsors and mentors", &sections);
-    let terms: BTreeMap<&str, u8> = normalized
-        .marks()
+    let terms: BTreeMap<String, u8> = terms_of("Sponsors and mentors", &sections)
         .into_iter()
-        .map(|(t, m)| (t, m.weight()))
+        .map(|(t, w)| (t.name(), w))
         .collect();
     assert_eq!(terms["sponsor"], BODY_MAX);
 

@@ -1,0 +1,271 @@
+//! Terms: a page's words as the index holds them, and where on the page each
+//! appears.
+//!
+//! Text is cut into words at anything that is not a letter or a digit, and
+//! each word is folded as [`normalize_into`] says. Most terms are short ASCII words:
+//! those are packed into a number ([`Term::Packed`]), so counting a page's
+//! words hashes and compares numbers rather than strings, and a word is
+//! lower-cased as it is packed rather than copied first.
+
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::FxHashMap;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Words shorter than this (in characters) are not indexed: "a", "I", "l'".
+pub(super) const MIN_TERM: usize = 2;
+/// Nor longer ones: a run of letters this long is not a word anyone types.
+pub(super) const MAX_TERM: usize = 40;
+
+/// A term's weight on a page: where on the page it appears. The client adds
+/// the weights of the query's words, so titles rank above headings, and
+/// headings above the body.
+pub(super) const IN_TITLE: u8 = 10;
+pub(super) const IN_HEADING: u8 = 5;
+/// Body text counts once per use, up to this many.
+pub(super) const BODY_MAX: u8 = 5;
+
+/// The longest term that is packed into a number.
+const PACKED: usize = 16;
+
+/// A normalised term.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub(super) enum Term {
+    /// Up to [`PACKED`] bytes of ASCII, in order from the lowest byte, the
+    /// bytes after the term zero.
+    Packed(u128),
+    /// Any other term.
+    Spelled(Box<str>),
+}
+
+impl Hash for Term {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        match self {
+            Term::Packed(n) => {
+                state.write_u64(*n as u64);
+                state.write_u64((*n >> 64) as u64);
+            }
+            Term::Spelled(s) => s.hash(state),
+        }
+    }
+}
+
+impl Term {
+    /// A normalised word as a term.
+    pub(super) fn of(word: &str) -> Term {
+        if word.len() <= PACKED && word.is_ascii() {
+            let mut bytes = [0u8; PACKED];
+            bytes[..word.len()].copy_from_slice(word.as_bytes());
+            Term::Packed(u128::from_le_bytes(bytes))
+        } else {
+            Term::Spelled(word.into())
+        }
+    }
+
+    /// The ASCII letters and digits of `text[at..at + len]` (`1..=PACKED`
+    /// bytes), lower-cased, packed.
+    fn pack(text: &[u8], at: usize, len: usize) -> u128 {
+        let keep = u128::MAX >> (8 * (PACKED - len));
+        let n = match text.get(at..at + PACKED) {
+            Some(wide) => u128::from_le_bytes(wide.try_into().expect("PACKED bytes")),
+            None => {
+                let mut bytes = [0u8; PACKED];
+                bytes[..len].copy_from_slice(&text[at..at + len]);
+                u128::from_le_bytes(bytes)
+            }
+        };
+        // For an ASCII letter, bit 5 is lower case; a digit has it already.
+        (n | LOWER) & keep
+    }
+
+    /// The term as text.
+    pub(super) fn name(&self) -> String {
+        match self {
+            Term::Packed(n) => {
+                let bytes = n.to_le_bytes();
+                let len = bytes.iter().position(|&b| b == 0).unwrap_or(PACKED);
+                String::from_utf8_lossy(&bytes[..len]).into_owned()
+            }
+            Term::Spelled(s) => s.to_string(),
+        }
+    }
+}
+
+/// Bit 5 of every byte.
+const LOWER: u128 = u128::from_le_bytes([0x20; PACKED]);
+
+/// Where on a page some text is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Place {
+    Title,
+    Heading,
+    Body,
+}
+
+impl Place {
+    /// Note that a term appears here once more.
+    fn mark(self, m: &mut Marks) {
+        match self {
+            Place::Title => m.title = true,
+            Place::Heading => m.heading = true,
+            Place::Body => m.body = (m.body + 1).min(BODY_MAX),
+        }
+    }
+}
+
+/// Where on a page a term appears.
+#[derive(Default, Clone, Copy)]
+struct Marks {
+    title: bool,
+    heading: bool,
+    body: u8,
+}
+
+impl Marks {
+    fn weight(self) -> u8 {
+        u8::from(self.title) * IN_TITLE + u8::from(self.heading) * IN_HEADING + self.body
+    }
+}
+
+/// A page's terms, as its text is read.
+pub(super) struct PageTerms {
+    /// Most terms, by [`Term::Packed`]'s number.
+    packed: FxHashMap<u128, Marks>,
+    spelled: FxHashMap<Box<str>, Marks>,
+    /// A run of text with non-ASCII characters, normalised.
+    folded: String,
+}
+
+/// What a byte is to the cutting of words: [`SEPARATOR`] ends a word (ASCII
+/// that is not a letter or a digit), [`WIDE`] is part of a character beyond
+/// ASCII (which [`normalize_into`] may fold into letters or not), anything else is
+/// an ASCII letter or digit.
+const CLASS: [u8; 256] = {
+    let mut class = [SEPARATOR; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            class[b] = 0;
+        } else if c >= 0x80 {
+            class[b] = WIDE;
+        }
+        b += 1;
+    }
+    class
+};
+const SEPARATOR: u8 = 1;
+const WIDE: u8 = 2;
+
+impl PageTerms {
+    /// Room for about `words` distinct terms.
+    pub(super) fn with_capacity(words: usize) -> Self {
+        PageTerms {
+            packed: FxHashMap::with_capacity_and_hasher(words, Default::default()),
+            spelled: FxHashMap::default(),
+            folded: String::new(),
+        }
+    }
+
+    /// Count the words of `text`, found at `place`.
+    ///
+    /// Folding a character never makes or removes an ASCII separator, so
+    /// the text is cut at those first: a run of ASCII letters and digits is
+    /// one word, lower-cased as it is packed, and only a run with other
+    /// characters in it is folded and cut again at what is not alphanumeric.
+    pub(super) fn add(&mut self, text: &str, place: Place) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            while i < bytes.len() && CLASS[usize::from(bytes[i])] == SEPARATOR {
+                i += 1;
+            }
+            let start = i;
+            let mut wide = false;
+            while i < bytes.len() {
+                match CLASS[usize::from(bytes[i])] {
+                    SEPARATOR => break,
+                    WIDE => wide = true,
+                    _ => {}
+                }
+                i += 1;
+            }
+            let len = i - start;
+            if !wide {
+                if (MIN_TERM..=PACKED).contains(&len) {
+                    let n = Term::pack(bytes, start, len);
+                    place.mark(self.packed.entry(n).or_default());
+                } else if (PACKED + 1..=MAX_TERM).contains(&len) {
+                    let word = text[start..i].to_ascii_lowercase();
+                    place.mark(self.spelled.entry(word.into()).or_default());
+                }
+                continue;
+            }
+            // Separators are ASCII, so `start` and `i` are character boundaries.
+            let mut folded = std::mem::take(&mut self.folded);
+            folded.clear();
+            normalize_into(&text[start..i], &mut folded);
+            for word in folded.split(|c: char| !c.is_alphanumeric()) {
+                if (MIN_TERM..=MAX_TERM).contains(&word.chars().count()) {
+                    let marks = match Term::of(word) {
+                        Term::Packed(n) => self.packed.entry(n).or_default(),
+                        Term::Spelled(word) => self.spelled.entry(word).or_default(),
+                    };
+                    place.mark(marks);
+                }
+            }
+            self.folded = folded;
+        }
+    }
+
+    /// Each term and its weight on the page.
+    pub(super) fn weights(self) -> impl Iterator<Item = (Term, u8)> {
+        let packed = self.packed.into_iter().map(|(n, m)| (Term::Packed(n), m));
+        let spelled = self.spelled.into_iter().map(|(s, m)| (Term::Spelled(s), m));
+        packed.chain(spelled).map(|(t, m)| (t, m.weight()))
+    }
+}
+
+/// Text folded at once, as the tests read it.
+#[cfg(test)]
+pub(super) fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    normalize_into(text, &mut out);
+    out
+}
+
+/// Text as the index compares it: lower case, accents and other marks
+/// dropped, compatibility forms and a few letters that do not decompose
+/// (œ, æ, ß, ø, ł, đ) spelled out, so "Geneviève" is found by "genevieve" and
+/// "rôle" by "role". The client (`search.js`) does the same to what is typed.
+/// Each character is folded on its own, whatever is around it.
+fn normalize_into(text: &str, out: &mut String) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        // A run of ASCII at once: copied, then lower-cased in place.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else { break };
+        rest = &rest[c.len_utf8()..];
+        for d in std::iter::once(c).nfkd().filter(|d| !is_combining_mark(*d)) {
+            for l in d.to_lowercase() {
+                match l {
+                    'œ' => out.push_str("oe"),
+                    'æ' => out.push_str("ae"),
+                    'ß' => out.push_str("ss"),
+                    'ø' => out.push('o'),
+                    'ł' => out.push('l'),
+                    'đ' => out.push('d'),
+                    _ => out.push(l),
+                }
+            }
+        }
+    }
+}
