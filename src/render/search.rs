@@ -864,28 +864,31 @@ fn attribute_spans(attrs: &str) -> impl Iterator<Item = (&str, &str)> {
 /// white space (ASCII) as one space. A no-break space stays.
 fn push_text(out: &mut String, raw: &str) {
     let text = decode(raw);
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_whitespace() {
-            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                i += 1;
-            }
+    let mut rest = &*text;
+    while !rest.is_empty() {
+        let white = rest.bytes().take_while(u8::is_ascii_whitespace).count();
+        if white > 0 {
             space(out);
+            rest = &rest[white..];
             continue;
         }
-        // Copied at once: words, and the single spaces between them.
-        let start = i;
-        while i < bytes.len() {
-            match bytes[i] {
-                b' ' if bytes.get(i + 1).is_some_and(|b| !b.is_ascii_whitespace()) => i += 1,
-                b if b.is_ascii_whitespace() => break,
-                _ => i += 1,
-            }
-        }
-        out.push_str(&text[start..i]);
+        // Words and the single spaces between them are copied at once.
+        let words = words_and_single_spaces(rest.as_bytes());
+        out.push_str(&rest[..words]);
+        rest = &rest[words..];
     }
 }
+
+/// How much of `text` is words and single spaces: up to the first white space
+/// that is not a space, or the first of two spaces in a row.
+fn words_and_single_spaces(text: &[u8]) -> usize {
+    let end = memchr::memchr3(b'\n', b'\t', b'\r', text).unwrap_or(text.len());
+    let end = memchr::memchr(0x0C, &text[..end]).unwrap_or(end);
+    TWO_SPACES.find(&text[..end]).unwrap_or(end)
+}
+
+static TWO_SPACES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("  "));
 
 /// A space between words, unless there is one already (or no word yet).
 fn space(out: &mut String) {

@@ -137,26 +137,43 @@ pub(super) struct PageTerms {
     folded: String,
 }
 
-/// What a byte is to the cutting of words: [`SEPARATOR`] ends a word (ASCII
-/// that is not a letter or a digit), [`WIDE`] is part of a character beyond
-/// ASCII (which [`normalize_into`] may fold into letters or not), anything else is
-/// an ASCII letter or digit.
-const CLASS: [u8; 256] = {
-    let mut class = [SEPARATOR; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        if c.is_ascii_alphanumeric() {
-            class[b] = 0;
-        } else if c >= 0x80 {
-            class[b] = WIDE;
+/// A byte's high bit, in each byte of eight.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Of eight bytes of text, those that are part of a word, by their high bit:
+/// ASCII letters and digits, and bytes of characters beyond ASCII (which
+/// [`normalize_into`] may fold into letters or not). The rest are separators.
+///
+/// Eight bytes are looked at at once: for a byte `x` below 0x80, adding
+/// `0x80 - lo` sets its high bit if `x >= lo`, and adding `0x7F - hi` if
+/// `x > hi`, and no sum carries into the next byte.
+fn word_bytes(eight: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let x = eight & !HIGH;
+    let digit = (x + (0x80 - 0x30) * ONES) & !(x + (0x7F - 0x39) * ONES);
+    // Upper and lower case alike.
+    let y = x | 0x20 * ONES;
+    let letter = (y + (0x80 - 0x61) * ONES) & !(y + (0x7F - 0x7A) * ONES);
+    (digit | letter | eight) & HIGH
+}
+
+/// Eight bytes of `text` from `at`, zeros past its end (a separator).
+fn eight_at(text: &[u8], at: usize) -> u64 {
+    match text.get(at..at + 8) {
+        Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+        None => {
+            let mut eight = [0u8; 8];
+            let rest = &text[at.min(text.len())..];
+            eight[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(eight)
         }
-        b += 1;
     }
-    class
-};
-const SEPARATOR: u8 = 1;
-const WIDE: u8 = 2;
+}
+
+/// The first byte of eight whose high bit is set in `mask` (not zero).
+fn first(mask: u64) -> usize {
+    (mask.trailing_zeros() / 8) as usize
+}
 
 impl PageTerms {
     /// Room for about `words` distinct terms.
@@ -177,20 +194,34 @@ impl PageTerms {
     pub(super) fn add(&mut self, text: &str, place: Place) {
         let bytes = text.as_bytes();
         let mut i = 0;
-        while i < bytes.len() {
-            while i < bytes.len() && CLASS[usize::from(bytes[i])] == SEPARATOR {
-                i += 1;
-            }
-            let start = i;
-            let mut wide = false;
-            while i < bytes.len() {
-                match CLASS[usize::from(bytes[i])] {
-                    SEPARATOR => break,
-                    WIDE => wide = true,
-                    _ => {}
+        loop {
+            // To the next word.
+            let start = loop {
+                if i >= bytes.len() {
+                    return;
                 }
-                i += 1;
+                match word_bytes(eight_at(bytes, i)) {
+                    0 => i += 8,
+                    word => break i + first(word),
+                };
+            };
+            // To its end, noting bytes beyond ASCII.
+            i = start;
+            let mut wide = 0;
+            loop {
+                let eight = eight_at(bytes, i);
+                let after = !word_bytes(eight) & HIGH;
+                if after == 0 {
+                    wide |= eight & HIGH;
+                    i += 8;
+                    continue;
+                }
+                let n = first(after);
+                wide |= eight & HIGH & ((1u64 << (8 * n)) - 1);
+                i += n;
+                break;
             }
+            let wide = wide != 0;
             let len = i - start;
             if !wide {
                 if (MIN_TERM..=PACKED).contains(&len) {
@@ -267,5 +298,38 @@ fn normalize_into(text: &str, out: &mut String) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn eight_bytes_at_once_are_classed_as_one_at_a_time() {
+        let word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                // The byte among others of each kind.
+                for fill in [b' ', b'a', 0xC3, b'Z', b'9', 0] {
+                    let mut eight = [fill; 8];
+                    eight[at] = b;
+                    let mask = word_bytes(u64::from_le_bytes(eight));
+                    for (k, &e) in eight.iter().enumerate() {
+                        assert_eq!(mask >> (8 * k + 7) & 1 == 1, word(e), "{eight:?} at {k}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn text_shorter_than_eight_bytes_ends_in_separators() {
+        assert_eq!(eight_at(b"ab", 0), u64::from_le_bytes(*b"ab\0\0\0\0\0\0"));
+        assert_eq!(
+            eight_at(b"abcdefghij", 4),
+            u64::from_le_bytes(*b"efghij\0\0")
+        );
+        assert_eq!(eight_at(b"ab", 2), 0);
     }
 }
