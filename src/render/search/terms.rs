@@ -152,7 +152,7 @@ fn word_bytes(eight: u64) -> u64 {
     let x = eight & !HIGH;
     let digit = (x + (0x80 - 0x30) * ONES) & !(x + (0x7F - 0x39) * ONES);
     // Upper and lower case alike.
-    let y = x | 0x20 * ONES;
+    let y = x | (0x20 * ONES);
     let letter = (y + (0x80 - 0x61) * ONES) & !(y + (0x7F - 0x7A) * ONES);
     (digit | letter | eight) & HIGH
 }
@@ -316,7 +316,7 @@ mod tests {
                     eight[at] = b;
                     let mask = word_bytes(u64::from_le_bytes(eight));
                     for (k, &e) in eight.iter().enumerate() {
-                        assert_eq!(mask >> (8 * k + 7) & 1 == 1, word(e), "{eight:?} at {k}");
+                        assert_eq!((mask >> (8 * k + 7)) & 1 == 1, word(e), "{eight:?} at {k}");
                     }
                 }
             }
