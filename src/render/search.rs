@@ -341,7 +341,10 @@ impl Index {
         if n == 0 || self.chunk_text >= CHUNK_BYTES {
             self.close_chunk();
             self.starts.push(n as usize);
-            self.chunk = script_start();
+            // Room for the text and the JSON around it, so that the file is
+            // not copied as it grows.
+            self.chunk = String::with_capacity(CHUNK_BYTES + CHUNK_BYTES / 2);
+            self.chunk.push_str(&script_start());
             self.chunk.push('[');
             self.chunk_text = 0;
         } else {
@@ -611,74 +614,59 @@ const fn name_key(name: &[u8]) -> u64 {
     key
 }
 
-const SKIPPED: [u64; 9] = [
-    name_key(b"nav"),
-    name_key(b"script"),
-    name_key(b"style"),
-    name_key(b"noscript"),
-    name_key(b"template"),
-    name_key(b"svg"),
-    name_key(b"button"),
-    name_key(b"select"),
-    name_key(b"textarea"),
-];
-
-const INLINE: [u64; 24] = [
-    name_key(b"a"),
-    name_key(b"abbr"),
-    name_key(b"b"),
-    name_key(b"bdi"),
-    name_key(b"bdo"),
-    name_key(b"cite"),
-    name_key(b"code"),
-    name_key(b"data"),
-    name_key(b"dfn"),
-    name_key(b"em"),
-    name_key(b"i"),
-    name_key(b"kbd"),
-    name_key(b"mark"),
-    name_key(b"q"),
-    name_key(b"s"),
-    name_key(b"samp"),
-    name_key(b"small"),
-    name_key(b"span"),
-    name_key(b"strong"),
-    name_key(b"sub"),
-    name_key(b"sup"),
-    name_key(b"time"),
-    name_key(b"u"),
-    name_key(b"var"),
-];
-
-const VOID: [u64; 13] = [
-    name_key(b"area"),
-    name_key(b"base"),
-    name_key(b"br"),
-    name_key(b"col"),
-    name_key(b"embed"),
-    name_key(b"hr"),
-    name_key(b"img"),
-    name_key(b"input"),
-    name_key(b"link"),
-    name_key(b"meta"),
-    name_key(b"source"),
-    name_key(b"track"),
-    name_key(b"wbr"),
-];
+/// Every element name the index knows and what it is, in the order of their
+/// keys, for a binary search.
+const KINDS: [(u64, Kind); 46] = {
+    const SKIPPED: [&[u8]; 9] = [
+        b"nav",
+        b"script",
+        b"style",
+        b"noscript",
+        b"template",
+        b"svg",
+        b"button",
+        b"select",
+        b"textarea",
+    ];
+    const INLINE: [&[u8]; 24] = [
+        b"a", b"abbr", b"b", b"bdi", b"bdo", b"cite", b"code", b"data", b"dfn", b"em", b"i",
+        b"kbd", b"mark", b"q", b"s", b"samp", b"small", b"span", b"strong", b"sub", b"sup",
+        b"time", b"u", b"var",
+    ];
+    const VOID: [&[u8]; 13] = [
+        b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
+        b"source", b"track", b"wbr",
+    ];
+    let mut table = [(0, Kind::Block); 46];
+    let mut n = 0;
+    while n < table.len() {
+        table[n] = if n < SKIPPED.len() {
+            (name_key(SKIPPED[n]), Kind::Skipped)
+        } else if n < SKIPPED.len() + INLINE.len() {
+            (name_key(INLINE[n - SKIPPED.len()]), Kind::Inline)
+        } else {
+            (name_key(VOID[n - SKIPPED.len() - INLINE.len()]), Kind::Void)
+        };
+        // Into its place among those before it.
+        let mut at = n;
+        while at > 0 && table[at - 1].0 > table[at].0 {
+            let moved = table[at];
+            table[at] = table[at - 1];
+            table[at - 1] = moved;
+            at -= 1;
+        }
+        n += 1;
+    }
+    table
+};
 
 fn kind(name: &[u8]) -> Kind {
     if let [b'h' | b'H', level @ b'1'..=b'6'] = name {
         return Kind::Heading(level - b'0');
     }
-    let key = name_key(name);
-    if SKIPPED.contains(&key) {
-        Kind::Skipped
-    } else if INLINE.contains(&key) {
-        Kind::Inline
-    } else if VOID.contains(&key) {
-        Kind::Void
-    } else {
-        Kind::Block
+    match KINDS.binary_search_by_key(&name_key(name), |&(key, _)| key) {
+        Ok(at) => KINDS[at].1,
+        Err(_) => Kind::Block,
     }
 }
 
@@ -686,7 +674,13 @@ fn kind(name: &[u8]) -> Kind {
 /// that has an `id`. The page's `<h1>` is its title, which is indexed as the
 /// title.
 fn sections(body: &str) -> Vec<Section> {
-    let mut out = vec![Section::default()];
+    // A section's text is at most what is left of the page: room for it at
+    // once (up to a point), so the text is not copied as it grows.
+    let room = |at: usize| String::with_capacity((body.len() - at).min(16 * 1024));
+    let mut out = vec![Section {
+        text: room(0),
+        ..Section::default()
+    }];
     // The element being skipped and how deep inside it we are.
     let mut skipping: Option<(Vec<u8>, usize)> = None;
     // Inside a heading: 1–6, and whether its text is the section's heading
@@ -760,7 +754,8 @@ fn sections(body: &str) -> Vec<Section> {
                 if titled {
                     out.push(Section {
                         anchor: id.map(|v| decode(v).into_owned()).unwrap_or_default(),
-                        ..Section::default()
+                        heading: String::new(),
+                        text: room(i),
                     });
                 } else if level > 1 {
                     // A heading without an id stays in its section's text.
@@ -898,10 +893,9 @@ fn space(out: &mut String) {
 }
 
 fn trim_in_place(s: &mut String) {
-    let trimmed = s.trim();
-    if trimmed.len() != s.len() {
-        *s = trimmed.to_string();
-    }
+    s.truncate(s.trim_end().len());
+    let start = s.len() - s.trim_start().len();
+    s.drain(..start);
 }
 
 /// Decode the character references careerbook's pages use: the five named

@@ -465,3 +465,28 @@ fn pages_after_one_that_never_came_are_still_indexed_in_order() {
     let terms = json_of(&files[0]);
     assert_eq!(terms["gamma"], serde_json::json!([2, 1]));
 }
+
+#[test]
+fn element_names_are_known_whatever_their_case() {
+    assert!(
+        KINDS.windows(2).all(|w| w[0].0 < w[1].0),
+        "keys sorted, none twice"
+    );
+    for (name, expected) in [
+        (&b"nav"[..], Kind::Skipped),
+        (b"TEXTAREA", Kind::Skipped),
+        (b"a", Kind::Inline),
+        (b"Strong", Kind::Inline),
+        (b"var", Kind::Inline),
+        (b"br", Kind::Void),
+        (b"wbr", Kind::Void),
+        (b"p", Kind::Block),
+        (b"section", Kind::Block),
+        (b"navigation", Kind::Block),
+        (b"h3", Kind::Heading(3)),
+        (b"H1", Kind::Heading(1)),
+        (b"h7", Kind::Block),
+    ] {
+        assert!(kind(name) == expected, "{}", String::from_utf8_lossy(name));
+    }
+}
