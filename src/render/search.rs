@@ -118,9 +118,34 @@ pub struct Collector<'s> {
 /// words, and postings are gathered by number.
 #[derive(Default)]
 struct Terms {
-    ids: FxHashMap<Term, u32>,
+    /// Most terms' numbers, by [`Term::Packed`]'s number: a small table.
+    packed: FxHashMap<u128, u32>,
+    spelled: FxHashMap<Box<str>, u32>,
     /// The terms by number.
     names: Vec<String>,
+}
+
+impl Terms {
+    fn get(&self, term: &Term) -> Option<u32> {
+        match term {
+            Term::Packed(n) => self.packed.get(n),
+            Term::Spelled(s) => self.spelled.get(s),
+        }
+        .copied()
+    }
+
+    /// A term's number, given the next if it has none.
+    fn number(&mut self, term: &Term) -> u32 {
+        let next = self.names.len() as u32;
+        let id = *match term {
+            Term::Packed(n) => self.packed.entry(*n).or_insert(next),
+            Term::Spelled(s) => self.spelled.entry(s.clone()).or_insert(next),
+        };
+        if id == next {
+            self.names.push(term.name());
+        }
+        id
+    }
 }
 
 /// The index as it grows.
@@ -241,7 +266,7 @@ impl<'s> Collector<'s> {
         {
             let table = self.terms.read().unwrap_or_else(|p| p.into_inner());
             for &(ref term, weight) in terms {
-                let id = table.ids.get(term).copied().unwrap_or_else(|| {
+                let id = table.get(term).unwrap_or_else(|| {
                     new.push((numbered.len(), term));
                     u32::MAX
                 });
@@ -252,12 +277,7 @@ impl<'s> Collector<'s> {
             let mut table = self.terms.write().unwrap_or_else(|p| p.into_inner());
             for (at, term) in new {
                 // Another thread may have numbered it in between.
-                let next = table.names.len() as u32;
-                let id = *table.ids.entry(term.clone()).or_insert(next);
-                if id == next {
-                    table.names.push(term.name());
-                }
-                numbered[at].0 = id;
+                numbered[at].0 = table.number(term);
             }
         }
         numbered
