@@ -64,8 +64,8 @@ impl Term {
     }
 
     /// The ASCII letters and digits of `text[at..at + len]` (`1..=PACKED`
-    /// bytes), lower-cased, packed.
-    fn pack(text: &[u8], at: usize, len: usize) -> u128 {
+    /// bytes), lower-cased, packed; none if a byte is beyond ASCII.
+    fn pack(text: &[u8], at: usize, len: usize) -> Option<u128> {
         let keep = u128::MAX >> (8 * (PACKED - len));
         let n = match text.get(at..at + PACKED) {
             Some(wide) => u128::from_le_bytes(wide.try_into().expect("PACKED bytes")),
@@ -75,8 +75,11 @@ impl Term {
                 u128::from_le_bytes(bytes)
             }
         };
+        if n & keep & WIDE != 0 {
+            return None;
+        }
         // For an ASCII letter, bit 5 is lower case; a digit has it already.
-        (n | LOWER) & keep
+        Some((n | LOWER) & keep)
     }
 
     /// The term as text.
@@ -94,6 +97,8 @@ impl Term {
 
 /// Bit 5 of every byte.
 const LOWER: u128 = u128::from_le_bytes([0x20; PACKED]);
+/// Bit 7 of every byte: set in the bytes of characters beyond ASCII.
+const WIDE: u128 = u128::from_le_bytes([0x80; PACKED]);
 
 /// Where on a page some text is.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -135,6 +140,8 @@ pub(super) struct PageTerms {
     spelled: FxHashMap<Box<str>, Marks>,
     /// A run of text with non-ASCII characters, normalised.
     folded: String,
+    /// Which bytes of the text being read are part of a word ([`word_bits`]).
+    bits: Vec<u64>,
 }
 
 /// A byte's high bit, in each byte of eight.
@@ -170,9 +177,40 @@ fn eight_at(text: &[u8], at: usize) -> u64 {
     }
 }
 
-/// The first byte of eight whose high bit is set in `mask` (not zero).
-fn first(mask: u64) -> usize {
-    (mask.trailing_zeros() / 8) as usize
+/// The high bits of eight bytes as eight bits, in order: `x * magic` puts a
+/// copy of byte `k`'s bit at bit `56 + k`, and no two copies meet, so nothing
+/// carries.
+fn gather(high: u64) -> u64 {
+    ((high >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+}
+
+/// Which bytes of `text` are part of a word ([`word_bytes`]): bit `k % 64`
+/// of `bits[k / 64]` for byte `k`, the bits past its end clear. Words are
+/// then found by counting zeros, without a branch per byte.
+fn word_bits(text: &[u8], bits: &mut Vec<u64>) {
+    bits.clear();
+    for at in (0..text.len()).step_by(64) {
+        let mut sixty_four = 0;
+        for k in 0..8 {
+            sixty_four |= gather(word_bytes(eight_at(text, at + 8 * k))) << (8 * k);
+        }
+        bits.push(sixty_four);
+    }
+}
+
+/// The first bit at or after `from` that is set (or, with `set` false,
+/// clear).
+fn next_bit(bits: &[u64], from: usize, set: bool) -> Option<usize> {
+    let flip = if set { 0 } else { u64::MAX };
+    let mut n = from / 64;
+    let mut word = (bits.get(n)? ^ flip) & (u64::MAX << (from % 64));
+    loop {
+        if word != 0 {
+            return Some(n * 64 + word.trailing_zeros() as usize);
+        }
+        n += 1;
+        word = bits.get(n)? ^ flip;
+    }
 }
 
 impl PageTerms {
@@ -182,6 +220,7 @@ impl PageTerms {
             packed: FxHashMap::with_capacity_and_hasher(words, Default::default()),
             spelled: FxHashMap::default(),
             folded: String::new(),
+            bits: Vec::new(),
         }
     }
 
@@ -193,50 +232,32 @@ impl PageTerms {
     /// characters in it is folded and cut again at what is not alphanumeric.
     pub(super) fn add(&mut self, text: &str, place: Place) {
         let bytes = text.as_bytes();
-        let mut i = 0;
-        loop {
-            // To the next word.
-            let start = loop {
-                if i >= bytes.len() {
-                    return;
-                }
-                match word_bytes(eight_at(bytes, i)) {
-                    0 => i += 8,
-                    word => break i + first(word),
-                };
-            };
-            // To its end, noting bytes beyond ASCII.
-            i = start;
-            let mut wide = 0;
-            loop {
-                let eight = eight_at(bytes, i);
-                let after = !word_bytes(eight) & HIGH;
-                if after == 0 {
-                    wide |= eight & HIGH;
-                    i += 8;
+        let mut bits = std::mem::take(&mut self.bits);
+        word_bits(bytes, &mut bits);
+        let mut at = 0;
+        while let Some(start) = next_bit(&bits, at, true) {
+            let end = next_bit(&bits, start, false).unwrap_or(bytes.len());
+            at = end;
+            let len = end - start;
+            if len <= PACKED {
+                if let Some(n) = Term::pack(bytes, start, len) {
+                    if len >= MIN_TERM {
+                        place.mark(self.packed.entry(n).or_default());
+                    }
                     continue;
                 }
-                let n = first(after);
-                wide |= eight & HIGH & ((1u64 << (8 * n)) - 1);
-                i += n;
-                break;
-            }
-            let wide = wide != 0;
-            let len = i - start;
-            if !wide {
-                if (MIN_TERM..=PACKED).contains(&len) {
-                    let n = Term::pack(bytes, start, len);
-                    place.mark(self.packed.entry(n).or_default());
-                } else if (PACKED + 1..=MAX_TERM).contains(&len) {
-                    let word = text[start..i].to_ascii_lowercase();
+            } else if bytes[start..end].is_ascii() {
+                if len <= MAX_TERM {
+                    let word = text[start..end].to_ascii_lowercase();
                     place.mark(self.spelled.entry(word.into()).or_default());
                 }
                 continue;
             }
-            // Separators are ASCII, so `start` and `i` are character boundaries.
+            // Separators are ASCII, so `start` and `end` are character
+            // boundaries.
             let mut folded = std::mem::take(&mut self.folded);
             folded.clear();
-            normalize_into(&text[start..i], &mut folded);
+            normalize_into(&text[start..end], &mut folded);
             for word in folded.split(|c: char| !c.is_alphanumeric()) {
                 if (MIN_TERM..=MAX_TERM).contains(&word.chars().count()) {
                     let marks = match Term::of(word) {
@@ -248,6 +269,7 @@ impl PageTerms {
             }
             self.folded = folded;
         }
+        self.bits = bits;
     }
 
     /// Each term and its weight on the page.
@@ -319,6 +341,31 @@ mod tests {
                         assert_eq!((mask >> (8 * k + 7)) & 1 == 1, word(e), "{eight:?} at {k}");
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn word_bits_are_the_bytes_of_words_in_order() {
+        let mut seed = 3u64;
+        let mut bits = Vec::new();
+        for len in (0..300usize).chain([511, 512, 513]) {
+            let text: Vec<u8> = (0..len)
+                .map(|_| {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    [b'a', b' ', b'Z', b'.', 0xC3, b'7', b'\n'][(seed >> 33) as usize % 7]
+                })
+                .collect();
+            word_bits(&text, &mut bits);
+            assert_eq!(bits.len(), len.div_ceil(64));
+            for k in 0..bits.len() * 64 {
+                let expected = text.get(k).is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80);
+                assert_eq!((bits[k / 64] >> (k % 64)) & 1 == 1, expected, "byte {k} of {len}");
+                let set = next_bit(&bits, k, true);
+                let naive = (k..len).find(|&j| text[j].is_ascii_alphanumeric() || text[j] >= 0x80);
+                assert_eq!(set, naive);
             }
         }
     }
