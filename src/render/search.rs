@@ -42,6 +42,7 @@ const ONE_TERMS_FILE: usize = 192 * 1024;
 const PAGE_TEXT: usize = 64 * 1024;
 /// About how many bytes of text each file of pages holds.
 const CHUNK_BYTES: usize = 32 * 1024;
+
 /// Which of a workbook's pages go into its index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scope {

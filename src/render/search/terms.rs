@@ -2,12 +2,10 @@
 //! appears.
 //!
 //! Text is cut into words at anything that is not a letter or a digit, and
-//! each word is folded as [`normalize_into`] says. Most terms are short ASCII words:
-//! those are packed into a number ([`Term::Packed`]), so counting a page's
-//! words hashes and compares numbers rather than strings, and a word is
-//! lower-cased as it is packed rather than copied first.
-
-use std::hash::{Hash, Hasher};
+//! each word is folded as [`normalize_into`] says. Most terms are short ASCII
+//! words: those are packed into a number ([`Term::Packed`]), so counting a
+//! page's words hashes and compares numbers rather than strings, and a word
+//! is lower-cased as it is packed rather than copied first.
 
 use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
@@ -37,18 +35,6 @@ pub(super) enum Term {
     Packed(u128),
     /// Any other term.
     Spelled(Box<str>),
-}
-
-impl Hash for Term {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        match self {
-            Term::Packed(n) => {
-                state.write_u64(*n as u64);
-                state.write_u64((*n >> 64) as u64);
-            }
-            Term::Spelled(s) => s.hash(state),
-        }
-    }
 }
 
 impl Term {
@@ -361,8 +347,14 @@ mod tests {
             word_bits(&text, &mut bits);
             assert_eq!(bits.len(), len.div_ceil(64));
             for k in 0..bits.len() * 64 {
-                let expected = text.get(k).is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80);
-                assert_eq!((bits[k / 64] >> (k % 64)) & 1 == 1, expected, "byte {k} of {len}");
+                let expected = text
+                    .get(k)
+                    .is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80);
+                assert_eq!(
+                    (bits[k / 64] >> (k % 64)) & 1 == 1,
+                    expected,
+                    "byte {k} of {len}"
+                );
                 let set = next_bit(&bits, k, true);
                 let naive = (k..len).find(|&j| text[j].is_ascii_alphanumeric() || text[j] >= 0x80);
                 assert_eq!(set, naive);
