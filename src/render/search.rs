@@ -711,7 +711,7 @@ fn sections(body: &str) -> Vec<Section> {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] != b'<' {
-            let end = memchr::memchr(b'<', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+            let end = next_tag(bytes, i);
             if skipping.is_none() {
                 let section = out.last_mut().expect("there is always a section");
                 match heading {
@@ -808,10 +808,42 @@ fn sections(body: &str) -> Vec<Section> {
 static SKIP_MARK: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
     std::sync::LazyLock::new(|| memchr::memmem::Finder::new("data-search-skip"));
 
+/// Where the next tag starts (or the text ends), from `from`.
+fn next_tag(bytes: &[u8], from: usize) -> usize {
+    // Between block elements there is often only a line break: looked
+    // through here, before a call to `memchr` for the rest.
+    let near = bytes.len().min(from + 8);
+    match bytes[from..near].iter().position(|&b| b == b'<') {
+        Some(n) => from + n,
+        None => memchr::memchr(b'<', &bytes[near..]).map_or(bytes.len(), |n| near + n),
+    }
+}
+
 /// Where the tag that starts at `at` (a `<`) ends: just after its `>`, outside
 /// quoted attribute values.
 fn tag_end(bytes: &[u8], at: usize) -> usize {
-    let mut i = at + 1;
+    // Most tags are a few bytes long: looked through here, before a call to
+    // `memchr` for the rest.
+    let near = bytes.len().min(at + 16);
+    for (i, &b) in bytes.iter().enumerate().take(near).skip(at + 1) {
+        match b {
+            b'>' => return i + 1,
+            b'"' | b'\'' => return quoted_tag_end(bytes, i),
+            _ => {}
+        }
+    }
+    quoted_tag_end(bytes, near)
+}
+
+/// [`tag_end`] from `i`, which is inside the tag but not inside a quoted
+/// value, or is the quote that opens one.
+fn quoted_tag_end(bytes: &[u8], mut i: usize) -> usize {
+    if let Some(&quote @ (b'"' | b'\'')) = bytes.get(i) {
+        match memchr::memchr(quote, &bytes[i + 1..]) {
+            Some(m) => i += 1 + m + 1,
+            None => return bytes.len(),
+        }
+    }
     while let Some(n) = memchr::memchr3(b'>', b'"', b'\'', &bytes[i..]) {
         let at = i + n;
         match bytes[at] {

@@ -490,3 +490,57 @@ fn element_names_are_known_whatever_their_case() {
         assert!(kind(name) == expected, "{}", String::from_utf8_lossy(name));
     }
 }
+
+#[test]
+fn a_tag_ends_at_its_first_closing_bracket_outside_quotes() {
+    fn plain(bytes: &[u8], at: usize) -> usize {
+        let mut quote = None;
+        for (i, &b) in bytes.iter().enumerate().skip(at + 1) {
+            match (quote, b) {
+                (Some(q), b) if b == q => quote = None,
+                (Some(_), _) => {}
+                (None, b'>') => return i + 1,
+                (None, b'"' | b'\'') => quote = Some(b),
+                _ => {}
+            }
+        }
+        bytes.len()
+    }
+    let pieces: [&[u8]; 8] = [
+        b"<",
+        b">",
+        b"\"",
+        b"'",
+        b"a",
+        b" x=",
+        b"data-long-name",
+        b"\n",
+    ];
+    let mut seed = 5u64;
+    for _ in 0..5000 {
+        let mut tag = b"<".to_vec();
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        for _ in 0..(seed >> 40) % 20 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            tag.extend_from_slice(pieces[(seed >> 33) as usize % pieces.len()]);
+        }
+        assert_eq!(
+            tag_end(&tag, 0),
+            plain(&tag, 0),
+            "{}",
+            String::from_utf8_lossy(&tag)
+        );
+        let from = (seed >> 20) as usize % tag.len();
+        assert_eq!(
+            next_tag(&tag, from),
+            tag[from..]
+                .iter()
+                .position(|&b| b == b'<')
+                .map_or(tag.len(), |n| from + n)
+        );
+    }
+}
