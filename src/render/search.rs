@@ -620,74 +620,27 @@ enum Kind {
     Block,
 }
 
-/// An element's name, lower-cased, as a number: names are compared without
-/// calls to `memcmp`, and every name the index knows is at most 8 bytes.
-const fn name_key(name: &[u8]) -> u64 {
-    if name.len() > 8 {
-        return u64::MAX;
-    }
-    let mut key = 0u64;
-    let mut i = 0;
-    while i < name.len() {
-        key |= (name[i].to_ascii_lowercase() as u64) << (8 * i);
-        i += 1;
-    }
-    key
-}
-
-/// Every element name the index knows and what it is, in the order of their
-/// keys, for a binary search.
-const KINDS: [(u64, Kind); 46] = {
-    const SKIPPED: [&[u8]; 9] = [
-        b"nav",
-        b"script",
-        b"style",
-        b"noscript",
-        b"template",
-        b"svg",
-        b"button",
-        b"select",
-        b"textarea",
-    ];
-    const INLINE: [&[u8]; 24] = [
-        b"a", b"abbr", b"b", b"bdi", b"bdo", b"cite", b"code", b"data", b"dfn", b"em", b"i",
-        b"kbd", b"mark", b"q", b"s", b"samp", b"small", b"span", b"strong", b"sub", b"sup",
-        b"time", b"u", b"var",
-    ];
-    const VOID: [&[u8]; 13] = [
-        b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
-        b"source", b"track", b"wbr",
-    ];
-    let mut table = [(0, Kind::Block); 46];
-    let mut n = 0;
-    while n < table.len() {
-        table[n] = if n < SKIPPED.len() {
-            (name_key(SKIPPED[n]), Kind::Skipped)
-        } else if n < SKIPPED.len() + INLINE.len() {
-            (name_key(INLINE[n - SKIPPED.len()]), Kind::Inline)
-        } else {
-            (name_key(VOID[n - SKIPPED.len() - INLINE.len()]), Kind::Void)
-        };
-        // Into its place among those before it.
-        let mut at = n;
-        while at > 0 && table[at - 1].0 > table[at].0 {
-            let moved = table[at];
-            table[at] = table[at - 1];
-            table[at - 1] = moved;
-            at -= 1;
-        }
-        n += 1;
-    }
-    table
-};
-
+/// What the element named `name` is.
 fn kind(name: &[u8]) -> Kind {
-    if let [b'h' | b'H', level @ b'1'..=b'6'] = name {
-        return Kind::Heading(level - b'0');
+    // careerbook's themes write lower-case names; a theme may not. Every name
+    // the index knows has at most eight letters.
+    let mut lower = [0u8; 8];
+    let Some(lower) = lower.get_mut(..name.len()) else {
+        return Kind::Block;
+    };
+    for (l, b) in lower.iter_mut().zip(name) {
+        *l = b.to_ascii_lowercase();
     }
-    match KINDS.binary_search_by_key(&name_key(name), |&(key, _)| key) {
-        Ok(at) => KINDS[at].1,
-        Err(_) => Kind::Block,
+    match &*lower {
+        [b'h', level @ b'1'..=b'6'] => Kind::Heading(level - b'0'),
+        b"nav" | b"script" | b"style" | b"noscript" | b"template" | b"svg" | b"button"
+        | b"select" | b"textarea" => Kind::Skipped,
+        b"a" | b"abbr" | b"b" | b"bdi" | b"bdo" | b"cite" | b"code" | b"data" | b"dfn" | b"em"
+        | b"i" | b"kbd" | b"mark" | b"q" | b"s" | b"samp" | b"small" | b"span" | b"strong"
+        | b"sub" | b"sup" | b"time" | b"u" | b"var" => Kind::Inline,
+        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link"
+        | b"meta" | b"source" | b"track" | b"wbr" => Kind::Void,
+        _ => Kind::Block,
     }
 }
 
@@ -825,10 +778,11 @@ fn tag_end(bytes: &[u8], at: usize) -> usize {
     // Most tags are a few bytes long: looked through here, before a call to
     // `memchr` for the rest.
     let near = bytes.len().min(at + 16);
-    for (i, &b) in bytes.iter().enumerate().take(near).skip(at + 1) {
+    let after = at + 1;
+    for (n, &b) in bytes[after..near].iter().enumerate() {
         match b {
-            b'>' => return i + 1,
-            b'"' | b'\'' => return quoted_tag_end(bytes, i),
+            b'>' => return after + n + 1,
+            b'"' | b'\'' => return quoted_tag_end(bytes, after + n),
             _ => {}
         }
     }

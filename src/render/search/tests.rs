@@ -468,10 +468,6 @@ fn pages_after_one_that_never_came_are_still_indexed_in_order() {
 
 #[test]
 fn element_names_are_known_whatever_their_case() {
-    assert!(
-        KINDS.windows(2).all(|w| w[0].0 < w[1].0),
-        "keys sorted, none twice"
-    );
     for (name, expected) in [
         (&b"nav"[..], Kind::Skipped),
         (b"TEXTAREA", Kind::Skipped),
@@ -486,6 +482,9 @@ fn element_names_are_known_whatever_their_case() {
         (b"h3", Kind::Heading(3)),
         (b"H1", Kind::Heading(1)),
         (b"h7", Kind::Block),
+        (b"template", Kind::Skipped),
+        (b"templates", Kind::Block),
+        (b"", Kind::Block),
     ] {
         assert!(kind(name) == expected, "{}", String::from_utf8_lossy(name));
     }
