@@ -40,13 +40,13 @@ pub(super) enum Term {
 impl Term {
     /// A normalised word as a term.
     pub(super) fn of(word: &str) -> Term {
-        if word.len() <= PACKED && word.is_ascii() {
-            let mut bytes = [0u8; PACKED];
-            bytes[..word.len()].copy_from_slice(word.as_bytes());
-            Term::Packed(u128::from_le_bytes(bytes))
-        } else {
-            Term::Spelled(word.into())
+        // A folded word of ASCII is letters and digits only, as `pack` wants.
+        if (1..=PACKED).contains(&word.len())
+            && let Some(n) = Term::pack(word.as_bytes(), 0, word.len())
+        {
+            return Term::Packed(n);
         }
+        Term::Spelled(word.into())
     }
 
     /// The ASCII letters and digits of `text[at..at + len]` (`1..=PACKED`
@@ -338,9 +338,7 @@ mod tests {
         for len in (0..300usize).chain([511, 512, 513]) {
             let text: Vec<u8> = (0..len)
                 .map(|_| {
-                    seed = seed
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
+                    super::super::tests::next_random(&mut seed);
                     [b'a', b' ', b'Z', b'.', 0xC3, b'7', b'\n'][(seed >> 33) as usize % 7]
                 })
                 .collect();

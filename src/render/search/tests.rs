@@ -1,6 +1,15 @@
 use super::terms::{BODY_MAX, IN_HEADING, IN_TITLE, MAX_TERM, MIN_TERM, normalize};
 use super::*;
 
+/// The next number of a fixed sequence (a linear congruential generator):
+/// random enough for the property tests here, and the same on every run.
+pub(super) fn next_random(seed: &mut u64) -> u64 {
+    *seed = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    *seed
+}
+
 fn page(html: &str) -> Vec<Section> {
     sections(&text_of(main_of(html.as_bytes())))
 }
@@ -71,13 +80,9 @@ fn words_are_cut_as_the_folded_text_reads() {
     let mut seed = 11u64;
     for _ in 0..5000 {
         let mut text = String::new();
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+        next_random(&mut seed);
         for _ in 0..(seed >> 40) % 16 {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
+            next_random(&mut seed);
             text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
         }
         assert_eq!(words(&text), plain(&text), "{text:?}");
@@ -399,16 +404,12 @@ fn white_space_reads_as_single_spaces_whatever_its_shape() {
     for _ in 0..5000 {
         let mut raw = String::new();
         let mut before = String::new();
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+        next_random(&mut seed);
         if seed >> 63 == 1 {
             before.push('x');
         }
         for _ in 0..(seed >> 40) % 12 {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
+            next_random(&mut seed);
             raw.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
         }
         let (mut fast, mut slow) = (before.clone(), before);
@@ -518,13 +519,9 @@ fn a_tag_ends_at_its_first_closing_bracket_outside_quotes() {
     let mut seed = 5u64;
     for _ in 0..5000 {
         let mut tag = b"<".to_vec();
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+        next_random(&mut seed);
         for _ in 0..(seed >> 40) % 20 {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
+            next_random(&mut seed);
             tag.extend_from_slice(pieces[(seed >> 33) as usize % pieces.len()]);
         }
         assert_eq!(
