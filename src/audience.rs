@@ -115,6 +115,8 @@ pub struct ThirdParty {
     matcher: Option<AhoCorasick>,
     /// Per pattern (the text as written, or as HTML escapes it): whose it is.
     owners: Vec<(String, Owner)>,
+    /// The longest pattern's length in bytes.
+    longest: usize,
 }
 
 /// A text to look for, and the person it belongs to.
@@ -186,26 +188,49 @@ impl ThirdParty {
                 .build(owners.iter().map(|(t, _)| t.as_str()))
                 .expect("short patterns build")
         });
-        ThirdParty { matcher, owners }
+        let longest = owners.iter().map(|(t, _)| t.len()).max().unwrap_or(0);
+        ThirdParty {
+            matcher,
+            owners,
+            longest,
+        }
     }
 
-    /// The texts found in `bytes` as whole words, by pattern, in order.
+    /// The texts found in a whole file's `bytes` as whole words, by pattern,
+    /// in order.
     fn find(&self, bytes: &[u8]) -> Vec<usize> {
+        let mut found = self.find_in(bytes, true, true);
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// The texts found as whole words in `bytes`, a stretch of a file: one
+    /// that starts the file (`first`) or not, ends it (`last`) or not. A text
+    /// is only taken where the bytes on both sides of it are known: at the
+    /// very start of a stretch that does not start the file, or at the very
+    /// end of one that does not end it, it is left for the stretch that
+    /// overlaps it ([`Scanning`]).
+    fn find_in(&self, bytes: &[u8], first: bool, last: bool) -> Vec<usize> {
         let Some(matcher) = &self.matcher else {
             return Vec::new();
         };
         let word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
-        let mut found: Vec<usize> = matcher
+        matcher
             .find_overlapping_iter(bytes)
             .filter(|m| {
-                let before = m.start().checked_sub(1).and_then(|i| bytes.get(i));
+                let before = match m.start().checked_sub(1) {
+                    Some(i) => bytes.get(i),
+                    None if first => None,
+                    None => return false,
+                };
+                if m.end() == bytes.len() && !last {
+                    return false;
+                }
                 !word(before) && !word(bytes.get(m.end()))
             })
             .map(|m| m.pattern().as_usize())
-            .collect();
-        found.sort_unstable();
-        found.dedup();
-        found
+            .collect()
     }
 }
 
@@ -246,8 +271,8 @@ impl<'a> Guard<'a> {
         }
     }
 
-    fn scan(&self, path: &str, bytes: &[u8]) {
-        let found = self.people.find(bytes);
+    /// Keep what was found in the file at `path`.
+    fn keep(&self, path: &str, found: Vec<usize>) {
         if !found.is_empty() {
             let mut all = self.found.lock().unwrap_or_else(|e| e.into_inner());
             all.extend(found.into_iter().map(|i| (path.to_string(), i)));
@@ -311,14 +336,85 @@ impl Sink for Guard<'_> {
         path: &str,
         write: &mut dyn FnMut(&mut (dyn Write + Send)) -> io::Result<()>,
     ) -> io::Result<()> {
-        let mut bytes = Vec::new();
-        write(&mut bytes)?;
-        self.write_bytes(path, &bytes)
+        if self.people.matcher.is_none() {
+            return self.inner.write_with(path, write);
+        }
+        // A file written piece by piece is the print page, the whole book:
+        // read as it passes, a stretch at a time, never held whole.
+        let mut found = Vec::new();
+        self.inner.write_with(path, &mut |w| {
+            let mut scanning = Scanning {
+                people: self.people,
+                inner: w,
+                pending: Vec::new(),
+                first: true,
+                found: Vec::new(),
+            };
+            write(&mut scanning)?;
+            found = scanning.finish();
+            Ok(())
+        })?;
+        self.keep(path, found);
+        Ok(())
     }
 
     fn write_bytes(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        self.scan(path, bytes);
+        self.keep(path, self.people.find(bytes));
         self.inner.write_bytes(path, bytes)
+    }
+}
+
+/// About how many bytes [`Scanning`] gathers before it looks through them.
+const STRETCH: usize = 64 * 1024;
+
+/// Passes a file on as it is written and looks through it for tracked people
+/// a stretch at a time. Each stretch keeps the end of the one before it, long
+/// enough for the longest text and the byte before it, so a text cut between
+/// two writes is found whole, with what is on both sides of it.
+struct Scanning<'a, 'w> {
+    people: &'a ThirdParty,
+    inner: &'w mut (dyn Write + Send),
+    /// Written and not yet looked through, after the end of what was.
+    pending: Vec<u8>,
+    /// Whether `pending` starts the file.
+    first: bool,
+    found: Vec<usize>,
+}
+
+impl Scanning<'_, '_> {
+    /// Look through what is pending, keeping its end for the next stretch.
+    fn look(&mut self) {
+        let found = self.people.find_in(&self.pending, self.first, false);
+        self.found.extend(found);
+        let keep = self.people.longest + 1;
+        if self.pending.len() > keep {
+            self.pending.drain(..self.pending.len() - keep);
+            self.first = false;
+        }
+    }
+
+    /// What was found, the end of the file looked through too.
+    fn finish(mut self) -> Vec<usize> {
+        let found = self.people.find_in(&self.pending, self.first, true);
+        self.found.extend(found);
+        self.found.sort_unstable();
+        self.found.dedup();
+        self.found
+    }
+}
+
+impl Write for Scanning<'_, '_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.pending.extend_from_slice(&buf[..n]);
+        if self.pending.len() >= STRETCH + self.people.longest {
+            self.look();
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
     }
 }
 
@@ -401,5 +497,57 @@ mod tests {
         );
         // Everything still reached the sink: the build's failure drops it.
         assert_eq!(memory.into_files().len(), 3);
+    }
+
+    /// A file written piece by piece is looked through a stretch at a time:
+    /// a text finds the same wherever it falls against the stretches, cut
+    /// between two of them, at the start of one, at the end of one; and run
+    /// into a word on either side, it is not found there either.
+    #[test]
+    fn a_file_written_in_pieces_finds_a_text_wherever_it_is_cut() {
+        let wb = workbook();
+        let people = ThirdParty::of([&wb], false);
+        let texts = [
+            "Rohan O'Neil",
+            "rohan@example.ca",
+            "Sam Secret",
+            "Talked through the launch review in detail",
+        ];
+        // Written a kilobyte at a time, the file is first looked through
+        // at the end of the write that fills a stretch.
+        const PIECE: usize = 1000;
+        let boundary = (STRETCH + people.longest).div_ceil(PIECE) * PIECE;
+        for text in texts {
+            for (before, after) in [(false, false), (true, false), (false, true)] {
+                for at in boundary - people.longest - 3..boundary + 3 {
+                    let mut file = vec![b' '; at];
+                    if before {
+                        file.push(b'x');
+                    }
+                    file.extend_from_slice(text.as_bytes());
+                    if after {
+                        file.push(b'x');
+                    }
+                    file.resize(2 * STRETCH + 3 * PIECE, b' ');
+                    let memory = Memory::new();
+                    let guard = Guard::new(&memory, &people);
+                    guard
+                        .write_with("print.html", &mut |w| {
+                            file.chunks(PIECE).try_for_each(|piece| w.write_all(piece))
+                        })
+                        .unwrap();
+                    let found: Vec<&str> = guard
+                        .found
+                        .into_inner()
+                        .unwrap()
+                        .into_iter()
+                        .map(|(_, i)| people.owners[i].1.text.as_str())
+                        .collect();
+                    let expected = if before || after { vec![] } else { vec![text] };
+                    assert_eq!(found, expected, "{text:?} at {at}, {before} {after}");
+                    assert_eq!(memory.into_files()[0].bytes, file, "passed on whole");
+                }
+            }
+        }
     }
 }
