@@ -152,8 +152,8 @@ impl Terms {
 /// The index as it grows.
 #[derive(Default)]
 struct Index {
-    /// Postings by term number: (page, weight), in page order.
-    postings: Vec<Vec<(u32, u8)>>,
+    /// Postings by term number, in page order.
+    postings: Vec<Postings>,
     /// Pages that came ahead of their turn, waiting for those before them,
     /// by order.
     waiting: BTreeMap<usize, Page>,
@@ -310,7 +310,7 @@ impl<'s> Collector<'s> {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .names;
         // Every term is on a placed page; this only makes sure of it.
-        index.postings.resize_with(names.len(), Vec::new);
+        index.postings.resize_with(names.len(), Postings::default);
         let (terms, shards) = terms_files(&index.postings, &names, one_terms_file);
         let table = Table {
             v: VERSION,
@@ -376,9 +376,9 @@ impl Index {
         for (id, weight) in page.terms {
             let id = id as usize;
             if id >= self.postings.len() {
-                self.postings.resize_with(id + 1, Vec::new);
+                self.postings.resize_with(id + 1, Postings::default);
             }
-            self.postings[id].push((n, weight));
+            self.postings[id].push(n, weight);
         }
         self.placed += 1;
     }
@@ -517,7 +517,7 @@ fn script_end(script: &mut String) {
 /// The terms files, and which file holds the terms of each two-letter prefix
 /// (`""`: one file for all), from the postings by term number.
 fn terms_files(
-    postings: &[Vec<(u32, u8)>],
+    postings: &[Postings],
     names: &[String],
     one_file: usize,
 ) -> (Vec<String>, BTreeMap<String, usize>) {
@@ -526,7 +526,7 @@ fn terms_files(
     order.sort_unstable_by(|&a, &b| names[a].cmp(&names[b]));
     let total: usize = order
         .iter()
-        .map(|&id| names[id].len() + postings[id].len() * 5 + 6)
+        .map(|&id| names[id].len() + postings[id].count as usize * 5 + 6)
         .sum();
 
     // One file, or one per two-letter prefix.
@@ -571,19 +571,67 @@ fn terms_files(
     (files, shards)
 }
 
+/// A term's postings as they are gathered: for each page it is on, the
+/// page's number as the difference from the one before, then its weight. A
+/// difference is kept seven bits to a byte (most take one), so a 10,000-page
+/// book's postings take a few megabytes rather than the 20 that pairs of
+/// numbers would.
+#[derive(Default)]
+struct Postings {
+    bytes: Vec<u8>,
+    /// The last page added.
+    last: u32,
+    /// How many pages.
+    count: u32,
+}
+
+impl Postings {
+    /// Add a page after those added before it.
+    fn push(&mut self, page: u32, weight: u8) {
+        let mut gap = page - self.last;
+        while gap >= 0x80 {
+            self.bytes.push(gap as u8 | 0x80);
+            gap >>= 7;
+        }
+        self.bytes.push(gap as u8);
+        self.bytes.push(weight);
+        self.last = page;
+        self.count += 1;
+    }
+
+    /// Each page's difference from the one before, and its weight.
+    fn iter(&self) -> impl Iterator<Item = (u32, u8)> + '_ {
+        let mut rest = &self.bytes[..];
+        std::iter::from_fn(move || {
+            let mut gap = 0u32;
+            let mut shift = 0;
+            loop {
+                let (&b, tail) = rest.split_first()?;
+                rest = tail;
+                gap |= u32::from(b & 0x7f) << shift;
+                shift += 7;
+                if b < 0x80 {
+                    break;
+                }
+            }
+            let (&weight, tail) = rest.split_first()?;
+            rest = tail;
+            Some((gap, weight))
+        })
+    }
+}
+
 /// Postings as a JSON array: each page's number as the difference from the one
 /// before, then the weight.
-fn encode_into(list: &[(u32, u8)], s: &mut String) {
+fn encode_into(postings: &Postings, s: &mut String) {
     s.push('[');
-    let mut last = 0;
-    for (i, (page, weight)) in list.iter().enumerate() {
+    for (i, (gap, weight)) in postings.iter().enumerate() {
         if i > 0 {
             s.push(',');
         }
-        push_number(s, page - last);
+        push_number(s, gap);
         s.push(',');
-        push_number(s, u32::from(*weight));
-        last = *page;
+        push_number(s, u32::from(weight));
     }
     s.push(']');
 }

@@ -540,3 +540,43 @@ fn a_tag_ends_at_its_first_closing_bracket_outside_quotes() {
         );
     }
 }
+
+/// Postings are kept packed: what goes in comes back, in order, for gaps of
+/// every size a page number can have and every weight.
+#[test]
+fn postings_give_back_the_pages_and_weights_put_in() {
+    let mut seed = 7;
+    for round in 0..200 {
+        let mut postings = Postings::default();
+        let mut pairs = Vec::new();
+        let mut page = 0u32;
+        for n in 0..round {
+            // Gaps of one byte, of several, and the largest there can be.
+            let gap = match next_random(&mut seed) % 4 {
+                0 => 1,
+                1 => (next_random(&mut seed) >> 33) as u32 % 300,
+                2 => (next_random(&mut seed) >> 33) as u32 % (1 << 22),
+                _ if n == 0 => u32::MAX,
+                _ => 1,
+            };
+            let Some(next) = page.checked_add(gap).filter(|&p| n == 0 || p > page) else {
+                break;
+            };
+            page = next;
+            let weight = (next_random(&mut seed) >> 56) as u8;
+            postings.push(page, weight);
+            pairs.push((page, weight));
+        }
+        assert_eq!(postings.count as usize, pairs.len());
+        let mut last = 0;
+        let gaps: Vec<(u32, u8)> = pairs
+            .iter()
+            .map(|&(p, w)| {
+                let gap = p - last;
+                last = p;
+                (gap, w)
+            })
+            .collect();
+        assert_eq!(postings.iter().collect::<Vec<_>>(), gaps, "round {round}");
+    }
+}
