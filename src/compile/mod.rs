@@ -338,7 +338,8 @@ fn draw(
     // Items on pages whose ticks fall due again → after how many days.
     let mut review: HashMap<&str, u32> = HashMap::new();
     let pages = &project.content.pages;
-    let mut tasks = Vec::new();
+    // Room for every item at once: a large book has tens of thousands.
+    let mut tasks = Vec::with_capacity(page_tasks.iter().map(Vec::len).sum());
     let mut phase_defs = Vec::new();
     let mut plan_page: Option<String> = None;
     let mut messages = Vec::new();

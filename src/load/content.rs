@@ -199,6 +199,9 @@ fn split_languages(
         .map(|l| crate::config::primary_subtag(l))
         .collect();
     let pages = std::mem::take(&mut content.pages);
+    // Most pages stay: room for them at once (a 10,000-page book's list is
+    // megabytes, and growing it by doubling leaves a third of it unused).
+    content.pages.reserve_exact(pages.len());
     let mut unlisted: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
     for page in pages {
         let Some((stem, primary)) = language_suffix(&page.rel)
