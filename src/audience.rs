@@ -550,4 +550,51 @@ mod tests {
             }
         }
     }
+
+    /// The print page holds the whole book: the guard hands it on piece by
+    /// piece as it is written, whether or not there is anyone to look for,
+    /// and never holds it whole.
+    #[test]
+    fn the_guard_passes_a_file_on_as_it_is_written() {
+        /// A sink that only counts the writes it is given.
+        #[derive(Default)]
+        struct Writes(Mutex<Vec<usize>>);
+        struct Count<'a>(&'a Mutex<Vec<usize>>);
+        impl Write for Count<'_> {
+            fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+                self.0.lock().unwrap().push(buf.len());
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        impl Sink for Writes {
+            fn write_with(
+                &self,
+                _path: &str,
+                write: &mut dyn FnMut(&mut (dyn Write + Send)) -> io::Result<()>,
+            ) -> io::Result<()> {
+                write(&mut Count(&self.0))
+            }
+        }
+        let tracked = workbook();
+        for wb in [&tracked, &Workbook::default()] {
+            let people = ThirdParty::of([wb], false);
+            let sink = Writes::default();
+            let guard = Guard::new(&sink, &people);
+            let piece = vec![b'a'; 100_000];
+            guard
+                .write_with("print.html", &mut |w| {
+                    (0..10).try_for_each(|_| w.write_all(&piece))
+                })
+                .unwrap();
+            assert_eq!(
+                sink.0.into_inner().unwrap(),
+                vec![100_000; 10],
+                "tracked people: {}",
+                !wb.people.is_empty()
+            );
+        }
+    }
 }
