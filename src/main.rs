@@ -239,6 +239,9 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Serve { .. }) {
+        end_quietly_on_a_closed_pipe();
+    }
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     match cli.command {
         Command::Build {
@@ -337,6 +340,21 @@ fn main() -> ExitCode {
             );
             ExitCode::SUCCESS
         }
+    }
+}
+
+/// Output piped into a reader that stops early (`careerbook check --format json
+/// | head`) ends careerbook as it ends `cat` or `grep`: quietly, killed by
+/// SIGPIPE. Rust ignores that signal, so each print to a closed pipe would
+/// panic instead. Not for `serve`: its connections are written with `writev`,
+/// which raises the signal too, and a browser closing one must not stop the
+/// server.
+fn end_quietly_on_a_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: `signal` only puts back the system's default action for SIGPIPE,
+    // before careerbook starts a thread or installs a handler of its own.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

@@ -204,3 +204,56 @@ fn init_with_content_copies_the_guidance_to_own_it() {
         .current_dir(&target));
     assert_eq!(code, 0, "{err}");
 }
+
+/// Output piped into a reader that stops early (`careerbook … | head`) ends
+/// careerbook quietly, as it ends `cat`: no panic, no message. Both ends of
+/// the pipe are closed before careerbook writes, so each write meets a closed
+/// pipe; stdout and stderr alike.
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_a_command_quietly() {
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::Stdio;
+    let repo = env!("CARGO_MANIFEST_DIR");
+    let commands: [&[&str]; 4] = [
+        &["completions", "bash"],
+        &["check", "--format", "json", "--today", "2026-11-24", repo],
+        &["eject", "--list", "--dir", repo],
+        &["check", "--today", "2026-11-24", repo],
+    ];
+    for args in commands {
+        for closed in ["stdout", "stderr"] {
+            let mut cmd = careerbook();
+            cmd.args(args).stdin(Stdio::null());
+            // The other stream is read, to look for a panic's message.
+            let child = if closed == "stdout" {
+                cmd.stdout(Stdio::piped()).stderr(Stdio::piped())
+            } else {
+                cmd.stdout(Stdio::null()).stderr(Stdio::piped())
+            }
+            .spawn()
+            .unwrap();
+            let mut child = child;
+            let mut seen = String::new();
+            if closed == "stdout" {
+                drop(child.stdout.take());
+                use std::io::Read;
+                child
+                    .stderr
+                    .take()
+                    .unwrap()
+                    .read_to_string(&mut seen)
+                    .unwrap();
+            } else {
+                drop(child.stderr.take());
+            }
+            let status = child.wait().unwrap();
+            let quiet = status.success() || status.signal() == Some(13);
+            assert!(
+                quiet && !seen.contains("panicked"),
+                "careerbook {} with its {closed} closed: {status:?}\n{seen}",
+                args.join(" ")
+            );
+        }
+    }
+}
