@@ -332,13 +332,29 @@ fn main() -> ExitCode {
             diff,
         } => eject(&dir, &paths, list, diff, color),
         Command::Completions { shell } => {
-            clap_complete::generate(
-                shell,
-                &mut Cli::command(),
-                "careerbook",
-                &mut std::io::stdout(),
-            );
-            ExitCode::SUCCESS
+            // Made whole first: clap_complete panics when it cannot write.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "careerbook", &mut script);
+            if write_out(&script) {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+    }
+}
+
+/// Write a command's output (what is piped or redirected: JSON, a listing, a
+/// diff, a completion script) to stdout. A failure, such as a full disk, is an
+/// error with a message rather than a panic; `false` then.
+fn write_out(bytes: &[u8]) -> bool {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => true,
+        Err(e) => {
+            eprintln!("error: cannot write the output: {e}");
+            false
         }
     }
 }
@@ -499,7 +515,11 @@ fn check(
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
     match format {
-        Format::Json => print!("{}", careerbook::diagnostics::render_json(&diags)),
+        Format::Json => {
+            if !write_out(careerbook::diagnostics::render_json(&diags).as_bytes()) {
+                return ExitCode::FAILURE;
+            }
+        }
         Format::Human => {
             eprint!("{}", render_human(&diags, dir, color));
             if diags.is_empty() {
@@ -582,8 +602,12 @@ fn eject(dir: &Path, paths: &[String], list: bool, diff: bool, color: bool) -> E
         };
         let listed = eject::list(dir, base, &config.content.exclude);
         let width = listed.iter().map(|(rel, _)| rel.len()).max().unwrap_or(0);
-        for (rel, status) in &listed {
-            println!("{rel:width$}  {}", status.describe());
+        let table: String = listed
+            .iter()
+            .map(|(rel, status)| format!("{rel:width$}  {}\n", status.describe()))
+            .collect();
+        if !write_out(table.as_bytes()) {
+            return ExitCode::FAILURE;
         }
         let yours = listed
             .iter()
@@ -613,7 +637,11 @@ fn eject(dir: &Path, paths: &[String], list: bool, diff: bool, color: bool) -> E
         let mut problems = Vec::new();
         for path in paths {
             match eject::diff(dir, base, path) {
-                Ok(Some(d)) => print!("{d}"),
+                Ok(Some(d)) => {
+                    if !write_out(d.to_string().as_bytes()) {
+                        return ExitCode::FAILURE;
+                    }
+                }
                 Ok(None) => eprintln!("{path}: the same as the built-in page"),
                 Err(p) => problems.extend(p),
             }

@@ -257,3 +257,30 @@ fn a_closed_pipe_ends_a_command_quietly() {
         }
     }
 }
+
+/// Output that cannot be written (a full disk: Linux's `/dev/full`) is an
+/// error with a message and exit code 1, not a panic.
+#[cfg(target_os = "linux")]
+#[test]
+fn output_to_a_full_disk_is_an_error_not_a_panic() {
+    let repo = env!("CARGO_MANIFEST_DIR");
+    let commands: [&[&str]; 3] = [
+        &["completions", "bash"],
+        &["check", "--format", "json", "--today", "2026-11-24", repo],
+        &["eject", "--list", "--dir", repo],
+    ];
+    for args in commands {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let (code, _, err) = run(careerbook().args(args).stdout(full));
+        assert_eq!(code, 1, "careerbook {}: {err}", args.join(" "));
+        assert!(
+            err.contains("error: cannot write the output: No space left on device")
+                && !err.contains("panicked"),
+            "careerbook {}: {err}",
+            args.join(" ")
+        );
+    }
+}
