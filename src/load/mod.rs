@@ -72,6 +72,27 @@ impl Project {
     }
 }
 
+/// The project folder must be one: a mistyped name would otherwise build the
+/// bare guidance into a new folder of that name, or serve one that never comes.
+pub fn project_folder(root: &Path) -> Result<(), Diagnostic> {
+    if root.is_dir() {
+        return Ok(());
+    }
+    let what = if root.exists() {
+        "is not a folder"
+    } else {
+        "does not exist"
+    };
+    Err(Diagnostic::error(
+        "project",
+        format!("the project folder `{}` {what}", root.display()),
+    )
+    .help(
+        "give the folder that holds book.toml (the current folder if none is given), \
+         or start a project there with `careerbook init`",
+    ))
+}
+
 /// Read the whole project. Returns the project when nothing was an error, with any
 /// warnings in `diags`. `today` is needed to reject log entries in the future.
 pub fn load(root: &Path, today: NaiveDate, diags: &mut Diagnostics) -> Option<Project> {
@@ -86,6 +107,10 @@ pub fn load_on(
     base: &base::Base,
     diags: &mut Diagnostics,
 ) -> Option<Project> {
+    if let Err(d) = project_folder(root) {
+        diags.push(d);
+        return None;
+    }
     let config = match Config::load(root) {
         Ok(c) => Some(c),
         Err(problems) => {

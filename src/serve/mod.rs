@@ -342,6 +342,14 @@ pub async fn start(opts: ServeOptions) -> Result<ServerHandle, ServeError> {
 
 /// `careerbook serve`: start, print the address, wait for Ctrl-C, stop.
 pub fn run(opts: ServeOptions) -> ExitCode {
+    // Serve keeps going through a project's errors, but not without a project.
+    if let Err(d) = crate::load::project_folder(&opts.build.root) {
+        eprint!(
+            "{}",
+            crate::diagnostics::render_human(&[d], &opts.build.root, opts.color)
+        );
+        return ExitCode::FAILURE;
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

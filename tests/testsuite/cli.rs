@@ -284,3 +284,36 @@ fn output_to_a_full_disk_is_an_error_not_a_panic() {
         );
     }
 }
+
+/// A mistyped project folder is an error naming it, for every command that
+/// reads a project, and nothing is made in its place (it used to build the
+/// bare guidance into a new folder of that name).
+#[test]
+fn a_missing_project_folder_is_an_error_and_nothing_is_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("my-workbok");
+    let file = dir.path().join("book.toml");
+    std::fs::write(&file, "").unwrap();
+    for (root, what) in [(&missing, "does not exist"), (&file, "is not a folder")] {
+        let root = root.to_str().unwrap();
+        let commands: [&[&str]; 4] = [
+            &["build", root],
+            &["check", root],
+            &["pdf", root],
+            &["serve", root, "--port", "0"],
+        ];
+        for args in commands {
+            let (code, _, err) = run(careerbook().args(args).args(["--today", "2026-11-24"]));
+            assert_eq!(code, 1, "careerbook {}: {err}", args.join(" "));
+            assert!(
+                err.contains(&format!(
+                    "error[project]: the project folder `{root}` {what}"
+                )) && err.contains("careerbook init"),
+                "careerbook {}: {err}",
+                args.join(" ")
+            );
+        }
+    }
+    assert!(!missing.exists(), "nothing is made in its place");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
