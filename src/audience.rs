@@ -196,16 +196,8 @@ impl ThirdParty {
         }
     }
 
-    /// The texts found in a whole file's `bytes` as whole words, by pattern,
-    /// in order.
-    fn find(&self, bytes: &[u8]) -> Vec<usize> {
-        let mut found = self.find_in(bytes, true, true);
-        found.sort_unstable();
-        found.dedup();
-        found
-    }
-
-    /// The texts found as whole words in `bytes`, a stretch of a file: one
+    /// The texts found as whole words in `bytes`, by pattern (a text found
+    /// twice is there twice), in a stretch of a file: one
     /// that starts the file (`first`) or not, ends it (`last`) or not. A text
     /// is only taken where the bytes on both sides of it are known: at the
     /// very start of a stretch that does not start the file, or at the very
@@ -271,8 +263,10 @@ impl<'a> Guard<'a> {
         }
     }
 
-    /// Keep what was found in the file at `path`.
-    fn keep(&self, path: &str, found: Vec<usize>) {
+    /// Keep what was found in the file at `path`, each text once.
+    fn keep(&self, path: &str, mut found: Vec<usize>) {
+        found.sort_unstable();
+        found.dedup();
         if !found.is_empty() {
             let mut all = self.found.lock().unwrap_or_else(|e| e.into_inner());
             all.extend(found.into_iter().map(|i| (path.to_string(), i)));
@@ -359,7 +353,7 @@ impl Sink for Guard<'_> {
     }
 
     fn write_bytes(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        self.keep(path, self.people.find(bytes));
+        self.keep(path, self.people.find_in(bytes, true, true));
         self.inner.write_bytes(path, bytes)
     }
 }
@@ -397,8 +391,6 @@ impl Scanning<'_, '_> {
     fn finish(mut self) -> Vec<usize> {
         let found = self.people.find_in(&self.pending, self.first, true);
         self.found.extend(found);
-        self.found.sort_unstable();
-        self.found.dedup();
         self.found
     }
 }
