@@ -9,6 +9,26 @@
 //! files into a staging folder as they come and swaps it into place when every
 //! one is written.
 
+/// `eprint!` for careerbook's messages (problems, progress, what was done): a
+/// message that cannot be written, as to a full disk, is dropped rather than
+/// a panic, and the exit code still says how the command ended.
+#[macro_export]
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+/// [`say!`] with a line break: careerbook's `eprintln!`.
+#[macro_export]
+macro_rules! sayln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 pub mod audience;
 pub mod book;
 pub mod check;

@@ -154,7 +154,7 @@ impl Builder {
 
     fn say(&self, text: &str) {
         if !self.quiet {
-            eprint!("{text}");
+            crate::say!("{text}");
         }
     }
 

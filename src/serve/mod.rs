@@ -344,7 +344,7 @@ pub async fn start(opts: ServeOptions) -> Result<ServerHandle, ServeError> {
 pub fn run(opts: ServeOptions) -> ExitCode {
     // Serve keeps going through a project's errors, but not without a project.
     if let Err(d) = crate::load::project_folder(&opts.build.root) {
-        eprint!(
+        crate::say!(
             "{}",
             crate::diagnostics::render_human(&[d], &opts.build.root, opts.color)
         );
@@ -357,35 +357,35 @@ pub fn run(opts: ServeOptions) -> ExitCode {
     {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: cannot start the server: {e}");
+            crate::sayln!("error: cannot start the server: {e}");
             return ExitCode::FAILURE;
         }
     };
     runtime.block_on(async move {
         if let Some(warning) = bind_warning(opts.bind) {
-            eprintln!("{warning}");
+            crate::sayln!("{warning}");
         }
         let open = opts.open;
         let cohort = opts.build.root.join("data/people").is_dir();
         let handle = match start(opts).await {
             Ok(h) => h,
             Err(e) => {
-                eprintln!("error: {e}");
+                crate::sayln!("error: {e}");
                 if let Some(help) = e.help() {
-                    eprintln!("help: {help}");
+                    crate::sayln!("help: {help}");
                 }
                 return ExitCode::FAILURE;
             }
         };
         let url = handle.url();
-        eprintln!("Serving {url}");
+        crate::sayln!("Serving {url}");
         if cohort {
-            eprintln!(
+            crate::sayln!(
                 "The members' workbooks: {url}{}",
                 MEMBERS_PATH.trim_start_matches('/')
             );
         }
-        eprintln!("Watching for changes; press Ctrl-C to stop.");
+        crate::sayln!("Watching for changes; press Ctrl-C to stop.");
         if open {
             // Quietly: no browser is no problem, the address is printed above.
             tokio::task::spawn_blocking(move || {
@@ -393,10 +393,10 @@ pub fn run(opts: ServeOptions) -> ExitCode {
             });
         }
         stop_signal().await;
-        eprintln!("Stopping…");
+        crate::sayln!("Stopping…");
         let out = handle.out().to_path_buf();
         handle.shutdown().await;
-        eprintln!(
+        crate::sayln!(
             "{} holds the served build, with the live-reload script: run `careerbook build` before publishing it.",
             out.display()
         );

@@ -285,6 +285,33 @@ fn output_to_a_full_disk_is_an_error_not_a_panic() {
     }
 }
 
+/// Messages that cannot be written (stderr on a full disk) are dropped, not a
+/// panic: the command does its work and its exit code says how it ended (std's
+/// `eprintln!` would have stopped it with code 101 at the first message).
+#[cfg(target_os = "linux")]
+#[test]
+fn messages_to_a_full_disk_do_not_stop_a_command() {
+    let full = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    let project = Project::from_fixture("minimal");
+    let root = project.root().to_str().unwrap().to_string();
+    let (code, _, _) = run(careerbook()
+        .args(["build", &root, "--today", "2026-11-24"])
+        .stderr(full()));
+    assert_eq!(code, 0, "a build that works");
+    assert!(project.site_exists("index.html"), "the site is built");
+
+    project.write("data/people.yaml", "people: [unclosed\n");
+    for args in [["build", &root], ["check", &root]] {
+        let (code, _, _) = run(careerbook().args(args).stderr(full()));
+        assert_eq!(code, 1, "careerbook {} with a broken data file", args[0]);
+    }
+}
+
 /// A mistyped project folder is an error naming it, for every command that
 /// reads a project, and nothing is made in its place (it used to build the
 /// bare guidance into a new folder of that name).
