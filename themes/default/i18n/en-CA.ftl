@@ -316,7 +316,7 @@ brief-vouch-title = Who else knows my work
 
 ## progress.html, and what book.js writes there
 
-progress-lede = How far you are through the workbook's checklists and the 12-month plan.
+progress-lede = How far you are through the workbook’s checklists and the 12-month plan.
 progress-save-title = Save your progress
 progress-save-text = Ticks you make in the browser are remembered on this device. To keep them for good (and in the printed workbook), copy them into <code>data/progress.yaml</code>.
 progress-export = Show my progress as YAML
@@ -346,7 +346,7 @@ progress-col-chapter = Chapter
 ## print.html: the whole workbook on one page
 
 print-title-suffix = (print)
-print-hint = This page holds the whole workbook for printing. Use your browser's Print command; <a href="{ $href }">back to the workbook</a>.
+print-hint = This page holds the whole workbook for printing. Use your browser’s Print command; <a href="{ $href }">back to the workbook</a>.
 # Followed by the owner's name.
 print-prepared-for = Prepared for
 # Followed by a line to write one's name on.
@@ -354,21 +354,21 @@ print-page-name = Name:
 print-relationships-title = Your relationships
 print-brief-title = Your sponsor brief
 print-page-prep-title = Prep cards
-print-only-brief = <a href="{ $href }">Print only the brief</a>: follow this link, then use your browser's Print command.
-print-only-prep = <a href="{ $href }">Print only the prep cards</a>: follow this link, then use your browser's Print command.
+print-only-brief = <a href="{ $href }">Print only the brief</a>: follow this link, then use your browser’s Print command.
+print-only-prep = <a href="{ $href }">Print only the prep cards</a>: follow this link, then use your browser’s Print command.
 
 ## cohort.html: the cohort report (counts across a program's members)
 
 cohort-lede =
     { $count ->
-        [one] How the program's { $count } member is doing, as of <time datetime="{ $date }">{ $date }</time>.
-       *[other] How the program's { $count } members are doing, as of <time datetime="{ $date }">{ $date }</time>.
+        [one] How the program’s { $count } member is doing, as of <time datetime="{ $date }">{ $date }</time>.
+       *[other] How the program’s { $count } members are doing, as of <time datetime="{ $date }">{ $date }</time>.
     }
 # $names is "true" when the report shows members' names.
 cohort-lede-counts =
     { $names ->
-        [true] Counts only: no member's notes or private contacts are used.
-       *[other] Counts only: no member's notes or private contacts are used, and no names are shown.
+        [true] Counts only: no member’s notes or private contacts are used.
+       *[other] Counts only: no member’s notes or private contacts are used, and no names are shown.
     }
 cohort-relationships-title = Relationships
 cohort-relationships-caption = Members by active relationships
@@ -398,7 +398,7 @@ cohort-phases-title = Where members are in the 12-month plan
 cohort-phases-caption = Members by plan phase today
 cohort-no-plan = No plan start yet
 cohort-members-title = Members
-cohort-members-caption = Each member's workbook
+cohort-members-caption = Each member’s workbook
 cohort-col-member = Member
 cohort-col-mentor = Active mentor
 cohort-col-sponsor = Active sponsor

@@ -18,11 +18,11 @@ language-name = Français
 list-and = { $init } et { $last }
 
 # Le bilan. $number est le nombre en toutes lettres, avec majuscule (« Deux »).
-gap-no-active-mentor = Vous n'avez encore aucune relation de mentorat active
-gap-one-active-mentor = Une seule relation de mentorat active : une deuxième ou une troisième vous offrirait plus d'un point de vue
+gap-no-active-mentor = Vous n’avez encore aucune relation de mentorat active
+gap-one-active-mentor = Une seule relation de mentorat active : une deuxième ou une troisième vous offrirait plus d’un point de vue
 gap-active-mentors = { $number } relations de mentorat actives — pile dans la fourchette recommandée
 gap-too-many-mentors = { $number } relations de mentorat actives — plus que les deux ou trois que suggère le guide; assurez-vous de pouvoir donner du temps à chacune
-gap-no-active-sponsor = Vous n'avez encore aucune marraine ni aucun parrain actif
+gap-no-active-sponsor = Vous n’avez encore aucune marraine ni aucun parrain actif
 gap-one-active-sponsor = Une seule relation de parrainage active : tout repose sur une seule personne; visez-en au moins deux
 gap-active-sponsors = { $number } relations de parrainage actives — votre avancement ne repose pas sur une seule personne
 gap-no-mentor-prospects = Aucune personne pressentie pour vous mentorer : gardez quelques noms en réserve pour le jour où une relation aura fait son temps
@@ -32,7 +32,7 @@ gap-dormant =
         [one] Une relation est en veille : une courte mise à jour suffit souvent à la raviver
        *[other] { $number } relations sont en veille : une courte mise à jour suffit souvent à en raviver une
     }
-gap-only-taken = Jusqu'ici, vos relations avec { $names } vont dans un seul sens, vers vous : trouvez une façon de rendre la pareille, par exemple une mise en contact, un article ou un remerciement accompagné de résultats
+gap-only-taken = Jusqu’ici, vos relations avec { $names } vont dans un seul sens, vers vous : trouvez une façon de rendre la pareille, par exemple une mise en contact, un article ou un remerciement accompagné de résultats
 # Le chapitre vers lequel renvoie un constat.
 gap-see-finding-mentors = Trouver une mentore ou un mentor
 gap-see-finding-sponsors = Trouver une marraine ou un parrain
@@ -55,8 +55,8 @@ when-overdue =
         [one] en retard de { $days } jour
        *[other] en retard de { $days } jours
     }
-when-today = aujourd'hui
-when-by = d'ici le { $date }
+when-today = aujourd’hui
+when-by = d’ici le { $date }
 when-last-done = fait pour la dernière fois le { $date }
 action-check-in = Faire un suivi auprès de { $name }
 action-next-step = Prochaine étape avec { $name } : { $step }
@@ -71,7 +71,7 @@ prep-short-step-overdue =
         [one] Votre prochaine étape : { $step } (en retard de { $days } jour)
        *[other] Votre prochaine étape : { $step } (en retard de { $days } jours)
     }
-prep-short-step-by = Votre prochaine étape : { $step } (d'ici le { $date })
+prep-short-step-by = Votre prochaine étape : { $step } (d’ici le { $date })
 prep-short-news = Nouvelle à annoncer : { $win }
 prep-short-ask = À demander : { $question }
 
@@ -95,13 +95,13 @@ timeline-row-contacts = Échanges
 timeline-row-checkins = Suivis
 timeline-done = { $done }/{ $total } faites
 timeline-phase-dates = { $phase } : du { $start } au { $end }, { $progress }
-timeline-all-year = { $phase } (toute l'année), { $progress }
-timeline-today = Aujourd'hui, { $day } { $month }
+timeline-all-year = { $phase } (toute l’année), { $progress }
+timeline-today = Aujourd’hui, { $day } { $month }
 timeline-legend-contact = Échange
 timeline-legend-gave = Vous avez aidé
 timeline-legend-checkin = Suivi
 timeline-legend-overdue = Suivi en retard
-timeline-legend-today = Aujourd'hui
+timeline-legend-today = Aujourd’hui
 timeline-event = { $date } — { $name } : { $label }
 timeline-label-contact = échange
 timeline-label-checkin = suivi
@@ -112,7 +112,7 @@ timeline-desc-phases =
         [one] { $count } phase.
        *[other] { $count } phases.
     }
-timeline-desc-current = Aujourd'hui, le { $date }, tombe dans la phase « { $phase } » ({ $done } tâches faites sur { $total }).
+timeline-desc-current = Aujourd’hui, le { $date }, tombe dans la phase « { $phase } » ({ $done } tâches faites sur { $total }).
 timeline-desc-marks =
     { $contacts } { $contacts ->
         [one] échange noté
@@ -125,11 +125,11 @@ timeline-desc-marks =
 # Notes dans un brouillon quand {win} n'a rien à dire ; $name est le prénom de la personne.
 draft-note-all-heard = rien de neuf pour { $name } : cette personne connaît toutes les réalisations de votre dossier
 draft-note-no-wins = votre plus récent résultat : votre dossier de réalisations est encore vide
-draft-note-win-first = ajoutez d'abord votre prochain résultat à votre dossier de réalisations
+draft-note-win-first = ajoutez d’abord votre prochain résultat à votre dossier de réalisations
 
 # Le rapport d'une cohorte.
 page-cohort-report = Rapport de la cohorte
-cohort-chart-title = Membres par phase du plan aujourd'hui
+cohort-chart-title = Membres par phase du plan aujourd’hui
 cohort-chart-no-plan = Plan pas encore commencé
 
 # Les régions du Canada, telles qu'un profil les nomme.
@@ -218,7 +218,7 @@ error-home = Aller au début de { $title }
 ## page.html : un chapitre, et ce qu’un modèle de message dit de lui-même
 
 page-on-this-page = Sur cette page
-page-untranslated = Cette page n'est pas encore traduite : la voici telle qu'elle a été écrite.
+page-untranslated = Cette page n’est pas encore traduite : la voici telle qu’elle a été écrite.
 page-message-label = À propos de ce modèle
 # $role et $channel : les mots des fichiers de données (mentor, email…) ;
 # $stages : les étapes, déjà traduites et reliées par page-message-or.
