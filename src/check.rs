@@ -183,6 +183,11 @@ fn check_unfillable_placeholders(project: &Project, diags: &mut Diagnostics) {
         let Some(meta) = &page.front.message else {
             continue;
         };
+        // A built-in template cannot be changed where it is, and each person's
+        // draft already warns of its blanks, naming what to add for whom.
+        if crate::load::base::is_built_in(&page.file) {
+            continue;
+        }
         let mut names = message::placeholders(&page.body);
         if let Some(subject) = &meta.subject {
             names.extend(message::placeholders(subject));

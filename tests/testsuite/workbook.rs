@@ -300,6 +300,56 @@ fn the_sample_workbook_builds_with_its_warning_about_one_blank() {
     );
 }
 
+/// `careerbook check` warns at a template of your own that asks for a value
+/// no one it suits has (drop the placeholder, or add the value), beside each
+/// draft's warning; not at a built-in template, which cannot be changed where
+/// it is (the sample's one blank is told once, on Priya Natarajan's draft).
+#[test]
+fn check_warns_at_your_own_template_when_no_one_it_suits_has_a_value() {
+    // A new project: the sample's data on the built-in guide.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("book");
+    let init = crate::common::careerbook()
+        .arg("init")
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert!(init.status.success(), "{init:?}");
+    let at_templates = |diags: &[careerbook::Diagnostic]| -> Vec<String> {
+        diags
+            .iter()
+            .filter(|d| d.message.starts_with("no person this template suits"))
+            .map(|d| format!("{} {}", d.location(), d.message))
+            .collect()
+    };
+    let diags = careerbook::check::check(&root, crate::common::today(), None);
+    assert_eq!(at_templates(&diags), Vec::<String>::new());
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.message.contains("Priya Natarajan") && d.message.contains("{challenge}")),
+        "{diags:?}"
+    );
+
+    std::fs::create_dir_all(root.join("content/messages")).unwrap();
+    std::fs::write(
+        root.join("content/messages/book-note.md"),
+        "---\ntitle: A note about a book\nmessage:\n  channel: email\n  role: mentor\n  stages: [contacted]\n  placeholders: [first_name, book]\n---\n\nHi {first_name}, have you read {book}?\n",
+    )
+    .unwrap();
+    let diags = careerbook::check::check(&root, crate::common::today(), None);
+    assert_eq!(
+        at_templates(&diags),
+        ["content/messages/book-note.md:2:1 no person this template suits has a value for {book}"]
+    );
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.message.contains("Priya Natarajan") && d.message.contains("{book}")),
+        "{diags:?}"
+    );
+}
+
 // ---------------------------------------------------------------------------
 // Checklists: references, retired ids, review periods.
 
