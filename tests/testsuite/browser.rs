@@ -470,12 +470,39 @@ fn dark_mode_and_a_phone_screen_fit_every_page_kind() {
                          .slice(0, 5)
                          .map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' ' + Math.round(e.getBoundingClientRect().right));
                        const bg = getComputedStyle(document.body).backgroundColor;
-                       return {scroll: document.documentElement.scrollWidth, inner: w, wide, bg};
+                       // The timeline's phase names on their coloured bands: WCAG's
+                       // contrast ratio, at least 4.5 in either colour scheme.
+                       const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
+                       const lum = c => c.map(v => v / 255)
+                         .map(v => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4))
+                         .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+                       const faint = Array.from(document.querySelectorAll('.tl-phase')).flatMap(g => {
+                         const band = lum(rgb(getComputedStyle(g.querySelector('rect')).fill));
+                         return Array.from(g.querySelectorAll('text')).map(t => {
+                           const [hi, lo] = [band, lum(rgb(getComputedStyle(t).fill))].sort((a, b) => b - a);
+                           const ratio = (hi + 0.05) / (lo + 0.05);
+                           return ratio < 4.5 ? t.textContent + ': ' + ratio.toFixed(2) : null;
+                         }).filter(Boolean);
+                       });
+                       const phases = document.querySelectorAll('.tl-phase text').length;
+                       return {scroll: document.documentElement.scrollWidth, inner: w, wide, bg, faint, phases};
                      })()",
                 );
                 chrome.screenshot(&dir.join(format!("{kind}-{mode}.png")));
                 if fit["scroll"].as_u64() > fit["inner"].as_u64() {
                     problems.push(format!("{page} ({mode}) overflows sideways: {fit}"));
+                }
+                if !fit["faint"].as_array().unwrap().is_empty() {
+                    problems.push(format!(
+                        "{page} ({mode}): timeline text too faint on its band: {}",
+                        fit["faint"]
+                    ));
+                }
+                if *kind == "progress" {
+                    assert!(
+                        fit["phases"].as_u64() > Some(0),
+                        "{page}: no timeline: {fit}"
+                    );
                 }
                 // The theme follows the system's colour scheme.
                 let bg: Vec<f64> = fit["bg"]
@@ -520,8 +547,15 @@ fn axe_finds_no_serious_or_critical_violations() {
         let chrome = Chrome::launch(&watch);
         let mut found = Vec::new();
         let mut checked = 0;
-        for (mode, dark) in [("light", false), ("dark", true)] {
-            chrome.emulate(1280, 900, false, dark);
+        // A phone's width too: tables scroll and columns stay in view there.
+        let modes = [
+            ("light", 1280, false),
+            ("dark", 1280, true),
+            ("phone, light", 390, false),
+            ("phone, dark", 390, true),
+        ];
+        for (mode, width, dark) in modes {
+            chrome.emulate(width, 900, width < 600, dark);
             for (kind, page) in PAGE_KINDS {
                 chrome.open(&site.url(page));
                 chrome.eval(&format!("(() => {{ {axe}\n; return true; }})()"));
@@ -551,7 +585,7 @@ fn axe_finds_no_serious_or_critical_violations() {
                 }
             }
         }
-        assert_eq!(checked, PAGE_KINDS.len() * 2);
+        assert_eq!(checked, PAGE_KINDS.len() * modes.len());
         assert!(
             found.is_empty(),
             "serious or critical accessibility problems:\n{}",

@@ -271,7 +271,9 @@ pub fn timeline_svg(
                 // colon follows a non-breaking space).
                 let (line1, line2) = match phase.title.split_once(": ") {
                     Some((when, what)) => (
-                        what.to_string(),
+                        // Standing alone, the phase's name starts a line: "faire
+                        // le point" after the French colon, "Faire le point" here.
+                        capitalized(what),
                         format!("{} · {progress}", when.trim_end_matches('\u{a0}')),
                     ),
                     None => (phase.title.clone(), progress.clone()),
@@ -585,6 +587,15 @@ pub fn esc(s: &str) -> String {
         }
     }
     out
+}
+
+/// `text` with its first letter in upper case.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 #[cfg(test)]

@@ -211,3 +211,21 @@ fn svg_is_well_formed_xml() {
     }
     assert!(stack.is_empty(), "{stack:?}");
 }
+
+#[test]
+fn a_phase_name_on_its_band_starts_with_a_capital() {
+    // French puts the name after the colon in lower case; on its band it
+    // starts a line of its own.
+    let p = Plan::new(
+        vec![
+            PhaseDef::from_heading("m1", "Mois 1 et 2\u{a0}: faire le point", "1-2").unwrap(),
+            PhaseDef::from_heading("m3", "Mois 3 à 12\u{a0}: élargir son réseau", "3-12").unwrap(),
+        ],
+        Some(d("2026-02-02")),
+    );
+    let svg = timeline_svg(&p, &[], &workbook(), d("2026-03-01"), &Locale::default()).unwrap();
+    assert!(svg.contains(">Faire le point</text>"), "{svg}");
+    assert!(svg.contains(">Élargir son réseau</text>"), "{svg}");
+    assert!(svg.contains(">Mois 1 et 2 · "), "{svg}");
+    assert!(!svg.contains(">faire le point<"), "{svg}");
+}

@@ -265,6 +265,32 @@
     }
   }
 
+  // --- Wide tables: one wider than the screen scrolls sideways in its frame,
+  // and takes the keyboard's focus then, so that arrow keys can scroll it
+  // (a frame with a link in it is reached through the link). Looked at again
+  // when the window's width changes.
+  function setUpWideTables() {
+    var frames = document.querySelectorAll("main table, main .table-wrap, main .timeline-frame");
+    function look() {
+      Array.prototype.forEach.call(frames, function (frame) {
+        var scrolls = frame.scrollWidth > frame.clientWidth + 1 && !frame.querySelector("a[href], button, input");
+        if (scrolls && !frame.hasAttribute("tabindex")) {
+          frame.setAttribute("tabindex", "0");
+          frame.setAttribute("data-scroll-focus", "");
+        } else if (!scrolls && frame.hasAttribute("data-scroll-focus")) {
+          frame.removeAttribute("tabindex");
+          frame.removeAttribute("data-scroll-focus");
+        }
+      });
+    }
+    look();
+    var pending = null;
+    window.addEventListener("resize", function () {
+      clearTimeout(pending);
+      pending = setTimeout(look, 150);
+    });
+  }
+
   // Exported for tests and for themes that add their own controls.
   window.careerbook = {
     ticks: loadTicks,
@@ -279,6 +305,7 @@
     setUpProgress();
     setUpCopyButtons();
     setUpSorting();
+    setUpWideTables();
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
