@@ -189,6 +189,15 @@ fn the_cohort_report_goes_with_the_members_and_counts_exactly() {
     for name in PERSONAL {
         assert!(!report.contains(name), "the report names {name}");
     }
+    // Its footer says what it is: counts, not "your own copy" naming people.
+    assert!(
+        report.contains("<p class=\"audience-note\">The program’s copy: counts about its members"),
+        "{report}"
+    );
+    assert!(
+        !report.contains("it names the people you work with"),
+        "{report}"
+    );
     // With show-names, the coordinator gets a table linking each workbook;
     // with publish-report, the site gets the counts, and never the names.
     p.write(
@@ -202,6 +211,12 @@ fn the_cohort_report_goes_with_the_members_and_counts_exactly() {
         "{named}"
     );
     assert!(!named.contains("ANA-PRIVATE"));
+    assert!(
+        named.contains(
+            "<p class=\"audience-note\">The program’s copy: it names the program’s members."
+        ),
+        "{named}"
+    );
     let published = p.site("cohort.html");
     assert!(
         published.contains("<strong>3</strong> overdue check-ins"),

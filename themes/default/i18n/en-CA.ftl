@@ -161,6 +161,11 @@ site-private-text = This build includes personal notes and private people. Do no
 site-contact = Contact
 site-contact-organisation = Contact { $organisation }
 site-audience-personal = Your own copy: it names the people you work with. Not for publishing.
+site-audience-cohort =
+    { $names ->
+        [true] The program’s copy: it names the program’s members. Not for publishing.
+       *[other] The program’s copy: counts about its members, for the people who run it. Not for publishing.
+    }
 
 ## Search: the box in base.html, and what search.js says in it
 

@@ -183,6 +183,11 @@ site-private-text = Cette version contient vos notes personnelles et les personn
 site-contact = Nous joindre
 site-contact-organisation = Joindre { $organisation }
 site-audience-personal = Votre exemplaire personnel : il nomme les personnes avec qui vous travaillez. À ne pas publier.
+site-audience-cohort =
+    { $names ->
+        [true] L’exemplaire du programme : il nomme ses membres. À ne pas publier.
+       *[other] L’exemplaire du programme : des chiffres sur ses membres, pour les personnes qui l’animent. À ne pas publier.
+    }
 
 ## Recherche : la boîte de base.html, et ce que search.js y affiche
 
