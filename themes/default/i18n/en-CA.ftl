@@ -143,10 +143,17 @@ region-outside-canada = outside Canada
 # Between a label that is not a message (a name, a date) and what follows:
 # "Nadia: has heard them all".
 punct-colon = :
-# The words of the data files, shown as they are written in English.
+# The words of the data files, shown as they are written in English; a
+# channel as a reader would name it.
 people-role = { $role }
 people-stage = { $stage }
-people-channel = { $channel }
+people-channel =
+    { $channel ->
+        [linkedin] LinkedIn
+        [conference] event
+        [in-person] in person
+       *[other] { $channel }
+    }
 toc-title = Contents
 
 ## base.html: the top bar, the sidebar and the footer of every page
@@ -205,7 +212,14 @@ page-untranslated = This page is not translated yet: here it is as it was writte
 page-message-label = About this template
 # $role, $channel: words of the data files (mentor, email…); $stages: the
 # stages, joined by page-message-or.
-page-message-meta = A { $role } template, sent by { $channel }, for people at the { $stages } stage.
+page-message-meta =
+    A { $role } template, to send { $channel ->
+        [email] by email
+        [linkedin] on LinkedIn
+        [conference] after meeting at an event
+        [in-person] in person
+       *[other] by { $channel }
+    }, for people at the { $stages } stage.
 page-message-or = or
 page-message-blanks-filled = Blanks like <mark class="placeholder">{ $example }</mark> are filled from your data on the <a href="{ $href }">relationships page</a>, for each person it suits.
 page-message-blanks-yours = Blanks like <mark class="placeholder">{ $example }</mark> are yours to fill in.
@@ -266,7 +280,7 @@ people-overdue-days =
     }
 people-due-by = by <time datetime="{ $date }">{ $date }</time>
 people-fact-areas = Can help with
-people-fact-channel = Best reached by
+people-fact-channel = Preferred channel
 people-fact-email = Email
 people-fact-links = Links
 people-fact-cadence = Keep in touch
@@ -493,10 +507,10 @@ print-channel-phone = phone
 print-channel-slack = Slack
 print-channel-teams = Teams
 print-by-channel = by
-print-by-channel-linkedin = by LinkedIn
+print-by-channel-linkedin = on LinkedIn
 print-by-channel-email = by email
-print-by-channel-conference = by conference
-print-by-channel-in-person = by in person
+print-by-channel-conference = after an event
+print-by-channel-in-person = in person
 print-by-channel-video = by video call
 print-by-channel-phone = by phone
 print-by-channel-slack = by Slack

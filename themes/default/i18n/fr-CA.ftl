@@ -307,7 +307,7 @@ people-overdue-days =
     }
 people-due-by = d’ici le <time datetime="{ $date }">{ $date }</time>
 people-fact-areas = Peut vous aider sur
-people-fact-channel = Meilleur moyen de la joindre
+people-fact-channel = Moyen de contact privilégié
 people-fact-email = Courriel
 people-fact-links = Liens
 people-fact-cadence = Garder le contact
@@ -535,7 +535,7 @@ print-channel-phone = téléphone
 print-channel-slack = Slack
 print-channel-teams = Teams
 print-by-channel = par
-print-by-channel-linkedin = par LinkedIn
+print-by-channel-linkedin = sur LinkedIn
 print-by-channel-email = par courriel
 print-by-channel-conference = après un événement
 print-by-channel-in-person = en personne
