@@ -11,7 +11,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 
 use careerbook::audience::Audience;
 use careerbook::diagnostics::render_human;
-use careerbook::{Options, config, output};
+use careerbook::{Options, config, output, say, sayln};
 
 // Many small allocations on every core while rendering: see Cargo.toml.
 #[cfg(not(target_env = "msvc"))]
@@ -353,7 +353,7 @@ fn write_out(bytes: &[u8]) -> bool {
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => true,
         Err(e) => {
-            careerbook::sayln!("error: cannot write the output: {e}");
+            sayln!("error: cannot write the output: {e}");
             false
         }
     }
@@ -387,10 +387,10 @@ fn build(opts: &Options, color: bool) -> ExitCode {
     line.clear();
     match built {
         Ok(report) => {
-            careerbook::say!("{}", render_human(&report.warnings, dir, color));
+            say!("{}", render_human(&report.warnings, dir, color));
             let ms = started.elapsed().as_millis();
             let built = |what: &str, pages, files, bytes, out: &Path, note: &str| {
-                careerbook::sayln!(
+                sayln!(
                     "Built {what}{pages} pages ({files} files, {}) into {} in {ms} ms — {note}",
                     human_bytes(bytes),
                     out.display(),
@@ -438,10 +438,10 @@ fn build(opts: &Options, color: bool) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(failure) => {
-            careerbook::say!("{}", render_human(&failure.diagnostics, dir, color));
+            say!("{}", render_human(&failure.diagnostics, dir, color));
             let errors = failure.diagnostics.iter().filter(|d| d.is_error()).count();
             let warnings = failure.diagnostics.len() - errors;
-            careerbook::sayln!(
+            sayln!(
                 "error: could not build the workbook: {errors} error{}{}; the previous site was left as it was",
                 plural(errors),
                 if warnings > 0 {
@@ -463,11 +463,11 @@ fn pdf(opts: &Options, color: bool) -> ExitCode {
     line.clear();
     match typeset {
         Ok((written, warnings)) => {
-            careerbook::say!("{}", render_human(&warnings, dir, color));
+            say!("{}", render_human(&warnings, dir, color));
             let size = |path: &Path| std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
             let ms = started.elapsed().as_millis();
             match written.as_slice() {
-                [one] => careerbook::sayln!(
+                [one] => sayln!(
                     "Wrote {} ({}) in {ms} ms",
                     one.display(),
                     human_bytes(size(one))
@@ -480,7 +480,7 @@ fn pdf(opts: &Options, color: bool) -> ExitCode {
                         .and_then(Path::parent)
                         .unwrap_or(Path::new(""))
                         .to_path_buf();
-                    careerbook::sayln!(
+                    sayln!(
                         "Wrote {} PDFs ({}) in {ms} ms, one per member: {}",
                         many.len(),
                         human_bytes(total),
@@ -491,13 +491,13 @@ fn pdf(opts: &Options, color: bool) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(problems) => {
-            careerbook::say!("{}", render_human(&problems, dir, color));
+            say!("{}", render_human(&problems, dir, color));
             let what = if opts.brief {
                 "the sponsor brief"
             } else {
                 "the workbook"
             };
-            careerbook::sayln!("error: could not typeset {what}; nothing was written");
+            sayln!("error: could not typeset {what}; nothing was written");
             ExitCode::FAILURE
         }
     }
@@ -521,11 +521,11 @@ fn check(
             }
         }
         Format::Human => {
-            careerbook::say!("{}", render_human(&diags, dir, color));
+            say!("{}", render_human(&diags, dir, color));
             if diags.is_empty() {
-                careerbook::sayln!("No problems found.");
+                sayln!("No problems found.");
             } else {
-                careerbook::sayln!(
+                sayln!(
                     "{errors} error{}, {warnings} warning{}",
                     plural(errors),
                     plural(warnings)
@@ -544,12 +544,12 @@ fn schema(out: &Path) -> ExitCode {
     match careerbook::init::write_schemas(out) {
         Ok(files) => {
             for f in files {
-                careerbook::sayln!("wrote {}", f.display());
+                sayln!("wrote {}", f.display());
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            careerbook::sayln!("error: {e}");
+            sayln!("error: {e}");
             ExitCode::FAILURE
         }
     }
@@ -559,9 +559,9 @@ fn init(dir: &Path, force: bool, theme: bool, content: bool) -> ExitCode {
     match careerbook::init::init(dir, force, theme, content) {
         Ok(report) => {
             for kept in &report.kept {
-                careerbook::sayln!("kept {} (it exists already)", kept.display());
+                sayln!("kept {} (it exists already)", kept.display());
             }
-            careerbook::sayln!(
+            sayln!(
                 "Created a workbook in {} ({} files).",
                 dir.display(),
                 report.written.len()
@@ -571,15 +571,15 @@ fn init(dir: &Path, force: bool, theme: bool, content: bool) -> ExitCode {
             } else {
                 format!("cd {} && ", dir.display())
             };
-            careerbook::sayln!(
+            sayln!(
                 "Next: edit data/profile.yaml, data/relationships.yaml and data/wins.yaml, then run `{cd}careerbook build`."
             );
             ExitCode::SUCCESS
         }
         Err(e) => {
-            careerbook::sayln!("error: {e}");
+            sayln!("error: {e}");
             if matches!(e, careerbook::init::InitError::NotEmpty(_)) {
-                careerbook::sayln!(
+                sayln!(
                     "help: choose an empty folder, or add --force to add the missing files (existing files are never overwritten)"
                 );
             }
@@ -592,7 +592,7 @@ fn eject(dir: &Path, paths: &[String], list: bool, diff: bool, color: bool) -> E
     use careerbook::eject::{self, Ejected, Status};
     let base = careerbook::load::base::Base::builtin();
     let fail = |problems: &[careerbook::Diagnostic]| {
-        careerbook::say!("{}", render_human(problems, dir, color));
+        say!("{}", render_human(problems, dir, color));
         ExitCode::FAILURE
     };
     if list {
@@ -617,7 +617,7 @@ fn eject(dir: &Path, paths: &[String], list: bool, diff: bool, color: bool) -> E
             .iter()
             .filter(|(_, s)| *s == Status::Identical)
             .count();
-        careerbook::sayln!(
+        sayln!(
             "{} built-in pages; content/ replaces {yours}{}{}",
             listed.len(),
             if same > 0 {
@@ -642,7 +642,7 @@ fn eject(dir: &Path, paths: &[String], list: bool, diff: bool, color: bool) -> E
                         return ExitCode::FAILURE;
                     }
                 }
-                Ok(None) => careerbook::sayln!("{path}: the same as the built-in page"),
+                Ok(None) => sayln!("{path}: the same as the built-in page"),
                 Err(p) => problems.extend(p),
             }
         }
@@ -660,8 +660,8 @@ fn eject(dir: &Path, paths: &[String], list: bool, diff: bool, color: bool) -> E
         Ok(done) => {
             for e in &done {
                 match e {
-                    Ejected::Written(p) => careerbook::sayln!("Wrote {}", p.display()),
-                    Ejected::Kept(p) => careerbook::sayln!(
+                    Ejected::Written(p) => sayln!("Wrote {}", p.display()),
+                    Ejected::Kept(p) => sayln!(
                         "Kept {}: it is there already, and eject never overwrites",
                         p.display()
                     ),
@@ -680,13 +680,13 @@ fn clean(dir: &Path, out: Option<PathBuf>, color: bool) -> ExitCode {
         (Some(o), _) => o,
         (None, Ok(c)) => dir.join(&c.build.output),
         (None, Err(problems)) => {
-            careerbook::say!("{}", render_human(problems, dir, color));
+            say!("{}", render_human(problems, dir, color));
             return ExitCode::FAILURE;
         }
     };
     if let Err(e) = clean_folder(dir, &out) {
         let d = e.diagnostic(dir, from_flag);
-        careerbook::say!("{}", render_human(&[d], dir, color));
+        say!("{}", render_human(&[d], dir, color));
         return ExitCode::FAILURE;
     }
     // A cohort's members' tree, beside the site, when a build made it.
@@ -696,7 +696,7 @@ fn clean(dir: &Path, out: Option<PathBuf>, color: bool) -> ExitCode {
         && let Err(e) = clean_folder(dir, &members)
     {
         let d = output::members_diagnostic(&e, dir);
-        careerbook::say!("{}", render_human(&[d], dir, color));
+        say!("{}", render_human(&[d], dir, color));
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
@@ -708,9 +708,9 @@ fn clean_folder(dir: &Path, out: &Path) -> Result<(), output::OutputError> {
     let cleaned = output::clean(dir, out)?;
     let stale = &cleaned.stale;
     if !existed && stale.removed.is_empty() {
-        careerbook::sayln!("Nothing to remove: {} does not exist", out.display());
+        sayln!("Nothing to remove: {} does not exist", out.display());
     } else if existed {
-        careerbook::sayln!(
+        sayln!(
             "Removed {} ({} file{}, {})",
             out.display(),
             cleaned.files,
@@ -719,7 +719,7 @@ fn clean_folder(dir: &Path, out: &Path) -> Result<(), output::OutputError> {
         );
     }
     if !stale.removed.is_empty() {
-        careerbook::sayln!(
+        sayln!(
             "Removed {} staging folder{} left by interrupted builds beside {}",
             stale.removed.len(),
             plural(stale.removed.len()),
@@ -727,7 +727,7 @@ fn clean_folder(dir: &Path, out: &Path) -> Result<(), output::OutputError> {
         );
     }
     for busy in &stale.in_use {
-        careerbook::sayln!(
+        sayln!(
             "Left {}: a running build is writing it (it goes when that build ends)",
             busy.display()
         );
@@ -753,7 +753,7 @@ impl ProgressLine {
 
     fn show(&mut self, p: careerbook::PdfProgress) {
         if self.terminal && p.total > 1 {
-            careerbook::say!("\rTypesetting PDFs: {} of {}", p.done, p.total);
+            say!("\rTypesetting PDFs: {} of {}", p.done, p.total);
             self.shown = true;
         }
     }
@@ -761,7 +761,7 @@ impl ProgressLine {
     fn clear(&mut self) {
         if self.shown {
             // Back to the start of the line, and erase it.
-            careerbook::say!("\r\x1b[2K");
+            say!("\r\x1b[2K");
             self.shown = false;
         }
     }
