@@ -20,11 +20,32 @@ pub struct Workbooks<'p> {
 /// The empty workbook a cohort's guide is built from.
 static GUIDE: std::sync::LazyLock<Workbook> = std::sync::LazyLock::new(Workbook::default);
 
-/// The workbooks to make, or an error when `--person` names no member (with a
-/// did-you-mean), or is given for a project that is not a cohort.
+/// Which members a view of the project, in one language, makes workbooks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Speakers {
+    /// Those whose language is the view's: each member's workbook is made in
+    /// their own language, by the view in it.
+    OfTheLanguage,
+    /// Every member, in the view's language: a PDF asked for in one language
+    /// (`pdf --lang`).
+    Everyone,
+}
+
+/// The workbooks to make, each in its member's language, or an error when
+/// `--person` names no member (with a did-you-mean), or is given for a project
+/// that is not a cohort.
 pub fn workbooks<'p>(
     project: &'p Project,
     person: Option<&str>,
+) -> Result<Workbooks<'p>, Diagnostic> {
+    workbooks_for(project, person, Speakers::OfTheLanguage)
+}
+
+/// [`workbooks`] of the members `speakers` says.
+pub fn workbooks_for<'p>(
+    project: &'p Project,
+    person: Option<&str>,
+    speakers: Speakers,
 ) -> Result<Workbooks<'p>, Diagnostic> {
     let is_cohort = !project.members.is_empty();
     if let Some(id) = person
@@ -72,7 +93,9 @@ pub fn workbooks<'p>(
             .members
             .iter()
             .filter(|m| person.is_none_or(|id| m.id == id))
-            .filter(|m| m.language().unwrap_or(&default) == language)
+            .filter(|m| {
+                speakers == Speakers::Everyone || m.language().unwrap_or(&default) == language
+            })
             .collect(),
         is_cohort,
     })

@@ -207,6 +207,7 @@ pub fn build_reporting(
             let typeset = pdfs(
                 view.as_ref().unwrap_or(&project),
                 opts,
+                cohort::Speakers::OfTheLanguage,
                 |f| {
                     let path = format!("{prefix}{}", f.path);
                     sink.write_bytes(&path, &f.bytes)
@@ -255,20 +256,35 @@ pub fn build_reporting(
 pub fn pdfs(
     project: &load::Project,
     opts: &Options,
+    speakers: cohort::Speakers,
     mut emit: impl FnMut(OutputFile) -> Result<(), Diagnostic>,
     mut progress: impl FnMut(PdfProgress),
 ) -> Result<(), Vec<Diagnostic>> {
     let mut diags = Diagnostics::new();
-    let workbooks = cohort::workbooks(project, opts.person.as_deref()).map_err(|d| vec![d])?;
+    let workbooks =
+        cohort::workbooks_for(project, opts.person.as_deref(), speakers).map_err(|d| vec![d])?;
     let empty = model::Workbook::default();
     let name = opts.pdf_name();
     let jobs: Vec<(String, &model::Workbook)> = if opts.blank {
         vec![(name.into(), &empty)]
     } else if workbooks.is_cohort {
+        let language = &project.config.book.language;
+        let default = project.config.default_language();
         workbooks
             .members
             .iter()
-            .map(|m| (format!("{}/{name}", m.id), &m.workbook))
+            .map(|m| {
+                // A member's PDF in a language not their own says which
+                // (`workbook.fr.pdf`), as a single workbook's does.
+                let path = if m.language().unwrap_or(&default) == language {
+                    format!("{}/{name}", m.id)
+                } else {
+                    let stem = name.trim_end_matches(".pdf");
+                    let primary = config::primary_subtag(language);
+                    format!("{}/{stem}.{primary}.pdf", m.id)
+                };
+                (path, &m.workbook)
+            })
             .collect()
     } else {
         vec![(name.into(), workbooks.root)]
@@ -323,6 +339,7 @@ pub fn pdfs(
 pub fn pdfs(
     _project: &load::Project,
     _opts: &Options,
+    _speakers: cohort::Speakers,
     _emit: impl FnMut(OutputFile) -> Result<(), Diagnostic>,
     _progress: impl FnMut(PdfProgress),
 ) -> Result<(), Vec<Diagnostic>> {
@@ -345,57 +362,102 @@ pub fn write_pdfs(
         return Err(diags.sorted());
     };
     let languages = project.config.languages();
-    let (project, primary) = match &opts.lang {
-        None => (project, None),
-        Some(tag) if *tag == languages[0] => (project, None),
-        Some(tag) if languages.contains(tag) => (
-            project.in_language(tag),
-            Some(config::primary_subtag(tag).to_string()),
-        ),
-        Some(tag) => {
-            return Err(vec![
-                Diagnostic::error(
-                    "language",
-                    format!("`{tag}` is not one of the book's languages"),
-                )
-                .in_file(config::FILE_NAME)
-                .help(format!(
-                    "choose one of {}, or add it to [book] languages",
-                    languages.join(", ")
-                )),
-            ]);
-        }
+    if let Some(tag) = opts.lang.as_ref().filter(|tag| !languages.contains(tag)) {
+        return Err(vec![
+            Diagnostic::error(
+                "language",
+                format!("`{tag}` is not one of the book's languages"),
+            )
+            .in_file(config::FILE_NAME)
+            .help(
+                match languages
+                    .iter()
+                    .find(|l| config::primary_subtag(l).eq_ignore_ascii_case(tag))
+                {
+                    Some(full) => format!("did you mean `{full}`?"),
+                    None => format!(
+                        "choose one of {}, or add it to [book] languages",
+                        languages.join(", ")
+                    ),
+                },
+            ),
+        ]);
+    }
+    // The languages to typeset in, and whose workbooks in each: a cohort's
+    // members each in their own (as `build --pdf` does), unless `--lang` asks
+    // for one; anyone else's workbook in the default language or the one asked.
+    let cohort = !project.members.is_empty() && !opts.blank;
+    let views: Vec<(&str, cohort::Speakers)> = match &opts.lang {
+        Some(tag) => vec![(tag.as_str(), cohort::Speakers::Everyone)],
+        None if cohort => languages
+            .iter()
+            .map(|tag| (tag.as_str(), cohort::Speakers::OfTheLanguage))
+            .collect(),
+        None => vec![(languages[0].as_str(), cohort::Speakers::OfTheLanguage)],
     };
+    let primary = opts
+        .lang
+        .as_ref()
+        .filter(|tag| **tag != languages[0])
+        .map(|tag| config::primary_subtag(tag).to_string());
     let out = &opts.pdf_path(primary.as_deref());
     // Each PDF is written beside its place as it comes, and all are renamed into
     // place once every one succeeded: a reader never sees half a PDF, and a
     // failed run leaves the PDFs of the last good one as they were.
     let mut partial: Vec<(PathBuf, PathBuf)> = Vec::new();
-    let typeset = pdfs(
-        &project,
-        opts,
-        |f| {
-            // A single PDF goes to `out` itself; a cohort's go to `out`'s folder, by member.
-            let path = if f.path == opts.pdf_name() {
-                out.to_path_buf()
-            } else {
-                out.with_file_name("").join(&f.path)
-            };
-            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir).map_err(|e| {
-                    Diagnostic::error("output", format!("cannot create {}: {e}", dir.display()))
+    // One count over every language's members.
+    let total = if cohort {
+        let person = opts.person.as_deref();
+        project
+            .members
+            .iter()
+            .filter(|m| person.is_none_or(|id| m.id == id))
+            .count()
+    } else {
+        1
+    };
+    let (mut progress, mut before) = (progress, 0);
+    let mut typeset = Ok(());
+    for (tag, speakers) in views {
+        let view = (tag != languages[0]).then(|| project.in_language(tag));
+        let mut last = 0;
+        typeset = pdfs(
+            view.as_ref().unwrap_or(&project),
+            opts,
+            speakers,
+            |f| {
+                // A single PDF goes to `out` itself; a cohort's go to `out`'s folder, by member.
+                let path = if f.path == opts.pdf_name() {
+                    out.to_path_buf()
+                } else {
+                    out.with_file_name("").join(&f.path)
+                };
+                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir).map_err(|e| {
+                        Diagnostic::error("output", format!("cannot create {}: {e}", dir.display()))
+                    })?;
+                }
+                let tmp = path.with_extension("pdf.partial");
+                std::fs::write(&tmp, &f.bytes).map_err(|e| {
+                    let _ = std::fs::remove_file(&tmp);
+                    Diagnostic::error("output", format!("cannot write {}: {e}", path.display()))
                 })?;
-            }
-            let tmp = path.with_extension("pdf.partial");
-            std::fs::write(&tmp, &f.bytes).map_err(|e| {
-                let _ = std::fs::remove_file(&tmp);
-                Diagnostic::error("output", format!("cannot write {}: {e}", path.display()))
-            })?;
-            partial.push((tmp, path));
-            Ok(())
-        },
-        progress,
-    );
+                partial.push((tmp, path));
+                Ok(())
+            },
+            |p| {
+                last = p.total;
+                progress(PdfProgress {
+                    done: before + p.done,
+                    total: total.max(before + p.total),
+                });
+            },
+        );
+        before += last;
+        if typeset.is_err() {
+            break;
+        }
+    }
     if let Err(problems) = typeset {
         for (tmp, _) in &partial {
             let _ = std::fs::remove_file(tmp);

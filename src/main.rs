@@ -92,8 +92,8 @@ enum Command {
         /// In a cohort, typeset only this member's workbook
         #[arg(long, value_name = "ID")]
         person: Option<String>,
-        /// One of the book's languages ([book] languages), such as fr-CA (default: the first);
-        /// another than the first is written as workbook.fr.pdf
+        /// One of the book's languages ([book] languages), such as fr-CA (default: the first,
+        /// or in a cohort each member's own); another is written as workbook.fr.pdf
         #[arg(long, value_name = "TAG")]
         lang: Option<String>,
     },
@@ -475,16 +475,26 @@ fn pdf(opts: &Options, color: bool) -> ExitCode {
                 // A cohort's: one line, not one per member.
                 many => {
                     let total = many.iter().map(|p| size(p)).sum();
-                    let folder = many[0]
-                        .parent()
+                    let folder = many
+                        .first()
+                        .and_then(|p| p.parent())
                         .and_then(Path::parent)
                         .unwrap_or(Path::new(""))
                         .to_path_buf();
+                    // `workbook.pdf`, and `workbook.fr.pdf` for members
+                    // whose language `--lang` is not.
+                    let mut names: Vec<_> = many.iter().filter_map(|p| p.file_name()).collect();
+                    names.sort();
+                    names.dedup();
+                    let places: Vec<String> = names
+                        .iter()
+                        .map(|n| folder.join("<member>").join(n).display().to_string())
+                        .collect();
                     sayln!(
                         "Wrote {} PDFs ({}) in {ms} ms, one per member: {}",
                         many.len(),
                         human_bytes(total),
-                        folder.join("<member>").join(opts.pdf_name()).display()
+                        places.join(" or ")
                     );
                 }
             }

@@ -810,3 +810,106 @@ fn a_failed_cohort_pdf_run_leaves_the_last_pdfs_as_they_were() {
         assert_eq!(names, ["workbook.pdf"], "nothing is left beside it");
     }
 }
+
+#[test]
+fn a_cohort_member_s_pdf_is_in_their_language_unless_another_is_asked_for() {
+    let p = Project::from_fixture("cohort");
+    let toml = std::fs::read_to_string(p.root().join("book.toml")).unwrap();
+    p.write(
+        "book.toml",
+        &toml.replacen(
+            "[book]\n",
+            "[book]\nlanguages = [\"en-CA\", \"fr-CA\"]\n",
+            1,
+        ),
+    );
+    let profile =
+        std::fs::read_to_string(p.root().join("data/people/chloe-roy/profile.yaml")).unwrap();
+    p.write(
+        "data/people/chloe-roy/profile.yaml",
+        &format!("{profile}language: fr-CA\n"),
+    );
+    let files = |dir: &Path| -> Vec<String> {
+        let mut found: Vec<String> = walk(dir)
+            .into_iter()
+            .map(|f| f.strip_prefix(dir).unwrap().display().to_string())
+            .collect();
+        found.sort();
+        found
+    };
+
+    // Every member, each in their own language: none is left out.
+    let all = tempfile::tempdir().unwrap();
+    let (code, stderr) = cohort_pdfs(&p, all.path(), &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("Wrote 3 PDFs ("), "{stderr}");
+    assert_eq!(
+        files(all.path()),
+        [
+            "ana-lima/workbook.pdf",
+            "ben-okafor/workbook.pdf",
+            "chloe-roy/workbook.pdf"
+        ]
+    );
+
+    // One member whose language is not the default.
+    let one = tempfile::tempdir().unwrap();
+    let (code, stderr) = cohort_pdfs(&p, one.path(), &["--person", "chloe-roy"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(files(one.path()), ["chloe-roy/workbook.pdf"]);
+    let alone = std::fs::read(one.path().join("chloe-roy/workbook.pdf")).unwrap();
+    let together = std::fs::read(all.path().join("chloe-roy/workbook.pdf")).unwrap();
+    assert!(alone == together, "chloe-roy's PDF differs alone");
+    if poppler() {
+        assert!(pdf_text(&alone).contains("Chloe Roy"));
+        assert!(
+            pdf_text(&alone).contains(FRENCH),
+            "chloe-roy's PDF is in French"
+        );
+        let ana = std::fs::read(all.path().join("ana-lima/workbook.pdf")).unwrap();
+        assert!(
+            !pdf_text(&ana).contains(FRENCH),
+            "ana-lima's PDF is in English"
+        );
+    }
+
+    // `--lang` asks for a language: everyone's PDF in it, named for it when it
+    // is not theirs.
+    let fr = tempfile::tempdir().unwrap();
+    let (code, stderr) = cohort_pdfs(&p, fr.path(), &["--lang", "fr-CA"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("<member>/workbook.fr.pdf or ") && stderr.contains("<member>/workbook.pdf"),
+        "{stderr}"
+    );
+    assert_eq!(
+        files(fr.path()),
+        [
+            "ana-lima/workbook.fr.pdf",
+            "ben-okafor/workbook.fr.pdf",
+            "chloe-roy/workbook.pdf"
+        ]
+    );
+    let chloe = std::fs::read(fr.path().join("chloe-roy/workbook.pdf")).unwrap();
+    assert!(
+        chloe == together,
+        "chloe-roy's own-language PDF is the same"
+    );
+}
+
+/// A heading only the French PDF has.
+const FRENCH: &str = "Table des matières";
+
+/// Every file under `dir`.
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
