@@ -379,6 +379,11 @@ impl Build<'_> {
         // member's can be handed over as it is): its pages reach the assets
         // the way they reach its root.
         shared.insert("site_root", "");
+        if !prefix.is_empty() {
+            // A member's workbook is built in their language only: no link to
+            // versions in the others, which do not exist.
+            shared.insert("languages", &[] as &[crate::view::context::LanguageLink]);
+        }
         shared.insert("workbook", &view);
         shared.insert("dashboard", &view.dashboard);
         shared.insert("timeline", &view.timeline);

@@ -322,6 +322,14 @@ fn a_cohort_member_gets_their_workbook_in_their_language() {
             .contains("<html lang=\"en-CA\"")
     );
     assert!(!p.members_exists("fr/chloe-roy") && !p.members_exists("fr/ana-lima"));
+    // Built in one language, a member's workbook links to no other.
+    for page in ["chloe-roy/index.html", "ana-lima/index.html"] {
+        let html = p.members(page);
+        assert!(
+            !html.contains("hreflang") && !html.contains("language-link"),
+            "{page}"
+        );
+    }
     // The report and the guide in every language.
     assert!(p.members("cohort.html").contains("<html lang=\"en-CA\""));
     assert!(p.members("fr/cohort.html").contains("<html lang=\"fr-CA\""));
