@@ -43,7 +43,7 @@ impl Status {
 /// Every built-in page (`*.md` under the guidance) and where it stands in the
 /// project at `root`, excluding `exclude` patterns.
 pub fn list(root: &Path, base: &Base, exclude: &[String]) -> Vec<(String, Status)> {
-    let excluded: Vec<&str> = exclude.iter().flat_map(|p| base.matching(p)).collect();
+    let excluded: Vec<&str> = exclude.iter().flat_map(|p| base.excluded_by(p)).collect();
     base.files()
         .filter(|(rel, _)| rel.ends_with(".md"))
         .map(|(rel, text)| {

@@ -36,26 +36,25 @@ pub(super) fn links(project: &Project, order: &[PageSlot], bodies: &[PageBody]) 
             let mut problems = Vec::new();
             for link in &r.links {
                 match anchors.get(link.target.as_str()) {
-                    None if project.content.excluded.contains(&link.target) => problems.push(
-                        Diagnostic::warning(
-                            "link",
-                            format!(
-                                "the link points to `{}`, which `[content] exclude` leaves out",
-                                link.target
-                            ),
-                        )
-                        .in_file(file)
-                        .at(link.line, link.column)
-                        .help(if file.starts_with(crate::load::base::PREFIX) {
-                            format!(
-                                "`careerbook eject {}` copies this built-in page into content/ to change the link; or stop excluding the page it points to",
-                                pages[slot.source].rel
-                            )
-                        } else {
-                            "change or remove the link, or stop excluding the page it points to"
-                                .to_string()
-                        }),
-                    ),
+                    // A built-in page's link to a page the book excludes is
+                    // shown as its text, as the user asked by excluding it; a
+                    // link the user wrote is theirs to change.
+                    None if project.content.excluded.contains(&link.target) => {
+                        if !file.starts_with(crate::load::base::PREFIX) {
+                            problems.push(
+                                Diagnostic::warning(
+                                    "link",
+                                    format!(
+                                        "the link points to `{}`, which `[content] exclude` leaves out; it is shown as plain text",
+                                        link.target
+                                    ),
+                                )
+                                .in_file(file)
+                                .at(link.line, link.column)
+                                .help("change or remove the link, or stop excluding the page it points to"),
+                            );
+                        }
+                    }
                     None => problems.push(
                         Diagnostic::warning(
                             "link",

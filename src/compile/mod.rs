@@ -198,7 +198,7 @@ pub fn read_once<'p>(project: &'p Project, pages: &PageTemplates) -> Vec<Option<
         .filter(|slot| pages.is_plain(slot.source))
         .map(|slot| {
             let body = content.pages[slot.source].body.as_str();
-            (slot.source, markdown::parse(body, &slot.key, &slot.dir))
+            (slot.source, content.parse(body, &slot.key, &slot.dir))
         })
         .collect();
     for (i, doc) in docs {
@@ -418,7 +418,12 @@ fn draw(
     }
     // The workbook's own progress file: a member's ids are checked against the
     // book like a single person's.
-    crate::model::checklist::check_progress_ids(&tasks, &workbook.progress, diags);
+    crate::model::checklist::check_progress_ids(
+        &tasks,
+        &workbook.progress,
+        &project.content.excluded_tasks,
+        diags,
+    );
     let mut progress = workbook.progress.clone();
     if !review.is_empty() {
         progress.expire(|id| review.get(id).copied(), today);

@@ -68,6 +68,26 @@ impl Base {
             .map(String::as_str)
             .collect()
     }
+
+    /// The files an `exclude` pattern leaves out: those it names, and their
+    /// versions in other languages (`page.md` takes `page.fr.md` with it, as
+    /// a folder takes all of its files).
+    pub fn excluded_by(&self, pattern: &str) -> Vec<&str> {
+        let named = self.matching(pattern);
+        let stems: std::collections::HashSet<&str> = named
+            .iter()
+            .filter(|rel| rel.ends_with(".md"))
+            .map(|rel| super::content::language_stem(rel))
+            .collect();
+        self.files
+            .keys()
+            .map(String::as_str)
+            .filter(|rel| {
+                named.contains(rel)
+                    || (rel.ends_with(".md") && stems.contains(super::content::language_stem(rel)))
+            })
+            .collect()
+    }
 }
 
 impl Base {

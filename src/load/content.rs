@@ -96,6 +96,9 @@ pub struct Content {
     pub folders: BTreeMap<String, ()>,
     /// Built-in pages that `[content] exclude` leaves out (relative to content/).
     pub excluded: std::collections::BTreeSet<String>,
+    /// The checklist items on those pages: a tick of one in progress.yaml is
+    /// kept, not reported as an id the book does not know.
+    pub excluded_tasks: std::collections::BTreeSet<String>,
     /// The pages in each other language of the book, by primary subtag
     /// (`fr`), each under the path of the page it translates (`name.fr.md`
     /// is here as `name.md`).
@@ -103,6 +106,16 @@ pub struct Content {
 }
 
 impl Content {
+    /// A page's Markdown, parsed to convert, with its links to the pages
+    /// `[content] exclude` leaves out made plain text.
+    pub fn parse<'t>(&self, text: &'t str, key: &str, dir: &str) -> crate::markdown::Document<'t> {
+        let mut doc = crate::markdown::parse(text, key, dir);
+        if !self.excluded.is_empty() {
+            doc.unlink(|target| self.excluded.contains(target));
+        }
+        doc
+    }
+
     /// The default language's book: the pages without their translations.
     pub fn without_translations(&self) -> Content {
         Content {
@@ -110,6 +123,7 @@ impl Content {
             assets: self.assets.clone(),
             folders: self.folders.clone(),
             excluded: self.excluded.clone(),
+            excluded_tasks: self.excluded_tasks.clone(),
             translations: BTreeMap::new(),
         }
     }
@@ -147,6 +161,7 @@ impl Content {
             assets: self.assets.clone(),
             folders: self.folders.clone(),
             excluded: self.excluded.clone(),
+            excluded_tasks: self.excluded_tasks.clone(),
             translations: BTreeMap::new(),
         }
     }
@@ -338,7 +353,7 @@ fn add_base(
 ) {
     let mut excluded: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     for pattern in layers.exclude {
-        let matched = layers.base.matching(pattern);
+        let matched = layers.base.excluded_by(pattern);
         if matched.is_empty() {
             let help = match layers.base.closest(pattern) {
                 Some(best) => format!("did you mean `{best}`? `careerbook eject --list` lists the built-in pages"),
@@ -401,6 +416,26 @@ fn add_base(
         }
     }
     content.pages.extend(added);
+    for rel in excluded.iter().filter(|rel| rel.ends_with(".md")) {
+        let Some(text) = layers.base.get(rel) else {
+            continue;
+        };
+        let mut quiet = Diagnostics::new();
+        if let Some(page) = parse_page(
+            text.to_string(),
+            PathBuf::new(),
+            rel.to_string(),
+            &mut quiet,
+        ) {
+            // The key and folder the page's items would have in the book.
+            let key = language_stem(rel).replace('/', "-");
+            let (dir, _) = crate::book::split_dir(rel);
+            let doc = crate::markdown::scan(&page.body, &key, dir);
+            content
+                .excluded_tasks
+                .extend(doc.tasks.into_iter().map(|t| t.id));
+        }
+    }
     content.excluded = excluded.into_iter().map(str::to_string).collect();
     // As the walk orders them: by name within a folder, a folder's pages at
     // its name.
@@ -435,7 +470,7 @@ fn other_languages(rel: &str, base: &Base, languages: &[String]) -> Vec<String> 
 }
 
 /// `guide/page.fr.md` → `guide/page`; `guide/page.md` → `guide/page`.
-fn language_stem(rel: &str) -> &str {
+pub(crate) fn language_stem(rel: &str) -> &str {
     match language_suffix(rel) {
         Some((name, _)) => name,
         None => rel.strip_suffix(".md").unwrap_or(rel),

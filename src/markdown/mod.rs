@@ -103,6 +103,30 @@ pub struct Document<'a> {
 }
 
 impl Document<'_> {
+    /// Links to the pages `gone` says are not in the book become their text:
+    /// a page `[content] exclude` leaves out is no broken link. The events keep
+    /// their places (the link's start and end become empty text), so the
+    /// indexes into them stay true.
+    pub fn unlink(&mut self, gone: impl Fn(&str) -> bool) {
+        let events = &mut self.events;
+        self.links.retain(|link| {
+            if !gone(&link.target) {
+                return true;
+            }
+            if let Some(start) = events.get_mut(link.event) {
+                *start = Event::Text(CowStr::Borrowed(""));
+                // Links do not nest: the next link end is this one's.
+                if let Some(end) = events[link.event..]
+                    .iter_mut()
+                    .find(|e| matches!(e, Event::End(TagEnd::Link)))
+                {
+                    *end = Event::Text(CowStr::Borrowed(""));
+                }
+            }
+            false
+        });
+    }
+
     pub fn first_h1(&self) -> Option<&str> {
         self.headings
             .iter()

@@ -384,3 +384,23 @@ fn a_tick_that_fell_due_again_shows_unticked_with_the_last_date() {
     );
     assert!(!out.contains("checked"), "{out}");
 }
+
+#[test]
+fn an_unlinked_page_link_is_its_text_and_the_rest_stay_links() {
+    let mut doc = parse(
+        "See [gone](gone.md) and [kept](kept.md#top), then [gone again](gone.md#x).\n",
+        "p",
+        "",
+    );
+    doc.unlink(|target| target == "gone.md");
+    assert_eq!(doc.links.len(), 1);
+    assert_eq!(doc.links[0].target, "kept.md");
+    let html = to_html(&doc, &|_| Default::default());
+    assert_eq!(
+        html,
+        "<p>See gone and <a href=\"kept.html#top\">kept</a>, then gone again.</p>\n"
+    );
+    // The link that stays still leads to its chapter on the print page.
+    let print = to_print_html(&doc, &|_| Default::default(), "p");
+    assert!(print.contains("href=\"#kept--top\""), "{print}");
+}

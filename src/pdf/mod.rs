@@ -206,7 +206,7 @@ fn chapters(
     let docs: Vec<markdown::Document<'_>> = order
         .iter()
         .zip(texts)
-        .map(|(slot, text)| markdown::parse(text, &slot.key, &slot.dir))
+        .map(|(slot, text)| content.parse(text, &slot.key, &slot.dir))
         .collect();
     let mut targets = Book {
         done: if opts.blank {

@@ -188,7 +188,7 @@ impl Writer<'_> {
         let doc = match self.build.pages.read(slot.source) {
             Some(doc) => doc,
             None => {
-                parsed = markdown::parse(&body.text, &slot.key, &slot.dir);
+                parsed = project.content.parse(&body.text, &slot.key, &slot.dir);
                 &parsed
             }
         };

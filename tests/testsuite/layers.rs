@@ -90,17 +90,53 @@ fn a_project_page_replaces_adds_and_excludes() {
     assert!(p.site("acme.html").contains("How Acme runs its program"));
     assert!(!p.site_exists("your-situation/index.html"));
     assert!(!p.site_exists("mistakes-to-avoid.html"));
-    // The other built-in pages are there; links to what was left out are
-    // warnings at the built-in page that has them.
+    // The other built-in pages are there; their links to what was left out
+    // are text, not links to pages that do not exist, and no warning: the
+    // project asked for it.
     assert!(p.site_exists("mentors/finding-mentors.html"));
     assert!(
-        report.warnings.iter().any(|w| w.code == "link"
-            && w.file
-                .as_deref()
-                .is_some_and(|f| f.starts_with("(built-in)/"))),
+        !report
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("exclude")),
         "{:#?}",
         report.warnings
     );
+    for (page, html) in p.snapshot_site() {
+        if page.ends_with(".html") {
+            let html = String::from_utf8_lossy(&html);
+            assert!(
+                !html.contains("mistakes-to-avoid.html") && !html.contains("your-situation/"),
+                "{page} links to an excluded page"
+            );
+        }
+    }
+    // The starter's ticks of items on mistakes-to-avoid.md are kept quietly.
+    let progress = std::fs::read_to_string(p.root().join("data/progress.yaml")).unwrap();
+    assert!(progress.contains("mistakes-mentor-search-engine:"));
+    assert!(
+        !report.warnings.iter().any(|w| w.code == "progress"),
+        "{:#?}",
+        report.warnings
+    );
+    // Excluding a page leaves out its translations with it.
+    assert!(p.site_exists("fr/index.html"), "the starter is bilingual");
+    assert!(!p.site_exists("fr/mistakes-to-avoid.html"));
+    assert!(!p.site_exists("fr/your-situation/index.html"));
+    // A link the project wrote to an excluded page is its to change.
+    p.write(
+        "content/acme.md",
+        "---\ntitle: How Acme runs its program\norder: 50\n---\nBack to [finding sponsors](sponsors/finding-sponsors.md), or [mistakes](mistakes-to-avoid.md).\n",
+    );
+    let report = p.build_ok();
+    let own: Vec<_> = report
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("exclude"))
+        .collect();
+    assert_eq!(own.len(), 1, "{:#?}", report.warnings);
+    assert_eq!(own[0].file.as_deref(), Some(Path::new("content/acme.md")));
+    assert!(p.site("acme.html").contains("or mistakes."));
     let toc = p.site("toc.js");
     assert!(toc.contains("How Acme runs its program") && !toc.contains("Women and sponsorship"));
 }
