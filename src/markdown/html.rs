@@ -2,6 +2,7 @@
 //! print page (ids prefixed per chapter, links between chapters pointing at
 //! sections), from one walk over the events.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, VecDeque};
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
@@ -343,12 +344,24 @@ fn render_marked(
                     in_image = in_image.saturating_sub(1);
                     return Some(event.clone());
                 }
-                // A link to another page: written here as the HTML writer would
-                // write it, with a marker for its address.
+                // A link to another page, or to a heading of this one: written
+                // here as the HTML writer would write it, with a marker for its
+                // address, which differs on the print page (a chapter's
+                // section there, a heading's id with the chapter's key before
+                // it; checklist items keep their ids, `task-…`, there).
                 Event::Start(Tag::Link {
                     dest_url, title, ..
-                }) if in_image == 0 && print_links.contains_key(&i) => {
-                    let href = slots.marker(escape_href(dest_url), escape_href(&print_links[&i]));
+                }) if in_image == 0 => {
+                    let print = match print_links.get(&i) {
+                        Some(print) => Cow::Borrowed(print.as_str()),
+                        None => match dest_url.strip_prefix('#') {
+                            Some(id) if !id.is_empty() && !id.starts_with("task-") => {
+                                Cow::Owned(concat(&["#", page_key, "--", id]))
+                            }
+                            _ => return Some(event.clone()),
+                        },
+                    };
+                    let href = slots.marker(escape_href(dest_url), escape_href(&print));
                     let title = escape_attr(title);
                     let title_attr = if title.is_empty() { "" } else { "\" title=\"" };
                     return Some(Event::InlineHtml(CowStr::from(concat(&[

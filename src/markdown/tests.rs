@@ -404,3 +404,31 @@ fn an_unlinked_page_link_is_its_text_and_the_rest_stay_links() {
     let print = to_print_html(&doc, &|_| Default::default(), "p");
     assert!(print.contains("href=\"#kept--top\""), "{print}");
 }
+
+#[test]
+fn a_link_to_a_heading_of_the_same_page_finds_it_on_the_print_page_too() {
+    let doc = parse(
+        "## Where you live {#region-atlantic}\n\nSee [your region](#region-atlantic), [an item](#task-a-b) and [top](#).\n\n- [ ] A b {#a-b}\n",
+        "mentors-what",
+        "mentors",
+    );
+    let (page, print) = to_html_and_print(&doc, &|_| Default::default(), "mentors-what");
+    assert!(
+        page.contains("<a href=\"#region-atlantic\">your region</a>"),
+        "{page}"
+    );
+    assert!(
+        print.contains("<a href=\"#mentors-what--region-atlantic\">your region</a>"),
+        "{print}"
+    );
+    assert!(
+        print.contains("id=\"mentors-what--region-atlantic\""),
+        "{print}"
+    );
+    // A checklist item's id is the same on both pages.
+    assert!(
+        print.contains("<a href=\"#task-a-b\">an item</a>"),
+        "{print}"
+    );
+    assert!(page.contains("<a href=\"#\">top</a>"), "{page}");
+}
