@@ -69,6 +69,9 @@ pub struct BuildReport {
     pub bytes: u64,
     /// A cohort's members' tree: where it went, and what it holds.
     pub members: Option<(PathBuf, render::SiteStats)>,
+    /// With `--person`, how many other members' workbooks were kept from the
+    /// last build as they were.
+    pub kept_members: usize,
     /// Who the site was built for ([`render::Rendered::audience`]).
     pub audience: audience::Audience,
     pub warnings: Vec<Diagnostic>,
@@ -224,6 +227,25 @@ pub fn build_reporting(
             }
         }
     }
+    // One member remade (`--person`): the others' workbooks stay as the last
+    // build left them.
+    let mut kept = 0;
+    if let (Some(person), Some(staged), Some(old)) = (&opts.person, &members_staging, &members_out)
+    {
+        let others: Vec<&str> = project
+            .members
+            .iter()
+            .map(|m| m.id.as_str())
+            .filter(|id| id != person)
+            .collect();
+        match output::keep_from(old, staged, &others) {
+            Ok(n) => kept = n,
+            Err(e) => {
+                diags.push(output::members_diagnostic(&e, &opts.root));
+                return Err(fail(diags));
+            }
+        }
+    }
     // The members' tree first: if the site cannot be swapped in after it, the
     // published folder still holds the last good guide.
     if let Some(m) = members_staging
@@ -242,6 +264,7 @@ pub fn build_reporting(
         files: stats.site.files,
         bytes: stats.site.bytes,
         members: members_out.map(|m| (m, stats.members)),
+        kept_members: kept,
         audience: stats.audience,
         warnings: diags.sorted(),
     })

@@ -425,14 +425,25 @@ fn build(opts: &Options, color: bool) -> ExitCode {
                         &report.out,
                         "the folder to publish: no member is in it",
                     );
-                    built(
-                        "the members' workbooks and the cohort report: ",
-                        stats.pages,
-                        stats.files,
-                        stats.bytes,
-                        members,
-                        "each member's folder is theirs to keep; not for publishing",
-                    );
+                    let what = match &opts.person {
+                        Some(id) => format!("{id}'s workbook and the cohort report: "),
+                        None => "the members' workbooks and the cohort report: ".to_string(),
+                    };
+                    let note = match (&opts.person, report.kept_members) {
+                        (None, _) => {
+                            "each member's folder is theirs to keep; not for publishing".to_string()
+                        }
+                        (Some(_), 0) => "not for publishing".to_string(),
+                        (Some(_), n) => format!(
+                            "the other {n} member{} kept as the last build left them; not for publishing",
+                            if n == 1 {
+                                "'s workbook"
+                            } else {
+                                "s' workbooks"
+                            }
+                        ),
+                    };
+                    built(&what, stats.pages, stats.files, stats.bytes, members, &note);
                 }
             }
             ExitCode::SUCCESS

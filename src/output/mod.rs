@@ -216,6 +216,42 @@ pub fn write_site(
     staging.commit()
 }
 
+/// Put the folders `names` of the last build's `old` tree into `staging`, as
+/// they were, where this build made none of its own: `build --person` remakes
+/// one member's workbook and keeps the others'. Files are linked, not copied
+/// (a build never changes a file in place), or copied where the file system
+/// cannot link; links in the old tree are left behind. Returns how many
+/// folders were kept. Nothing is kept from a folder careerbook did not make.
+pub fn keep_from(old: &Path, staging: &Staging, names: &[&str]) -> Result<usize, OutputError> {
+    fn copy_tree(from: &Path, to: &Path) -> io::Result<()> {
+        std::fs::create_dir_all(to)?;
+        for entry in std::fs::read_dir(from)? {
+            let entry = entry?;
+            let (src, dst) = (entry.path(), to.join(entry.file_name()));
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
+                copy_tree(&src, &dst)?;
+            } else if kind.is_file() && std::fs::hard_link(&src, &dst).is_err() {
+                std::fs::copy(&src, &dst)?;
+            }
+        }
+        Ok(())
+    }
+    if !old.join(MARKER).is_file() {
+        return Ok(0);
+    }
+    let mut kept = 0;
+    for name in names {
+        let (from, to) = (old.join(name), staging.path().join(name));
+        let is_dir = std::fs::symlink_metadata(&from).is_ok_and(|m| m.is_dir());
+        if is_dir && !to.exists() {
+            copy_tree(&from, &to).map_err(io_err(&to))?;
+            kept += 1;
+        }
+    }
+    Ok(kept)
+}
+
 /// Remove a folder and everything in it, its subfolders in parallel: a large
 /// site's files are removed in a fraction of the time one thread takes, because
 /// most of the work is the file system freeing each file. Links are removed, never

@@ -230,9 +230,32 @@ fn person_builds_one_member() {
     let p = Project::from_fixture("cohort");
     let mut opts = p.options();
     opts.person = Some("ben-okafor".into());
-    careerbook::build(&opts).unwrap();
+    let report = careerbook::build(&opts).unwrap();
     assert!(p.members_exists("ben-okafor/index.html"));
     assert!(!p.members_exists("ana-lima/index.html"));
+    assert_eq!(report.kept_members, 0);
+
+    // After a build of everyone, one member remade leaves the others' as they
+    // were, and a folder that is no member's is not kept.
+    opts.person = None;
+    careerbook::build(&opts).unwrap();
+    let ana = p.members("ana-lima/index.html");
+    std::fs::create_dir(p.root().join("members/gone")).unwrap();
+    p.write(
+        "data/people/ben-okafor/profile.yaml",
+        "name: Ben Okafor-Smith\n",
+    );
+    opts.person = Some("ben-okafor".into());
+    let report = careerbook::build(&opts).unwrap();
+    assert_eq!(report.kept_members, 2);
+    assert_eq!(p.members("ana-lima/index.html"), ana);
+    assert!(p.members_exists("chloe-roy/index.html"));
+    assert!(
+        p.members("ben-okafor/index.html")
+            .contains("Ben Okafor-Smith")
+    );
+    assert!(!p.members_exists("gone"));
+
     opts.person = Some("ben-okafr".into());
     let err = careerbook::build(&opts).unwrap_err();
     assert_eq!(
