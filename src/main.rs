@@ -157,7 +157,7 @@ enum Command {
         /// Write into a folder that is not empty (existing files are never overwritten)
         #[arg(long)]
         force: bool,
-        /// Also copy the default theme, to customise it
+        /// Also copy the default theme, to customize it
         #[arg(long)]
         theme: bool,
         /// Copy the whole guidance into content/ to own every page (by default it

@@ -37,7 +37,39 @@ fn init_then_build_works_in_an_empty_folder() {
         .current_dir(&target));
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("Built "), "{err}");
+    // The starter is complete: its first build has nothing to warn about.
+    assert!(!err.contains("warning"), "{err}");
     assert!(target.join("site/index.html").is_file());
+    // What careerbook writes stays out of version control; the project's own
+    // files, a PDF among content/'s assets included, do not.
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .current_dir(&target)
+            .output()
+            .ok()
+            .map(|o| o.status.code())
+    };
+    if git(&["init", "-q"]) == Some(Some(0)) {
+        for built in [
+            "site/index.html",
+            "members/ana/index.html",
+            "workbook.pdf",
+            "workbook.fr.pdf",
+            "brief-blank.pdf",
+            "ana-lima/workbook.pdf",
+            "ana-lima/brief.pdf",
+        ] {
+            assert_eq!(
+                git(&["check-ignore", "-q", built]),
+                Some(Some(0)),
+                "{built}"
+            );
+        }
+        for own in ["book.toml", "data/profile.yaml", "content/handout.pdf"] {
+            assert_eq!(git(&["check-ignore", "-q", own]), Some(Some(1)), "{own}");
+        }
+    }
 }
 
 #[test]
