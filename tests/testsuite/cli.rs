@@ -296,9 +296,20 @@ fn a_closed_pipe_ends_a_command_quietly() {
 #[test]
 fn output_to_a_full_disk_is_an_error_not_a_panic() {
     let repo = env!("CARGO_MANIFEST_DIR");
+    // A project with something to report.
+    let project = Project::from_fixture("minimal");
+    project.write("content/broken.md", "See [nothing](nothing.md).\n");
+    let warned = project.root().to_str().unwrap().to_string();
     let commands: [&[&str]; 3] = [
         &["completions", "bash"],
-        &["check", "--format", "json", "--today", "2026-11-24", repo],
+        &[
+            "check",
+            "--format",
+            "json",
+            "--today",
+            "2026-11-24",
+            &warned,
+        ],
         &["eject", "--list", "--dir", repo],
     ];
     for args in commands {

@@ -10,9 +10,10 @@
 //! column and a fix, and checking carries on so that one build reports them all:
 //!
 //! - semantic checks (ids, links, dates in the future, …) never stop early;
-//! - serde stops at the first type error of a document, so when the relationships
-//!   file fails as a whole, each person's entry is parsed again on its own
-//!   (`recover_people`) and every person's first problem is reported.
+//! - serde stops at the first type error of a document, so when a file fails as
+//!   a whole, each entry of its list (a person, a win) is read again on its own,
+//!   and each key of an entry or of the profile, blanked out once it has
+//!   reported its problem ([`recover`]): every problem is reported.
 //!
 //! The rules for single values (ids, links, e-mail addresses) are in [`values`].
 
@@ -20,6 +21,7 @@ mod people;
 mod profile;
 mod progress;
 mod raw;
+mod recover;
 mod values;
 mod wins;
 

@@ -9,9 +9,7 @@ use serde_saphyr::{Location, Spanned};
 
 use super::raw::{RawPerson, RawRelationships};
 use super::values::{check_email, check_id, check_link, suggest_id, suggest_placeholder};
-use super::{
-    DATA, IdRef, MAX_CADENCE_DAYS, MAX_KIND_CHARS, at, pos, quote, texts, trimmed, yaml_error,
-};
+use super::{DATA, IdRef, MAX_CADENCE_DAYS, MAX_KIND_CHARS, at, pos, quote, texts, trimmed};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::message::is_placeholder_name;
 use crate::model::people::{LogEntry, Person};
@@ -88,15 +86,14 @@ fn unused_id(base: &str, seen: &BTreeMap<String, usize>) -> String {
         .expect("an unused id exists")
 }
 
-/// The relationships file did not deserialize as a whole. Parse each person's
-/// entry on its own so that every broken entry is reported, not only the first.
+/// The relationships file did not deserialize as a whole: read each person's
+/// entry on its own, and each key of it, so every problem is reported.
 fn recover_people(
     text: &str,
     file: &str,
     whole: &serde_saphyr::Error,
     diags: &mut Diagnostics,
 ) -> Vec<((usize, usize), RawPerson)> {
-    let mut found_problem = false;
     // Unknown top-level keys (`peple:`) are reported on their own.
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -104,79 +101,16 @@ fn recover_people(
     struct TopKeys {
         people: Option<IgnoredAny>,
     }
-    if let Err(e) = serde_saphyr::from_str::<Option<TopKeys>>(text) {
-        diags.push(yaml_error(&e, text, file));
-        found_problem = true;
-    }
-    let mut raws = Vec::new();
-    for (start, entry) in person_entries(text).unwrap_or_default() {
-        match serde_saphyr::from_str::<RawPerson>(&entry) {
-            Ok(raw) => raws.push((start, raw)),
-            Err(e) => {
-                let mut d = yaml_error(&e, text, file);
-                // serde notices a missing field at the end of the entry; the
-                // entry's first line is where a reader looks for it.
-                if d.message.starts_with("missing field") {
-                    (d.line, d.column) = start;
-                }
-                diags.push(d);
-                found_problem = true;
-            }
-        }
-    }
-    if !found_problem {
-        // Not something one entry explains (broken syntax, aliases across
-        // entries, …): report the file's own error.
-        diags.push(yaml_error(whole, text, file));
-        raws.clear();
-    }
-    raws
-}
-
-/// Each entry of the `people:` list as a document of its own: the entry's lines,
-/// with everything before it blanked out (newlines and spaces), so line and column
-/// numbers in errors are those of the real file. `None` when the file is not
-/// well-formed YAML or the list is written in flow style with several entries on
-/// a line, which lines cannot separate.
-fn person_entries(text: &str) -> Option<Vec<((usize, usize), String)>> {
     #[derive(Deserialize)]
     struct Shape {
         people: Option<Vec<Spanned<IgnoredAny>>>,
     }
-    let shape = serde_saphyr::from_str::<Option<Shape>>(text).ok()??;
-    let starts: Vec<(usize, usize)> = shape
-        .people
-        .unwrap_or_default()
-        .iter()
-        .map(|s| pos(&s.referenced))
-        .collect();
-    if starts.windows(2).any(|w| w[0].0 == w[1].0) || starts.iter().any(|s| s.0 == 0 || s.1 == 0) {
-        return None;
-    }
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    starts
-        .iter()
-        .map(|&(line, column)| {
-            let first = lines.get(line - 1)?;
-            let indent = column - 1;
-            let mut entry = "\n".repeat(line - 1);
-            entry.push_str(&" ".repeat(indent));
-            entry.extend(first.chars().skip(indent));
-            // An entry goes on while lines are indented at least as far as its
-            // first key (blank lines and comments do not end it).
-            for l in &lines[line..] {
-                let content = l.trim_end_matches(['\n', '\r']);
-                let rest = content.trim_start_matches(' ');
-                let lead = content.len() - rest.len();
-                if rest.is_empty() || rest.starts_with('#') || lead >= indent {
-                    entry.push_str(l);
-                } else {
-                    break;
-                }
-            }
-            Some(((line, column), entry))
-        })
-        .collect()
+    let top = serde_saphyr::from_str::<Option<TopKeys>>(text).err();
+    let starts = serde_saphyr::from_str::<Option<Shape>>(text)
+        .ok()
+        .flatten()
+        .map(|s| super::recover::starts(s.people));
+    super::recover::entries(text, file, whole, top, starts, diags)
 }
 
 /// Validate one person. Always returns the person so later checks (duplicates)

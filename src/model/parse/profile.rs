@@ -2,24 +2,21 @@
 
 use super::raw::RawProfile;
 use super::values::check_email;
-use super::{DATA, at, first_content, texts, trimmed, yaml_error};
+use super::{DATA, at, first_content, texts, trimmed};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::profile::Profile;
 
 /// Parse and validate `data/profile.yaml`. `None` for an empty file or one that
 /// does not parse (the reason is in `diags`).
 pub fn profile(text: &str, file: &str, diags: &mut Diagnostics) -> Option<Profile> {
-    let raw = match serde_saphyr::from_str::<Option<RawProfile>>(text) {
-        Ok(raw) => raw?,
-        Err(e) => {
-            let mut d = yaml_error(&e, text, file);
-            if d.message.starts_with("missing field") {
-                (d.line, d.column) = first_content(text);
-            }
-            diags.push(d);
-            return None;
-        }
-    };
+    // Every key's problem, not only the first.
+    let raw = super::recover::every_key::<Option<RawProfile>>(
+        text.to_string(),
+        first_content(text),
+        text,
+        file,
+        diags,
+    )??;
     let name = raw.name.value.trim().to_string();
     if name.is_empty() {
         diags.push(

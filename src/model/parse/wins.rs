@@ -3,17 +3,40 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use serde_saphyr::Location;
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+use serde_saphyr::{Location, Spanned};
 
 use super::raw::{RawWin, RawWins};
 use super::values::{check_id, suggest_id};
-use super::{DATA, IdRef, at, pos, yaml_error};
+use super::{DATA, IdRef, at, pos};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::wins::Win;
 
 /// The longest title or impact before we suggest shortening it: the sponsor
 /// brief has one line for each, and a draft puts them mid-sentence.
 const MAX_LINE_CHARS: usize = 140;
+
+/// The wins file did not deserialize as a whole: read each win on its own,
+/// and each key of it, so every problem is reported.
+fn recover_wins(text: &str, file: &str, whole: &serde_saphyr::Error, diags: &mut Diagnostics) {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct TopKeys {
+        wins: Option<IgnoredAny>,
+    }
+    #[derive(Deserialize)]
+    struct Shape {
+        wins: Option<Vec<Spanned<IgnoredAny>>>,
+    }
+    let top = serde_saphyr::from_str::<Option<TopKeys>>(text).err();
+    let starts = serde_saphyr::from_str::<Option<Shape>>(text)
+        .ok()
+        .flatten()
+        .map(|s| super::recover::starts(s.wins));
+    super::recover::entries::<RawWin>(text, file, whole, top, starts, diags);
+}
 
 /// Parse and validate `data/wins.yaml`. Wins with problems are still returned
 /// when they could be read (the problems are errors, so a build stops anyway);
@@ -30,8 +53,10 @@ pub fn wins(
 ) -> Option<(Vec<Win>, Vec<IdRef>)> {
     let raws = match serde_saphyr::from_str::<Option<RawWins>>(text) {
         Ok(raw) => raw.and_then(|r| r.wins).unwrap_or_default(),
-        Err(e) => {
-            diags.push(yaml_error(&e, text, file));
+        Err(whole) => {
+            // Every win's problems, then no more: an id may be missing only
+            // because the win that has it could not be read.
+            recover_wins(text, file, &whole, diags);
             return None;
         }
     };

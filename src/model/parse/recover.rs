@@ -1,0 +1,317 @@
+//! Reading on after a problem, so one run reports every problem of a data file.
+//!
+//! serde stops at the first problem of a document. When a data file does not
+//! deserialize as a whole, each entry of its list (a person, a win) is read
+//! again on its own ([`entries`]), and within an entry, or a file that is one
+//! mapping (the profile), the key that held the problem is blanked out and the
+//! rest read again ([`every_key`]), until nothing more is wrong.
+
+use std::ops::Range;
+
+use serde::de::{DeserializeOwned, IgnoredAny};
+use serde_saphyr::Spanned;
+
+use super::{pos, yaml_error};
+use crate::diagnostics::Diagnostics;
+
+/// The most problems reported for one mapping: each one found costs reading
+/// the mapping again, and a mapping wrong in twenty places has said enough.
+const MOST_PER_MAPPING: usize = 20;
+/// The most problems reported for one file's entries, for the same reasons:
+/// each entry is read as a document as long as the file up to it.
+const MOST_PER_FILE: usize = 100;
+
+/// A file whose top level holds a list of entries `T` that did not
+/// deserialize as a whole (`whole`): every entry's problems, and the entries
+/// that read well, with where each starts. `top` is the file's problem with
+/// its top-level keys, if any (`peple:`); `starts`, where each entry of the
+/// list starts (line, column), when the file's shape allows reading them
+/// apart. When no entry explains the failure (broken syntax, an alias across
+/// entries), the file's own error is reported and nothing is returned.
+pub(super) fn entries<T: DeserializeOwned>(
+    text: &str,
+    file: &str,
+    whole: &serde_saphyr::Error,
+    top: Option<serde_saphyr::Error>,
+    starts: Option<Vec<(usize, usize)>>,
+    diags: &mut Diagnostics,
+) -> Vec<((usize, usize), T)> {
+    let mut found_problem = false;
+    if let Some(e) = top {
+        diags.push(yaml_error(&e, text, file));
+        found_problem = true;
+    }
+    let mut read = Vec::new();
+    let mut found = Diagnostics::new();
+    for (start, entry) in entry_texts(text, starts).unwrap_or_default() {
+        match every_key::<T>(entry, start, text, file, &mut found) {
+            Some(value) => read.push((start, value)),
+            None => found_problem = true,
+        }
+        if found.iter().count() >= MOST_PER_FILE {
+            found.push(
+                crate::diagnostics::Diagnostic::error(
+                    super::YAML,
+                    format!(
+                        "more than {MOST_PER_FILE} problems: the rest of the file was not read"
+                    ),
+                )
+                .in_file(file)
+                .at(start.0, start.1)
+                .help("fix these first, then build again to see what remains"),
+            );
+            break;
+        }
+    }
+    diags.extend(found);
+    if !found_problem {
+        diags.push(yaml_error(whole, text, file));
+        read.clear();
+    }
+    read
+}
+
+/// Where each entry of a list starts, from the list read as spans.
+pub(super) fn starts(list: Option<Vec<Spanned<IgnoredAny>>>) -> Vec<(usize, usize)> {
+    list.unwrap_or_default()
+        .iter()
+        .map(|s| pos(&s.referenced))
+        .collect()
+}
+
+/// Each entry of a list starting at `starts` as a document of its own: the
+/// entry's lines, with everything before it blanked out (newlines and
+/// spaces), so line and column numbers in errors are those of the real file.
+/// `None` when the list is written in flow style with several entries on a
+/// line, which lines cannot separate.
+fn entry_texts(
+    text: &str,
+    starts: Option<Vec<(usize, usize)>>,
+) -> Option<Vec<((usize, usize), String)>> {
+    let starts = starts?;
+    if starts.windows(2).any(|w| w[0].0 == w[1].0) || starts.iter().any(|s| s.0 == 0 || s.1 == 0) {
+        return None;
+    }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    starts
+        .iter()
+        .map(|&(line, column)| {
+            let first = lines.get(line - 1)?;
+            let indent = column - 1;
+            let mut entry = "\n".repeat(line - 1);
+            entry.push_str(&" ".repeat(indent));
+            entry.extend(first.chars().skip(indent));
+            // An entry goes on while lines are indented at least as far as its
+            // first key (blank lines and comments do not end it).
+            for l in &lines[line..] {
+                let content = l.trim_end_matches(['\n', '\r']);
+                let rest = content.trim_start_matches(' ');
+                let lead = content.len() - rest.len();
+                if rest.is_empty() || rest.starts_with('#') || lead >= indent {
+                    entry.push_str(l);
+                } else {
+                    break;
+                }
+            }
+            Some(((line, column), entry))
+        })
+        .collect()
+}
+
+/// Read the mapping whose first key is at `start` (line, column) in `doc`,
+/// which is laid out as `text`, the file, is: every key's first problem goes
+/// to `diags`, not only the mapping's first. `None` when there was one.
+pub(super) fn every_key<T: DeserializeOwned>(
+    mut doc: String,
+    start: (usize, usize),
+    text: &str,
+    file: &str,
+    diags: &mut Diagnostics,
+) -> Option<T> {
+    let mut blanked: Vec<String> = Vec::new();
+    let mut misspelt = false;
+    loop {
+        let e = match serde_saphyr::from_str::<T>(&doc) {
+            Ok(value) => return blanked.is_empty().then_some(value),
+            Err(e) => e,
+        };
+        let mut d = yaml_error(&e, text, file);
+        if d.message.starts_with("missing field") {
+            // A key blanked out to read on is not missing, nor one an unknown
+            // key may be a misspelling of (`titel:`); one that is, is missing
+            // from the whole mapping, whose first line is where a reader
+            // looks for it (serde notices at its end).
+            let blanked_out = blanked
+                .iter()
+                .any(|k| d.message.contains(&format!("`{k}`")));
+            if !misspelt && !blanked_out {
+                (d.line, d.column) = start;
+                diags.push(d);
+            }
+            return None;
+        }
+        let line = d.line;
+        misspelt |= d.message.starts_with("unknown field");
+        diags.push(d);
+        if blanked.len() + 1 >= MOST_PER_MAPPING {
+            return None;
+        }
+        let (key, lines) = key_at(&doc, start, line)?;
+        doc = blank(&doc, lines);
+        blanked.push(key);
+    }
+}
+
+/// The key of the block mapping whose first key is at `start` that line `at`
+/// (1-based) falls in: its name, and its lines (0-based). `None` when the line
+/// is outside the mapping.
+fn key_at(doc: &str, start: (usize, usize), at: usize) -> Option<(String, Range<usize>)> {
+    let indent = start.1.checked_sub(1)?;
+    let lines: Vec<&str> = doc.lines().collect();
+    let mut keys = Vec::new();
+    let mut end = lines.len();
+    for (i, l) in lines.iter().enumerate().skip(start.0.checked_sub(1)?) {
+        let rest = l.trim_start_matches(' ');
+        if rest.is_empty() || rest.starts_with('#') {
+            continue;
+        }
+        let lead = l.len() - rest.len();
+        if lead < indent {
+            end = i;
+            break;
+        }
+        // A list may be written at its key's indentation (`- item`).
+        if lead == indent && !rest.starts_with("- ") && rest != "-" {
+            keys.push(i);
+        }
+    }
+    let line = at.checked_sub(1)?;
+    if line >= end {
+        return None;
+    }
+    let k = keys.iter().rposition(|&k| k <= line)?;
+    let (from, to) = (keys[k], keys.get(k + 1).copied().unwrap_or(end));
+    // A mapping in flow style (`{id: a, role: x}`) has no lines of its own.
+    if lines[from].trim_start().starts_with(['{', '[']) {
+        return None;
+    }
+    let name = lines[from]
+        .trim_start()
+        .split(':')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_matches(['"', '\''])
+        .to_string();
+    Some((name, from..to))
+}
+
+/// `doc` with the lines `lines` (0-based) emptied, their line breaks kept.
+fn blank(doc: &str, lines: Range<usize>) -> String {
+    doc.split_inclusive('\n')
+        .enumerate()
+        .map(|(i, l)| {
+            if lines.contains(&i) {
+                if l.ends_with('\n') { "\n" } else { "" }
+            } else {
+                l
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse::raw::{RawPerson, RawProfile};
+
+    fn messages(diags: &Diagnostics) -> Vec<(usize, String)> {
+        // In the order they were found.
+        diags.iter().map(|d| (d.line, d.message.clone())).collect()
+    }
+
+    #[test]
+    fn every_key_of_a_mapping_reports_its_own_problem() {
+        let text = "name: Sam\nregion: atlantc\npronoun: they\nplan_start: 2026-13-01\ngoals:\n- one\n- 2\n";
+        let mut diags = Diagnostics::new();
+        let read = every_key::<Option<RawProfile>>(text.into(), (1, 1), text, "p.yaml", &mut diags);
+        assert!(read.is_none());
+        let found = messages(&diags);
+        assert_eq!(
+            found.iter().map(|(l, _)| *l).collect::<Vec<_>>(),
+            [2, 3, 4],
+            "{found:?}"
+        );
+        assert!(found[1].1.contains("unknown field `pronoun`"), "{found:?}");
+    }
+
+    #[test]
+    fn a_key_blanked_out_is_not_reported_missing_but_a_missing_one_is() {
+        let text = "    role: mentr\n    stage: active\n";
+        let mut diags = Diagnostics::new();
+        let read = every_key::<RawPerson>(text.into(), (1, 5), text, "r.yaml", &mut diags);
+        assert!(read.is_none());
+        let found = messages(&diags);
+        // `role` is wrong, `id` and `name` are missing: the mapping's line.
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].1.contains("mentr"), "{found:?}");
+        assert!(found[1].1.starts_with("missing field"), "{found:?}");
+        assert_eq!(found[1].0, 1);
+    }
+
+    #[test]
+    fn a_hostile_mapping_stops_after_enough_problems() {
+        let text: String = (0..500).map(|i| format!("k{i}: 1\n")).collect();
+        let mut diags = Diagnostics::new();
+        let read =
+            every_key::<Option<RawProfile>>(text.clone(), (1, 1), &text, "p.yaml", &mut diags);
+        assert!(read.is_none());
+        assert_eq!(diags.iter().count(), MOST_PER_MAPPING);
+    }
+
+    #[test]
+    fn a_file_broken_everywhere_stops_after_enough_problems_and_says_so() {
+        let text = format!(
+            "people:\n{}",
+            "  - id: x\n    name: X\n    role: mentr\n".repeat(5000)
+        );
+        let whole = serde_saphyr::from_str::<crate::model::parse::raw::RawRelationships>(&text)
+            .err()
+            .unwrap();
+        #[derive(serde::Deserialize)]
+        struct Shape {
+            people: Option<Vec<Spanned<IgnoredAny>>>,
+        }
+        let shape: Shape = serde_saphyr::from_str(&text).unwrap();
+        let mut diags = Diagnostics::new();
+        let started = std::time::Instant::now();
+        let read = entries::<RawPerson>(
+            &text,
+            "r.yaml",
+            &whole,
+            None,
+            Some(starts(shape.people)),
+            &mut diags,
+        );
+        assert!(read.is_empty());
+        let found: Vec<_> = diags.iter().collect();
+        assert_eq!(found.len(), MOST_PER_FILE + 1);
+        assert!(
+            found[MOST_PER_FILE]
+                .message
+                .starts_with("more than 100 problems")
+        );
+        // Not a benchmark: a guard against reading on for minutes.
+        assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    }
+
+    #[test]
+    fn a_line_outside_the_mapping_has_no_key() {
+        let doc = "\n  a: 1\n  b:\n  - x\n  - y\n  c: 3\nd: 4\n";
+        assert_eq!(key_at(doc, (2, 3), 4), Some(("b".into(), 2..5)));
+        assert_eq!(key_at(doc, (2, 3), 6), Some(("c".into(), 5..6)));
+        assert_eq!(key_at(doc, (2, 3), 7), None);
+        assert_eq!(key_at(doc, (2, 3), 1), None);
+        assert_eq!(key_at("  {a: 1, b: x}\n", (1, 3), 1), None);
+    }
+}
