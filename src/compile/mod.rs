@@ -116,6 +116,11 @@ impl CompiledWorkbook<'_> {
                 .due
                 .get(id)
                 .map(|d| self.locale.long_date(d.last_done)),
+            done_long: self
+                .done
+                .get(id)
+                .and_then(|iso| iso.parse().ok())
+                .map(|d| self.locale.long_date(d)),
             words: self.task_words.clone(),
             aliases: if task.reference {
                 Vec::new()

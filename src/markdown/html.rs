@@ -31,6 +31,8 @@ pub struct TaskLook {
     pub defined_at: Option<(String, String, String)>,
     /// For a tick that fell due again, the date it was last done in words.
     pub due_long: Option<String>,
+    /// `done` in words.
+    pub done_long: Option<String>,
     /// What the item's notes say, in the page's language.
     pub words: std::sync::Arc<TaskWords>,
 }
@@ -394,10 +396,12 @@ fn close_task<'a>(events: &mut VecDeque<Event<'a>>, task: Option<OpenTask<'_>>) 
     let words = &look.words;
     events.push_back(Event::InlineHtml(CowStr::Borrowed("</label>")));
     if let Some(date) = look.done {
+        let long = look.done_long.unwrap_or_else(|| date.clone());
         events.push_back(Event::InlineHtml(CowStr::from(format!(
-            " <span class=\"done-on\">{} <time datetime=\"{1}\">{1}</time></span>",
+            " <span class=\"done-on\">{} <time datetime=\"{}\">{}</time></span>",
             escape_attr(&words.done),
-            escape_attr(&date)
+            escape_attr(&date),
+            escape_attr(&long)
         ))));
     }
     if let Some((last, _)) = look.due {

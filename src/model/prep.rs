@@ -160,8 +160,8 @@ impl PrepCard {
         let mut lines = Vec::new();
         if let Some(e) = &self.last {
             let when = match &e.kind {
-                Some(k) => format!("{}, {k}", e.date),
-                None => e.date.to_string(),
+                Some(k) => format!("{}, {k}", locale.long_date(e.date)),
+                None => locale.long_date(e.date),
             };
             lines.push(match &e.summary {
                 Some(s) => locale.t_with(
@@ -181,7 +181,7 @@ impl PrepCard {
             } else if let Some(due) = self.next_step_due {
                 locale.t_with(
                     "prep-short-step-by",
-                    &[("step", step), ("date", due.to_string().into())],
+                    &[("step", step), ("date", locale.long_date(due).into())],
                 )
             } else {
                 locale.t_with("prep-short-step", &[("step", step)])
@@ -315,7 +315,7 @@ mod tests {
         assert_eq!(card.questions.len(), 3);
         let short = card.short(&Locale::default());
         assert!(
-            short.starts_with("Last time (2026-09-01, email): email on 2026-09-01\n"),
+            short.starts_with("Last time (1 September 2026, email): email on 2026-09-01\n"),
             "{short}"
         );
         assert!(
@@ -331,7 +331,7 @@ mod tests {
         assert!(
             on_time
                 .short(&Locale::default())
-                .contains("(by 2026-11-20)")
+                .contains("(by 20 November 2026)")
         );
         p.stage = Stage::Prospect;
         assert!(PrepCard::of(&p, &wb, &bank(), d("2026-12-04")).is_none());

@@ -539,3 +539,21 @@ fn the_reconnection_draft_says_where_you_met() {
         "{rel}"
     );
 }
+
+#[test]
+fn a_ticked_item_says_when_in_words_with_the_date_for_machines() {
+    let p = Project::default_workbook();
+    p.build_ok();
+    let plan = p.site("action-plan.html");
+    assert!(
+        plan.contains(
+            "class=\"done-on\">done <time datetime=\"2026-02-05\">5 February 2026</time>"
+        ),
+        "{plan}"
+    );
+    let fr = p.site("fr/action-plan.html");
+    assert!(
+        fr.contains("<time datetime=\"2026-02-05\">5 février 2026</time>"),
+        "{fr}"
+    );
+}
