@@ -118,6 +118,29 @@ fn the_index_holds_the_guide_and_the_persons_own_pages() {
 }
 
 #[test]
+fn the_words_of_a_page_stay_apart_in_its_index() {
+    // The sponsor brief sets a name above a role, and a win's title above its
+    // impact and date, with CSS; their words are still words apart.
+    let p = Project::default_workbook();
+    p.build_ok();
+    let text = all_text(&index(&p, ""));
+    assert!(text.contains("Hélène Cormier Vice-President"), "{text}");
+    // No word of the book runs into the next (`portalNovember`), save the
+    // names that are written that way.
+    let glued: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| {
+            let chars: Vec<char> = w.chars().collect();
+            chars
+                .windows(2)
+                .any(|p| p[0].is_lowercase() && p[1].is_uppercase())
+        })
+        .filter(|w| !["LinkedIn", "LeBlanc", "McNeil"].contains(w))
+        .collect();
+    assert!(glued.is_empty(), "{glued:?}");
+}
+
+#[test]
 fn a_build_without_private_has_no_private_data_in_its_index() {
     let p = Project::default_workbook();
     p.build_ok();
