@@ -126,7 +126,8 @@ pub fn followups_ics(
     cal.append_property(Property::new("PRODID", "-//careerbook//follow-ups//EN"));
     cal.append_property(Property::new("CALSCALE", "GREGORIAN"));
     cal.append_property(Property::new("METHOD", "PUBLISH"));
-    cal.name("Follow-ups");
+    // NAME and X-WR-CALNAME, in the book's language; the crate escapes them.
+    cal.name(&one_line(&locale.t("calendar-name")));
     for item in items {
         let end = item
             .date
@@ -175,10 +176,15 @@ fn plain(s: &str) -> String {
         .collect()
 }
 
-/// Text for a one-line property (SUMMARY): every run of spaces, line breaks and
-/// control characters becomes one space.
+/// Text for a one-line property (SUMMARY, the calendar's name): every run of
+/// spaces, line breaks and control characters becomes one space. No-break
+/// spaces stay, as French typography puts them (`Suivi\u{a0}: Nadia`).
 fn one_line(s: &str) -> String {
-    plain(s).split_whitespace().collect::<Vec<_>>().join(" ")
+    plain(s)
+        .split(|c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}'))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -319,7 +325,72 @@ mod tests {
         let ics = ics(&Workbook::default(), "2026-11-20");
         let cal: Calendar = ics.parse().unwrap();
         assert_eq!(cal.events().count(), 0);
-        assert!(ics.contains("X-WR-CALNAME:Follow-ups"));
+        assert!(ics.contains("\r\nX-WR-CALNAME:Follow-ups\r\n"), "{ics}");
+        assert!(ics.contains("\r\nNAME:Follow-ups\r\n"), "{ics}");
+    }
+
+    /// The built-in strings in French.
+    fn french() -> Locale {
+        Locale::new(
+            "fr-CA",
+            std::sync::Arc::new(crate::language::Strings::builtin()),
+        )
+    }
+
+    #[test]
+    fn a_french_calendar_is_named_and_worded_in_french() {
+        let ics = followups_ics(
+            &workbook(),
+            d("2026-11-20"),
+            "b",
+            &QuestionBank::default(),
+            &french(),
+        );
+        assert!(ics.contains("\r\nX-WR-CALNAME:Suivis\r\n"), "{ics}");
+        assert!(ics.contains("\r\nNAME:Suivis\r\n"), "{ics}");
+        assert!(!ics.contains("Follow-ups"), "{ics}");
+        let cal: Calendar = ics.parse().expect("valid iCalendar");
+        let summaries: Vec<&str> = cal.events().map(|e| e.get_summary().unwrap()).collect();
+        assert_eq!(summaries[0], "Suivi\u{a0}: Owen Fraser", "{ics}");
+        let owen = cal.events().next().unwrap();
+        assert!(
+            owen.get_description()
+                .unwrap()
+                .contains("était prévu le 25 octobre 2026"),
+            "{ics}"
+        );
+    }
+
+    #[test]
+    fn a_calendar_name_from_a_project_is_escaped() {
+        let mut theme = crate::load::Theme::builtin();
+        theme.files.insert(
+            "i18n/en-CA.ftl".into(),
+            crate::load::theme::ThemeFile {
+                bytes: std::borrow::Cow::Borrowed(
+                    "calendar-name =\n    Mine; career, A\\B\n    and more\n".as_bytes(),
+                ),
+                source: Some("themes/default/i18n/en-CA.ftl".into()),
+            },
+        );
+        let mut diags = crate::diagnostics::Diagnostics::new();
+        let strings = crate::language::Strings::load(&theme, &["en-CA".into()], (1, 1), &mut diags);
+        assert!(diags.is_empty(), "{diags:#?}");
+        let locale = Locale::new("en-CA", std::sync::Arc::new(strings));
+        let ics = followups_ics(
+            &Workbook::default(),
+            d("2026-11-20"),
+            "b",
+            &QuestionBank::default(),
+            &locale,
+        );
+        // One line, with `;`, `,` and `\` escaped (RFC 5545, 3.3.11).
+        assert!(
+            ics.contains("\r\nX-WR-CALNAME:Mine\\; career\\, A\\\\B and more\r\n"),
+            "{ics}"
+        );
+        let cal: Calendar = ics.parse().expect("valid iCalendar");
+        assert_eq!(cal.events().count(), 0);
     }
 
     #[test]

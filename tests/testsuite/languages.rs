@@ -280,17 +280,14 @@ fn the_repository_workbook_is_bilingual_and_the_french_dashboard_is_french() {
     let fr = p.site("fr/index.html");
     assert!(fr.contains("<html lang=\"fr-CA\""));
     assert!(fr.contains("Bonjour, "), "the greeting is French");
-    assert!(
-        fr.contains("Faire un suivi auprès de"),
-        "next actions are French"
-    );
+    assert!(fr.contains("Suivi\u{a0}: "), "next actions are French");
     assert!(!fr.contains("Check in with"), "no English next action");
     let ics = p.site("fr/followups.ics");
-    assert!(ics.contains("SUMMARY:Faire un suivi"), "{ics}");
+    assert!(ics.contains("SUMMARY:Suivi\u{a0}: "), "{ics}");
     // The English site is as it was: English words only where careerbook
     // writes them.
     let en = p.site("index.html");
-    assert!(en.contains("Check in with") && !en.contains("Faire un suivi"));
+    assert!(en.contains("Check in with") && !en.contains("Suivi\u{a0}: "));
 }
 
 #[test]
@@ -469,4 +466,88 @@ fn no_english_string_of_the_theme_is_left_on_the_french_site() {
     // And the French site is French: the theme's French words are there.
     assert!(p.site("fr/index.html").contains("Prochaines actions"));
     assert!(p.site("fr/followups.ics").contains("Dernier contact"));
+}
+
+/// The texts of the `<time>` elements that follow `before` in `html`, with
+/// their `datetime`: `("2026-12-03", "3 décembre 2026")`.
+fn times_after(html: &str, before: &str) -> Vec<(String, String)> {
+    let lead = format!("{before}<time datetime=\"");
+    html.match_indices(&lead)
+        .map(|(at, _)| {
+            let rest = &html[at + lead.len()..];
+            let (iso, rest) = rest.split_once("\">").expect("a datetime");
+            let (text, _) = rest.split_once("</time>").expect("a closed <time>");
+            (iso.to_string(), text.to_string())
+        })
+        .collect()
+}
+
+/// A YYYY-MM-DD date.
+fn is_iso(s: &str) -> bool {
+    s.len() == 10
+        && s.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+}
+
+#[test]
+fn the_html_and_the_pdf_name_things_alike_and_sentences_give_dates_in_words() {
+    let p = Project::default_workbook();
+    p.build_ok();
+    let fr = p.site("fr/relationships.html");
+    let en = p.site("relationships.html");
+    // The prep card and a log entry where you gave back say what the PDF
+    // says (print-prep-last, print-gave-back).
+    assert!(fr.contains("<dt>Dernier échange</dt>"), "{fr}");
+    assert!(fr.contains("<span class=\"tag tag-gave\">vous avez aidé</span>"));
+    assert!(!fr.contains("<dt>La dernière fois</dt>") && !fr.contains("donné en retour"));
+    assert!(en.contains("<dt>Last time</dt>"));
+    // The sponsor brief's headings are the PDF's.
+    let brief = p.site("fr/brief.html");
+    assert!(brief.contains(">Réalisations récentes</h3>"), "{brief}");
+    assert!(brief.contains(">Occasions recherchées</h3>"), "{brief}");
+    assert!(!brief.contains("Résultats récents") && !brief.contains("Disponible pour"));
+    let progress = p.site("fr/progress.html");
+    assert!(
+        progress.contains("<th scope=\"col\">Cochés</th>"),
+        "{progress}"
+    );
+    // A date in a sentence is in words; the machine keeps YYYY-MM-DD.
+    for (page, before) in [
+        (&fr, "prochain suivi le "),
+        (&fr, "d’ici le "),
+        (&en, "next check-in "),
+        (&en, "by "),
+        (&progress, "À partir du "),
+        (&fr, "<dt>Dernier échange</dt>\n<dd>"),
+    ] {
+        let times = times_after(page, before);
+        assert!(!times.is_empty(), "no “{before}<time>”");
+        for (iso, text) in times {
+            assert!(is_iso(&iso), "{before}: datetime {iso}");
+            assert!(!is_iso(&text), "{before}{text}: a date in words");
+            assert!(text.ends_with(&iso[..4]), "{before}{text}: the year last");
+        }
+    }
+    let home = p.site("fr/index.html");
+    let caption = home
+        .split_once("<figcaption>")
+        .and_then(|(_, r)| r.split_once('.'))
+        .map(|(c, _)| c)
+        .expect("the timeline's caption");
+    assert!(
+        caption.starts_with("Votre plan sur 12 mois, du ") && !caption.chars().any(|c| c == '-'),
+        "{caption}"
+    );
+    // The calendar is named in the book's language.
+    let ics = p.site("fr/followups.ics");
+    assert!(ics.contains("\r\nX-WR-CALNAME:Suivis\r\n"), "{ics}");
+    assert!(
+        p.site("followups.ics")
+            .contains("\r\nX-WR-CALNAME:Follow-ups\r\n")
+    );
 }

@@ -76,6 +76,8 @@ prep-short-ask = Ask: { $question }
 calendar-last-contact = Last contact: { $date }. You planned to be in touch every { $days } days.
 calendar-was-due = The check-in was due on { $date }.
 calendar-next-step = Next step: { $step }
+# The calendar's name, as a calendar app lists it.
+calendar-name = Follow-ups
 
 # The pages careerbook writes beside the guidance.
 page-relationships = Your relationships
@@ -202,7 +204,7 @@ nav-next = Next
 ## 404.html
 
 error-title = Page not found
-error-text = This page is not in the workbook. It may have moved when the book was reorganised.
+error-text = This page is not in the workbook. It may have moved when the book was reorganized.
 error-home = Go to the start of { $title }
 
 ## page.html: a chapter, and what a message template says about itself
@@ -278,7 +280,8 @@ people-overdue-days =
         [one] { $count } day overdue
        *[other] { $count } days overdue
     }
-people-due-by = by <time datetime="{ $date }">{ $date }</time>
+# $date is YYYY-MM-DD (for the <time> tag), $long the same date in words.
+people-due-by = by <time datetime="{ $date }">{ $long }</time>
 people-fact-areas = Can help with
 people-fact-channel = Preferred channel
 people-fact-email = Email
@@ -289,7 +292,7 @@ people-cadence =
         [one] every day
        *[other] every { $count } days
     }
-people-next-check-in = next check-in <time datetime="{ $date }">{ $date }</time>
+people-next-check-in = next check-in <time datetime="{ $date }">{ $long }</time>
 people-private-notes = Private notes:
 people-history = History
 people-gave-back = gave back
@@ -352,7 +355,7 @@ progress-col-done = Done
 progress-col-progress = Progress
 # A tag beside the current phase.
 progress-now = now
-progress-phase-onwards = <time datetime="{ $date }">{ $date }</time> onwards
+progress-phase-onwards = <time datetime="{ $date }">{ $long }</time> onwards
 # Inside a progress bar, for browsers that do not draw it (book.js too).
 progress-of = { $done } of { $total }
 progress-events-caption = Interactions and check-ins on the timeline
@@ -378,10 +381,11 @@ print-only-prep = <a href="{ $href }">Print only the prep cards</a>: follow this
 
 ## cohort.html: the cohort report (counts across a program's members)
 
+# $date is YYYY-MM-DD (for the <time> tag), $long the same date in words.
 cohort-lede =
     { $count ->
-        [one] How the program’s { $count } member is doing, as of <time datetime="{ $date }">{ $date }</time>.
-       *[other] How the program’s { $count } members are doing, as of <time datetime="{ $date }">{ $date }</time>.
+        [one] How the program’s { $count } member is doing, as of <time datetime="{ $date }">{ $long }</time>.
+       *[other] How the program’s { $count } members are doing, as of <time datetime="{ $date }">{ $long }</time>.
     }
 # $names is "true" when the report shows members' names.
 cohort-lede-counts =
@@ -544,12 +548,12 @@ print-subject = Subject:
 print-placeholder-name = name
 print-placeholder-first_name = first name
 print-placeholder-their_title = their title
-print-placeholder-their_organisation = their organisation
+print-placeholder-their_organisation = their organization
 print-placeholder-their_work = their work
 print-placeholder-my_name = my name
 print-placeholder-my_first_name = my first name
 print-placeholder-my_role = my role
-print-placeholder-my_organisation = my organisation
+print-placeholder-my_organisation = my organization
 print-placeholder-goal = goal
 print-placeholder-ambition = ambition
 print-placeholder-where_we_met = where we met

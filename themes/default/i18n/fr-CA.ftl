@@ -58,7 +58,7 @@ when-overdue =
 when-today = aujourd’hui
 when-by = d’ici le { $date }
 when-last-done = fait pour la dernière fois le { $date }
-action-check-in = Faire un suivi auprès de { $name }
+action-check-in = Suivi : { $name }
 action-next-step = Prochaine étape avec { $name } : { $step }
 
 # Une fiche de préparation en quelques lignes (l'événement d'un suivi dans
@@ -79,6 +79,8 @@ prep-short-ask = À demander : { $question }
 calendar-last-contact = Dernier contact : { $date }. Vous aviez prévu de reprendre contact tous les { $days } jours.
 calendar-was-due = Le suivi était prévu le { $date }.
 calendar-next-step = Prochaine étape : { $step }
+# Le nom du calendrier, tel que l’affiche une application d’agenda.
+calendar-name = Suivis
 
 # Les pages que careerbook écrit à côté du guide.
 page-relationships = Vos relations
@@ -265,10 +267,11 @@ dashboard-wins-newest =
        *[other] { $count } consignées; la plus récente :
     }
 dashboard-wins-heard-all = les connaît toutes
+# Après le nom d’une marraine ou d’un parrain : « Hélène : 3 réalisations à lui annoncer ».
 dashboard-wins-unheard =
     { $count ->
-        [one] { $count } pas encore transmise
-       *[other] { $count } pas encore transmises
+        [one] { $count } réalisation à lui annoncer
+       *[other] { $count } réalisations à lui annoncer
     }
 dashboard-wins-tell = Dites à vos marraines et parrains ce que vous avez accompli : leurs brouillons de mise à jour partent de votre plus récente réalisation.
 dashboard-wins-none = Aucune réalisation consignée pour l’instant. Inscrivez vos résultats dans <code>data/wins.yaml</code> : ils alimentent vos mises à jour et votre fiche de présentation.
@@ -305,7 +308,8 @@ people-overdue-days =
         [one] { $count } jour de retard
        *[other] { $count } jours de retard
     }
-people-due-by = d’ici le <time datetime="{ $date }">{ $date }</time>
+# $date est la date AAAA-MM-JJ (pour la balise <time>), $long la même date en toutes lettres.
+people-due-by = d’ici le <time datetime="{ $date }">{ $long }</time>
 people-fact-areas = Peut vous aider sur
 people-fact-channel = Moyen de contact privilégié
 people-fact-email = Courriel
@@ -316,10 +320,10 @@ people-cadence =
         [one] chaque jour
        *[other] tous les { $count } jours
     }
-people-next-check-in = prochain suivi le <time datetime="{ $date }">{ $date }</time>
+people-next-check-in = prochain suivi le <time datetime="{ $date }">{ $long }</time>
 people-private-notes = Notes privées :
 people-history = Historique
-people-gave-back = donné en retour
+people-gave-back = vous avez aidé
 people-drafts-for = Brouillons pour { $name }
 people-draft-missing-count = { $count } à remplir
 people-draft-subject = Objet :
@@ -334,7 +338,7 @@ people-draft-missing-how = Ajoutez-les sous <code>outreach:</code> pour { $name 
 prep-title = Avant votre prochaine conversation
 # Après prep-title : « Avant votre prochaine conversation avec Nadia Haddad ».
 prep-title-with = avec { $name }
-prep-last-time = La dernière fois
+prep-last-time = Dernier échange
 prep-last-none = Rien de consigné pour l’instant. Ajoutez une entrée <code>log:</code> après votre conversation.
 prep-next-step = Votre prochaine étape
 prep-next-step-none = Aucune de prévue. Décidez-en une avant de raccrocher.
@@ -354,9 +358,9 @@ brief-your-name = Votre nom
 brief-ambition-title = Où je veux aller
 brief-then = Ensuite : { $ambition }
 brief-ambition-empty = Ajoutez <code>ambitions:</code> à votre profil : la phrase qu’une marraine ou un parrain répétera à votre sujet.
-brief-wins-title = Résultats récents
+brief-wins-title = Réalisations récentes
 brief-wins-empty = Aucune réalisation pour l’instant : inscrivez vos résultats dans <code>data/wins.yaml</code> et les cinq plus récents apparaîtront ici.
-brief-open-title = Disponible pour
+brief-open-title = Occasions recherchées
 brief-open-empty = Ajoutez <code>open_to:</code> à votre profil : les postes et les mandats de développement que vous souhaitez.
 brief-vouch-title = Qui d’autre connaît mon travail
 
@@ -375,11 +379,11 @@ progress-phases-caption = Phases du plan
 progress-phases-caption-from = Phases du plan, à partir du { $start }
 progress-col-phase = Phase
 progress-col-dates = Dates
-progress-col-done = Faits
+progress-col-done = Cochés
 progress-col-progress = Progression
 # Une étiquette à côté de la phase en cours.
 progress-now = en cours
-progress-phase-onwards = À partir du <time datetime="{ $date }">{ $date }</time>
+progress-phase-onwards = À partir du <time datetime="{ $date }">{ $long }</time>
 # Dans une barre de progression, pour les navigateurs qui ne la dessinent pas (book.js aussi).
 progress-of = { $done } sur { $total }
 progress-events-caption = Échanges et suivis sur la ligne du temps
@@ -405,10 +409,11 @@ print-only-prep = <a href="{ $href }">Imprimer seulement les fiches de préparat
 
 ## cohort.html : le rapport de cohorte (des chiffres sur les membres d’un programme)
 
+# $date est la date AAAA-MM-JJ (pour la balise <time>), $long la même date en toutes lettres.
 cohort-lede =
     { $count ->
-        [one] Où en est { $count } membre du programme, en date du <time datetime="{ $date }">{ $date }</time>.
-       *[other] Où en sont les { $count } membres du programme, en date du <time datetime="{ $date }">{ $date }</time>.
+        [one] Où en est { $count } membre du programme, en date du <time datetime="{ $date }">{ $long }</time>.
+       *[other] Où en sont les { $count } membres du programme, en date du <time datetime="{ $date }">{ $long }</time>.
     }
 # $names vaut « true » quand le rapport montre le nom des membres.
 cohort-lede-counts =
