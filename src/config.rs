@@ -5,6 +5,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::colour::{
+    DARK_SURFACES, LIGHT_SURFACES, hex, is_hex_colour, parse_hex_colour, readable_on,
+};
 use crate::diagnostics::{Diagnostic, did_you_mean_from_serde, line_col};
 
 pub const FILE_NAME: &str = "book.toml";
@@ -123,6 +126,9 @@ pub struct BrandingConfig {
     pub logo: Option<PathBuf>,
     /// `#rgb` or `#rrggbb`: links, ticks and highlights.
     pub accent: Option<String>,
+    /// `#rgb` or `#rrggbb`: the accent in dark mode (by default `accent`,
+    /// lightened until it reads on the dark background).
+    pub accent_dark: Option<String>,
     /// A line for the foot of every page.
     pub footer: Option<String>,
     /// Where readers can reach the organisation: an http(s) or mailto URL.
@@ -139,6 +145,34 @@ impl BrandingConfig {
             .to_str()?
             .to_ascii_lowercase();
         Some(format!("assets/brand/logo.{ext}"))
+    }
+
+    /// The accent on light pages and paper: `accent` as written, or, when text
+    /// in it would fall below [`MIN_CONTRAST`](crate::colour::MIN_CONTRAST) on the default theme's light
+    /// page or panels, the same hue darkened just enough (`#rrggbb`).
+    pub fn accent_light(&self) -> Option<String> {
+        let written = self.accent.as_deref()?;
+        let rgb = parse_hex_colour(written)?;
+        let readable = readable_on(rgb, &LIGHT_SURFACES, false);
+        Some(if readable == rgb {
+            written.to_string()
+        } else {
+            hex(readable)
+        })
+    }
+
+    /// The accent in dark mode: `accent-dark`, or else `accent`, as written
+    /// when text in it reaches [`MIN_CONTRAST`](crate::colour::MIN_CONTRAST) on the default theme's dark page
+    /// and panels, otherwise the same hue lightened just enough (`#rrggbb`).
+    pub fn accent_on_dark(&self) -> Option<String> {
+        let written = self.accent_dark.as_deref().or(self.accent.as_deref())?;
+        let rgb = parse_hex_colour(written)?;
+        let readable = readable_on(rgb, &DARK_SURFACES, true);
+        Some(if readable == rgb {
+            written.to_string()
+        } else {
+            hex(readable)
+        })
     }
 }
 
@@ -432,6 +466,15 @@ impl Config {
                 "write a hex colour such as `#0b6e69` or `#c30`",
             );
         }
+        if let Some(accent) = &b.accent_dark
+            && !is_hex_colour(accent)
+        {
+            bad(
+                "branding.accent-dark",
+                format!("`{accent}` is not a colour careerbook can use"),
+                "write a hex colour such as `#5fc4bd` or `#e96`",
+            );
+        }
         if let Some(contact) = &b.contact {
             let lower = contact.to_ascii_lowercase();
             if !(lower.starts_with("https://")
@@ -542,11 +585,6 @@ impl Config {
 }
 
 /// `#rgb` or `#rrggbb`: safe to put in CSS as it is.
-fn is_hex_colour(s: &str) -> bool {
-    s.strip_prefix('#')
-        .is_some_and(|h| (h.len() == 3 || h.len() == 6) && h.chars().all(|c| c.is_ascii_hexdigit()))
-}
-
 fn is_name_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '-' || c == '_'
 }
@@ -638,6 +676,15 @@ mod tests {
         assert_eq!(c.position("branding.accent"), None);
         assert_eq!(c.line_of("branding.accent"), 0);
         assert_eq!(Config::default().line_of("build.theme"), 0);
+    }
+
+    #[test]
+    fn accent_dark_is_validated_where_it_is_written() {
+        let err = Config::parse("[branding]\naccent = \"#a0522d\"\naccent-dark = \"lighter\"\n")
+            .unwrap_err();
+        assert_eq!(err.len(), 1, "{err:?}");
+        assert_eq!(err[0].location(), "book.toml:3:1");
+        assert!(err[0].message.contains("`lighter`"), "{err:?}");
     }
 
     #[test]

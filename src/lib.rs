@@ -33,6 +33,7 @@ pub mod audience;
 pub mod book;
 pub mod check;
 pub mod cohort;
+pub mod colour;
 pub mod compile;
 pub mod config;
 pub mod diagnostics;

@@ -152,7 +152,13 @@ pub struct Branding<'a> {
     pub organisation: Option<&'a str>,
     /// The logo's address from the site's root.
     pub logo: Option<String>,
-    pub accent: Option<&'a str>,
+    /// `[branding] accent`, darkened if need be so text in it reads on the
+    /// light page (see `BrandingConfig::accent_light`).
+    pub accent: Option<String>,
+    /// The accent in dark mode: `accent-dark`, or `accent` lightened if need be
+    /// so text in it reads on the dark page (see
+    /// `BrandingConfig::accent_on_dark`).
+    pub accent_dark: Option<String>,
     pub footer: Option<&'a str>,
     pub contact: Option<&'a str>,
 }
@@ -164,7 +170,8 @@ impl<'a> Branding<'a> {
         Branding {
             organisation: b.organisation.as_deref(),
             logo,
-            accent: b.accent.as_deref(),
+            accent: b.accent_light(),
+            accent_dark: b.accent_on_dark(),
             footer: b.footer.as_deref(),
             contact: b.contact.as_deref(),
         }

@@ -321,6 +321,55 @@ fn branding_appears_on_every_page_and_in_print() {
 }
 
 #[test]
+fn branding_accent_is_made_readable_in_dark_mode() {
+    let p = Project::from_fixture("minimal");
+    // The README's sienna is 3.2:1 on the dark page: dark mode gets a lighter
+    // sienna (computed, so the same every build), the light page the colour as
+    // written.
+    p.write(
+        "book.toml",
+        "[book]\ntitle = \"Guide\"\n[branding]\naccent = \"#a0522d\"\n",
+    );
+    p.build_ok();
+    let style = "<style>:root { --accent: #a0522d; } @media (prefers-color-scheme: dark) { :root { --accent: #cb7045; } }</style>";
+    for page in ["index.html", "part/inside.html", "progress.html"] {
+        assert!(p.site(page).contains(style), "{page}");
+    }
+    let first = p.site("index.html");
+    p.build_ok();
+    assert_eq!(p.site("index.html"), first, "byte-identical");
+    // A gold too pale for text on the light page is darkened there.
+    p.write("book.toml", "[branding]\naccent = \"#fc0\"\n");
+    p.build_ok();
+    let html = p.site("index.html");
+    assert!(
+        html.contains("<style>:root { --accent: #856a00; } @media (prefers-color-scheme: dark) { :root { --accent: #fc0; } }</style>"),
+        "{html}"
+    );
+    // `accent-dark` chooses the dark accent.
+    p.write(
+        "book.toml",
+        "[branding]\naccent = \"#a0522d\"\naccent-dark = \"#e96\"\n",
+    );
+    p.build_ok();
+    assert!(p.site("index.html").contains(
+        "<style>:root { --accent: #a0522d; } @media (prefers-color-scheme: dark) { :root { --accent: #e96; } }</style>"
+    ));
+    // Without branding, no style: the theme's own accents.
+    p.write("book.toml", "[book]\ntitle = \"Guide\"\n");
+    p.build_ok();
+    assert!(!p.site("index.html").contains("<style>"));
+    // A bad dark accent is refused where it is written, as `accent` is.
+    p.write(
+        "book.toml",
+        "[branding]\naccent = \"#a0522d\"\naccent-dark = \"#a0522d; color: red\"\n",
+    );
+    let (diags, _) = p.build_err();
+    assert_eq!(diags[0].location(), "book.toml:3:1");
+    assert!(diags[0].message.contains("not a colour"), "{diags:?}");
+}
+
+#[test]
 fn on_this_page_lists_the_sections_and_themes_see_their_subsections() {
     let p = Project::default_workbook();
     p.write(

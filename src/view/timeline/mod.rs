@@ -244,6 +244,19 @@ pub fn timeline_svg(
         );
     }
 
+    // Today's line runs down through the phase bands. Drawn over them it would
+    // strike through their names, under them it would vanish: each band it
+    // crosses draws that stretch itself, over its fill and under its text,
+    // which wears a halo of the band's colour.
+    let today_x = (start <= today && today <= end).then(|| x(today));
+    let behind_labels = |from: f64, to: f64, y: f64, h: f64| match today_x {
+        Some(tx) if from <= tx && tx <= to => format!(
+            r##"<line class="tl-today" x1="{tx:.1}" y1="{y:.1}" x2="{tx:.1}" y2="{:.1}" stroke="#dc2626" stroke-width="2" stroke-dasharray="4 3"/>"##,
+            y + h
+        ),
+        _ => String::new(),
+    };
+
     // Phase bands.
     let mut clips = String::new();
     let mut bands = String::new();
@@ -280,7 +293,7 @@ pub fn timeline_svg(
                 };
                 let _ = write!(
                     bands,
-                    r#"<g class="tl-phase tl-phase-{n}{current}"><title>{}</title><rect x="{bx:.1}" y="{BAND_Y}" width="{bw:.1}" height="{BAND_H}" rx="4" fill="{fill}" stroke="{stroke}" stroke-width="{stroke_width}"/><g clip-path="url(#tl-clip-{n})"><text x="{:.1}" y="{:.1}" font-size="{:.1}" font-weight="600">{}</text><text x="{:.1}" y="{:.1}" font-size="{:.1}">{}</text></g></g>"#,
+                    r#"<g class="tl-phase tl-phase-{n}{current}"><title>{}</title><rect x="{bx:.1}" y="{BAND_Y}" width="{bw:.1}" height="{BAND_H}" rx="4" fill="{fill}" stroke="{stroke}" stroke-width="{stroke_width}"/>{}<g clip-path="url(#tl-clip-{n})" stroke="{fill}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"><text x="{:.1}" y="{:.1}" font-size="{:.1}" font-weight="600">{}</text><text x="{:.1}" y="{:.1}" font-size="{:.1}">{}</text></g></g>"#,
                     esc(&locale.t_with(
                         "timeline-phase-dates",
                         &[
@@ -290,6 +303,7 @@ pub fn timeline_svg(
                             ("progress", progress.as_str().into()),
                         ]
                     )),
+                    behind_labels(bx, bx + bw, BAND_Y, BAND_H),
                     bx + 6.0,
                     BAND_Y + 24.0,
                     fit_font(&line1, bw - 10.0, 12.0, 0.62),
@@ -303,7 +317,7 @@ pub fn timeline_svg(
             (MonthRange::Ongoing, ..) => {
                 let _ = write!(
                     bands,
-                    r##"<g class="tl-phase tl-phase-{n} tl-ongoing{current}"><title>{}</title><rect x="{X0}" y="{ONGOING_Y}" width="{:.1}" height="{ONGOING_H}" rx="4" fill="#f1f5f9" stroke="#94a3b8" stroke-width="{stroke_width}"/><text x="{:.1}" y="{:.1}" font-size="11">{}</text></g>"##,
+                    r##"<g class="tl-phase tl-phase-{n} tl-ongoing{current}"><title>{}</title><rect x="{X0}" y="{ONGOING_Y}" width="{:.1}" height="{ONGOING_H}" rx="4" fill="#f1f5f9" stroke="#94a3b8" stroke-width="{stroke_width}"/>{}<text x="{:.1}" y="{:.1}" font-size="11" stroke="#f1f5f9" stroke-width="3" stroke-linejoin="round" paint-order="stroke">{}</text></g>"##,
                     esc(&locale.t_with(
                         "timeline-all-year",
                         &[
@@ -312,6 +326,7 @@ pub fn timeline_svg(
                         ]
                     )),
                     X1 - X0,
+                    behind_labels(X0, X1, ONGOING_Y, ONGOING_H),
                     X0 + 6.0,
                     ONGOING_Y + 13.0,
                     esc(&format!("{} · {progress}", phase.title)),
@@ -323,6 +338,32 @@ pub fn timeline_svg(
     if !clips.is_empty() {
         let _ = write!(s, "<defs>{clips}</defs>");
     }
+    // Today, under the bands (which draw their stretch of its line).
+    if let Some(tx) = today_x {
+        let _ = write!(
+            s,
+            // The line stops around the month labels so they stay readable.
+            r##"<g class="tl-today"><line x1="{tx:.1}" y1="6" x2="{tx:.1}" y2="{:.1}" stroke="#dc2626" stroke-width="2" stroke-dasharray="4 3"/><line x1="{tx:.1}" y1="{:.1}" x2="{tx:.1}" y2="{today_bottom}" stroke="#dc2626" stroke-width="2" stroke-dasharray="4 3"/><text x="{tx:.1}" y="{}" font-size="11" font-weight="600" text-anchor="{}" fill="#b91c1c">{}</text></g>"##,
+            AXIS_Y + 6.0,
+            AXIS_Y + 24.0,
+            today_bottom + 14.0,
+            if tx > X1 - 60.0 {
+                "end"
+            } else if tx < X0 + 60.0 {
+                "start"
+            } else {
+                "middle"
+            },
+            esc(&locale.t_with(
+                "timeline-today",
+                &[
+                    ("day", i64::from(today.day()).into()),
+                    ("month", locale.month_abbr(today.month()).into())
+                ]
+            )),
+        );
+    }
+
     s.push_str(&bands);
 
     // Month axis.
@@ -357,33 +398,6 @@ pub fn timeline_svg(
         }
     }
     s.push_str("</g>");
-
-    // Today.
-    if start <= today && today <= end {
-        let tx = x(today);
-        let _ = write!(
-            s,
-            // The line stops around the month labels so they stay readable.
-            r##"<g class="tl-today"><line x1="{tx:.1}" y1="6" x2="{tx:.1}" y2="{:.1}" stroke="#dc2626" stroke-width="2" stroke-dasharray="4 3"/><line x1="{tx:.1}" y1="{:.1}" x2="{tx:.1}" y2="{today_bottom}" stroke="#dc2626" stroke-width="2" stroke-dasharray="4 3"/><text x="{tx:.1}" y="{}" font-size="11" font-weight="600" text-anchor="{}" fill="#b91c1c">{}</text></g>"##,
-            AXIS_Y + 6.0,
-            AXIS_Y + 24.0,
-            today_bottom + 14.0,
-            if tx > X1 - 60.0 {
-                "end"
-            } else if tx < X0 + 60.0 {
-                "start"
-            } else {
-                "middle"
-            },
-            esc(&locale.t_with(
-                "timeline-today",
-                &[
-                    ("day", i64::from(today.day()).into()),
-                    ("month", locale.month_abbr(today.month()).into())
-                ]
-            )),
-        );
-    }
 
     // Marks. Marks closer than a few pixels on the same row are stacked upward so
     // none hides another.

@@ -229,3 +229,43 @@ fn a_phase_name_on_its_band_starts_with_a_capital() {
     assert!(svg.contains(">Mois 1 et 2 · "), "{svg}");
     assert!(!svg.contains(">faire le point<"), "{svg}");
 }
+
+#[test]
+fn today_passes_under_the_phase_names_not_through_them() {
+    let p = plan(Some("2026-02-02"));
+    let svg = timeline_svg(
+        &p,
+        &[(2, 3), (1, 4)],
+        &workbook(),
+        d("2026-06-15"),
+        &Locale::default(),
+    )
+    .unwrap();
+    // Today's group comes before the bands, which cover it...
+    let today = svg.find(r#"<g class="tl-today">"#).unwrap();
+    assert!(today < svg.find(r#"<g class="tl-phase"#).unwrap(), "{svg}");
+    // ...and the bands today falls in (the current one and the ongoing one)
+    // draw their stretch of the line over their fill, under their names, which
+    // wear a halo of the band's colour.
+    for class in [
+        r#"<g class="tl-phase tl-phase-2 tl-current">"#,
+        r#"<g class="tl-phase tl-phase-3 tl-ongoing">"#,
+    ] {
+        let band = &svg[svg.find(class).expect(class)..];
+        let band = &band[..band.find("</text></g>").unwrap()];
+        let (rect, line, text) = (
+            band.find("<rect").unwrap(),
+            band.find(r#"<line class="tl-today""#).expect(class),
+            band.find("<text").unwrap(),
+        );
+        assert!(rect < line && line < text, "{band}");
+        assert!(band.contains(r#"paint-order="stroke""#), "{band}");
+    }
+    let first = &svg[svg.find(r#"<g class="tl-phase tl-phase-1">"#).unwrap()..];
+    let first = &first[..first.find("</g></g>").unwrap()];
+    assert!(!first.contains("<line"), "today is not in phase 1: {first}");
+    assert!(
+        first.contains(r##"stroke="#dbeafe" stroke-width="3""##),
+        "{first}"
+    );
+}
