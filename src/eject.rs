@@ -181,7 +181,13 @@ pub fn diff(root: &Path, base: &Base, pattern: &str) -> Result<Option<String>, V
             ),
         ]
     })?;
-    let (builtin, own) = (normalise(builtin), normalise(&own));
+    // The page as `eject` wrote it has a `based_on:` line the built-in one
+    // has not: not a change the project made.
+    let builtin = match based_on(&own, rel) {
+        Some(fingerprint) => with_based_on(builtin, &fingerprint),
+        None => builtin.to_string(),
+    };
+    let (builtin, own) = (normalise(&builtin), normalise(&own));
     if builtin == own {
         return Ok(None);
     }
@@ -201,7 +207,11 @@ fn unknown(base: &Base, pattern: &str) -> Diagnostic {
         }
         None => "`careerbook eject --list` lists the built-in pages".to_string(),
     };
-    Diagnostic::error("eject", format!("`{pattern}` is no built-in page or part")).help(help)
+    Diagnostic::error(
+        "eject",
+        format!("`{pattern}` is not a built-in page or part"),
+    )
+    .help(help)
 }
 
 /// `text` with `based_on: <fingerprint>` as the first line of its front matter.

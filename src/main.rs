@@ -30,7 +30,7 @@ static JEMALLOC_CONF: &u8 = &b"percpu_arena:percpu\0"[0];
 #[command(
     name = "careerbook",
     version,
-    about = "Build your career playbook: guidance, mentors and sponsors, checklists and drafts, as a static site",
+    about = "Build your career workbook on mentors and sponsors: guidance, a dashboard, checklists, drafts and a calendar, as a static site and a PDF",
     long_about = None,
     propagate_version = true
 )]
@@ -565,7 +565,7 @@ fn schema(out: &Path) -> ExitCode {
     match careerbook::init::write_schemas(out) {
         Ok(files) => {
             for f in files {
-                sayln!("wrote {}", f.display());
+                sayln!("Wrote {}", f.display());
             }
             ExitCode::SUCCESS
         }
@@ -580,13 +580,23 @@ fn init(dir: &Path, force: bool, theme: bool, content: bool) -> ExitCode {
     match careerbook::init::init(dir, force, theme, content) {
         Ok(report) => {
             for kept in &report.kept {
-                sayln!("kept {} (it exists already)", kept.display());
+                sayln!("Kept {} (it exists already)", kept.display());
             }
-            sayln!(
-                "Created a workbook in {} ({} files).",
-                dir.display(),
-                report.written.len()
-            );
+            let written = report.written.len();
+            if written == 0 {
+                sayln!(
+                    "Nothing to add: {} already has every file of a workbook.",
+                    dir.display()
+                );
+            } else if report.kept.is_empty() {
+                sayln!("Created a workbook in {} ({written} files).", dir.display());
+            } else {
+                sayln!(
+                    "Added {written} file{} to the workbook in {}.",
+                    if written == 1 { "" } else { "s" },
+                    dir.display()
+                );
+            }
             let cd = if dir == Path::new(".") {
                 String::new()
             } else {

@@ -362,7 +362,7 @@ fn add_base(
             diags.push(
                 Diagnostic::error(
                     "config",
-                    format!("[content] exclude: `{pattern}` is no built-in page or part"),
+                    format!("[content] exclude: `{pattern}` is not a built-in page or part"),
                 )
                 .in_file(crate::config::FILE_NAME)
                 .at(layers.exclude_at.0, layers.exclude_at.1)

@@ -88,7 +88,8 @@ fn init_refuses_a_folder_with_files_and_force_never_overwrites() {
         .arg("--theme")
         .arg(dir.path()));
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("kept book.toml"), "{err}");
+    assert!(err.contains("Kept book.toml"), "{err}");
+    assert!(err.contains("Added ") && !err.contains("Created"), "{err}");
     assert_eq!(
         std::fs::read_to_string(dir.path().join("book.toml")).unwrap(),
         "# mine\n"
@@ -98,6 +99,14 @@ fn init_refuses_a_folder_with_files_and_force_never_overwrites() {
             .join("themes/default/templates/base.html")
             .is_file()
     );
+    // Again: every file is there already.
+    let (code, _, err) = run(careerbook()
+        .arg("init")
+        .arg("--force")
+        .arg("--theme")
+        .arg(dir.path()));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("Nothing to add"), "{err}");
 }
 
 #[test]

@@ -222,9 +222,24 @@ fn an_ejected_page_hears_of_a_newer_built_in_edition() {
         listed.contains("yours, ejected from this edition"),
         "{listed}"
     );
+    // As ejected, the page is the built-in one: its `based_on:` is no change.
+    let out = eject(&p, &["--diff", "sponsors/finding-sponsors.md"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(said.contains("the same as the built-in page"), "{said}");
+    // A change of the project's own is the diff, and only it.
+    p.write(
+        "content/sponsors/finding-sponsors.md",
+        &format!("{ejected}\nAsk your director first.\n"),
+    );
     let out = eject(&p, &["--diff", "sponsors/finding-sponsors.md"]);
     let diff = String::from_utf8_lossy(&out.stdout);
-    assert!(diff.contains("+based_on: "), "{diff}");
+    assert!(diff.contains("+Ask your director first."), "{diff}");
+    assert!(!diff.contains("based_on"), "{diff}");
 }
 
 #[test]
