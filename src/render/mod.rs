@@ -317,6 +317,19 @@ fn render_workbooks(
             generated::toc_js(&toc, &project.locale()).as_bytes(),
             diags,
         );
+        // Without JavaScript the sidebar is this page, in a frame.
+        if tera.get_template("toc.html").is_ok() {
+            let guide = Workbook::default();
+            let mut ctx = SharedContext::new(project, &guide, opts.today, opts.shown())
+                .to_tera(project, false);
+            ctx.insert("toc", &toc);
+            ctx.insert("root", "");
+            ctx.insert("site_root", "");
+            match render_template(&tera, "toc.html", &ctx, project) {
+                Ok(html) => members.put(&format!("{lang}toc.html"), html.as_bytes(), diags),
+                Err(d) => diags.push(d),
+            }
+        }
         members.put_all(&lang, &guide_files, diags);
     }
     (!diags.has_errors()).then(|| Rendered {

@@ -138,6 +138,10 @@ pub fn report(
     ctx.insert("phase_chart", &phase_chart(&summary, &locale));
     ctx.insert("show_names", &show_names);
     ctx.insert("member_rows", &if show_names { stats } else { Vec::new() });
+    // The members' folders are at the top of the tree; another language's
+    // report is in its folder (`fr/`) beside them.
+    let folder = project.config.folder_of(&project.config.book.language);
+    ctx.insert("members_root", if folder.is_empty() { "" } else { "../" });
     // Nor a print page: the report prints as it is.
     ctx.insert("no_print", &!beside_guide);
     render_template(tera, "cohort.html", &ctx, project)

@@ -415,3 +415,61 @@ fn pdf_for_a_member_who_does_not_exist_fails_with_a_suggestion() {
     assert!(stderr.contains("did you mean `ben-okafor`?"), "{stderr}");
     assert!(!p.root().join("ben-okafor").exists(), "nothing is written");
 }
+
+#[test]
+fn every_link_in_the_members_tree_leads_to_a_file_of_it() {
+    // Bilingual, with names: the report, its sidebar (with and without
+    // JavaScript) and every member's workbook, in two languages.
+    let p = Project::from_fixture("cohort");
+    p.write(
+        "book.toml",
+        "[book]\ntitle = \"Cohort Guide\"\nlanguages = [\"en-CA\", \"fr-CA\"]\n[cohort]\nshow-names = true\n",
+    );
+    let profile =
+        std::fs::read_to_string(p.root().join("data/people/chloe-roy/profile.yaml")).unwrap();
+    p.write(
+        "data/people/chloe-roy/profile.yaml",
+        &format!("{profile}language: fr-CA\n"),
+    );
+    p.build_ok();
+    let tree = p.root().join("members");
+    let mut pages = Vec::new();
+    let mut dirs = vec![tree.clone()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "html") {
+                pages.push(path);
+            }
+        }
+    }
+    assert!(pages.len() > 20, "{pages:?}");
+    let mut broken = Vec::new();
+    for page in &pages {
+        let html = std::fs::read_to_string(page).unwrap();
+        for attr in ["href=\"", "src=\""] {
+            for rest in html.split(attr).skip(1) {
+                let url = &rest[..rest.find('"').unwrap()];
+                let local = !(url.is_empty()
+                    || url.starts_with('#')
+                    || url.starts_with('/')
+                    || url.contains(':'));
+                if !local {
+                    continue;
+                }
+                let path = url.split(['#', '?']).next().unwrap();
+                if !page.parent().unwrap().join(path).exists() {
+                    broken.push(format!(
+                        "{} -> {url}",
+                        page.strip_prefix(&tree).unwrap().display()
+                    ));
+                }
+            }
+        }
+    }
+    broken.sort();
+    broken.dedup();
+    assert!(broken.is_empty(), "{broken:#?}");
+}
