@@ -584,8 +584,8 @@ print-they-show-end = and the drafts that suit each of them.
 print-blank-intro = Use these pages alongside the chapters. Start with
 print-blank-intro-end = , list everyone in the tracker, copy a person record for each, and come back once a month.
 
-# At a glance: "Where your network stands on 24 November 2026."
-print-glance = At a glance
+# Your dashboard: "Where your network stands on 24 November 2026."
+print-glance = Your dashboard
 print-glance-network = Where your network stands
 print-glance-you = Where you stand
 # "12 of 91 checklist items done"

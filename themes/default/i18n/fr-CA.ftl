@@ -615,7 +615,7 @@ print-blank-intro = Utilisez ces pages en parallèle avec les chapitres. Commenc
 print-blank-intro-end = , inscrivez chaque personne dans le suivi des relations, photocopiez une fiche pour chacune et revenez-y une fois par mois.
 
 # Vue d'ensemble : « Où en est votre réseau en date du 24 novembre 2026. »
-print-glance = Vue d’ensemble
+print-glance = Votre tableau de bord
 print-glance-network = Où en est votre réseau
 print-glance-you = Où vous en êtes
 # « 12 sur 91 cases cochées dans les listes de contrôle »
