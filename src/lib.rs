@@ -228,6 +228,16 @@ pub fn build_reporting(
             }
         }
     }
+    // The members' tree says who it was built for, so that `--person` keeps
+    // the others' workbooks only when they were built for the same.
+    let audience = stats.audience.name();
+    if let Some(staged) = &members_staging
+        && let Err(e) =
+            render::Sink::write_bytes(staged, output::AUDIENCE_FILE, audience.as_bytes())
+    {
+        diags.push(render::sink::write_error(output::AUDIENCE_FILE, &e));
+        return Err(fail(diags));
+    }
     // One member remade (`--person`): the others' workbooks stay as the last
     // build left them.
     let mut kept = 0;
@@ -239,8 +249,29 @@ pub fn build_reporting(
             .map(|m| m.id.as_str())
             .filter(|id| id != person)
             .collect();
-        match output::keep_from(old, staged, &others) {
-            Ok(n) => kept = n,
+        match output::keep_from(old, staged, &others, audience) {
+            Ok(missing) => {
+                kept = others.len() - missing.len();
+                if !missing.is_empty() {
+                    let shown: Vec<String> =
+                        missing.iter().take(5).map(|id| format!("`{id}`")).collect();
+                    let more = missing.len().saturating_sub(shown.len());
+                    diags.push(
+                        Diagnostic::warning(
+                            "cohort",
+                            format!(
+                                "{} member{} no workbook in {} for this build: {}{}",
+                                missing.len(),
+                                if missing.len() == 1 { " has" } else { "s have" },
+                                old.display(),
+                                shown.join(", "),
+                                if more > 0 { format!(" and {more} more") } else { String::new() }
+                            ),
+                        )
+                        .help("the last build did not make theirs, or made it for another audience (--private, --public): build without --person to make every member's"),
+                    );
+                }
+            }
             Err(e) => {
                 diags.push(output::members_diagnostic(&e, &opts.root));
                 return Err(fail(diags));

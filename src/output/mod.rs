@@ -216,13 +216,24 @@ pub fn write_site(
     staging.commit()
 }
 
+/// Where a members' tree says who it was built for (`your own copy`,
+/// `--private`, `--public`): a folder is kept only for a build for the same.
+pub const AUDIENCE_FILE: &str = ".careerbook-audience";
+
 /// Put the folders `names` of the last build's `old` tree into `staging`, as
 /// they were, where this build made none of its own: `build --person` remakes
-/// one member's workbook and keeps the others'. Files are linked, not copied
-/// (a build never changes a file in place), or copied where the file system
-/// cannot link; links in the old tree are left behind. Returns how many
-/// folders were kept. Nothing is kept from a folder careerbook did not make.
-pub fn keep_from(old: &Path, staging: &Staging, names: &[&str]) -> Result<usize, OutputError> {
+/// one member's workbook and keeps the others'. Only from a tree careerbook
+/// made for the same `audience` (written in [`AUDIENCE_FILE`]): a `--private`
+/// build's notes never stay behind in a build without `--private`. Files are
+/// linked, not copied (a build never changes a file in place), or copied
+/// where the file system cannot link; links in the old tree are left behind.
+/// Returns the names not kept (no folder, or built for another audience).
+pub fn keep_from<'n>(
+    old: &Path,
+    staging: &Staging,
+    names: &[&'n str],
+    audience: &str,
+) -> Result<Vec<&'n str>, OutputError> {
     fn copy_tree(from: &Path, to: &Path) -> io::Result<()> {
         std::fs::create_dir_all(to)?;
         for entry in std::fs::read_dir(from)? {
@@ -237,19 +248,22 @@ pub fn keep_from(old: &Path, staging: &Staging, names: &[&str]) -> Result<usize,
         }
         Ok(())
     }
-    if !old.join(MARKER).is_file() {
-        return Ok(0);
+    let same_audience = std::fs::read_to_string(old.join(AUDIENCE_FILE))
+        .is_ok_and(|written| written.trim() == audience);
+    if !old.join(MARKER).is_file() || !same_audience {
+        return Ok(names.to_vec());
     }
-    let mut kept = 0;
+    let mut missing = Vec::new();
     for name in names {
         let (from, to) = (old.join(name), staging.path().join(name));
         let is_dir = std::fs::symlink_metadata(&from).is_ok_and(|m| m.is_dir());
         if is_dir && !to.exists() {
             copy_tree(&from, &to).map_err(io_err(&to))?;
-            kept += 1;
+        } else if !to.exists() {
+            missing.push(*name);
         }
     }
-    Ok(kept)
+    Ok(missing)
 }
 
 /// Remove a folder and everything in it, its subfolders in parallel: a large

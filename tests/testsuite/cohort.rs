@@ -256,6 +256,34 @@ fn person_builds_one_member() {
     );
     assert!(!p.members_exists("gone"));
 
+    // A member with no folder yet is told of, not linked to nothing silently.
+    p.write("data/people/dan-new/profile.yaml", "name: Dan New\n");
+    let report = careerbook::build(&opts).unwrap();
+    assert_eq!(report.kept_members, 2);
+    let told: Vec<_> = report
+        .warnings
+        .iter()
+        .filter(|w| w.code == "cohort")
+        .collect();
+    assert_eq!(told.len(), 1, "{:#?}", report.warnings);
+    assert!(told[0].message.contains("`dan-new`"), "{}", told[0].message);
+    std::fs::remove_dir_all(p.root().join("data/people/dan-new")).unwrap();
+
+    // A --private build's notes never stay behind in a build without it.
+    opts.person = None;
+    opts.audience = careerbook::audience::Audience::Private;
+    careerbook::build(&opts).unwrap();
+    assert!(
+        p.members("ana-lima/relationships.html")
+            .contains("ANA-PRIVATE")
+    );
+    opts.person = Some("ben-okafor".into());
+    opts.audience = careerbook::audience::Audience::Personal;
+    let report = careerbook::build(&opts).unwrap();
+    assert_eq!(report.kept_members, 0);
+    assert!(!p.members_exists("ana-lima"));
+    assert!(report.warnings.iter().any(|w| w.code == "cohort"));
+
     opts.person = Some("ben-okafr".into());
     let err = careerbook::build(&opts).unwrap_err();
     assert_eq!(

@@ -279,7 +279,10 @@ fn the_repository_workbook_is_bilingual_and_the_french_dashboard_is_french() {
     );
     let fr = p.site("fr/index.html");
     assert!(fr.contains("<html lang=\"fr-CA\""));
-    assert!(fr.contains("Votre tableau de bord"), "the dashboard is French");
+    assert!(
+        fr.contains("Votre tableau de bord"),
+        "the dashboard is French"
+    );
     assert!(fr.contains("Suivi\u{a0}: "), "next actions are French");
     assert!(!fr.contains("Check in with"), "no English next action");
     let ics = p.site("fr/followups.ics");
