@@ -74,10 +74,12 @@ impl Base {
     /// a folder takes all of its files).
     pub fn excluded_by(&self, pattern: &str) -> Vec<&str> {
         let named = self.matching(pattern);
+        // Only a default-language page takes its translations with it: a
+        // translation named alone (`page.fr.md`) leaves the page as it is.
         let stems: std::collections::HashSet<&str> = named
             .iter()
-            .filter(|rel| rel.ends_with(".md"))
-            .map(|rel| super::content::language_stem(rel))
+            .filter_map(|rel| rel.strip_suffix(".md"))
+            .filter(|stem| super::content::language_stem(&format!("{stem}.md")) == *stem)
             .collect();
         self.files
             .keys()
@@ -134,6 +136,25 @@ pub fn fingerprint(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn excluding_a_page_takes_its_translations_but_not_the_other_way() {
+        let base = Base::from_files(
+            [
+                "a.md",
+                "a.fr.md",
+                "b.md",
+                "b.fr.md",
+                "part/c.md",
+                "part/c.fr.md",
+            ]
+            .map(|rel| (rel.to_string(), "text\n".to_string())),
+        );
+        assert_eq!(base.excluded_by("a.md"), ["a.fr.md", "a.md"]);
+        assert_eq!(base.excluded_by("b.fr.md"), ["b.fr.md"]);
+        assert_eq!(base.excluded_by("part/"), ["part/c.fr.md", "part/c.md"]);
+        assert!(base.excluded_by("nothing.md").is_empty());
+    }
 
     #[test]
     fn the_builtin_base_is_this_repositorys_content() {

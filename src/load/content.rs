@@ -416,6 +416,8 @@ fn add_base(
         }
     }
     content.pages.extend(added);
+    // A page the project writes at an excluded path is in the book: its own.
+    excluded.retain(|rel| !own.contains(*rel));
     for rel in excluded.iter().filter(|rel| rel.ends_with(".md")) {
         let Some(text) = layers.base.get(rel) else {
             continue;

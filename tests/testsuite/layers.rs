@@ -284,3 +284,29 @@ fn checklist_ids_of_the_built_in_guidance_are_pinned() {
         }
     }
 }
+
+#[test]
+fn a_page_of_the_project_at_an_excluded_path_is_in_the_book_with_its_links() {
+    let p = layered();
+    let toml = std::fs::read_to_string(p.root().join("book.toml")).unwrap();
+    p.write(
+        "book.toml",
+        &toml.replace("exclude = []", "exclude = [\"mistakes-to-avoid.md\"]"),
+    );
+    p.write(
+        "content/mistakes-to-avoid.md",
+        "---\ntitle: Our own mistakes page\n---\nOurs.\n",
+    );
+    p.build_ok();
+    assert!(
+        p.site("mistakes-to-avoid.html")
+            .contains("Our own mistakes page")
+    );
+    // The guide's links to it are links.
+    assert!(
+        p.site("index.html")
+            .contains("href=\"mistakes-to-avoid.html\""),
+        "{}",
+        p.site("index.html")
+    );
+}
