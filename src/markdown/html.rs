@@ -350,14 +350,15 @@ fn render_marked(
                 // here as the HTML writer would write it, with a marker for its
                 // address, which differs on the print page (a chapter's
                 // section there, a heading's id with the chapter's key before
-                // it; checklist items keep their ids, `task-…`, there).
+                // it; other ids, a checklist item's `task-…` or one in raw
+                // HTML, are the same there).
                 Event::Start(Tag::Link {
                     dest_url, title, ..
                 }) if in_image == 0 => {
                     let print = match print_links.get(&i) {
                         Some(print) => Cow::Borrowed(print.as_str()),
                         None => match dest_url.strip_prefix('#') {
-                            Some(id) if !id.is_empty() && !id.starts_with("task-") => {
+                            Some(id) if doc.headings.iter().any(|h| h.id == id) => {
                                 Cow::Owned(concat(&["#", page_key, "--", id]))
                             }
                             _ => return Some(event.clone()),

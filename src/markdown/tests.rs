@@ -408,7 +408,7 @@ fn an_unlinked_page_link_is_its_text_and_the_rest_stay_links() {
 #[test]
 fn a_link_to_a_heading_of_the_same_page_finds_it_on_the_print_page_too() {
     let doc = parse(
-        "## Where you live {#region-atlantic}\n\nSee [your region](#region-atlantic), [an item](#task-a-b) and [top](#).\n\n- [ ] A b {#a-b}\n",
+        "## Where you live {#region-atlantic}\n\nSee [your region](#region-atlantic), [an item](#task-a-b), [a box](#box) and [top](#).\n\n<div id=\"box\">Box</div>\n\n- [ ] A b {#a-b}\n",
         "mentors-what",
         "mentors",
     );
@@ -431,4 +431,6 @@ fn a_link_to_a_heading_of_the_same_page_finds_it_on_the_print_page_too() {
         "{print}"
     );
     assert!(page.contains("<a href=\"#\">top</a>"), "{page}");
+    // An id that is not a heading's is the same on the print page.
+    assert!(print.contains("<a href=\"#box\">a box</a>"), "{print}");
 }
