@@ -521,7 +521,8 @@ fn read_body<'a>(
             title_of(doc)?,
             doc.headings.clone(),
             doc.tasks.clone(),
-            doc.links.clone(),
+            // The links made text are checked too: they are the page's.
+            doc.links.iter().chain(&doc.unlinked).cloned().collect(),
         ),
         // Read for this workbook alone.
         None => {

@@ -98,6 +98,8 @@ pub struct Document<'a> {
     pub headings: Vec<Heading>,
     pub tasks: Vec<Task>,
     pub links: Vec<PageLink>,
+    /// Links [`Document::unlink`] made text: still the page's to check.
+    pub unlinked: Vec<PageLink>,
     /// Errors, in the order they appear.
     pub problems: Vec<Problem>,
 }
@@ -109,10 +111,12 @@ impl Document<'_> {
     /// indexes into them stay true.
     pub fn unlink(&mut self, gone: impl Fn(&str) -> bool) {
         let events = &mut self.events;
+        let unlinked = &mut self.unlinked;
         self.links.retain(|link| {
             if !gone(&link.target) {
                 return true;
             }
+            unlinked.push(link.clone());
             if let Some(start) = events.get_mut(link.event) {
                 *start = Event::Text(CowStr::Borrowed(""));
                 // Links do not nest: the next link end is this one's.
@@ -238,6 +242,7 @@ fn read<'a>(body: &'a str, page_key: &str, page_dir: &str, keep_events: bool) ->
             headings: Vec::new(),
             tasks: Vec::new(),
             links: Vec::new(),
+            unlinked: Vec::new(),
             problems: Vec::new(),
         },
     };

@@ -310,3 +310,28 @@ fn a_page_of_the_project_at_an_excluded_path_is_in_the_book_with_its_links() {
         p.site("index.html")
     );
 }
+
+#[test]
+fn in_a_cohort_too_a_link_of_the_project_to_an_excluded_page_is_a_warning() {
+    let p = Project::from_fixture("cohort");
+    let toml = std::fs::read_to_string(p.root().join("book.toml")).unwrap();
+    p.write(
+        "book.toml",
+        &format!("{toml}\n[content]\nbase = true\nexclude = [\"mistakes-to-avoid.md\"]\n"),
+    );
+    p.write(
+        "content/my-page.md",
+        "---\ntitle: My page\n---\nSee [mistakes](mistakes-to-avoid.md).\n",
+    );
+    let report = p.build_ok();
+    let told: Vec<_> = report
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("exclude"))
+        .collect();
+    assert_eq!(told.len(), 1, "{:#?}", report.warnings);
+    assert_eq!(
+        told[0].file.as_deref(),
+        Some(Path::new("content/my-page.md"))
+    );
+}
