@@ -317,7 +317,10 @@ people:
     let (people, diags) = people_of(yaml);
     let found: Vec<(usize, &str)> = diags.iter().map(|d| (d.line, d.message.as_str())).collect();
     assert_eq!(diags.len(), 7, "{found:#?}");
-    assert_eq!(diags[0].line, 5, "unknown key in the first person");
+    assert_eq!(
+        diags[0].line, 5,
+        "unknown key in the first person: {found:#?}"
+    );
     assert_eq!(diags[1].line, 9, "bad link");
     assert_eq!(diags[2].line, 10, "cadence 0");
     assert_eq!(diags[3].line, 12, "future log");
@@ -1003,4 +1006,45 @@ fn a_broken_wins_file_does_not_make_log_wins_unknown() {
     let e = only(&diags);
     assert_eq!(e.file.as_deref(), Some(Path::new("data/wins.yaml")));
     assert!(e.message.contains("unknown field `titel`"), "{e:#?}");
+}
+
+#[test]
+fn reading_on_after_a_problem_adds_none_of_its_own() {
+    let profile_of = |yaml: &str| {
+        let mut diags = Diagnostics::new();
+        Workbook::from_sources(Some(yaml), None, None, d(TODAY), &mut diags);
+        diags.sorted()
+    };
+    let messages = |diags: &[Diagnostic]| -> Vec<String> {
+        diags
+            .iter()
+            .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
+            .collect()
+    };
+    // Every key of an entry wrong: its two problems, nothing past the end.
+    let (_, diags) = people_of("people:\n  - id: [x]\n    role: mentr\n");
+    assert_eq!(diags.len(), 2, "{:#?}", messages(&diags));
+    assert!(diags.iter().all(|d| d.line <= 3), "{:#?}", messages(&diags));
+    // An entry that is not a mapping is one problem.
+    let (_, diags) = people_of("people:\n  - just text\n  - id: b\n    name: B\n    role: mentr\n");
+    assert_eq!(diags.len(), 2, "{:#?}", messages(&diags));
+    // A second document is one problem, not one per key blanked.
+    let diags = profile_of("name: Sam\n---\nname: Other\n");
+    assert_eq!(diags.len(), 1, "{:#?}", messages(&diags));
+    // An alias to an anchor in a key blanked out is not a problem of the file.
+    let diags = profile_of("name: &n [1]\nrole: *n\n");
+    assert!(
+        !diags.iter().any(|d| d.message.contains("alias")),
+        "{:#?}",
+        messages(&diags)
+    );
+    // Positions are the file's, far down a long list.
+    let mut yaml = String::from("people:\n");
+    for i in 0..200 {
+        yaml.push_str(&format!("  - id: p{i}\n    name: P\n    role: mentor\n"));
+    }
+    yaml.push_str("  - id: last\n    name: Last\n    role: mentr\n    stage: activ\n");
+    let (_, diags) = people_of(&yaml);
+    let at: Vec<(usize, usize)> = diags.iter().map(|d| (d.line, d.column)).collect();
+    assert_eq!(at, [(604, 11), (605, 12)], "{:#?}", messages(&diags));
 }

@@ -131,7 +131,12 @@ fn at(d: Diagnostic, file: &str, loc: &Location) -> Diagnostic {
 /// A serde-saphyr error as a located diagnostic, with our own advice for the
 /// messages our types produce.
 fn yaml_error(e: &serde_saphyr::Error, text: &str, file: &str) -> Diagnostic {
-    let mut d = crate::yaml::to_diagnostic(e, text, Path::new(file), 1, YAML);
+    yaml_error_in(e, text, file, 1)
+}
+
+/// [`yaml_error`] for `text` that starts on line `first_line` of the file.
+fn yaml_error_in(e: &serde_saphyr::Error, text: &str, file: &str, first_line: usize) -> Diagnostic {
+    let mut d = crate::yaml::to_diagnostic(e, text, Path::new(file), first_line, YAML);
     if d.message.contains(DATE_ERROR_MARK) {
         d.help = Some(DATE_HELP.to_string());
     } else if d.message.starts_with("cannot deserialize null into") {

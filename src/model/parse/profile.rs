@@ -13,7 +13,7 @@ pub fn profile(text: &str, file: &str, diags: &mut Diagnostics) -> Option<Profil
     let raw = super::recover::every_key::<Option<RawProfile>>(
         text.to_string(),
         first_content(text),
-        text,
+        0,
         file,
         diags,
     )??;

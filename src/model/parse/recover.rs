@@ -11,14 +11,17 @@ use std::ops::Range;
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde_saphyr::Spanned;
 
-use super::{pos, yaml_error};
+use super::{pos, yaml_error, yaml_error_in};
 use crate::diagnostics::Diagnostics;
+use crate::model::date::DATE_ERROR_MARK;
 
 /// The most problems reported for one mapping: each one found costs reading
 /// the mapping again, and a mapping wrong in twenty places has said enough.
 const MOST_PER_MAPPING: usize = 20;
-/// The most problems reported for one file's entries, for the same reasons:
-/// each entry is read as a document as long as the file up to it.
+/// The most entries a list is read again by, one at a time.
+const MOST_ENTRIES: usize = 2_000;
+/// The most problems reported for one file's entries: a file wrong in a
+/// hundred places has said enough.
 const MOST_PER_FILE: usize = 100;
 
 /// A file whose top level holds a list of entries `T` that did not
@@ -43,9 +46,28 @@ pub(super) fn entries<T: DeserializeOwned>(
     }
     let mut read = Vec::new();
     let mut found = Diagnostics::new();
-    for (start, entry) in entry_texts(text, starts).unwrap_or_default() {
-        match every_key::<T>(entry, start, text, file, &mut found) {
-            Some(value) => read.push((start, value)),
+    let starts = starts.filter(|starts| {
+        // Flow style with several entries on a line: lines cannot part them;
+        // and a list longer than any person keeps is not read entry by entry
+        // (each good entry is read where it is, as long as the file up to it).
+        !(starts.windows(2).any(|w| w[0].0 == w[1].0)
+            || starts.iter().any(|s| s.0 == 0 || s.1 == 0)
+            || starts.len() > MOST_ENTRIES)
+    });
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    for start in starts.unwrap_or_default() {
+        let Some(entry) = entry_text(&lines, start) else {
+            continue;
+        };
+        // The entry alone, its first key where it is in the file: positions
+        // in it are the file's, `start.0 - 1` lines down.
+        match every_key::<T>(entry.clone(), (1, start.1), start.0 - 1, file, &mut found) {
+            // Read again where it is in the file, for the positions the
+            // checks of its values point at.
+            Some(_) => match serde_saphyr::from_str::<T>(&("\n".repeat(start.0 - 1) + &entry)) {
+                Ok(value) => read.push((start, value)),
+                Err(_) => found_problem = true,
+            },
             None => found_problem = true,
         }
         if found.iter().count() >= MOST_PER_FILE {
@@ -79,52 +101,37 @@ pub(super) fn starts(list: Option<Vec<Spanned<IgnoredAny>>>) -> Vec<(usize, usiz
         .collect()
 }
 
-/// Each entry of a list starting at `starts` as a document of its own: the
-/// entry's lines, with everything before it blanked out (newlines and
-/// spaces), so line and column numbers in errors are those of the real file.
-/// `None` when the list is written in flow style with several entries on a
-/// line, which lines cannot separate.
-fn entry_texts(
-    text: &str,
-    starts: Option<Vec<(usize, usize)>>,
-) -> Option<Vec<((usize, usize), String)>> {
-    let starts = starts?;
-    if starts.windows(2).any(|w| w[0].0 == w[1].0) || starts.iter().any(|s| s.0 == 0 || s.1 == 0) {
-        return None;
+/// The entry of a list whose first key is at `start` (line, column) as a
+/// document of its own: its lines, with the list's `- ` before its first key
+/// made spaces, so columns are those of the file. Made one entry at a time,
+/// so a long file's entries are never all in memory at once.
+fn entry_text(lines: &[&str], (line, column): (usize, usize)) -> Option<String> {
+    let first = lines.get(line.checked_sub(1)?)?;
+    let indent = column - 1;
+    let mut entry = " ".repeat(indent);
+    entry.extend(first.chars().skip(indent));
+    // An entry goes on while lines are indented at least as far as its first
+    // key (blank lines and comments do not end it).
+    for l in &lines[line..] {
+        let content = l.trim_end_matches(['\n', '\r']);
+        let rest = content.trim_start_matches(' ');
+        let lead = content.len() - rest.len();
+        if rest.is_empty() || rest.starts_with('#') || lead >= indent {
+            entry.push_str(l);
+        } else {
+            break;
+        }
     }
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    starts
-        .iter()
-        .map(|&(line, column)| {
-            let first = lines.get(line - 1)?;
-            let indent = column - 1;
-            let mut entry = "\n".repeat(line - 1);
-            entry.push_str(&" ".repeat(indent));
-            entry.extend(first.chars().skip(indent));
-            // An entry goes on while lines are indented at least as far as its
-            // first key (blank lines and comments do not end it).
-            for l in &lines[line..] {
-                let content = l.trim_end_matches(['\n', '\r']);
-                let rest = content.trim_start_matches(' ');
-                let lead = content.len() - rest.len();
-                if rest.is_empty() || rest.starts_with('#') || lead >= indent {
-                    entry.push_str(l);
-                } else {
-                    break;
-                }
-            }
-            Some(((line, column), entry))
-        })
-        .collect()
+    Some(entry)
 }
 
 /// Read the mapping whose first key is at `start` (line, column) in `doc`,
-/// which is laid out as `text`, the file, is: every key's first problem goes
+/// which starts `offset` lines into the file: every key's first problem goes
 /// to `diags`, not only the mapping's first. `None` when there was one.
 pub(super) fn every_key<T: DeserializeOwned>(
     mut doc: String,
     start: (usize, usize),
-    text: &str,
+    offset: usize,
     file: &str,
     diags: &mut Diagnostics,
 ) -> Option<T> {
@@ -135,7 +142,12 @@ pub(super) fn every_key<T: DeserializeOwned>(
             Ok(value) => return blanked.is_empty().then_some(value),
             Err(e) => e,
         };
-        let mut d = yaml_error(&e, text, file);
+        let mut d = yaml_error_in(&e, &doc, file, offset + 1);
+        if !blanked.is_empty() && !about_a_value(&d.message) {
+            // Not a problem of one key (an alias to an anchor in a key blanked
+            // out, a second document): what blanking did, not the file.
+            return None;
+        }
         if d.message.starts_with("missing field") {
             // A key blanked out to read on is not missing, nor one an unknown
             // key may be a misspelling of (`titel:`); one that is, is missing
@@ -145,21 +157,51 @@ pub(super) fn every_key<T: DeserializeOwned>(
                 .iter()
                 .any(|k| d.message.contains(&format!("`{k}`")));
             if !misspelt && !blanked_out {
-                (d.line, d.column) = start;
+                (d.line, d.column) = (start.0 + offset, start.1);
                 diags.push(d);
             }
             return None;
         }
-        let line = d.line;
+        let line = d.line.checked_sub(offset)?;
+        let reads_on = about_a_value(&d.message);
         misspelt |= d.message.starts_with("unknown field");
         diags.push(d);
-        if blanked.len() + 1 >= MOST_PER_MAPPING {
+        if !reads_on || blanked.len() + 1 >= MOST_PER_MAPPING {
             return None;
         }
         let (key, lines) = key_at(&doc, start, line)?;
         doc = blank(&doc, lines);
         blanked.push(key);
+        // Nothing left to read: every key had a problem.
+        if doc
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+        {
+            return None;
+        }
     }
+}
+
+/// Whether a problem is with one key or its value (a wrong type, an unknown
+/// key or variant, a bad date, a key twice), so the rest of the mapping can
+/// be read without it; not the file's syntax, an alias, or a second document.
+fn about_a_value(message: &str) -> bool {
+    [
+        "unknown field",
+        "unknown variant",
+        "invalid type",
+        "invalid value",
+        "invalid length",
+        "duplicate mapping key",
+        "missing field",
+        "a value is needed here",
+        // serde-saphyr's own word for a value of the wrong shape.
+        "expected ",
+    ]
+    .iter()
+    .any(|start| message.starts_with(start))
+        || message.contains(DATE_ERROR_MARK)
+        || message.contains("expected a whole number")
 }
 
 /// The key of the block mapping whose first key is at `start` that line `at`
@@ -234,7 +276,7 @@ mod tests {
     fn every_key_of_a_mapping_reports_its_own_problem() {
         let text = "name: Sam\nregion: atlantc\npronoun: they\nplan_start: 2026-13-01\ngoals:\n- one\n- 2\n";
         let mut diags = Diagnostics::new();
-        let read = every_key::<Option<RawProfile>>(text.into(), (1, 1), text, "p.yaml", &mut diags);
+        let read = every_key::<Option<RawProfile>>(text.into(), (1, 1), 0, "p.yaml", &mut diags);
         assert!(read.is_none());
         let found = messages(&diags);
         assert_eq!(
@@ -249,7 +291,7 @@ mod tests {
     fn a_key_blanked_out_is_not_reported_missing_but_a_missing_one_is() {
         let text = "    role: mentr\n    stage: active\n";
         let mut diags = Diagnostics::new();
-        let read = every_key::<RawPerson>(text.into(), (1, 5), text, "r.yaml", &mut diags);
+        let read = every_key::<RawPerson>(text.into(), (1, 5), 0, "r.yaml", &mut diags);
         assert!(read.is_none());
         let found = messages(&diags);
         // `role` is wrong, `id` and `name` are missing: the mapping's line.
@@ -263,8 +305,7 @@ mod tests {
     fn a_hostile_mapping_stops_after_enough_problems() {
         let text: String = (0..500).map(|i| format!("k{i}: 1\n")).collect();
         let mut diags = Diagnostics::new();
-        let read =
-            every_key::<Option<RawProfile>>(text.clone(), (1, 1), &text, "p.yaml", &mut diags);
+        let read = every_key::<Option<RawProfile>>(text.clone(), (1, 1), 0, "p.yaml", &mut diags);
         assert!(read.is_none());
         assert_eq!(diags.iter().count(), MOST_PER_MAPPING);
     }
@@ -273,7 +314,7 @@ mod tests {
     fn a_file_broken_everywhere_stops_after_enough_problems_and_says_so() {
         let text = format!(
             "people:\n{}",
-            "  - id: x\n    name: X\n    role: mentr\n".repeat(5000)
+            "  - id: x\n    name: X\n    role: mentr\n".repeat(1_500)
         );
         let whole = serde_saphyr::from_str::<crate::model::parse::raw::RawRelationships>(&text)
             .err()
