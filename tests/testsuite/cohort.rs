@@ -448,16 +448,11 @@ fn pdf_for_a_member_who_does_not_exist_fails_with_a_suggestion() {
 fn every_link_in_the_members_tree_leads_to_a_file_of_it() {
     // Bilingual, with names: the report, its sidebar (with and without
     // JavaScript) and every member's workbook, in two languages.
-    let p = Project::from_fixture("cohort");
+    let p = Project::bilingual_cohort();
+    let toml = std::fs::read_to_string(p.root().join("book.toml")).unwrap();
     p.write(
         "book.toml",
-        "[book]\ntitle = \"Cohort Guide\"\nlanguages = [\"en-CA\", \"fr-CA\"]\n[cohort]\nshow-names = true\n",
-    );
-    let profile =
-        std::fs::read_to_string(p.root().join("data/people/chloe-roy/profile.yaml")).unwrap();
-    p.write(
-        "data/people/chloe-roy/profile.yaml",
-        &format!("{profile}language: fr-CA\n"),
+        &format!("{toml}\n[cohort]\nshow-names = true\n"),
     );
     p.build_ok();
     let tree = p.root().join("members");

@@ -28,6 +28,28 @@ impl Project {
         Project { dir }
     }
 
+    /// The cohort fixture in English and French, with Chloe Roy's workbook in
+    /// French (`language: fr-CA`).
+    pub fn bilingual_cohort() -> Project {
+        let p = Project::from_fixture("cohort");
+        let toml = std::fs::read_to_string(p.root().join("book.toml")).unwrap();
+        p.write(
+            "book.toml",
+            &toml.replacen(
+                "[book]\n",
+                "[book]\nlanguages = [\"en-CA\", \"fr-CA\"]\n",
+                1,
+            ),
+        );
+        let profile =
+            std::fs::read_to_string(p.root().join("data/people/chloe-roy/profile.yaml")).unwrap();
+        p.write(
+            "data/people/chloe-roy/profile.yaml",
+            &format!("{profile}language: fr-CA\n"),
+        );
+        p
+    }
+
     /// The repository's own default workbook (book.toml, content/, data/).
     pub fn default_workbook() -> Project {
         let dir = tempfile::tempdir().unwrap();

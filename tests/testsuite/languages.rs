@@ -295,22 +295,7 @@ fn the_repository_workbook_is_bilingual_and_the_french_dashboard_is_french() {
 
 #[test]
 fn a_cohort_member_gets_their_workbook_in_their_language() {
-    let p = Project::from_fixture("cohort");
-    let toml = std::fs::read_to_string(p.root().join("book.toml")).unwrap();
-    p.write(
-        "book.toml",
-        &toml.replacen(
-            "[book]\n",
-            "[book]\nlanguages = [\"en-CA\", \"fr-CA\"]\n",
-            1,
-        ),
-    );
-    let profile =
-        std::fs::read_to_string(p.root().join("data/people/chloe-roy/profile.yaml")).unwrap();
-    p.write(
-        "data/people/chloe-roy/profile.yaml",
-        &format!("{profile}language: fr-CA\n"),
-    );
+    let p = Project::bilingual_cohort();
     p.build_ok();
     // One workbook per member, in their folder, in their language.
     assert!(

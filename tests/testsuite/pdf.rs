@@ -815,22 +815,7 @@ fn a_failed_cohort_pdf_run_leaves_the_last_pdfs_as_they_were() {
 
 #[test]
 fn a_cohort_member_s_pdf_is_in_their_language_unless_another_is_asked_for() {
-    let p = Project::from_fixture("cohort");
-    let toml = std::fs::read_to_string(p.root().join("book.toml")).unwrap();
-    p.write(
-        "book.toml",
-        &toml.replacen(
-            "[book]\n",
-            "[book]\nlanguages = [\"en-CA\", \"fr-CA\"]\n",
-            1,
-        ),
-    );
-    let profile =
-        std::fs::read_to_string(p.root().join("data/people/chloe-roy/profile.yaml")).unwrap();
-    p.write(
-        "data/people/chloe-roy/profile.yaml",
-        &format!("{profile}language: fr-CA\n"),
-    );
+    let p = Project::bilingual_cohort();
     let files = |dir: &Path| -> Vec<String> {
         let mut found: Vec<String> = walk(dir)
             .into_iter()
