@@ -294,12 +294,10 @@ fn render_workbooks(
             part: false,
         }];
         if cohort.show_names {
-            // Every member built, whatever their workbook's language.
-            let built = project
-                .members
-                .iter()
-                .filter(|m| opts.person.as_deref().is_none_or(|id| m.id == id));
-            toc.extend(built.map(|m| {
+            // Every member, whatever their workbook's language, as the
+            // report's table lists them: with `--person` the others' folders
+            // are kept from the last build (a member with none is a warning).
+            toc.extend(project.members.iter().map(|m| {
                 TocEntry {
                     title: m
                         .workbook

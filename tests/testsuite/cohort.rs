@@ -495,4 +495,16 @@ fn every_link_in_the_members_tree_leads_to_a_file_of_it() {
     broken.sort();
     broken.dedup();
     assert!(broken.is_empty(), "{broken:#?}");
+
+    // One member remade: the sidebar still lists every member, whose
+    // workbooks are kept.
+    let mut opts = p.options();
+    opts.person = Some("chloe-roy".into());
+    careerbook::build(&opts).unwrap();
+    let toc = p.members("toc.js");
+    assert!(
+        toc.contains("ana-lima/index.html") && toc.contains("ben-okafor/index.html"),
+        "{toc}"
+    );
+    assert!(p.members_exists("ana-lima/index.html"));
 }
