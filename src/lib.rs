@@ -331,13 +331,9 @@ pub fn pdfs(
             .map(|m| {
                 // A member's PDF in a language not their own says which
                 // (`workbook.fr.pdf`), as a single workbook's does.
-                let path = if m.language().unwrap_or(&default) == language {
-                    format!("{}/{name}", m.id)
-                } else {
-                    let stem = name.trim_end_matches(".pdf");
-                    let primary = config::primary_subtag(language);
-                    format!("{}/{stem}.{primary}.pdf", m.id)
-                };
+                let theirs = m.language().unwrap_or(&default) == language;
+                let primary = (!theirs).then(|| config::primary_subtag(language));
+                let path = format!("{}/{}", m.id, opts.pdf_file_name(primary));
                 (path, &m.workbook)
             })
             .collect()

@@ -57,12 +57,19 @@ impl Options {
     /// In another language than the book's first (`primary`, such as `fr`),
     /// the language comes before `.pdf`: `workbook.fr.pdf`.
     pub fn pdf_path(&self, primary: Option<&str>) -> PathBuf {
-        self.out.clone().unwrap_or_else(|| {
-            let name = self.pdf_name().trim_end_matches(".pdf");
-            let blank = if self.blank { "-blank" } else { "" };
-            let lang = primary.map(|p| format!(".{p}")).unwrap_or_default();
-            self.root.join(format!("{name}{blank}{lang}.pdf"))
-        })
+        self.out
+            .clone()
+            .unwrap_or_else(|| self.root.join(self.pdf_file_name(primary)))
+    }
+
+    /// The PDF's file name: `workbook.pdf`, `brief.pdf`, `workbook-blank.pdf`,
+    /// and in a language not the book's first (or not a member's own) with
+    /// its primary subtag: `workbook.fr.pdf`.
+    pub fn pdf_file_name(&self, primary: Option<&str>) -> String {
+        let name = self.pdf_name().trim_end_matches(".pdf");
+        let blank = if self.blank { "-blank" } else { "" };
+        let lang = primary.map(|p| format!(".{p}")).unwrap_or_default();
+        format!("{name}{blank}{lang}.pdf")
     }
 
     /// The PDF's file name in a cohort member's folder: `workbook.pdf`, or

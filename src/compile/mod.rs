@@ -116,11 +116,7 @@ impl CompiledWorkbook<'_> {
                 .due
                 .get(id)
                 .map(|d| self.locale.long_date(d.last_done)),
-            done_long: self
-                .done
-                .get(id)
-                .and_then(|iso| iso.parse().ok())
-                .map(|d| self.locale.long_date(d)),
+            done_long: progress.done_on(id).map(|d| self.locale.long_date(d)),
             words: self.task_words.clone(),
             aliases: if task.reference {
                 Vec::new()

@@ -78,8 +78,8 @@ impl Base {
         // translation named alone (`page.fr.md`) leaves the page as it is.
         let stems: std::collections::HashSet<&str> = named
             .iter()
+            .filter(|rel| super::content::language_suffix(rel).is_none())
             .filter_map(|rel| rel.strip_suffix(".md"))
-            .filter(|stem| super::content::language_stem(&format!("{stem}.md")) == *stem)
             .collect();
         self.files
             .keys()

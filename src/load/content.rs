@@ -335,7 +335,7 @@ fn with_typography(primary: &str, mut page: SourcePage) -> SourcePage {
 
 /// `guide/page.fr.md` → (`guide/page`, `fr`); `None` for a page with no
 /// language suffix.
-fn language_suffix(rel: &str) -> Option<(&str, &str)> {
+pub(crate) fn language_suffix(rel: &str) -> Option<(&str, &str)> {
     let stem = rel.strip_suffix(".md")?;
     let (name, lang) = stem.rsplit_once('.')?;
     let is_code = (2..=3).contains(&lang.len()) && lang.chars().all(|c| c.is_ascii_lowercase());

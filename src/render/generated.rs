@@ -71,17 +71,12 @@ impl Writer<'_> {
             toc_js(self.toc, &self.compiled.locale).as_bytes(),
             diags,
         );
-        let tera = self.build.theme;
-        if tera.get_template("toc.html").is_ok() {
-            let mut ctx = self.shared.clone();
-            ctx.insert("toc", self.toc);
-            ctx.insert("root", "");
-            match render_template(tera, "toc.html", &ctx, project) {
-                Ok(html) => self
-                    .build
-                    .put(&format!("{prefix}toc.html"), html.as_bytes(), diags),
-                Err(d) => diags.push(d),
-            }
+        match toc_html(self.build.theme, self.shared.clone(), self.toc, project) {
+            Some(Ok(html)) => self
+                .build
+                .put(&format!("{prefix}toc.html"), html.as_bytes(), diags),
+            Some(Err(d)) => diags.push(d),
+            None => {}
         }
         // Pages refer to their images relatively, so each workbook has its own copy.
         for asset in &project.content.assets {
@@ -189,6 +184,21 @@ impl Writer<'_> {
 }
 
 /// `toc.js`: the table of contents the pages' sidebar is built from.
+/// The table of contents as a page of its own (`toc.html`), which the
+/// sidebar frames without JavaScript; `None` when the theme has none.
+pub(super) fn toc_html(
+    tera: &tera::Tera,
+    mut ctx: Context,
+    toc: &[TocEntry],
+    project: &crate::load::Project,
+) -> Option<Result<String, Diagnostic>> {
+    tera.get_template("toc.html").ok()?;
+    ctx.insert("toc", toc);
+    ctx.insert("root", "");
+    ctx.insert("site_root", "");
+    Some(render_template(tera, "toc.html", &ctx, project))
+}
+
 pub(super) fn toc_js(toc: &[TocEntry], locale: &crate::language::Locale) -> String {
     format!(
         "// The table of contents, shared by every page.\nwindow.careerbookToc = {};\n// What the scripts say, in this site's language.\nwindow.careerbookWords = {};\n",

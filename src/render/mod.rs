@@ -316,17 +316,13 @@ fn render_workbooks(
             diags,
         );
         // Without JavaScript the sidebar is this page, in a frame.
-        if tera.get_template("toc.html").is_ok() {
-            let guide = Workbook::default();
-            let mut ctx = SharedContext::new(project, &guide, opts.today, opts.shown())
-                .to_tera(project, false);
-            ctx.insert("toc", &toc);
-            ctx.insert("root", "");
-            ctx.insert("site_root", "");
-            match render_template(&tera, "toc.html", &ctx, project) {
-                Ok(html) => members.put(&format!("{lang}toc.html"), html.as_bytes(), diags),
-                Err(d) => diags.push(d),
-            }
+        let guide = Workbook::default();
+        let ctx =
+            SharedContext::new(project, &guide, opts.today, opts.shown()).to_tera(project, false);
+        match generated::toc_html(&tera, ctx, &toc, project) {
+            Some(Ok(html)) => members.put(&format!("{lang}toc.html"), html.as_bytes(), diags),
+            Some(Err(d)) => diags.push(d),
+            None => {}
         }
         members.put_all(&lang, &guide_files, diags);
     }
