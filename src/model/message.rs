@@ -233,6 +233,22 @@ fn value(
     value.filter(|v| !v.trim().is_empty()).map(Value::Text)
 }
 
+/// `phrase` without its final full stop when the text that follows it starts
+/// with punctuation: goals, ambitions and `outreach:` slots are phrases that
+/// drafts and pages put mid-sentence ("I'm working toward {ambition}."), and a
+/// phrase written as a sentence ("a director role.") must not end the sentence
+/// twice. An ellipsis is kept.
+pub fn before_punctuation<'a>(phrase: &'a str, next: &str) -> &'a str {
+    // French puts a no-break space before `;`, `:`, `!` and `?`.
+    let follows = next
+        .trim_start_matches(['\u{a0}', '\u{202f}'])
+        .starts_with(['.', ',', ';', ':', '!', '?']);
+    match phrase.trim_end().strip_suffix('.') {
+        Some(rest) if follows && !rest.ends_with('.') => rest,
+        _ => phrase,
+    }
+}
+
 /// Fill a template for a person (or, with `person: None`, a generic draft with only
 /// your own details filled in). `{win}` and `{win_impact}` stay blank: see
 /// [`fill_with_news`].
@@ -261,8 +277,13 @@ fn fill_with(
     let mut text = String::with_capacity(template.len() + 64);
     let mut segments: Vec<Segment> = Vec::new();
     let mut missing: Vec<String> = Vec::new();
-    for piece in pieces(template) {
-        match piece {
+    let pieces = pieces(template);
+    for (i, piece) in pieces.iter().enumerate() {
+        let next = match pieces.get(i + 1) {
+            Some(Piece::Text(t)) => t,
+            _ => "",
+        };
+        match *piece {
             Piece::Text(t) => {
                 text.push_str(t);
                 match segments.last_mut() {
@@ -272,6 +293,7 @@ fn fill_with(
             }
             Piece::Placeholder(name) => match value(name, profile, person, news) {
                 Some(Value::Text(value)) => {
+                    let value = before_punctuation(&value, next).to_string();
                     text.push_str(&value);
                     segments.push(Segment::Filled {
                         name: name.to_string(),
@@ -441,6 +463,39 @@ mod tests {
                 value: "<script>alert(1)</script>".into()
             }
         );
+    }
+
+    #[test]
+    fn a_phrase_written_as_a_sentence_does_not_end_the_sentence_twice() {
+        let mut profile = profile();
+        profile.ambitions = vec!["a director role by 2028.".into()];
+        profile.goals = vec!["the move to Acme Inc.".into()];
+        let m = fill(
+            "Toward {ambition}. Next: {goal}, then {goal} again",
+            Some(&profile),
+            None,
+        );
+        assert_eq!(
+            m.text,
+            "Toward a director role by 2028. Next: the move to Acme Inc, then the move to Acme Inc. again"
+        );
+        // What HTML marks as filled is what the text says.
+        assert_eq!(
+            m.segments[1],
+            Segment::Filled {
+                name: "ambition".into(),
+                value: "a director role by 2028".into()
+            }
+        );
+        // French: a no-break space before the punctuation.
+        assert_eq!(
+            fill("Je vise {ambition}\u{202f}; et vous", Some(&profile), None).text,
+            "Je vise a director role by 2028\u{202f}; et vous"
+        );
+        // An ellipsis, and a phrase followed by a word, stay as written.
+        assert_eq!(before_punctuation("and so on...", "."), "and so on...");
+        assert_eq!(before_punctuation("a role.", " and"), "a role.");
+        assert_eq!(before_punctuation("a role", "."), "a role");
     }
 
     #[test]

@@ -392,6 +392,7 @@ fn new_tera(locale: &Locale) -> Tera {
         },
     );
     tera.register_filter("sentence", sentence_filter);
+    tera.register_filter("phrase", phrase_filter);
     tera.register_function("t", Translate::new(locale.clone()));
     tera
 }
@@ -500,6 +501,21 @@ fn sentence_filter(
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }))
+}
+
+/// `**{{ profile.ambitions | first | phrase }}**.`: a goal or ambition put
+/// before the sentence's own full stop, without the one it may have been written
+/// with ([`crate::model::message::before_punctuation`]).
+fn phrase_filter(
+    value: &tera::Value,
+    _: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let text = value
+        .as_str()
+        .ok_or_else(|| tera::Error::msg(format!("`phrase` needs text, not {value}")))?;
+    Ok(tera::Value::String(
+        crate::model::message::before_punctuation(text, ".").to_string(),
+    ))
 }
 
 /// `{{ profile.plan_start | long_date }}`: a YYYY-MM-DD date as "2 February

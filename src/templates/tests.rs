@@ -441,3 +441,20 @@ fn long_date_writes_an_iso_date_in_words_and_refuses_anything_else() {
         "{err:?}"
     );
 }
+
+#[test]
+fn phrase_drops_the_full_stop_a_goal_was_written_with() {
+    let mut c = Context::new();
+    c.insert(
+        "profile",
+        &serde_json::json!({"ambitions": ["a director role.", "more..."], "goals": ["a team"]}),
+    );
+    let out = render_body(
+        "**{{ profile.ambitions | first | phrase }}**. {{ profile.goals | first | phrase }}. {{ profile.ambitions | last | phrase }}",
+        &c,
+        Path::new("content/a.md"),
+        3,
+    )
+    .unwrap();
+    assert_eq!(out, "**a director role**. a team. more...");
+}
