@@ -40,7 +40,8 @@ struct Item<'a> {
 ///
 /// - one all-day event per check-in (`last_contact` + `cadence_days`); a check-in
 ///   already overdue is put on `today`, where it still needs doing;
-/// - one all-day event per `next_step_due` on or after `today`.
+/// - one all-day event per next step with a `next_step_due`; a step already
+///   overdue is put on `today`, as a check-in is.
 ///
 /// A check-in's description carries the person's prep card in short (the last
 /// conversation, the next step, news to share, questions from `questions`).
@@ -96,11 +97,18 @@ pub fn followups_ics(
                 description,
             });
         }
-        if let (Some(step), Some(due)) = (&p.next_step, p.next_step_due)
-            && due >= today
-        {
+        if let (Some(step), Some(due)) = (&p.next_step, p.next_step_due) {
+            let mut description =
+                locale.t_with("calendar-next-step", &[("step", step.as_str().into())]);
+            if due < today {
+                description.push('\n');
+                description.push_str(&locale.t_with(
+                    "calendar-step-was-due",
+                    &[("date", locale.long_date(due).into())],
+                ));
+            }
             items.push(Item {
-                date: due,
+                date: due.max(today),
                 kind: Kind::NextStep,
                 person: p,
                 summary: locale.t_with(
@@ -110,7 +118,7 @@ pub fn followups_ics(
                         ("step", step.as_str().into()),
                     ],
                 ),
-                description: locale.t_with("calendar-next-step", &[("step", step.as_str().into())]),
+                description,
             });
         }
     }
@@ -219,7 +227,7 @@ mod tests {
         owen.cadence_days = Some(45); // due 2026-10-25: overdue
         let mut helene = Person::new("helene-cormier", "Hélène Cormier", Role::Sponsor);
         helene.next_step = Some("Past step".into());
-        helene.next_step_due = Some(d("2026-11-01")); // before today: no event
+        helene.next_step_due = Some(d("2026-11-01")); // overdue: on today
         let mut nobody = Person::new("nobody", "No Dates", Role::Sponsor);
         nobody.next_step = Some("Undated".into());
         Workbook {
@@ -262,6 +270,12 @@ mod tests {
                     "check-in.owen-fraser.my-book@careerbook".to_string(),
                     d("2026-11-20"),
                 ),
+                // Overdue since 1 November: on today, where it still needs doing.
+                (
+                    "Next step with Hélène Cormier: Past step".to_string(),
+                    "next-step.helene-cormier.my-book@careerbook".to_string(),
+                    d("2026-11-20"),
+                ),
                 (
                     "Next step with Colette Arsenault: Send the outline; ask, gently, for comments"
                         .to_string(),
@@ -284,6 +298,11 @@ mod tests {
             owen.get_description()
                 .unwrap()
                 .contains("was due on 25 October 2026")
+        );
+        let helene = cal.events().nth(1).unwrap();
+        assert_eq!(
+            helene.get_description(),
+            Some("Next step: Past step\nThis step was due on 1 November 2026.")
         );
         assert_eq!(
             owen.get_timestamp().unwrap().to_rfc3339(),

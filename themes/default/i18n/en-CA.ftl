@@ -75,6 +75,7 @@ prep-short-ask = Ask: { $question }
 # The calendar of follow-ups (followups.ics).
 calendar-last-contact = Last contact: { $date }. You planned to be in touch every { $days } days.
 calendar-was-due = The check-in was due on { $date }.
+calendar-step-was-due = This step was due on { $date }.
 calendar-next-step = Next step: { $step }
 # The calendar's name, as a calendar app lists it.
 calendar-name = Follow-ups

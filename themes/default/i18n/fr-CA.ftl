@@ -78,6 +78,7 @@ prep-short-ask = À demander : { $question }
 # Le calendrier des suivis (followups.ics).
 calendar-last-contact = Dernier contact : { $date }. Vous aviez prévu de reprendre contact tous les { $days } jours.
 calendar-was-due = Le suivi était prévu le { $date }.
+calendar-step-was-due = Cette étape était prévue le { $date }.
 calendar-next-step = Prochaine étape : { $step }
 # Le nom du calendrier, tel que l’affiche une application d’agenda.
 calendar-name = Suivis
