@@ -361,7 +361,31 @@ pub fn missing_diagnostic(
     file: &str,
 ) -> Diagnostic {
     let fields: Vec<String> = missing.iter().map(|m| format!("{{{m}}}")).collect();
-    let example = missing.first().map_or("topic", String::as_str);
+    let id = &person.id;
+    // What fills each blank: a field of the person's entry or of your profile
+    // for the placeholders filled without `outreach:`, else `outreach:` itself.
+    let mut fixes: Vec<String> = Vec::new();
+    let mut outreach: Vec<String> = Vec::new();
+    for name in missing {
+        match name.as_str() {
+            "where_we_met" => fixes.push(format!("add `met: …` to `{id}`")),
+            "their_title" => fixes.push(format!("add `title: …` to `{id}`")),
+            "their_organisation" => fixes.push(format!("add `organisation: …` to `{id}`")),
+            "my_role" => fixes.push("add `role: …` to your profile".into()),
+            "my_organisation" => fixes.push("add `organisation: …` to your profile".into()),
+            "goal" => fixes.push(format!(
+                "add a goal to `goals:` in your profile (or `goal: …` under `outreach:` for `{id}`)"
+            )),
+            "ambition" => fixes.push("add an entry to `ambitions:` in your profile".into()),
+            other => outreach.push(format!("`{other}: …`")),
+        }
+    }
+    if !outreach.is_empty() {
+        fixes.insert(
+            0,
+            format!("add {} under `outreach:` for `{id}`", outreach.join(", ")),
+        );
+    }
     Diagnostic::warning(
         "message",
         format!(
@@ -373,8 +397,8 @@ pub fn missing_diagnostic(
     .in_file(file)
     .at(person.line, 0)
     .help(format!(
-        "add `{example}: …` under `outreach:` for `{}`, or fill the blank in by hand before sending",
-        person.id
+        "{}, or fill the blank in by hand before sending",
+        fixes.join("; ")
     ))
 }
 
@@ -594,10 +618,20 @@ mod tests {
             "the draft “Follow-up after a talk” for Colette Arsenault has no value for {event}, {challenge}"
         );
         assert_eq!(d.location(), "data/relationships.yaml:12");
-        assert!(
-            d.help
-                .unwrap()
-                .starts_with("add `event: …` under `outreach:` for `colette`")
+        assert_eq!(
+            d.help.as_deref(),
+            Some(
+                "add `event: …`, `challenge: …` under `outreach:` for `colette`, or fill the blank in by hand before sending"
+            )
+        );
+        // A blank filled from the person's entry or the profile says which field.
+        let m = fill("{event} at {where_we_met}; {ambition}", None, Some(&p));
+        let d = missing_diagnostic("Hello", &p, &m.missing, "data/relationships.yaml");
+        assert_eq!(
+            d.help.as_deref(),
+            Some(
+                "add `event: …` under `outreach:` for `colette`; add `met: …` to `colette`; add an entry to `ambitions:` in your profile, or fill the blank in by hand before sending"
+            )
         );
     }
 
