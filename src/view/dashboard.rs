@@ -32,6 +32,9 @@ pub struct Dashboard {
     pub actions: Vec<ActionView>,
     /// Live relationships where you have only taken so far.
     pub only_taken: Vec<PersonRef>,
+    /// Live relationships with a logged interaction that gave something back:
+    /// with none, and nobody in `only_taken`, there is no one to praise yet.
+    pub gave_back: usize,
     pub progress: Count,
     /// The phase of the plan today falls in.
     pub phase: Option<PhaseView>,
@@ -70,6 +73,7 @@ impl Dashboard {
         self.verdicts.clear();
         self.actions.clear();
         self.only_taken.clear();
+        self.gave_back = 0;
         self.wins.sponsors.clear();
         self.wins.sponsors_behind = 0;
     }
@@ -199,6 +203,11 @@ pub(super) fn dashboard(
         verdicts,
         actions,
         only_taken: analysis.only_taken,
+        gave_back: wb
+            .people
+            .iter()
+            .filter(|p| matches!(p.stage, Stage::Active | Stage::Contacted) && p.gave_back())
+            .count(),
         progress,
         phase: phases.iter().find(|p| p.current).cloned(),
         wins: WinsCard {

@@ -77,6 +77,36 @@ fn dashboard_verdicts_and_actions_follow_the_data() {
 }
 
 #[test]
+fn giving_back_praises_only_when_someone_has_had_something_back() {
+    let giving = |p: &Project| {
+        let index = p.site("index.html");
+        let start = index.find("id=\"reciprocity-title\"").expect("the card");
+        let end = start + index[start..].find("</section>").unwrap();
+        index[start..end].to_string()
+    };
+    let p = personal();
+    // Mina has only taken: she is listed.
+    p.build_ok();
+    assert!(giving(&p).contains("Mina Osei"), "{}", giving(&p));
+    // Nobody tracked: no praise for giving back to no one.
+    p.write("data/relationships.yaml", "people: []\n");
+    p.build_ok();
+    let card = giving(&p);
+    assert!(card.contains("Nothing to show yet"), "{card}");
+    assert!(!card.contains("Keep it up"), "{card}");
+    // Mina gave back once: now the praise is earned.
+    p.write(
+        "data/relationships.yaml",
+        &PEOPLE.replace(
+            "summary: Talked about hiring.",
+            "summary: Talked about hiring.\n        gave: true",
+        ),
+    );
+    p.build_ok();
+    assert!(giving(&p).contains("Keep it up"), "{}", giving(&p));
+}
+
+#[test]
 fn drafts_are_filled_per_person_and_blanks_are_marked() {
     let p = personal();
     let report = p.build_ok();

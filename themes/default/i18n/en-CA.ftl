@@ -241,6 +241,7 @@ dashboard-actions-none = Nothing is due. A good week to reach out to someone new
 dashboard-giving-title = Giving back
 dashboard-giving-only-taken = You have only taken from these people so far. Share something useful with them: an article, an introduction, a result they helped with.
 dashboard-giving-all = Everyone you are working with has had something back from you. Keep it up.
+dashboard-giving-none = Nothing to show yet. When you log a conversation with a mentor or sponsor, mark what you offered in return with <code>gave: true</code>; this card then lists anyone who has had nothing back from you.
 dashboard-wins-title = Your wins
 # Followed by the newest win's title.
 dashboard-wins-newest = { $count } logged; the newest:
@@ -659,7 +660,7 @@ print-plan-started-on = Plan started on
 print-your-goals = Your goals for the next two years
 print-your-ambition = Your longer-term ambition
 print-blank-count = Count your mentors and sponsors
-print-blank-count-how = Write in how many people you have at each stage. Aim for two or three active mentors and at least one active sponsor.
+print-blank-count-how = Write in how many people you have at each stage. Aim for two or three active mentors and at least two active sponsors.
 print-mentors = Mentors
 print-sponsors = Sponsors
 print-blank-tracker-description = One line for each person: a possible mentor or sponsor, or one you already have.

@@ -260,6 +260,7 @@ dashboard-actions-none = Rien à faire pour l’instant. C’est une bonne semai
 dashboard-giving-title = Donner en retour
 dashboard-giving-only-taken = Jusqu’ici, ces personnes vous ont apporté de l’aide sans rien recevoir en retour. Offrez-leur quelque chose d’utile : un article, une mise en relation, un résultat auquel elles ont contribué.
 dashboard-giving-all = Chaque personne avec qui vous travaillez a reçu quelque chose de votre part. Continuez ainsi.
+dashboard-giving-none = Rien à signaler pour l’instant. Quand vous consignez un échange avec une personne qui vous accompagne, indiquez ce que vous lui avez offert en retour avec <code>gave: true</code>; cette carte nommera alors les personnes qui n’ont encore rien reçu de votre part.
 dashboard-wins-title = Vos réalisations
 # Suivi du titre de la réalisation la plus récente.
 dashboard-wins-newest =
@@ -689,7 +690,7 @@ print-plan-started-on = Début du plan
 print-your-goals = Vos objectifs pour les deux prochaines années
 print-your-ambition = Votre ambition à plus long terme
 print-blank-count = Faites le compte de vos relations de mentorat et de parrainage
-print-blank-count-how = Inscrivez le nombre de personnes à chaque étape. Visez deux ou trois relations de mentorat actives et au moins une relation de parrainage active.
+print-blank-count-how = Inscrivez le nombre de personnes à chaque étape. Visez deux ou trois relations de mentorat actives et au moins deux relations de parrainage actives.
 print-mentors = Mentorat
 print-sponsors = Parrainage
 print-blank-tracker-description = Une ligne par personne : quelqu’un qui pourrait vous mentorer ou vous parrainer, ou qui le fait déjà.
