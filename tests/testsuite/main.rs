@@ -27,4 +27,5 @@ mod properties;
 mod search;
 mod serve;
 mod wins;
+mod wording;
 mod workbook;
