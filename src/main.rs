@@ -621,7 +621,13 @@ fn init(dir: &Path, force: bool, theme: bool, content: bool) -> ExitCode {
 
 fn eject(dir: &Path, paths: &[String], list: bool, diff: bool, color: bool) -> ExitCode {
     use careerbook::eject::{self, Ejected, Status};
-    let base = careerbook::load::base::Base::builtin();
+    // The guidance as this book sees it: in a book in French first, the
+    // French pages are the ones without a suffix.
+    let languages = config::Config::load(dir)
+        .map(|c| c.languages())
+        .unwrap_or_default();
+    let base = careerbook::load::base::Base::builtin().for_languages(&languages);
+    let base = base.as_ref();
     let fail = |problems: &[careerbook::Diagnostic]| {
         say!("{}", render_human(problems, dir, color));
         ExitCode::FAILURE
@@ -684,9 +690,6 @@ fn eject(dir: &Path, paths: &[String], list: bool, diff: bool, color: bool) -> E
         };
     }
     // A page goes with its translations into the book's other languages.
-    let languages = config::Config::load(dir)
-        .map(|c| c.languages())
-        .unwrap_or_default();
     match eject::eject(dir, base, paths, &languages) {
         Ok(done) => {
             for e in &done {

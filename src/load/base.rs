@@ -92,6 +92,46 @@ impl Base {
     }
 }
 
+/// The language the built-in guidance's pages without a suffix are written in.
+pub const SOURCE_LANGUAGE: &str = "en";
+
+impl Base {
+    /// The guidance as a book whose default language is `languages`' first
+    /// sees it: its pages without a suffix are in that language. The built-in
+    /// pages are written in English (`page.md`) with translations beside them
+    /// (`page.fr.md`); for a book in French first, `page.fr.md` becomes
+    /// `page.md` and `page.md` becomes `page.en.md`, so a French book's
+    /// default pages are the French ones, a page of the project's own at
+    /// `page.md` replaces the French page, and `eject page.md` copies it.
+    /// A page with no translation into that language stays as it is.
+    pub fn for_languages(&self, languages: &[String]) -> std::borrow::Cow<'_, Base> {
+        let default = languages
+            .first()
+            .map_or(SOURCE_LANGUAGE, |l| crate::config::primary_subtag(l));
+        let suffix = format!(".{default}.md");
+        if default == SOURCE_LANGUAGE || !self.files.keys().any(|rel| rel.ends_with(&suffix)) {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut files = BTreeMap::new();
+        for (rel, text) in &self.files {
+            let rel = match rel.strip_suffix(&suffix) {
+                Some(stem) => format!("{stem}.md"),
+                None => match rel.strip_suffix(".md") {
+                    Some(stem)
+                        if super::content::language_suffix(rel).is_none()
+                            && self.files.contains_key(&format!("{stem}{suffix}")) =>
+                    {
+                        format!("{stem}.{SOURCE_LANGUAGE}.md")
+                    }
+                    _ => rel.clone(),
+                },
+            };
+            files.insert(rel, text.clone());
+        }
+        std::borrow::Cow::Owned(Base { files })
+    }
+}
+
 impl Base {
     /// The built-in page or part (`messages/`) closest to a pattern that
     /// named nothing, for a "did you mean".
@@ -154,6 +194,44 @@ mod tests {
         assert_eq!(base.excluded_by("b.fr.md"), ["b.fr.md"]);
         assert_eq!(base.excluded_by("part/"), ["part/c.fr.md", "part/c.md"]);
         assert!(base.excluded_by("nothing.md").is_empty());
+    }
+
+    #[test]
+    fn a_book_in_french_first_sees_the_french_pages_as_its_own() {
+        let base = Base::from_files(
+            [
+                ("a.md", "A"),
+                ("a.fr.md", "A fr"),
+                ("only-en.md", "E"),
+                ("b/c.md", "C"),
+                ("b/c.fr.md", "C fr"),
+                ("b/pic.png", "png"),
+            ]
+            .map(|(k, v)| (k.to_string(), v.to_string())),
+        );
+        let langs = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let fr = base.for_languages(&langs(&["fr-CA", "en-CA"]));
+        let files: Vec<(&str, &str)> = fr.files().collect();
+        assert_eq!(
+            files,
+            [
+                ("a.en.md", "A"),
+                ("a.md", "A fr"),
+                ("b/c.en.md", "C"),
+                ("b/c.md", "C fr"),
+                ("b/pic.png", "png"),
+                ("only-en.md", "E"),
+            ]
+        );
+        // English first, or a language the guidance has no pages in: as built in.
+        assert!(matches!(
+            base.for_languages(&langs(&["en-CA", "fr-CA"])),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert!(matches!(
+            base.for_languages(&langs(&["es-MX"])),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -121,8 +121,10 @@ pub fn load_on(
     // Keep going without a config so that content and data problems are reported
     // in the same run.
     let cfg = config.clone().unwrap_or_default();
+    // The guidance's own pages in the book's default language.
+    let base = base.for_languages(&cfg.languages());
     let layers = cfg.content.base.then(|| content::Layers {
-        base,
+        base: &base,
         exclude: &cfg.content.exclude,
         exclude_at: cfg.position("content.exclude").unwrap_or((1, 1)),
     });
@@ -144,7 +146,8 @@ pub fn load_on(
         )))
     {
         if let Some(p) = profile {
-            profile_language(p, &file, &cfg.languages(), diags);
+            let member = file != "data/profile.yaml";
+            profile_language(p, &file, member, &cfg.languages(), diags);
         }
     }
     if !members.is_empty() {
@@ -192,14 +195,36 @@ impl Member {
 fn profile_language(
     profile: &crate::model::Profile,
     file: &str,
+    member: bool,
     languages: &[String],
     diags: &mut Diagnostics,
 ) {
     let Some(tag) = &profile.language else {
         return;
     };
+    let (line, column) = profile.language_at;
+    // Your own workbook is in every language of the book; `language` chooses
+    // a cohort member's, and would silently do nothing here.
+    if !member && languages.first() != Some(tag) {
+        diags.push(
+            Diagnostic::warning(
+                "data",
+                format!("`language: {tag}` chooses a cohort member's language; your own workbook is in the book's languages"),
+            )
+            .in_file(file)
+            .at(line, column)
+            .help(format!(
+                "to have `{tag}` at the site's root (and in the PDF), put it first in book.toml's [book] languages, such as `languages = [\"{tag}\"{}]`; then remove `language` here",
+                languages
+                    .iter()
+                    .filter(|l| *l != tag)
+                    .map(|l| format!(", \"{l}\""))
+                    .collect::<String>()
+            )),
+        );
+        return;
+    }
     if !languages.contains(tag) {
-        let (line, column) = profile.language_at;
         diags.push(
             Diagnostic::error(
                 "data",

@@ -342,6 +342,39 @@ fn a_member_s_language_must_be_one_of_the_book_s() {
 }
 
 #[test]
+fn language_in_your_own_profile_says_where_the_language_is_set() {
+    let p = bilingual();
+    p.write(
+        "data/profile.yaml",
+        "name: Nadia Boudreau\nlanguage: fr-CA\n",
+    );
+    let report = p.build_ok();
+    let w = report
+        .warnings
+        .iter()
+        .find(|d| d.code == "data")
+        .expect("a warning for `language`");
+    assert_eq!(
+        w.file.as_deref(),
+        Some(std::path::Path::new("data/profile.yaml"))
+    );
+    assert_eq!((w.line, w.column), (2, 11), "{w:?}");
+    assert!(
+        w.help
+            .as_deref()
+            .unwrap()
+            .contains("languages = [\"fr-CA\", \"en-CA\"]"),
+        "{w:?}"
+    );
+    // The book's first language: nothing to say.
+    p.write(
+        "data/profile.yaml",
+        "name: Nadia Boudreau\nlanguage: en-CA\n",
+    );
+    assert!(!p.build_ok().warnings.iter().any(|d| d.code == "data"));
+}
+
+#[test]
 fn every_page_links_to_its_versions_in_the_other_languages() {
     let p = bilingual();
     // The built-in chapter template (the fixture overrides it).

@@ -9,8 +9,6 @@ use careerbook::load::base::{Base, fingerprint};
 
 use crate::common::{Project, careerbook, today};
 
-/// A project as `careerbook init` makes it: book.toml with a base, data/, and
-/// a content/ with only its note.
 /// `careerbook eject --dir <project> ARGS…`.
 fn eject(p: &Project, args: &[&str]) -> std::process::Output {
     careerbook()
@@ -21,6 +19,8 @@ fn eject(p: &Project, args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// A project as `careerbook init` makes it: book.toml with a base, data/, and
+/// a content/ with only its note.
 fn layered() -> Project {
     let dir = tempfile::tempdir().unwrap();
     let out = careerbook()
@@ -40,6 +40,75 @@ fn layered() -> Project {
         std::fs::rename(entry.path(), p.root().join(entry.file_name())).unwrap();
     }
     p
+}
+
+#[test]
+fn a_book_in_french_first_gets_the_french_guidance_at_its_root() {
+    let p = layered();
+    let toml = std::fs::read_to_string(p.root().join("book.toml")).unwrap();
+    let (book, rest) = toml.split_once("[build]").unwrap();
+    let book: String = book
+        .lines()
+        .map(|l| {
+            if l.starts_with("languages =") {
+                "languages = [\"fr-CA\", \"en-CA\"]"
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    p.write("book.toml", &format!("{book}\n[build]{rest}"));
+    let report = p.build_ok();
+    assert!(
+        !report
+            .warnings
+            .iter()
+            .any(|w| w.code == "translation" || w.code == "edition"),
+        "{:#?}",
+        report.warnings
+    );
+    let root = p.site("index.html");
+    assert!(root.contains("<html lang=\"fr-CA\""), "{root}");
+    assert!(root.contains("Bienvenue, Nadia."), "the French guidance");
+    assert!(root.contains("Mois 9 à 12"), "the plan's phases in French");
+    assert!(
+        !root.contains("Months 9"),
+        "no English phase on the French site"
+    );
+    let en = p.site("en/index.html");
+    assert!(en.contains("<html lang=\"en-CA\""), "{en}");
+    assert!(
+        en.contains("Welcome, Nadia."),
+        "the English guidance under en/"
+    );
+    // A page of the project's own at `action-plan.md` replaces the French
+    // page, and eject copies the French page there, with the English beside it.
+    let out = eject(&p, &["action-plan.md"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let ejected = std::fs::read_to_string(p.root().join("content/action-plan.md")).unwrap();
+    assert!(ejected.contains("Votre plan sur 12 mois"), "{ejected}");
+    let english = std::fs::read_to_string(p.root().join("content/action-plan.en.md")).unwrap();
+    assert!(english.contains("Your 12-month plan"), "{english}");
+    // A French-only book has the French guidance and no English site.
+    p.write(
+        "book.toml",
+        &std::fs::read_to_string(p.root().join("book.toml"))
+            .unwrap()
+            .replace("languages = [\"fr-CA\", \"en-CA\"]", "language = \"fr-CA\""),
+    );
+    p.remove("content/action-plan.en.md");
+    let report = p.build_ok();
+    assert!(report.warnings.is_empty(), "{:#?}", report.warnings);
+    assert!(
+        p.site("action-plan.html")
+            .contains("Votre plan sur 12 mois")
+    );
+    assert!(!p.site_exists("en/index.html"));
 }
 
 #[test]
