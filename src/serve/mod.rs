@@ -567,16 +567,31 @@ async fn events(
 }
 
 /// The site's 404.html (with the live-reload script, which the theme's page may
-/// lack), or a small page of our own when there is none yet.
-async fn not_found(State(state): State<Arc<AppState>>) -> Response {
+/// lack), or a small page of our own when there is none yet. Under a
+/// language's folder (`/fr/…`), that language's 404.html.
+async fn not_found(State(state): State<Arc<AppState>>, uri: axum::http::Uri) -> Response {
     let version = state.status.borrow().version.clone();
     let tag = script_tag(&version);
-    let page = match guard::check_path(&state.out, "/404.html") {
-        Ok(()) => tokio::fs::read_to_string(state.out.join("404.html"))
-            .await
-            .ok(),
-        Err(_) => None,
-    };
+    let folder = uri
+        .path()
+        .trim_start_matches('/')
+        .split_once('/')
+        .map(|(first, _)| first)
+        .filter(|first| !first.is_empty() && !first.starts_with('.'));
+    let candidates = folder
+        .map(|f| format!("/{f}/404.html"))
+        .into_iter()
+        .chain(std::iter::once("/404.html".to_string()));
+    let mut page = None;
+    for candidate in candidates {
+        if guard::check_path(&state.out, &candidate).is_ok()
+            && let Ok(html) =
+                tokio::fs::read_to_string(state.out.join(candidate.trim_start_matches('/'))).await
+        {
+            page = Some(html);
+            break;
+        }
+    }
     let html = match page {
         Some(html) if html.contains("data-careerbook-version") => html,
         Some(mut html) => {

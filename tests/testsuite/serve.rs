@@ -205,6 +205,28 @@ fn page_version(html: &str) -> &str {
 }
 
 #[test]
+fn a_missing_page_under_a_language_gets_that_language_s_404_page() {
+    let p = Project::from_fixture("minimal");
+    p.write(
+        "book.toml",
+        "[book]\ntitle = \"Fixture Book\"\nlanguages = [\"en-CA\", \"fr-CA\"]\n",
+    );
+    let server = Server::start(p);
+    let (code, fr) = server.get("/fr/no-such-page.html");
+    assert_eq!(code, 404);
+    assert!(fr.contains("<html lang=\"fr-CA\""), "{fr}");
+    assert!(fr.contains("Page introuvable"), "{fr}");
+    assert!(fr.contains("/__careerbook/live.js"), "{fr}");
+    // Deeper too, and elsewhere the default language's page.
+    assert!(server.get("/fr/a/b/c.html").1.contains("Page introuvable"));
+    for path in ["/no-such-page.html", "/nope/x.html"] {
+        let (code, en) = server.get(path);
+        assert_eq!(code, 404, "{path}");
+        assert!(en.contains("<html lang=\"en-CA\""), "{path}: {en}");
+    }
+}
+
+#[test]
 fn serves_pages_with_the_reload_script_that_build_leaves_out() {
     let server = Server::start(Project::from_fixture("minimal"));
     let (code, index) = server.get("/");
