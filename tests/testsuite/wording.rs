@@ -5,8 +5,9 @@
 
 use crate::common::{Project, careerbook};
 
-/// A bilingual book of two pages and a plan, with one person to track, so that
-/// the pages and the PDF are quick to make.
+/// A bilingual book of a few pages: a plan whose first phase is under way with
+/// one item of two done, two message templates, and one active mentor to check
+/// in with every day. Small, so that the pages and the PDF are quick to make.
 fn small_book() -> Project {
     let p = Project {
         dir: tempfile::tempdir().unwrap(),
@@ -20,8 +21,79 @@ fn small_book() -> Project {
         "content/index.fr.md",
         "---\ntitle: Bienvenue\n---\nBonjour.\n",
     );
-    p.write("data/profile.yaml", "name: Sam Tremblay\n");
+    p.write(
+        "content/plan.md",
+        "---\ntitle: Plan\n---\n\
+         ## Months 1–6: Start {#first months=1-6}\n\n\
+         - [ ] Find a mentor {#find-mentor}\n- [ ] Find a sponsor {#find-sponsor}\n\n\
+         ## Months 7–12: Deepen {#second months=7-12}\n\n- [ ] Give back {#give-back}\n\n\
+         ## Ongoing: Keep going {#ongoing months=ongoing}\n\n- [ ] Keep in touch {#keep-in-touch}\n",
+    );
+    p.write(
+        "content/plan.fr.md",
+        "---\ntitle: Plan\n---\n\
+         ## Mois 1 à 6 : commencer {#first months=1-6}\n\n\
+         - [ ] Trouver une mentore ou un mentor {#find-mentor}\n\
+         - [ ] Trouver une marraine ou un parrain {#find-sponsor}\n\n\
+         ## Mois 7 à 12 : approfondir {#second months=7-12}\n\n- [ ] Rendre la pareille {#give-back}\n\n\
+         ## En continu : garder le cap {#ongoing months=ongoing}\n\n- [ ] Garder le contact {#keep-in-touch}\n",
+    );
+    // Two templates for an active mentor: one blank in the first, two in the
+    // second.
+    let message = |title: &str, channel: &str, body: &str| {
+        format!(
+            "---\ntitle: {title}\nmessage:\n  channel: {channel}\n  role: mentor\n  stages: [active]\n---\n\n{body}\n"
+        )
+    };
+    p.write(
+        "content/messages/talk.md",
+        &message(
+            "Follow-up after a talk",
+            "conference",
+            "Hi {first_name}, congratulations on {new_role}.",
+        ),
+    );
+    p.write(
+        "content/messages/talk.fr.md",
+        &message(
+            "Suivi après une conférence",
+            "conference",
+            "Bonjour {first_name}, félicitations pour {new_role}.",
+        ),
+    );
+    p.write(
+        "content/messages/news.md",
+        &message(
+            "News for a mentor",
+            "email",
+            "Hi {first_name}, {project} went well: {result}.",
+        ),
+    );
+    p.write(
+        "content/messages/news.fr.md",
+        &message(
+            "Des nouvelles pour une mentore ou un mentor",
+            "email",
+            "Bonjour {first_name}, {project} s’est bien passé : {result}.",
+        ),
+    );
+    p.write(
+        "data/profile.yaml",
+        "name: Sam Tremblay\nplan_start: 2026-06-01\n",
+    );
+    p.write("data/progress.yaml", "done:\n  find-mentor: 2026-07-02\n");
+    p.write(
+        "data/relationships.yaml",
+        "people:\n  - id: kim\n    name: Kim Lee\n    role: mentor\n    stage: active\n    \
+         cadence_days: 1\n    last_contact: 2026-11-01\n",
+    );
     p
+}
+
+/// `text` with French typography's no-break spaces (before `:`, inside « »)
+/// as plain ones, so that a test can spell a phrase as it reads.
+fn plain_spaces(text: &str) -> String {
+    text.replace(['\u{a0}', '\u{202f}'], " ")
 }
 
 /// The text of `careerbook pdf` for `p`, with `extra` arguments; none without
@@ -68,4 +140,69 @@ fn the_blank_workbook_asks_for_two_active_sponsors_as_the_dashboard_does() {
         "{fr}"
     );
     assert!(!fr.contains("une relation de parrainage active"), "{fr}");
+}
+
+#[test]
+fn counts_of_one_take_the_singular() {
+    let p = small_book();
+    p.build_ok();
+
+    // The timeline's description: French counts 0 and 1 as one.
+    let en = p.site("index.html");
+    assert!(en.contains("(1 of 2 tasks done)"), "{en}");
+    let fr = plain_spaces(&p.site("fr/index.html"));
+    assert!(fr.contains("(1 tâche faite sur 2)"), "{fr}");
+
+    // The note under a draft: one blank is "it", two are "them".
+    let en = p.site("relationships.html");
+    assert!(
+        en.contains("Still to fill in: new_role. Add it under"),
+        "{en}"
+    );
+    assert!(
+        en.contains("Still to fill in: project, result. Add them under"),
+        "{en}"
+    );
+    let fr = plain_spaces(&p.site("fr/relationships.html"));
+    assert!(
+        fr.contains("Encore à remplir : new_role. Ajoutez-le sous"),
+        "{fr}"
+    );
+    assert!(
+        fr.contains("Encore à remplir : project, result. Ajoutez-les sous"),
+        "{fr}"
+    );
+
+    // The calendar, for a check-in every day (its lines are folded at 75
+    // octets).
+    let ics = p.site("followups.ics").replace("\r\n ", "");
+    assert!(
+        ics.contains("You planned to be in touch every day."),
+        "{ics}"
+    );
+    let ics = plain_spaces(&p.site("fr/followups.ics").replace("\r\n ", ""));
+    assert!(
+        ics.contains("Vous aviez prévu de reprendre contact chaque jour."),
+        "{ics}"
+    );
+}
+
+#[test]
+fn the_cohort_report_says_one_member_keeps_a_wins_file() {
+    let p = Project::bilingual_cohort();
+    p.write(
+        "data/people/ana-lima/wins.yaml",
+        "wins:\n  - {id: talk, date: 2026-10-01, title: Gave a talk}\n",
+    );
+    p.build_ok();
+    let en = p.members("cohort.html");
+    assert!(
+        en.contains("<strong>1</strong> of 3 members keeps a wins file, with 1 win logged in all."),
+        "{en}"
+    );
+    let fr = plain_spaces(&p.members("fr/cohort.html"));
+    assert!(
+        fr.contains("<strong>1</strong> membre sur 3 tient un fichier de réalisations"),
+        "{fr}"
+    );
 }

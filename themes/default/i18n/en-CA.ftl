@@ -73,7 +73,11 @@ prep-short-news = News to share: { $win }
 prep-short-ask = Ask: { $question }
 
 # The calendar of follow-ups (followups.ics).
-calendar-last-contact = Last contact: { $date }. You planned to be in touch every { $days } days.
+calendar-last-contact =
+    Last contact: { $date }. You planned to be in touch { $days ->
+        [one] every day.
+       *[other] every { $days } days.
+    }
 calendar-was-due = The check-in was due on { $date }.
 calendar-step-was-due = This step was due on { $date }.
 calendar-next-step = Next step: { $step }
@@ -112,7 +116,11 @@ timeline-desc-phases =
         [one] { $count } phase.
        *[other] { $count } phases.
     }
-timeline-desc-current = Today, { $date }, falls in “{ $phase }” ({ $done } of { $total } tasks done).
+timeline-desc-current =
+    Today, { $date }, falls in “{ $phase }” ({ $done } of { $total } { $total ->
+        [one] task
+       *[other] tasks
+    } done).
 timeline-desc-marks =
     { $contacts } logged { $contacts ->
         [one] interaction
@@ -305,7 +313,12 @@ people-draft-blank-title = Not in your data yet: { $name }
 people-draft-copy = Copy text
 people-draft-mailto = Open in your email app
 people-draft-missing = Still to fill in: { $fields }.
-people-draft-missing-how = Add them under <code>outreach:</code> for { $name } in <code>data/relationships.yaml</code>, or edit the text before sending.
+# $count is how many blanks the draft has (the fields just before).
+people-draft-missing-how =
+    { $count ->
+        [one] Add it
+       *[other] Add them
+    } under <code>outreach:</code> for { $name } in <code>data/relationships.yaml</code>, or edit the text before sending.
 
 ## partials/prep-card.html: a prep card (relationships and print pages)
 
@@ -415,7 +428,10 @@ cohort-wins-text =
     <strong>{ $keeping }</strong> of { $count } { $count ->
         [one] member
        *[other] members
-    } keep a wins file, with { $wins } { $wins ->
+    } { $keeping ->
+        [one] keeps
+       *[other] keep
+    } a wins file, with { $wins } { $wins ->
         [one] win
        *[other] wins
     } logged in all.

@@ -76,7 +76,11 @@ prep-short-news = Nouvelle à annoncer : { $win }
 prep-short-ask = À demander : { $question }
 
 # Le calendrier des suivis (followups.ics).
-calendar-last-contact = Dernier contact : { $date }. Vous aviez prévu de reprendre contact tous les { $days } jours.
+calendar-last-contact =
+    Dernier contact : { $date }. Vous aviez prévu de reprendre contact { $days ->
+        [one] chaque jour.
+       *[other] tous les { $days } jours.
+    }
 calendar-was-due = Le suivi était prévu le { $date }.
 calendar-step-was-due = Cette étape était prévue le { $date }.
 calendar-next-step = Prochaine étape : { $step }
@@ -115,7 +119,11 @@ timeline-desc-phases =
         [one] { $count } phase.
        *[other] { $count } phases.
     }
-timeline-desc-current = Aujourd’hui, le { $date }, tombe dans la phase « { $phase } » ({ $done } tâches faites sur { $total }).
+timeline-desc-current =
+    Aujourd’hui, le { $date }, tombe dans la phase « { $phase } » ({ $done } { $done ->
+        [one] tâche faite
+       *[other] tâches faites
+    } sur { $total }).
 timeline-desc-marks =
     { $contacts } { $contacts ->
         [one] échange noté
@@ -333,7 +341,12 @@ people-draft-blank-title = Pas encore dans vos données : { $name }
 people-draft-copy = Copier le texte
 people-draft-mailto = Ouvrir dans votre application de courriel
 people-draft-missing = Encore à remplir : { $fields }.
-people-draft-missing-how = Ajoutez-les sous <code>outreach:</code> pour { $name } dans <code>data/relationships.yaml</code>, ou modifiez le texte avant l’envoi.
+# $count est le nombre de champs à remplir dans le brouillon (ceux qui précèdent).
+people-draft-missing-how =
+    { $count ->
+        [one] Ajoutez-le
+       *[other] Ajoutez-les
+    } sous <code>outreach:</code> pour { $name } dans <code>data/relationships.yaml</code>, ou modifiez le texte avant l’envoi.
 
 ## partials/prep-card.html : une fiche de préparation (pages des relations et à imprimer)
 
