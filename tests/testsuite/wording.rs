@@ -206,3 +206,37 @@ fn the_cohort_report_says_one_member_keeps_a_wins_file() {
         "{fr}"
     );
 }
+
+#[test]
+#[cfg(feature = "pdf")]
+fn a_draft_s_heading_in_the_pdf_is_its_title_then_its_channel() {
+    // Not "Follow-up after a talk after an event": the channel is a label, as
+    // on the web pages.
+    let p = small_book();
+    let Some(en) = pdf_text(&p, &[]) else {
+        return;
+    };
+    assert!(en.contains("Follow-up after a talk (event)"), "{en}");
+    assert!(en.contains("News for a mentor (email)"), "{en}");
+    assert!(!en.contains("after a talk after an event"), "{en}");
+    // In a sentence, the channel still says how the message goes.
+    assert!(en.contains("sent after an event"), "{en}");
+    let fr = plain_spaces(&pdf_text(&p, &["--lang", "fr-CA"]).unwrap());
+    assert!(
+        fr.contains("Suivi après une conférence (événement)"),
+        "{fr}"
+    );
+    assert!(
+        fr.contains("Des nouvelles pour une mentore ou un mentor (courriel)"),
+        "{fr}"
+    );
+    assert!(!fr.contains("conférence après un événement"), "{fr}");
+    assert!(fr.contains("à envoyer après un événement"), "{fr}");
+
+    // The web pages name the channel the same way.
+    p.build_ok();
+    assert!(
+        p.site("fr/relationships.html")
+            .contains("Suivi après une conférence <span class=\"muted\">(événement)</span>")
+    );
+}

@@ -518,11 +518,12 @@ print-due-again = due again, last done
 print-also-in = also in
 print-picture-not-printed = Picture not printed
 
-# Channels, as a label ("Channel: email") and as a way to send a message
-# ("by email").
+# Channels, as a label ("Channel: email"; after a draft's title, "Follow-up
+# after a talk (event)") and as a way to send a message ("by email", "after
+# an event").
 print-channel-linkedin = LinkedIn
 print-channel-email = email
-print-channel-conference = conference
+print-channel-conference = event
 print-channel-in-person = in person
 print-channel-video = video call
 print-channel-phone = phone

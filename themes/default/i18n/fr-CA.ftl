@@ -176,7 +176,7 @@ people-channel =
     { $channel ->
         [email] courriel
         [linkedin] LinkedIn
-        [conference] conférence
+        [conference] événement
         [in-person] en personne
        *[other] { $channel }
     }
@@ -544,11 +544,12 @@ print-due-again = à refaire; fait pour la dernière fois le
 print-also-in = aussi dans
 print-picture-not-printed = Image non imprimée
 
-# Les canaux, comme étiquette (« Canal : courriel ») et comme façon d'envoyer
-# un message (« par courriel »).
+# Les canaux, comme étiquette (« Canal : courriel »; après le titre d'un
+# brouillon, « Suivi après une conférence (événement) ») et comme façon
+# d'envoyer un message (« par courriel », « après un événement »).
 print-channel-linkedin = LinkedIn
 print-channel-email = courriel
-print-channel-conference = conférence
+print-channel-conference = événement
 print-channel-in-person = en personne
 print-channel-video = appel vidéo
 print-channel-phone = téléphone
