@@ -240,3 +240,32 @@ fn a_draft_s_heading_in_the_pdf_is_its_title_then_its_channel() {
             .contains("Suivi après une conférence <span class=\"muted\">(événement)</span>")
     );
 }
+
+#[test]
+#[cfg(feature = "pdf")]
+fn the_pdf_plan_table_says_when_the_ongoing_phase_starts_as_the_progress_page_does() {
+    // Not "1 Jun 2026 –" with nothing after the dash.
+    let p = small_book();
+    let Some(en) = pdf_text(&p, &[]) else {
+        return;
+    };
+    let en = plain_spaces(&en);
+    assert!(
+        en.contains("Ongoing: Keep going 1 Jun 2026 onwards"),
+        "{en}"
+    );
+    let fr = plain_spaces(&pdf_text(&p, &["--lang", "fr-CA"]).unwrap());
+    assert!(
+        fr.contains("En continu : garder le cap À partir du 1er juin 2026"),
+        "{fr}"
+    );
+    p.build_ok();
+    assert!(
+        p.site("progress.html")
+            .contains("<time datetime=\"2026-06-01\">1 June 2026</time> onwards")
+    );
+    assert!(
+        plain_spaces(&p.site("fr/progress.html"))
+            .contains("À partir du <time datetime=\"2026-06-01\">1er juin 2026</time>")
+    );
+}

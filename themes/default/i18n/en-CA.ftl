@@ -616,6 +616,10 @@ print-plan = Your 12-month plan
 print-phase = Phase
 print-dates = Dates
 print-phase-done = Done
+# A phase with no end date, in the plan's table: print-phase-from, the date,
+# then print-phase-onwards ("15 Mar 2026 onwards", as on the progress page).
+print-phase-from = {""}
+print-phase-onwards = onwards
 print-now = now
 print-timeline = Timeline
 

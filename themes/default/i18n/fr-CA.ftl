@@ -643,6 +643,11 @@ print-plan = Votre plan sur 12 mois
 print-phase = Phase
 print-dates = Dates
 print-phase-done = Progression
+# Une phase sans date de fin, dans le tableau du plan : print-phase-from, la
+# date, puis print-phase-onwards (« À partir du 15 mars 2026 », comme sur la
+# page de progression).
+print-phase-from = À partir du
+print-phase-onwards = {""}
 print-now = en cours
 print-timeline = Échéancier
 
