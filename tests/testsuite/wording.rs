@@ -269,3 +269,16 @@ fn the_pdf_plan_table_says_when_the_ongoing_phase_starts_as_the_progress_page_do
             .contains("À partir du <time datetime=\"2026-06-01\">1er juin 2026</time>")
     );
 }
+
+#[test]
+fn the_cohort_report_names_members_without_a_plan_start_one_way() {
+    // Chloe Roy has no plan_start: the chart and the table below it count her
+    // under the same name.
+    let p = Project::bilingual_cohort();
+    p.build_ok();
+    let en = p.members("cohort.html");
+    assert_eq!(en.matches("No plan start yet").count(), 2, "{en}");
+    let fr = p.members("fr/cohort.html");
+    assert_eq!(fr.matches("Plan pas encore commencé").count(), 2, "{fr}");
+    assert!(!fr.contains("Sans date de début"), "{fr}");
+}

@@ -462,7 +462,7 @@ cohort-wins-text =
     }.
 cohort-phases-title = Où en sont les membres dans le plan sur 12 mois
 cohort-phases-caption = Membres par phase du plan aujourd’hui
-cohort-no-plan = Sans date de début de plan
+cohort-no-plan = Plan pas encore commencé
 cohort-members-title = Membres
 cohort-members-caption = Le cahier de chaque membre
 cohort-col-member = Membre
