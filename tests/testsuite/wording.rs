@@ -282,3 +282,18 @@ fn the_cohort_report_names_members_without_a_plan_start_one_way() {
     assert_eq!(fr.matches("Plan pas encore commencé").count(), 2, "{fr}");
     assert!(!fr.contains("Sans date de début"), "{fr}");
 }
+
+#[test]
+#[cfg(feature = "pdf")]
+fn a_person_s_rhythm_of_one_day_reads_every_day_in_the_pdf() {
+    // Not "every 1 days", as the web pages and the calendar say.
+    let p = small_book();
+    let Some(en) = pdf_text(&p, &[]) else {
+        return;
+    };
+    assert!(en.contains("Active every day"), "{en}");
+    assert!(!en.contains("every 1 days"), "{en}");
+    let fr = plain_spaces(&pdf_text(&p, &["--lang", "fr-CA"]).unwrap());
+    assert!(fr.contains("chaque jour"), "{fr}");
+    assert!(!fr.contains("tous les 1 jours"), "{fr}");
+}

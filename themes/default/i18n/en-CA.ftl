@@ -642,9 +642,10 @@ print-person-private = Private: kept out of shared copies
 print-areas = Areas
 print-channel = Channel
 print-rhythm = Rhythm
-# "every 30 days"
+# "every 30 days"; for a rhythm of one day, print-every-day.
 print-every = every
 print-days = days
+print-every-day = every day
 print-email = Email
 print-links = Links
 print-notes = Notes

@@ -670,9 +670,10 @@ print-person-private = Fiche privée : exclue des copies partagées
 print-areas = Domaines
 print-channel = Canal
 print-rhythm = Fréquence
-# « tous les 30 jours »
+# « tous les 30 jours »; pour une fréquence d'un jour, print-every-day.
 print-every = tous les
 print-days = jours
+print-every-day = chaque jour
 print-email = Courriel
 print-links = Liens
 print-notes = Notes
