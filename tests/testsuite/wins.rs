@@ -437,7 +437,7 @@ fn each_members_brief_is_made_from_that_members_wins_only() {
     // The report counts wins, never their text.
     let report = p.members("cohort.html");
     assert!(
-        report.contains("keep a wins file, with 1 win logged"),
+        report.contains("keeps a wins file, with 1 win logged"),
         "{report}"
     );
     assert!(!report.contains("ANAWINMARKER"));
