@@ -222,9 +222,12 @@ pub fn build_reporting(
                 },
                 &mut progress,
             );
-            if let Err(problems) = typeset {
-                diags.extend(problems);
-                return Err(fail(diags));
+            match typeset {
+                Ok(printed) => diags.extend(printed),
+                Err(problems) => {
+                    diags.extend(problems);
+                    return Err(fail(diags));
+                }
             }
         }
     }
@@ -314,8 +317,10 @@ pub fn pdfs(
     speakers: cohort::Speakers,
     mut emit: impl FnMut(OutputFile) -> Result<(), Diagnostic>,
     mut progress: impl FnMut(PdfProgress),
-) -> Result<(), Vec<Diagnostic>> {
+) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
     let mut diags = Diagnostics::new();
+    // What only the PDFs have to say (the rest, the site says too).
+    let mut printed: Vec<Diagnostic> = Vec::new();
     let workbooks =
         cohort::workbooks_for(project, opts.person.as_deref(), speakers).map_err(|d| vec![d])?;
     let empty = model::Workbook::default();
@@ -349,13 +354,17 @@ pub fn pdfs(
             if opts.brief {
                 pdf::render_brief(project, &source, opts)
             } else {
-                pdf::render_pdf(project, &source, opts)
+                pdf::render_pdf_output(project, &source, opts)
             }
         });
         (path.clone(), pdf, found)
     };
     let mut done = 0;
-    let take = |(path, pdf, found): (String, Option<_>, Diagnostics)| {
+    let take = |(path, pdf, found): (
+        String,
+        Option<Result<pdf::PdfOutput, Vec<Diagnostic>>>,
+        Diagnostics,
+    )| {
         diags.extend(found);
         done += 1;
         progress(PdfProgress {
@@ -363,8 +372,10 @@ pub fn pdfs(
             total: jobs.len(),
         });
         match pdf {
-            Some(Ok(bytes)) if !diags.has_errors() => {
-                if let Err(e) = emit(OutputFile::new(path.as_str(), bytes)) {
+            Some(Ok(out)) if !diags.has_errors() => {
+                // Named by the PDF they are about: in a cohort, whose.
+                printed.extend(out.warnings.into_iter().map(|w| w.in_file(&path)));
+                if let Err(e) = emit(OutputFile::new(path.as_str(), out.bytes)) {
                     // The error is in `diags`: the PDFs after it are not typeset.
                     diags.push(e);
                     return false;
@@ -380,7 +391,7 @@ pub fn pdfs(
     if diags.has_errors() {
         Err(diags.sorted())
     } else {
-        Ok(())
+        Ok(printed)
     }
 }
 
@@ -393,7 +404,7 @@ pub fn pdfs(
     _speakers: cohort::Speakers,
     _emit: impl FnMut(OutputFile) -> Result<(), Diagnostic>,
     _progress: impl FnMut(PdfProgress),
-) -> Result<(), Vec<Diagnostic>> {
+) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
     Err(vec![Diagnostic::error(
         "pdf",
         "this careerbook was built without PDF support",
@@ -468,7 +479,7 @@ pub fn write_pdfs(
         1
     };
     let (mut progress, mut before) = (progress, 0);
-    let mut typeset = Ok(());
+    let mut typeset = Ok(Vec::new());
     for (tag, speakers) in views {
         let view = (tag != languages[0]).then(|| project.in_language(tag));
         let mut last = 0;
@@ -505,8 +516,9 @@ pub fn write_pdfs(
             },
         );
         before += last;
-        if typeset.is_err() {
-            break;
+        match &mut typeset {
+            Ok(printed) => diags.extend(std::mem::take(printed)),
+            Err(_) => break,
         }
     }
     if let Err(problems) = typeset {

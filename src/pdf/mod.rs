@@ -56,6 +56,8 @@ pub const BRIEF_TEMPLATE: &str = "print/brief.typ";
 pub struct PdfOutput {
     pub bytes: Vec<u8>,
     pub pages: usize,
+    /// What the PDF could not show as written (see [`missing_glyphs`]).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Typeset the workbook. `view` is the personal data as JSON (in blank mode, the
@@ -93,7 +95,7 @@ pub fn render_brief(
     project: &Project,
     source: &PdfSource,
     opts: &Options,
-) -> Result<Vec<u8>, Vec<Diagnostic>> {
+) -> Result<PdfOutput, Vec<Diagnostic>> {
     if !project.theme.files.contains_key(BRIEF_TEMPLATE) {
         return Err(vec![
             Diagnostic::error("print", format!("the theme has no {BRIEF_TEMPLATE}"))
@@ -119,7 +121,7 @@ pub fn render_brief(
             )),
         ]);
     }
-    Ok(out.bytes)
+    Ok(out)
 }
 
 /// Typeset `world`'s main file and write the PDF. `kind` names the document
@@ -165,7 +167,62 @@ fn typeset(
     Ok(PdfOutput {
         bytes,
         pages: document.pages().len(),
+        warnings: missing_glyphs(&document).into_iter().collect(),
     })
+}
+
+/// The characters the PDF shows as an empty box because none of its embedded
+/// fonts has them (an emoji in a name, say): Typst sets such a character as
+/// glyph 0 of its last font, silently. The site is not affected (browsers
+/// fall back on the system's fonts), so this says what to change for print.
+fn missing_glyphs(document: &PagedDocument) -> Option<Diagnostic> {
+    use typst::layout::{Frame, FrameItem};
+    fn walk(frame: &Frame, found: &mut Vec<(char, String)>) {
+        for (_, item) in frame.items() {
+            match item {
+                FrameItem::Group(group) => walk(&group.frame, found),
+                FrameItem::Text(text) => {
+                    for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
+                        let Some(c) = text.text.get(glyph.range()).and_then(|s| s.chars().next())
+                        else {
+                            continue;
+                        };
+                        if !c.is_whitespace()
+                            && !c.is_control()
+                            && !found.iter().any(|(seen, _)| *seen == c)
+                        {
+                            found.push((c, text.text.trim().to_string()));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut found = Vec::new();
+    for page in document.pages() {
+        walk(&page.frame, &mut found);
+    }
+    let (first, context) = found.first()?;
+    let chars: Vec<String> = found
+        .iter()
+        .take(8)
+        .map(|(c, _)| format!("“{c}” (U+{:04X})", u32::from(*c)))
+        .collect();
+    Some(
+        Diagnostic::warning(
+            "print",
+            format!(
+                "the PDF shows {} as an empty box: its fonts have no such character",
+                chars.join(", ")
+            ),
+        )
+        .help(if found.len() == 1 {
+            format!("the site shows it as written; for print, take it out of your data: it is in “{context}”")
+        } else {
+            format!("the site shows them as written; for print, take them out of your data: “{first}” is in “{context}”")
+        }),
+    )
 }
 
 /// Drop what Typst memoised that the last three typesetting runs (a run: one

@@ -782,6 +782,33 @@ fn a_cohort_typeset_together_is_each_member_typeset_alone() {
 }
 
 #[test]
+fn a_character_no_font_has_is_a_warning_naming_the_member_s_pdf() {
+    let p = Project::from_fixture("cohort");
+    let file = "data/people/ben-okafor/profile.yaml";
+    let profile = std::fs::read_to_string(p.root().join(file)).unwrap();
+    p.write(
+        file,
+        &profile.replace("name: Ben Okafor", "name: \"Ben 🚀 Okafor\""),
+    );
+    let out = tempfile::tempdir().unwrap();
+    let (code, stderr) = cohort_pdfs(&p, out.path(), &[]);
+    assert_eq!(code, Some(0), "a warning, not an error: {stderr}");
+    let warnings: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("as an empty box"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "only Ben's PDF: {stderr}");
+    assert!(warnings[0].contains("“🚀” (U+1F680)"), "{stderr}");
+    assert!(stderr.contains("ben-okafor/workbook.pdf"), "{stderr}");
+    assert!(stderr.contains("it is in “Ben 🚀 Okafor”"), "{stderr}");
+    // Without it, nothing to say.
+    p.write(file, &profile);
+    let (code, stderr) = cohort_pdfs(&p, out.path(), &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!stderr.contains("empty box"), "{stderr}");
+}
+
+#[test]
 fn a_failed_cohort_pdf_run_leaves_the_last_pdfs_as_they_were() {
     let p = Project::from_fixture("cohort");
     let out = tempfile::tempdir().unwrap();
