@@ -205,7 +205,7 @@ fn profile_language(
     let (line, column) = profile.language_at;
     // Your own workbook is in every language of the book; `language` chooses
     // a cohort member's, and would silently do nothing here.
-    if !member && languages.first() != Some(tag) {
+    if !member && languages.first() != Some(tag) && languages.contains(tag) {
         diags.push(
             Diagnostic::warning(
                 "data",

@@ -195,30 +195,36 @@ impl Workbook {
         }
     }
 
-    /// The file people come from, for diagnostics.
+    /// The file people come from: `data/relationships.yaml`, or a cohort
+    /// member's `data/people/<id>/relationships.yaml`.
     pub fn relationships_file(&self) -> String {
-        if self.dir.is_empty() {
-            RELATIONSHIPS_FILE.to_string()
-        } else {
-            format!("{}/relationships.yaml", self.dir)
-        }
+        self.data_file(RELATIONSHIPS_FILE)
     }
 
-    /// The file the profile comes from, for diagnostics.
+    /// The file the profile comes from.
     pub fn profile_file(&self) -> String {
-        if self.dir.is_empty() {
-            PROFILE_FILE.to_string()
-        } else {
-            format!("{}/profile.yaml", self.dir)
-        }
+        self.data_file(PROFILE_FILE)
     }
 
-    /// The file wins come from, for diagnostics.
+    /// The file wins come from.
     pub fn wins_file(&self) -> String {
+        self.data_file(WINS_FILE)
+    }
+
+    /// The file ticks come from.
+    pub fn progress_file(&self) -> String {
+        self.data_file(PROGRESS_FILE)
+    }
+
+    /// `file` (`data/wins.yaml`) where this workbook's data is: in a cohort,
+    /// in the member's folder. The one rule for diagnostics and for what the
+    /// pages tell a reader to edit.
+    fn data_file(&self, file: &str) -> String {
         if self.dir.is_empty() {
-            WINS_FILE.to_string()
+            file.to_string()
         } else {
-            format!("{}/wins.yaml", self.dir)
+            let name = file.rsplit('/').next().unwrap_or(file);
+            format!("{}/{name}", self.dir)
         }
     }
 

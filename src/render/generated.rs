@@ -249,7 +249,6 @@ fn script_words(
                 ],
             ),
         ),
-        ("yaml_comment", locale.t("progress-yaml-comment")),
     ]
     .into_iter()
     .collect()

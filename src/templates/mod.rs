@@ -391,6 +391,18 @@ fn new_tera(locale: &Locale) -> Tera {
             long_date_filter(&dates, value)
         },
     );
+    // `| escape` (for a value passed to `t()` whose result is `| safe`) is
+    // the same escaping as everything else a template prints: Tera's own
+    // also turns `/` into `&#x2F;`, which garbles paths and URLs.
+    tera.register_filter(
+        "escape",
+        |value: &tera::Value, _: &HashMap<String, tera::Value>| match value {
+            tera::Value::String(s) => Ok(tera::Value::String(escape_html(s))),
+            other => Err(tera::Error::msg(format!(
+                "`escape` needs text, not {other}"
+            ))),
+        },
+    );
     tera.register_filter("sentence", sentence_filter);
     tera.register_filter("phrase", phrase_filter);
     tera.register_function("t", Translate::new(locale.clone()));

@@ -458,3 +458,20 @@ fn phrase_drops_the_full_stop_a_goal_was_written_with() {
     .unwrap();
     assert_eq!(out, "**a director role**. a team. more...");
 }
+
+#[test]
+fn escape_is_the_same_escaping_as_printing_and_leaves_slashes() {
+    let mut c = Context::new();
+    c.insert("file", "data/people/<x>/wins.yaml");
+    let out = render_body(
+        "{{ file | escape | safe }} {{ file }}",
+        &c,
+        Path::new("content/a.md"),
+        3,
+    )
+    .unwrap();
+    assert_eq!(
+        out,
+        "data/people/&lt;x&gt;/wins.yaml data/people/&lt;x&gt;/wins.yaml"
+    );
+}

@@ -69,8 +69,14 @@ pub struct Draft {
     pub paragraphs: Vec<Vec<Shown>>,
     /// The whole text, as it would be sent.
     pub plain: String,
-    /// Placeholders no data fills.
+    /// Placeholders no data fills, `win_impact` among them.
     pub missing: Vec<String>,
+    /// How many of `missing` go under the person's `outreach:` (all but
+    /// `win_impact`, which comes from the win).
+    pub missing_outreach: usize,
+    /// The title of the win whose `impact` would fill `{win_impact}`, when it
+    /// has none.
+    pub impact_from: Option<String>,
     /// An e-mail draft ready to open in a mail program.
     pub mailto: Option<String>,
 }
@@ -122,10 +128,13 @@ pub(super) fn person(
             }
             // A win with no impact is fixed in the wins file, not in the
             // person's entry: say so there.
+            let mut outreach = missing.clone();
+            let mut impact_from = None;
             if let News::Unheard(w) = news
-                && let Some(i) = missing.iter().position(|n| n == "win_impact")
+                && let Some(i) = outreach.iter().position(|n| n == "win_impact")
             {
-                missing.remove(i);
+                outreach.remove(i);
+                impact_from = Some(w.title.clone());
                 diags.push(message::win_impact_diagnostic(
                     &m.title,
                     p,
@@ -133,11 +142,11 @@ pub(super) fn person(
                     &c.workbook.wins_file(),
                 ));
             }
-            if !missing.is_empty() {
+            if !outreach.is_empty() {
                 diags.push(message::missing_diagnostic(
                     &m.title,
                     p,
-                    &missing,
+                    &outreach,
                     &c.workbook.relationships_file(),
                 ));
             }
@@ -162,7 +171,9 @@ pub(super) fn person(
                     .map(|s| s.segments.iter().map(shown).collect()),
                 paragraphs: paragraphs(&filled.segments),
                 plain: filled.text,
+                missing_outreach: outreach.len(),
                 missing,
+                impact_from,
                 mailto,
             }
         })

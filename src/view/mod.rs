@@ -64,6 +64,30 @@ pub struct WorkbookView {
     pub prep_cards: usize,
     /// The blank message templates.
     pub messages: Vec<MessageView>,
+    /// The data files this workbook is read from, as the pages tell a reader
+    /// to edit them (a cohort member's are in their folder).
+    pub files: DataFiles,
+}
+
+/// Where a workbook's data lives: `data/wins.yaml`, or in a cohort
+/// `data/people/<id>/wins.yaml`.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct DataFiles {
+    pub profile: String,
+    pub relationships: String,
+    pub wins: String,
+    pub progress: String,
+}
+
+impl DataFiles {
+    pub fn of(workbook: &crate::model::Workbook) -> DataFiles {
+        DataFiles {
+            profile: workbook.profile_file(),
+            relationships: workbook.relationships_file(),
+            wins: workbook.wins_file(),
+            progress: workbook.progress_file(),
+        }
+    }
 }
 
 impl WorkbookView {
@@ -279,6 +303,7 @@ pub fn workbook(c: &CompiledWorkbook<'_>, opts: &Options, diags: &mut Diagnostic
         brief: brief::brief(wb, &c.locale),
         prep_cards,
         messages,
+        files: DataFiles::of(wb),
     }
 }
 

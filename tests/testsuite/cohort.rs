@@ -106,6 +106,47 @@ fn every_member_gets_a_workbook_of_their_own_outside_the_published_site() {
 }
 
 #[test]
+fn a_member_s_pages_name_the_data_files_in_their_own_folder() {
+    let p = Project::from_fixture("cohort");
+    p.build_ok();
+    let mut named = std::collections::BTreeSet::new();
+    for id in ["ana-lima", "ben-okafor", "chloe-roy"] {
+        for page in [
+            "index.html",
+            "relationships.html",
+            "progress.html",
+            "brief.html",
+        ] {
+            let page = format!("{id}/{page}");
+            if !p.members_exists(&page) {
+                continue;
+            }
+            let html = p.members(&page);
+            for (at, _) in html.match_indices("data/") {
+                let file: String = html[at..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '/' | '.'))
+                    .collect();
+                let file = file.trim_end_matches('.');
+                if file.ends_with(".yaml") {
+                    assert!(
+                        file.starts_with(&format!("data/people/{id}/")),
+                        "{id}/{page} names `{file}`"
+                    );
+                    named.insert(file.to_string());
+                }
+            }
+        }
+    }
+    // The progress page names the member's progress file (and the YAML it
+    // exports says where to paste it).
+    assert!(
+        named.contains("data/people/ana-lima/progress.yaml"),
+        "{named:?}"
+    );
+}
+
+#[test]
 fn the_published_site_holds_nothing_of_any_member_whatever_the_options() {
     let p = Project::from_fixture("cohort");
     p.write(

@@ -116,6 +116,40 @@ fn a_sponsor_update_reports_the_newest_win_they_have_not_heard() {
 }
 
 #[test]
+fn a_win_without_impact_is_a_blank_like_any_other_and_says_where_to_fix_it() {
+    let p = project();
+    // Hélène's newest unheard win has no impact: drop `same-day-second`'s.
+    p.write(
+        "data/wins.yaml",
+        &wins_file().replace("    impact: Second impact\n", ""),
+    );
+    build(&p, &options(&p));
+    let html = p.site("relationships.html");
+    // The draft's <details>: its summary, body and notes.
+    let body = html
+        .find("id=\"draft-helene-cormier-sponsor-keep-informed\"")
+        .unwrap();
+    let start = html[..body].rfind("<summary>").unwrap();
+    let draft = &html[start..body + html[body..].find("</details>").unwrap()];
+    assert!(draft.contains("{win_impact}</mark>"), "{draft}");
+    // Counted in the badge and listed with the other blanks …
+    let summary = &draft[..draft.find("</summary>").unwrap()];
+    assert!(summary.contains("to fill in</span>"), "{summary}");
+    let note = &draft[draft
+        .find("class=\"draft-missing\"")
+        .expect("a note on what to fill in")..];
+    let note = &note[..note.find("</p>").unwrap()];
+    assert!(note.contains("win_impact"), "{note}");
+    // … and the note says it comes from the win, in the wins file.
+    assert!(
+        note.contains(
+            "the win “Same day second” has no <code>impact:</code> in <code>data/wins.yaml</code>"
+        ),
+        "{note}"
+    );
+}
+
+#[test]
 fn when_a_sponsor_has_heard_every_win_the_draft_says_so() {
     let p = Project::default_workbook();
     p.write(

@@ -256,7 +256,7 @@ dashboard-wins-newest = { $count } logged; the newest:
 dashboard-wins-heard-all = has heard them all
 dashboard-wins-unheard = { $count } not heard yet
 dashboard-wins-tell = Tell your sponsors what you have done: their update drafts start from your newest win.
-dashboard-wins-none = No wins logged yet. Keep your results in <code>data/wins.yaml</code>: they fill your sponsor updates and your brief.
+dashboard-wins-none = No wins logged yet. Keep your results in <code>{ $file }</code>: they fill your sponsor updates and your brief.
 dashboard-brief-link = <a href="{ $href }">Your sponsor brief</a>: one page a sponsor can speak from.
 dashboard-progress-title = Progress
 dashboard-progress-done =
@@ -270,7 +270,7 @@ dashboard-progress-link = Progress by chapter and phase
 
 timeline-caption = Your 12-month plan from { $start } to { $end }.
 timeline-table-link = The timeline as a table
-timeline-empty = Add <code>plan_start</code> to <code>data/profile.yaml</code> to see your 12-month timeline.
+timeline-empty = Add <code>plan_start</code> to <code>{ $file }</code> to see your 12-month timeline.
 
 ## relationships.html: the tracker and each person's card
 
@@ -318,7 +318,8 @@ people-draft-missing-how =
     { $count ->
         [one] Add it
        *[other] Add them
-    } under <code>outreach:</code> for { $name } in <code>data/relationships.yaml</code>, or edit the text before sending.
+    } under <code>outreach:</code> for { $name } in <code>{ $file }</code>, or edit the text before sending.
+people-draft-missing-impact = <code>{"{"}win_impact{"}"}</code> is blank because the win “{ $win }” has no <code>impact:</code> in <code>{ $file }</code>: add one there, or fill it in before sending.
 
 ## partials/prep-card.html: a prep card (relationships and print pages)
 
@@ -346,7 +347,7 @@ brief-ambition-title = Where I am headed
 brief-then = Then: { $ambition }
 brief-ambition-empty = Add <code>ambitions:</code> to your profile: the one line a sponsor repeats for you.
 brief-wins-title = Recent results
-brief-wins-empty = No wins yet: list your results in <code>data/wins.yaml</code> and the newest five appear here.
+brief-wins-empty = No wins yet: list your results in <code>{ $file }</code> and the newest five appear here.
 brief-open-title = Open to
 brief-open-empty = Add <code>open_to:</code> to your profile: the roles and stretch assignments you want.
 brief-vouch-title = Who else knows my work
@@ -355,12 +356,12 @@ brief-vouch-title = Who else knows my work
 
 progress-lede = How far you are through the workbook’s checklists and the 12-month plan.
 progress-save-title = Save your progress
-progress-save-text = Ticks you make in the browser are remembered on this device. To keep them for good (and in the printed workbook), copy them into <code>data/progress.yaml</code>.
+progress-save-text = Ticks you make in the browser are remembered on this device. To keep them for good (and in the printed workbook), copy them into <code>{ $file }</code>.
 progress-export = Show my progress as YAML
 progress-copy = Copy
 # The comment book.js writes at the top of the exported YAML (after "# ").
-progress-yaml-comment = Checklist items done, with the date. Paste into data/progress.yaml.
-progress-noscript = Ticking boxes needs JavaScript; without it, list finished item ids in <code>data/progress.yaml</code> and build again.
+progress-yaml-comment = Checklist items done, with the date. Paste into { $file }.
+progress-noscript = Ticking boxes needs JavaScript; without it, list finished item ids in <code>{ $file }</code> and build again.
 progress-plan-title = The 12-month plan
 progress-phases-caption = Plan phases
 progress-phases-caption-from = Plan phases, from { $start }
@@ -627,7 +628,7 @@ print-timeline = Timeline
 # print-overdue-before, the number, then print-overdue-one or -other.
 print-tracker = Relationship tracker
 print-tracker-description = Everyone you are building a relationship with, and what comes next.
-print-tracker-empty = No one yet. Add people to data/relationships.yaml, or use the blank tracker below.
+print-tracker-empty = No one yet. Add the people you track to your relationships.yaml, or use the blank tracker below.
 print-role = Role
 print-stage = Stage
 print-last-contact = Last contact

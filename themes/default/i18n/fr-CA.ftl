@@ -284,7 +284,7 @@ dashboard-wins-unheard =
        *[other] { $count } réalisations à lui annoncer
     }
 dashboard-wins-tell = Dites à vos marraines et parrains ce que vous avez accompli : leurs brouillons de mise à jour partent de votre plus récente réalisation.
-dashboard-wins-none = Aucune réalisation consignée pour l’instant. Inscrivez vos résultats dans <code>data/wins.yaml</code> : ils alimentent vos mises à jour et votre fiche de présentation.
+dashboard-wins-none = Aucune réalisation consignée pour l’instant. Inscrivez vos résultats dans <code>{ $file }</code> : ils alimentent vos mises à jour et votre fiche de présentation.
 dashboard-brief-link = <a href="{ $href }">Votre fiche de présentation</a> : une page sur laquelle une marraine ou un parrain peut s’appuyer pour parler de vous.
 dashboard-progress-title = Progression
 dashboard-progress-done =
@@ -298,7 +298,7 @@ dashboard-progress-link = Progression par chapitre et par phase
 
 timeline-caption = Votre plan sur 12 mois, du { $start } au { $end }.
 timeline-table-link = La ligne du temps sous forme de tableau
-timeline-empty = Ajoutez <code>plan_start</code> à <code>data/profile.yaml</code> pour voir la ligne du temps de votre plan sur 12 mois.
+timeline-empty = Ajoutez <code>plan_start</code> à <code>{ $file }</code> pour voir la ligne du temps de votre plan sur 12 mois.
 
 ## relationships.html : le suivi des relations et la fiche de chaque personne
 
@@ -346,7 +346,8 @@ people-draft-missing-how =
     { $count ->
         [one] Ajoutez-le
        *[other] Ajoutez-les
-    } sous <code>outreach:</code> pour { $name } dans <code>data/relationships.yaml</code>, ou modifiez le texte avant l’envoi.
+    } sous <code>outreach:</code> pour { $name } dans <code>{ $file }</code>, ou modifiez le texte avant l’envoi.
+people-draft-missing-impact = <code>{"{"}win_impact{"}"}</code> reste vide parce que la réalisation « { $win } » n’a pas d’<code>impact:</code> dans <code>{ $file }</code> : ajoutez-en un, ou remplissez-le avant l’envoi.
 
 ## partials/prep-card.html : une fiche de préparation (pages des relations et à imprimer)
 
@@ -374,7 +375,7 @@ brief-ambition-title = Où je veux aller
 brief-then = Ensuite : { $ambition }
 brief-ambition-empty = Ajoutez <code>ambitions:</code> à votre profil : la phrase qu’une marraine ou un parrain répétera à votre sujet.
 brief-wins-title = Réalisations récentes
-brief-wins-empty = Aucune réalisation pour l’instant : inscrivez vos résultats dans <code>data/wins.yaml</code> et les cinq plus récents apparaîtront ici.
+brief-wins-empty = Aucune réalisation pour l’instant : inscrivez vos résultats dans <code>{ $file }</code> et les cinq plus récents apparaîtront ici.
 brief-open-title = Occasions recherchées
 brief-open-empty = Ajoutez <code>open_to:</code> à votre profil : les postes et les mandats de développement que vous souhaitez.
 brief-vouch-title = Qui d’autre connaît mon travail
@@ -383,12 +384,12 @@ brief-vouch-title = Qui d’autre connaît mon travail
 
 progress-lede = Où vous en êtes dans les listes de contrôle du cahier et dans le plan sur 12 mois.
 progress-save-title = Enregistrer votre progression
-progress-save-text = Les cases que vous cochez dans le navigateur sont mémorisées sur cet appareil. Pour les garder pour de bon (et les retrouver dans le cahier imprimé), copiez-les dans <code>data/progress.yaml</code>.
+progress-save-text = Les cases que vous cochez dans le navigateur sont mémorisées sur cet appareil. Pour les garder pour de bon (et les retrouver dans le cahier imprimé), copiez-les dans <code>{ $file }</code>.
 progress-export = Afficher ma progression en YAML
 progress-copy = Copier
 # Le commentaire que book.js écrit en tête du YAML exporté (après « # »).
-progress-yaml-comment = Éléments cochés, avec leur date. À coller dans data/progress.yaml.
-progress-noscript = Cocher les cases exige JavaScript; sans lui, inscrivez les identifiants des éléments terminés dans <code>data/progress.yaml</code> et reconstruisez le cahier.
+progress-yaml-comment = Éléments cochés, avec leur date. À coller dans { $file }.
+progress-noscript = Cocher les cases exige JavaScript; sans lui, inscrivez les identifiants des éléments terminés dans <code>{ $file }</code> et reconstruisez le cahier.
 progress-plan-title = Le plan sur 12 mois
 progress-phases-caption = Phases du plan
 progress-phases-caption-from = Phases du plan, à partir du { $start }
@@ -655,7 +656,7 @@ print-timeline = Échéancier
 # 30 jours » : print-overdue-before, le nombre, puis print-overdue-one ou -other.
 print-tracker = Suivi des relations
 print-tracker-description = Toutes les personnes avec qui vous bâtissez une relation, et la suite des choses.
-print-tracker-empty = Personne pour l’instant. Ajoutez des personnes dans data/relationships.yaml, ou utilisez le tableau vierge ci-dessous.
+print-tracker-empty = Personne pour l’instant. Ajoutez les personnes que vous suivez à votre fichier relationships.yaml, ou utilisez le tableau vierge ci-dessous.
 print-role = Rôle
 print-stage = Étape
 print-last-contact = Dernier contact

@@ -179,7 +179,8 @@
     button.addEventListener("click", function () {
       var s = progressState();
       var ids = Object.keys(s).sort();
-      var comment = word("yaml_comment", controls, "data-comment", "Checklist items done, with the date. Paste into data/progress.yaml.");
+      // The page says which file: a cohort member's is in their folder.
+      var comment = controls.getAttribute("data-comment") || "Checklist items done, with the date. Paste into progress.yaml.";
       var lines = ["# " + comment, "done:"];
       if (!ids.length) lines[1] = "done: {}";
       ids.forEach(function (id) { lines.push("  " + id + ": " + s[id]); });
