@@ -379,11 +379,18 @@ fn cycle_error(
 /// A Tera instance that escapes everything it inserts, whatever a template's file
 /// name says.
 ///
-/// Words come in `locale`'s language: `t(id=…)` and `long_date`.
+/// Words come in `locale`'s language: `t(id=…)` and `long_date`. On a French
+/// page, what the reader wrote (a log summary, a win's title) gets French
+/// spacing as it is printed, as the guidance and the interface's words have it.
 fn new_tera(locale: &Locale) -> Tera {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![""]);
-    tera.set_escape_fn(escape_html);
+    let escape: fn(&str) -> String = if locale.primary() == "fr" {
+        escape_html_french
+    } else {
+        escape_html
+    };
+    tera.set_escape_fn(escape);
     let dates = locale.clone();
     tera.register_filter(
         "long_date",
@@ -396,8 +403,8 @@ fn new_tera(locale: &Locale) -> Tera {
     // also turns `/` into `&#x2F;`, which garbles paths and URLs.
     tera.register_filter(
         "escape",
-        |value: &tera::Value, _: &HashMap<String, tera::Value>| match value {
-            tera::Value::String(s) => Ok(tera::Value::String(escape_html(s))),
+        move |value: &tera::Value, _: &HashMap<String, tera::Value>| match value {
+            tera::Value::String(s) => Ok(tera::Value::String(escape(s))),
             other => Err(tera::Error::msg(format!(
                 "`escape` needs text, not {other}"
             ))),
@@ -541,6 +548,11 @@ fn long_date_filter(locale: &Locale, value: &tera::Value) -> tera::Result<tera::
     let date = crate::model::date::parse_iso_date(text)
         .map_err(|e| tera::Error::msg(format!("`long_date`: {e}")))?;
     Ok(tera::Value::String(locale.long_date(date)))
+}
+
+/// [`escape_html`] with French spacing ([`crate::language::typography`]).
+fn escape_html_french(input: &str) -> String {
+    escape_html(&crate::language::typography::apply("fr", input))
 }
 
 /// Escape text for HTML content and quoted attributes. Unlike Tera's default we

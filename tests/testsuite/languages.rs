@@ -342,6 +342,24 @@ fn a_member_s_language_must_be_one_of_the_book_s() {
 }
 
 #[test]
+fn your_own_text_on_a_french_page_gets_french_spacing_and_stays_as_written_in_english() {
+    let p = bilingual();
+    p.write(
+        "data/relationships.yaml",
+        "people:\n  - id: marie\n    name: Marie-Ève Roy\n    role: mentor\n    stage: active\n    log:\n      - date: 2026-11-02\n        kind: coffee\n        summary: \"Elle m'a dit : « écris à Luc »\"\n",
+    );
+    p.build_ok();
+    let fr = p.site("fr/relationships.html");
+    assert!(
+        fr.contains("dit\u{a0}: «\u{a0}écris à Luc\u{a0}»"),
+        "no line can start with `:` or `»`: {fr}"
+    );
+    // The English page prints it as written.
+    let en = p.site("relationships.html");
+    assert!(en.contains("dit : « écris à Luc »"), "{en}");
+}
+
+#[test]
 fn language_in_your_own_profile_says_where_the_language_is_set() {
     let p = bilingual();
     p.write(
