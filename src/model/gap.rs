@@ -189,6 +189,8 @@ pub struct GapAnalysis {
     /// Live relationships where you have only taken so far (see
     /// [`Person::only_taken`]), in file order.
     pub only_taken: Vec<PersonRef>,
+    /// Live relationships where you have given something back at least once.
+    pub gave_back: usize,
 }
 
 /// Analyze the people you track. Pass the people the page may show (the public
@@ -241,6 +243,10 @@ pub fn analyze(people: &[Person]) -> GapAnalysis {
         sponsors,
         verdicts,
         only_taken,
+        gave_back: people
+            .iter()
+            .filter(|p| p.is_live() && p.gave_back())
+            .count(),
     }
 }
 

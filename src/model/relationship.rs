@@ -33,12 +33,15 @@ impl Person {
         self.log.iter().any(|e| e.gave)
     }
 
-    /// A live relationship (contacted or active) with logged interactions, none of
-    /// which gave anything back: relationships last when they go both ways.
-    pub fn only_taken(&self) -> bool {
+    /// A relationship under way: contacted or active.
+    pub fn is_live(&self) -> bool {
         matches!(self.stage, Stage::Active | Stage::Contacted)
-            && !self.log.is_empty()
-            && !self.gave_back()
+    }
+
+    /// A live relationship with logged interactions, none of which gave
+    /// anything back: relationships last when they go both ways.
+    pub fn only_taken(&self) -> bool {
+        self.is_live() && !self.log.is_empty() && !self.gave_back()
     }
 
     /// The latest logged interaction, if any.

@@ -203,11 +203,7 @@ pub(super) fn dashboard(
         verdicts,
         actions,
         only_taken: analysis.only_taken,
-        gave_back: wb
-            .people
-            .iter()
-            .filter(|p| matches!(p.stage, Stage::Active | Stage::Contacted) && p.gave_back())
-            .count(),
+        gave_back: analysis.gave_back,
         progress,
         phase: phases.iter().find(|p| p.current).cloned(),
         wins: WinsCard {

@@ -82,11 +82,12 @@ fn init_refuses_a_folder_with_files_and_force_never_overwrites() {
         err.contains("is not empty") && err.contains("--force"),
         "{err}"
     );
-    let (code, _, err) = run(careerbook()
-        .arg("init")
-        .arg("--force")
-        .arg("--theme")
-        .arg(dir.path()));
+    let force = || {
+        run(careerbook()
+            .args(["init", "--force", "--theme"])
+            .arg(dir.path()))
+    };
+    let (code, _, err) = force();
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("Kept book.toml"), "{err}");
     assert!(err.contains("Added ") && !err.contains("Created"), "{err}");
@@ -100,11 +101,7 @@ fn init_refuses_a_folder_with_files_and_force_never_overwrites() {
             .is_file()
     );
     // Again: every file is there already.
-    let (code, _, err) = run(careerbook()
-        .arg("init")
-        .arg("--force")
-        .arg("--theme")
-        .arg(dir.path()));
+    let (code, _, err) = force();
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("Nothing to add"), "{err}");
 }

@@ -110,17 +110,22 @@ fn rows_hold_phases_and_marks() {
     assert_eq!(rows.events[1].label, "contact");
 }
 
-#[test]
-fn svg_is_accessible_escaped_and_marks_today() {
+/// The timeline of a plan started on 2 February 2026, as of 15 June.
+fn june_svg() -> String {
     let p = plan(Some("2026-02-02"));
-    let svg = timeline_svg(
+    timeline_svg(
         &p,
         &[(2, 3), (1, 4)],
         &workbook(),
         d("2026-06-15"),
         &Locale::default(),
     )
-    .unwrap();
+    .unwrap()
+}
+
+#[test]
+fn svg_is_accessible_escaped_and_marks_today() {
+    let svg = june_svg();
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(svg.contains(r#"viewBox="0 0 960 260""#));
     assert!(svg.contains(r#"role="img" aria-labelledby="tl-title tl-desc""#));
@@ -164,17 +169,7 @@ fn svg_is_accessible_escaped_and_marks_today() {
     assert!(marks.contains("Talked &lt;b&gt;shop&lt;/b&gt;"), "{marks}");
     assert!(!svg.contains("href"), "no external resources");
     // Deterministic.
-    assert_eq!(
-        svg,
-        timeline_svg(
-            &p,
-            &[(2, 3), (1, 4)],
-            &workbook(),
-            d("2026-06-15"),
-            &Locale::default()
-        )
-        .unwrap()
-    );
+    assert_eq!(svg, june_svg());
 }
 
 #[test]
@@ -232,15 +227,7 @@ fn a_phase_name_on_its_band_starts_with_a_capital() {
 
 #[test]
 fn today_passes_under_the_phase_names_not_through_them() {
-    let p = plan(Some("2026-02-02"));
-    let svg = timeline_svg(
-        &p,
-        &[(2, 3), (1, 4)],
-        &workbook(),
-        d("2026-06-15"),
-        &Locale::default(),
-    )
-    .unwrap();
+    let svg = june_svg();
     // Today's group comes before the bands, which cover it...
     let today = svg.find(r#"<g class="tl-today">"#).unwrap();
     assert!(today < svg.find(r#"<g class="tl-phase"#).unwrap(), "{svg}");
