@@ -223,7 +223,8 @@ pub fn build_reporting(
                 &mut progress,
             );
             match typeset {
-                Ok(printed) => diags.extend(printed),
+                // The site's pages have said what the data lacks.
+                Ok(warnings) => diags.extend(warnings.of_pdfs),
                 Err(problems) => {
                     diags.extend(problems);
                     return Err(fail(diags));
@@ -317,9 +318,9 @@ pub fn pdfs(
     speakers: cohort::Speakers,
     mut emit: impl FnMut(OutputFile) -> Result<(), Diagnostic>,
     mut progress: impl FnMut(PdfProgress),
-) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
+) -> Result<PdfWarnings, Vec<Diagnostic>> {
     let mut diags = Diagnostics::new();
-    // What only the PDFs have to say (the rest, the site says too).
+    // What only the PDFs have to say.
     let mut printed: Vec<Diagnostic> = Vec::new();
     let workbooks =
         cohort::workbooks_for(project, opts.person.as_deref(), speakers).map_err(|d| vec![d])?;
@@ -391,8 +392,21 @@ pub fn pdfs(
     if diags.has_errors() {
         Err(diags.sorted())
     } else {
-        Ok(printed)
+        Ok(PdfWarnings {
+            of_data: diags.sorted(),
+            of_pdfs: printed,
+        })
     }
+}
+
+/// What typesetting had to say, when it succeeded.
+#[derive(Debug, Default)]
+pub struct PdfWarnings {
+    /// About the data, as the site's pages say it too (a draft's blank, …):
+    /// `build --pdf` has printed them already, `careerbook pdf` prints them.
+    pub of_data: Vec<Diagnostic>,
+    /// What only the PDFs have to say (a character no font has).
+    pub of_pdfs: Vec<Diagnostic>,
 }
 
 /// Without the `pdf` feature there is no typesetter: say so instead of failing
@@ -404,7 +418,7 @@ pub fn pdfs(
     _speakers: cohort::Speakers,
     _emit: impl FnMut(OutputFile) -> Result<(), Diagnostic>,
     _progress: impl FnMut(PdfProgress),
-) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
+) -> Result<PdfWarnings, Vec<Diagnostic>> {
     Err(vec![Diagnostic::error(
         "pdf",
         "this careerbook was built without PDF support",
@@ -479,7 +493,7 @@ pub fn write_pdfs(
         1
     };
     let (mut progress, mut before) = (progress, 0);
-    let mut typeset = Ok(Vec::new());
+    let mut typeset = Ok(PdfWarnings::default());
     for (tag, speakers) in views {
         let view = (tag != languages[0]).then(|| project.in_language(tag));
         let mut last = 0;
@@ -517,7 +531,12 @@ pub fn write_pdfs(
         );
         before += last;
         match &mut typeset {
-            Ok(printed) => diags.extend(std::mem::take(printed)),
+            // Said once when every language's PDF has it (a draft's blank).
+            Ok(warnings) => diags.extend(
+                std::mem::take(&mut warnings.of_data)
+                    .into_iter()
+                    .chain(std::mem::take(&mut warnings.of_pdfs)),
+            ),
             Err(_) => break,
         }
     }

@@ -221,6 +221,42 @@ fn pdf_command_and_build_pdf_write_workbooks() {
     assert_eq!(code, 2, "--blank and --private conflict");
 }
 
+/// `careerbook pdf` alone says what the data lacks, as `build` does: a
+/// draft's blank is a blank in the PDF too. `build --pdf` says it once.
+#[cfg(feature = "pdf")]
+#[test]
+fn the_pdf_command_says_what_the_data_lacks_once() {
+    let p = Project {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    p.write("book.toml", "[book]\ntitle = \"Blanks\"\n");
+    p.write("content/index.md", "---\ntitle: Welcome\n---\nHello.\n");
+    p.write(
+        "content/messages/talk.md",
+        "---\ntitle: Congratulations\nmessage:\n  channel: email\n  role: mentor\n  \
+         stages: [active]\n---\n\nHi {first_name}, congratulations on {new_role}.\n",
+    );
+    p.write("data/profile.yaml", "name: Sam Tremblay\n");
+    p.write(
+        "data/relationships.yaml",
+        "people:\n  - id: kim\n    name: Kim Lee\n    role: mentor\n    stage: active\n",
+    );
+    let warning = "the draft “Congratulations” for Kim Lee has no value for {new_role}";
+    let pdf = p.root().join("workbook.pdf");
+    let (code, _, err) = run(careerbook()
+        .args(["pdf", "--today", "2026-11-24", "--out"])
+        .arg(&pdf)
+        .arg(p.root()));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(err.matches(warning).count(), 1, "{err}");
+    assert!(err.contains("data/relationships.yaml:2:"), "{err}");
+    let (code, _, err) = run(careerbook()
+        .args(["build", "--pdf", "--today", "2026-11-24"])
+        .arg(p.root()));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(err.matches(warning).count(), 1, "{err}");
+}
+
 #[test]
 fn init_with_content_copies_the_guidance_to_own_it() {
     let dir = tempfile::tempdir().unwrap();
