@@ -18,7 +18,7 @@ pub struct Workbooks<'p> {
 }
 
 /// The empty workbook a cohort's guide is built from.
-static GUIDE: std::sync::LazyLock<Workbook> = std::sync::LazyLock::new(Workbook::default);
+static GUIDE: std::sync::LazyLock<Workbook> = std::sync::LazyLock::new(Workbook::guide);
 
 /// Which members a view of the project, in one language, makes workbooks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

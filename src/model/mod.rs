@@ -60,7 +60,8 @@ pub struct Workbook {
     /// Your wins, from `data/wins.yaml`, in file order.
     pub wins: Vec<Win>,
     /// The folder the files came from (`data`, or `data/people/<id>` for a member
-    /// of a cohort), for diagnostics found after loading.
+    /// of a cohort), for diagnostics found after loading; for a cohort's guide,
+    /// [`ANY_MEMBER`].
     #[serde(skip)]
     pub dir: String,
     /// The plan's day 1 when the profile is left out (a public build without
@@ -87,7 +88,21 @@ pub struct DataFiles<'a> {
     pub wins: Option<SourceFile<'a>>,
 }
 
+/// The folder a cohort's guide names for its reader's data: the guide is every
+/// member's, and each member's files are in their own folder.
+pub const ANY_MEMBER: &str = "data/people/<id>";
+
 impl Workbook {
+    /// The empty workbook a cohort's guide is built from: no one's data, and
+    /// its pages name the files in a member's folder (`data/progress.yaml`
+    /// is an error in a cohort).
+    pub fn guide() -> Workbook {
+        Workbook {
+            dir: ANY_MEMBER.to_string(),
+            ..Workbook::default()
+        }
+    }
+
     /// Build a workbook from its data files' text. `dir` is the folder they are
     /// in (`data`, or `data/people/<id>` for a member of a cohort), kept for
     /// diagnostics found later. Problems are reported to `diags` and parsing
@@ -231,7 +246,9 @@ impl Workbook {
     /// A cohort member's id: the folder under `data/people/` the workbook
     /// comes from.
     pub fn member_id(&self) -> Option<&str> {
-        self.dir.strip_prefix("data/people/")
+        self.dir
+            .strip_prefix("data/people/")
+            .filter(|_| self.dir != ANY_MEMBER)
     }
 
     /// Nothing written yet: no profile, no people, no progress, no wins.

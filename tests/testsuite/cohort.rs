@@ -144,6 +144,17 @@ fn a_member_s_pages_name_the_data_files_in_their_own_folder() {
         named.contains("data/people/ana-lima/progress.yaml"),
         "{named:?}"
     );
+    // The guide is every member's: its progress page names a member's file,
+    // not `data/progress.yaml`, which a cohort refuses.
+    let guide = p.site("progress.html");
+    assert!(!guide.contains("data/progress.yaml"), "{guide}");
+    assert_eq!(
+        guide
+            .matches("data/people/&lt;id&gt;/progress.yaml")
+            .count(),
+        3,
+        "the save text, the YAML's comment and the text without JavaScript: {guide}"
+    );
 }
 
 #[test]
