@@ -147,6 +147,8 @@ pub struct TimelineView {
     pub svg: String,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
+    /// Today is past the plan's last day: the 12 months are over.
+    pub ended: bool,
     pub events: Vec<TimelineEvent>,
 }
 
@@ -244,6 +246,7 @@ pub fn workbook(c: &CompiledWorkbook<'_>, opts: &Options, diags: &mut Diagnostic
                 svg,
                 start: rows.start,
                 end: rows.end,
+                ended: rows.end.is_some_and(|end| today > end),
                 events: rows
                     .events
                     .iter()

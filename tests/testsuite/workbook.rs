@@ -106,6 +106,37 @@ fn giving_back_praises_only_when_someone_has_had_something_back() {
     assert!(giving(&p).contains("Keep it up"), "{}", giving(&p));
 }
 
+/// Once the plan's 12 months are over, the timeline says so and how to plan
+/// another year; during them, it does not.
+#[test]
+fn a_plan_whose_year_is_over_says_so_under_the_timeline() {
+    let p = personal();
+    p.build_ok();
+    assert!(!p.site("index.html").contains("timeline-ended"));
+    // Started 2025-09-15: its last day was 2026-09-14, before 2026-11-24.
+    p.write(
+        "data/profile.yaml",
+        &PROFILE.replace("plan_start: 2026-03-02", "plan_start: 2025-09-15"),
+    );
+    p.build_ok();
+    for page in ["index.html", "progress.html"] {
+        let html = p.site(page);
+        assert!(
+            html.contains(
+                "Your 12 months ended on 14 September 2026. Look back at what the year \
+                 brought you, then plan the next one: set <code>plan_start:</code> in \
+                 <code>data/profile.yaml</code> to the day it begins."
+            ),
+            "{page}: {html}"
+        );
+    }
+    let fr = p.site("fr/index.html").replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(
+        fr.contains("Vos 12 mois ont pris fin le 14 septembre 2026."),
+        "{fr}"
+    );
+}
+
 #[test]
 fn drafts_are_filled_per_person_and_blanks_are_marked() {
     let p = personal();

@@ -270,6 +270,8 @@ dashboard-progress-link = Progress by chapter and phase
 
 timeline-caption = Your 12-month plan from { $start } to { $end }.
 timeline-table-link = The timeline as a table
+# Under the timeline once today is past the plan's last day ($end, a long date).
+timeline-ended = Your 12 months ended on { $end }. Look back at what the year brought you, then plan the next one: set <code>plan_start:</code> in <code>{ $file }</code> to the day it begins.
 timeline-empty = Add <code>plan_start</code> to <code>{ $file }</code> to see your 12-month timeline.
 
 ## relationships.html: the tracker and each person's card

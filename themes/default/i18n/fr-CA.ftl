@@ -298,6 +298,7 @@ dashboard-progress-link = Progression par chapitre et par phase
 
 timeline-caption = Votre plan sur 12 mois, du { $start } au { $end }.
 timeline-table-link = La ligne du temps sous forme de tableau
+timeline-ended = Vos 12 mois ont pris fin le { $end }. Faites le bilan de cette année, puis préparez la suivante : dans <code>{ $file }</code>, donnez à <code>plan_start:</code> la date où elle commence.
 timeline-empty = Ajoutez <code>plan_start</code> à <code>{ $file }</code> pour voir la ligne du temps de votre plan sur 12 mois.
 
 ## relationships.html : le suivi des relations et la fiche de chaque personne
