@@ -153,23 +153,28 @@ fn counts_of_one_take_the_singular() {
     let fr = plain_spaces(&p.site("fr/index.html"));
     assert!(fr.contains("(1 tâche faite sur 2)"), "{fr}");
 
-    // The note under a draft: one blank is "it", two are "them".
+    // The note under a draft names each blank as the draft shows it; one
+    // blank is "it", two are "them".
     let en = p.site("relationships.html");
     assert!(
-        en.contains("Still to fill in: new_role. Add it under"),
+        en.contains("Still to fill in: <code>{new_role}</code>. Add it under"),
         "{en}"
     );
     assert!(
-        en.contains("Still to fill in: project, result. Add them under"),
+        en.contains(
+            "Still to fill in: <code>{project}</code>, <code>{result}</code>. Add them under"
+        ),
         "{en}"
     );
     let fr = plain_spaces(&p.site("fr/relationships.html"));
     assert!(
-        fr.contains("Encore à remplir : new_role. Ajoutez-le sous"),
+        fr.contains("Encore à remplir : <code>{new_role}</code>. Ajoutez-le sous"),
         "{fr}"
     );
     assert!(
-        fr.contains("Encore à remplir : project, result. Ajoutez-les sous"),
+        fr.contains(
+            "Encore à remplir : <code>{project}</code>, <code>{result}</code>. Ajoutez-les sous"
+        ),
         "{fr}"
     );
 
