@@ -246,16 +246,13 @@ pub fn workbook(c: &CompiledWorkbook<'_>, opts: &Options, diags: &mut Diagnostic
                 svg,
                 start: rows.start,
                 end: rows.end,
-                ended: rows.end.is_some_and(|end| today > end),
+                ended: rows.ended(today),
                 events: rows
                     .events
                     .iter()
                     .map(|e| TimelineEvent {
                         date: e.date,
-                        text: match &e.summary {
-                            Some(s) => format!("{} — {}: {}", e.person_name, e.label, s),
-                            None => format!("{} — {}", e.person_name, e.label),
-                        },
+                        text: timeline::event_text(e, &c.locale),
                     })
                     .collect(),
             }

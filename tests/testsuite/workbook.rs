@@ -135,6 +135,28 @@ fn a_plan_whose_year_is_over_says_so_under_the_timeline() {
         fr.contains("Vos 12 mois ont pris fin le 14 septembre 2026."),
         "{fr}"
     );
+    // The timeline's counts are the year's, said as such: Mina's check-in,
+    // due after it, is on the dashboard, not in them.
+    let index = p.site("index.html");
+    assert!(
+        index.contains(
+            "The plan’s 12 months are over; in them, 1 logged interaction (0 where you gave back)."
+        ),
+        "{index}"
+    );
+    assert!(!index.contains("upcoming check-in"), "{index}");
+    // The timeline's table says a mark as its tooltip does, in the page's
+    // language.
+    let progress = p.site("progress.html");
+    assert!(
+        progress.contains("<td>Mina Osei: coffee. Talked about hiring.</td>"),
+        "{progress}"
+    );
+    let fr = p.site("fr/progress.html");
+    assert!(
+        fr.contains("<td>Mina Osei\u{a0}: coffee. Talked about hiring.</td>"),
+        "{fr}"
+    );
 }
 
 #[test]

@@ -111,6 +111,13 @@ pub struct TimelineRows {
     pub events: Vec<EventRow>,
 }
 
+impl TimelineRows {
+    /// Today is past the plan's last day: its 12 months are over.
+    pub fn ended(&self, today: NaiveDate) -> bool {
+        self.end.is_some_and(|end| today > end)
+    }
+}
+
 /// The timeline's facts as rows. `phase_progress[i]` is `(done, total)` of
 /// `plan.phases[i]` (see [`Plan::all_progress`]); missing entries count as 0/0.
 /// Without a plan start there are phases but no dates and no events.
@@ -510,10 +517,21 @@ fn diamond(x: f64, y: f64) -> String {
 
 /// A mark's tooltip: `14 April 2026 — Colette Arsenault: coffee (you gave back)`.
 fn event_title(e: &EventRow, locale: &Locale) -> String {
-    let mut t = locale.t_with(
+    locale.t_with(
         "timeline-event",
         &[
             ("date", locale.long_date(e.date).into()),
+            ("what", event_text(e, locale).into()),
+        ],
+    )
+}
+
+/// A mark in words, without its date, as the tooltip and the timeline's table
+/// say it: `Colette Arsenault: coffee (you gave back). Talked about pitching.`
+pub fn event_text(e: &EventRow, locale: &Locale) -> String {
+    let mut t = locale.t_with(
+        "timeline-event-what",
+        &[
             ("name", e.person_name.as_str().into()),
             ("label", e.label.as_str().into()),
         ],
@@ -571,8 +589,15 @@ fn description(rows: &TimelineRows, today: NaiveDate, locale: &Locale) -> String
         .filter(|e| e.kind == EventKind::CheckInOverdue)
         .count();
     d.push(' ');
+    // Once the plan is over, its check-ins are all past: the marks that count
+    // are what the year held, and what is due now is on the dashboard.
+    let ended = rows.ended(today);
     d.push_str(&locale.t_with(
-        "timeline-desc-marks",
+        if ended {
+            "timeline-desc-marks-ended"
+        } else {
+            "timeline-desc-marks"
+        },
         &[
             ("contacts", contacts.into()),
             ("gave", gave.into()),

@@ -106,7 +106,9 @@ timeline-legend-gave = You gave back
 timeline-legend-checkin = Check-in
 timeline-legend-overdue = Check-in overdue
 timeline-legend-today = Today
-timeline-event = { $date } — { $name }: { $label }
+# A mark on the timeline: $what is timeline-event-what, with what follows it.
+timeline-event = { $date } — { $what }
+timeline-event-what = { $name }: { $label }
 timeline-label-contact = contact
 timeline-label-checkin = check-in
 timeline-event-gave = you gave back
@@ -129,6 +131,12 @@ timeline-desc-marks =
         [one] check-in
        *[other] check-ins
     }; { $overdue } overdue.
+# Once the plan is over: what its 12 months hold (check-ins due now are on the dashboard).
+timeline-desc-marks-ended =
+    The plan’s 12 months are over; in them, { $contacts } logged { $contacts ->
+        [one] interaction
+       *[other] interactions
+    } ({ $gave } where you gave back).
 
 # Notes in a draft where {win} has nothing to say; $name is the person's first name.
 draft-note-all-heard = nothing new for { $name }: they know every win in your wins file

@@ -109,7 +109,8 @@ timeline-legend-gave = Vous avez aidé
 timeline-legend-checkin = Suivi
 timeline-legend-overdue = Suivi en retard
 timeline-legend-today = Aujourd’hui
-timeline-event = { $date } — { $name } : { $label }
+timeline-event = { $date } — { $what }
+timeline-event-what = { $name } : { $label }
 timeline-label-contact = échange
 timeline-label-checkin = suivi
 timeline-event-gave = vous avez aidé
@@ -132,6 +133,11 @@ timeline-desc-marks =
         [one] suivi à venir
        *[other] suivis à venir
     }; { $overdue } en retard.
+timeline-desc-marks-ended =
+    Les 12 mois du plan sont écoulés; pendant cette période, { $contacts } { $contacts ->
+        [one] échange noté
+       *[other] échanges notés
+    } (dont { $gave } où vous avez aidé).
 
 # Notes dans un brouillon quand {win} n'a rien à dire ; $name est le prénom de la personne.
 draft-note-all-heard = rien de neuf pour { $name } : cette personne connaît toutes les réalisations de votre dossier
