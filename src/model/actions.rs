@@ -95,7 +95,7 @@ pub fn next_actions(
                 person_id: Some(p.id.clone()),
                 person_name: Some(p.name.clone()),
                 due,
-                days_overdue: due.map(|d| (today - d).num_days()).filter(|&late| late > 0),
+                days_overdue: p.step_overdue_days(today),
                 last_done: None,
                 link: p.url(),
             })

@@ -139,10 +139,7 @@ impl PrepCard {
             last,
             next_step: person.next_step.clone(),
             next_step_due: person.next_step_due,
-            step_overdue_days: person
-                .next_step_due
-                .map(|due| (today - due).num_days())
-                .filter(|late| *late > 0),
+            step_overdue_days: person.step_overdue_days(today),
             areas: person.areas.clone(),
             wins: workbook
                 .unheard_by(person)

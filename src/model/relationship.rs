@@ -28,6 +28,14 @@ impl Person {
         (late > 0).then_some(late)
     }
 
+    /// How many days late the next step is (at least 1), or `None` if it has
+    /// no due date or is not late. On the due day itself you are not late yet.
+    pub fn step_overdue_days(&self, today: NaiveDate) -> Option<i64> {
+        let due = self.next_step_due?;
+        let late = (today - due).num_days();
+        (late > 0).then_some(late)
+    }
+
     /// You have logged giving something back at least once.
     pub fn gave_back(&self) -> bool {
         self.log.iter().any(|e| e.gave)

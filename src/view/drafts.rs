@@ -24,6 +24,8 @@ pub struct PersonView {
     pub next_check_in: Option<NaiveDate>,
     /// Days past the check-in, when it is past.
     pub overdue_days: Option<i64>,
+    /// Days past the next step's due date, when it is past.
+    pub step_overdue_days: Option<i64>,
     /// You have given something back in the log.
     pub gave_back: bool,
     /// The drafts of every message template that suits them.
@@ -183,7 +185,8 @@ pub(super) fn person(
         stage_rank: p.stage as u8,
         email_href: p.email.as_ref().map(|e| format!("mailto:{e}")),
         next_check_in: p.next_check_in(),
-        overdue_days: p.days_overdue(today).filter(|d| *d > 0),
+        overdue_days: p.days_overdue(today),
+        step_overdue_days: p.step_overdue_days(today),
         gave_back: p.gave_back(),
         drafts,
         prep: PrepCard::of(p, &c.workbook, &c.questions, today),

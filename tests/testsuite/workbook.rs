@@ -159,6 +159,33 @@ fn a_plan_whose_year_is_over_says_so_under_the_timeline() {
     );
 }
 
+/// A next step past its due date is marked late where people are listed, as
+/// the dashboard and the prep card mark it.
+#[test]
+fn an_overdue_next_step_is_marked_in_the_tracker_and_the_card() {
+    let p = personal();
+    p.build_ok();
+    assert!(!p.site("relationships.html").contains(">4 days overdue"));
+    p.write(
+        "data/relationships.yaml",
+        &PEOPLE.replace("next_step_due: 2026-12-01", "next_step_due: 2026-11-20"),
+    );
+    p.build_ok();
+    let html = p.site("relationships.html");
+    assert!(
+        html.contains(
+            "(by <time datetime=\"2026-11-20\">20 November 2026</time>)</span> \
+             <span class=\"tag tag-overdue\">4 days overdue</span></td>"
+        ),
+        "the tracker: {html}"
+    );
+    assert!(
+        html.contains("<strong class=\"overdue-text\">(4 days overdue)</strong></dd>"),
+        "the card: {html}"
+    );
+    assert!(p.site("index.html").contains(">4 days overdue<"));
+}
+
 #[test]
 fn drafts_are_filled_per_person_and_blanks_are_marked() {
     let p = personal();
