@@ -85,9 +85,19 @@ fn giving_back_praises_only_when_someone_has_had_something_back() {
         index[start..end].to_string()
     };
     let p = personal();
-    // Mina has only taken: she is listed.
+    // Mina has only taken: she is listed, alone, so in the singular.
     p.build_ok();
     assert!(giving(&p).contains("Mina Osei"), "{}", giving(&p));
+    assert!(
+        giving(&p).contains("You have only taken from this person so far."),
+        "{}",
+        giving(&p)
+    );
+    let fr = p.site("fr/index.html");
+    assert!(
+        fr.contains("cette personne vous a apporté de l’aide"),
+        "{fr}"
+    );
     // Nobody tracked: no praise for giving back to no one.
     p.write("data/relationships.yaml", "people: []\n");
     p.build_ok();

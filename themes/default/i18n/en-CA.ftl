@@ -255,7 +255,12 @@ dashboard-see = see
 dashboard-actions-title = Next actions
 dashboard-actions-none = Nothing is due. A good week to reach out to someone new.
 dashboard-giving-title = Giving back
-dashboard-giving-only-taken = You have only taken from these people so far. Share something useful with them: an article, an introduction, a result they helped with.
+# $count is how many people are listed after it.
+dashboard-giving-only-taken =
+    { $count ->
+        [one] You have only taken from this person so far. Share something useful with them: an article, an introduction, a result they helped with.
+       *[other] You have only taken from these people so far. Share something useful with them: an article, an introduction, a result they helped with.
+    }
 dashboard-giving-all = Everyone you are working with has had something back from you. Keep it up.
 dashboard-giving-none = Nothing to show yet. When you log a conversation with a mentor or sponsor, mark what you offered in return with <code>gave: true</code>; this card then lists anyone who has had nothing back from you.
 dashboard-wins-title = Your wins
@@ -339,7 +344,7 @@ prep-title-with = with { $name }
 prep-last-time = Last time
 prep-last-none = Nothing logged yet. Add a <code>log:</code> entry after you talk.
 prep-next-step = Your next step
-prep-next-step-none = None planned. Decide one before you hang up.
+prep-next-step-none = None planned: decide one before you part.
 prep-bring = What you could bring
 prep-bring-news = News they have not heard:
 prep-bring-areas = Something useful on what they care about: { $areas }.

@@ -272,7 +272,11 @@ dashboard-see = voir
 dashboard-actions-title = Prochaines actions
 dashboard-actions-none = Rien à faire pour l’instant. C’est une bonne semaine pour approcher une nouvelle personne.
 dashboard-giving-title = Donner en retour
-dashboard-giving-only-taken = Jusqu’ici, ces personnes vous ont apporté de l’aide sans rien recevoir en retour. Offrez-leur quelque chose d’utile : un article, une mise en relation, un résultat auquel elles ont contribué.
+dashboard-giving-only-taken =
+    { $count ->
+        [one] Jusqu’ici, cette personne vous a apporté de l’aide sans rien recevoir en retour. Offrez-lui quelque chose d’utile : un article, une mise en relation, un résultat auquel elle a contribué.
+       *[other] Jusqu’ici, ces personnes vous ont apporté de l’aide sans rien recevoir en retour. Offrez-leur quelque chose d’utile : un article, une mise en relation, un résultat auquel elles ont contribué.
+    }
 dashboard-giving-all = Chaque personne avec qui vous travaillez a reçu quelque chose de votre part. Continuez ainsi.
 dashboard-giving-none = Rien à signaler pour l’instant. Quand vous consignez un échange avec une personne qui vous accompagne, indiquez ce que vous lui avez offert en retour avec <code>gave: true</code>; cette carte nommera alors les personnes qui n’ont encore rien reçu de votre part.
 dashboard-wins-title = Vos réalisations
@@ -364,7 +368,7 @@ prep-title-with = avec { $name }
 prep-last-time = Dernier échange
 prep-last-none = Rien de consigné pour l’instant. Ajoutez une entrée <code>log:</code> après votre conversation.
 prep-next-step = Votre prochaine étape
-prep-next-step-none = Aucune de prévue. Décidez-en une avant de raccrocher.
+prep-next-step-none = Aucune de prévue : choisissez-en une avant de vous quitter.
 prep-bring = Ce que vous pourriez apporter
 prep-bring-news = Des nouvelles que cette personne ne connaît pas encore :
 prep-bring-areas = Quelque chose d’utile sur ce qui compte pour cette personne : { $areas }.
