@@ -37,6 +37,9 @@ pub use schema::template_schema;
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct WorkbookView {
     pub today: NaiveDate,
+    /// A cohort member's id (their folder under `data/people/`); none for
+    /// anyone else's workbook and for a cohort's guide.
+    pub member: Option<String>,
     /// `today` written out, e.g. "24 November 2026".
     pub today_long: String,
     /// A `--private` build.
@@ -287,6 +290,7 @@ pub fn workbook(c: &CompiledWorkbook<'_>, opts: &Options, diags: &mut Diagnostic
     let prep_cards = people.iter().filter(|p| p.prep.is_some()).count();
     WorkbookView {
         today,
+        member: wb.member_id().map(str::to_string),
         today_long: c.locale.long_date(today),
         private,
         blank: !has_data,

@@ -144,6 +144,15 @@ fn a_member_s_pages_name_the_data_files_in_their_own_folder() {
         named.contains("data/people/ana-lima/progress.yaml"),
         "{named:?}"
     );
+    // The brief says how to typeset it: a member does not run careerbook.
+    let brief = p.members("ana-lima/brief.html");
+    assert!(
+        brief.contains(
+            "ask whoever builds your cohort's workbooks to run \
+             <code>careerbook pdf --brief --person ana-lima</code>."
+        ),
+        "{brief}"
+    );
     // The guide is every member's: its progress page names a member's file,
     // not `data/progress.yaml`, which a cohort refuses.
     let guide = p.site("progress.html");

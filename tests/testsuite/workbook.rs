@@ -196,6 +196,27 @@ fn an_overdue_next_step_is_marked_in_the_tracker_and_the_card() {
     assert!(p.site("index.html").contains(">4 days overdue<"));
 }
 
+/// The brief's page gives the command that typesets it, in the page's
+/// language (`careerbook pdf --brief` alone makes the book's first).
+#[test]
+fn the_brief_gives_the_command_for_its_own_language() {
+    let p = personal();
+    p.build_ok();
+    // The brief's command typesets the brief in the page's language.
+    assert!(
+        p.site("brief.html")
+            .contains("run <code>careerbook pdf --brief --lang en-CA</code>."),
+        "{}",
+        p.site("brief.html")
+    );
+    assert!(
+        p.site("fr/brief.html")
+            .contains("lancez <code>careerbook pdf --brief --lang fr-CA</code>."),
+        "{}",
+        p.site("fr/brief.html")
+    );
+}
+
 #[test]
 fn drafts_are_filled_per_person_and_blanks_are_marked() {
     let p = personal();

@@ -355,7 +355,13 @@ prep-questions-from = from <a href="{ $href }">the question bank</a>
 ## brief.html and partials/brief-sheet.html: the sponsor brief
 
 brief-lede = What a sponsor needs to speak for you in a room you are not in, on one page. Print it or send it before a conversation about your next step.
-brief-actions = For a one-page PDF to attach to an email, run <code>careerbook pdf --brief</code>. Only public wins appear here; who has heard about each win stays in your workbook.
+# $command is the command that typesets this brief; $member is "true" in a
+# cohort member's workbook (the member does not run careerbook).
+brief-actions =
+    { $member ->
+        [true] For a one-page PDF to attach to an email, ask whoever builds your cohort's workbooks to run <code>{ $command }</code>.
+       *[other] For a one-page PDF to attach to an email, run <code>{ $command }</code>.
+    } Only public wins appear here; who has heard about each win stays in your workbook.
 brief-eyebrow = Sponsor brief
 brief-your-name = Your name
 brief-ambition-title = Where I am headed
@@ -623,8 +629,10 @@ print-blank-intro-end = , list everyone in the tracker, copy a person record for
 print-glance = Your dashboard
 print-glance-network = Where your network stands
 print-glance-you = Where you stand
-# "12 of 91 checklist items done"
-print-checklist-items-done = checklist items done
+# "12 of 91 checklist items done": the numbers, then print-checklist-items-done-one
+# or -other as the total counts ("1 of 1 checklist item done").
+print-checklist-items-done-one = checklist item done
+print-checklist-items-done-other = checklist items done
 print-mentors-and-sponsors = Mentors and sponsors
 print-recommended = Recommended
 print-next-actions = Next actions

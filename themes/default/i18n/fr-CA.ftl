@@ -100,7 +100,11 @@ timeline-title = Échéancier du plan, du { $start } au { $end }
 timeline-row-phases = Phases
 timeline-row-contacts = Échanges
 timeline-row-checkins = Suivis
-timeline-done = { $done }/{ $total } faites
+timeline-done =
+    { $done }/{ $total } { $done ->
+        [one] faite
+       *[other] faites
+    }
 timeline-phase-dates = { $phase } : du { $start } au { $end }, { $progress }
 timeline-all-year = { $phase } (toute l’année), { $progress }
 timeline-today = Aujourd’hui, { $day } { $month }
@@ -379,7 +383,11 @@ prep-questions-from = tirées de la <a href="{ $href }">banque de questions</a>
 ## brief.html et partials/brief-sheet.html : la fiche de présentation
 
 brief-lede = Ce dont une marraine ou un parrain a besoin pour parler de vous là où vous n’êtes pas, sur une seule page. Imprimez-la ou envoyez-la avant une conversation sur votre prochaine étape.
-brief-actions = Pour un PDF d’une page à joindre à un courriel, lancez <code>careerbook pdf --brief</code>. Seules les réalisations publiques figurent ici; qui a entendu parler de chacune reste dans votre cahier.
+brief-actions =
+    { $member ->
+        [true] Pour un PDF d’une page à joindre à un courriel, demandez à la personne qui prépare les cahiers de votre cohorte de lancer <code>{ $command }</code>.
+       *[other] Pour un PDF d’une page à joindre à un courriel, lancez <code>{ $command }</code>.
+    } Seules les réalisations publiques figurent ici; qui a entendu parler de chacune reste dans votre cahier.
 brief-eyebrow = Fiche de présentation
 brief-your-name = Votre nom
 brief-ambition-title = Où je veux aller
@@ -646,8 +654,10 @@ print-blank-intro-end = , inscrivez chaque personne dans le suivi des relations,
 print-glance = Votre tableau de bord
 print-glance-network = Où en est votre réseau
 print-glance-you = Où vous en êtes
-# « 12 sur 91 cases cochées dans les listes de contrôle »
-print-checklist-items-done = cases cochées dans les listes de contrôle
+# « 12 sur 91 cases cochées dans les listes de contrôle » : les nombres, puis
+# print-checklist-items-done-one ou -other selon le total (« 0 sur 1 case cochée »).
+print-checklist-items-done-one = case cochée dans les listes de contrôle
+print-checklist-items-done-other = cases cochées dans les listes de contrôle
 print-mentors-and-sponsors = Mentorat et parrainage
 print-recommended = Recommandation
 print-next-actions = Prochaines actions
