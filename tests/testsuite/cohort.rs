@@ -144,8 +144,15 @@ fn a_member_s_pages_name_the_data_files_in_their_own_folder() {
         named.contains("data/people/ana-lima/progress.yaml"),
         "{named:?}"
     );
-    // The brief says how to typeset it: a member does not run careerbook.
+    // Her brief asks for her ambition in her own profile.
     let brief = p.members("ana-lima/brief.html");
+    assert!(
+        brief.contains(
+            "Add <code>ambitions:</code> to <code>data/people/ana-lima/profile.yaml</code>"
+        ),
+        "{brief}"
+    );
+    // The brief says how to typeset it: a member does not run careerbook.
     assert!(
         brief.contains(
             "ask whoever builds your cohort's workbooks to run \

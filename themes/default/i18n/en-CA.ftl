@@ -366,11 +366,11 @@ brief-eyebrow = Sponsor brief
 brief-your-name = Your name
 brief-ambition-title = Where I am headed
 brief-then = Then: { $ambition }
-brief-ambition-empty = Add <code>ambitions:</code> to your profile: the one line a sponsor repeats for you.
+brief-ambition-empty = Add <code>ambitions:</code> to <code>{ $file }</code>: the one line a sponsor repeats for you.
 brief-wins-title = Recent results
 brief-wins-empty = No wins yet: list your results in <code>{ $file }</code> and the newest five appear here.
 brief-open-title = Open to
-brief-open-empty = Add <code>open_to:</code> to your profile: the roles and stretch assignments you want.
+brief-open-empty = Add <code>open_to:</code> to <code>{ $file }</code>: the roles and stretch assignments you want.
 brief-vouch-title = Who else knows my work
 
 ## progress.html, and what book.js writes there

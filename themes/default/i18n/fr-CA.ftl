@@ -392,11 +392,11 @@ brief-eyebrow = Fiche de présentation
 brief-your-name = Votre nom
 brief-ambition-title = Où je veux aller
 brief-then = Ensuite : { $ambition }
-brief-ambition-empty = Ajoutez <code>ambitions:</code> à votre profil : la phrase qu’une marraine ou un parrain répétera à votre sujet.
+brief-ambition-empty = Ajoutez <code>ambitions:</code> à <code>{ $file }</code> : la phrase qu’une marraine ou un parrain répétera à votre sujet.
 brief-wins-title = Réalisations récentes
 brief-wins-empty = Aucune réalisation pour l’instant : inscrivez vos résultats dans <code>{ $file }</code> et les cinq plus récents apparaîtront ici.
 brief-open-title = Occasions recherchées
-brief-open-empty = Ajoutez <code>open_to:</code> à votre profil : les postes et les mandats de développement que vous souhaitez.
+brief-open-empty = Ajoutez <code>open_to:</code> à <code>{ $file }</code> : les postes et les mandats de développement que vous souhaitez.
 brief-vouch-title = Qui d’autre connaît mon travail
 
 ## progress.html, et ce que book.js y écrit
