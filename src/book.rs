@@ -144,6 +144,49 @@ pub fn humanise(name: &str) -> String {
     }
 }
 
+/// What Previous and Next follow: the pages in the order the contents list
+/// them, so the generated pages (the tracker, progress, the brief) sit between
+/// the home page and the first chapter, as in the sidebar.
+pub struct Pager<'t> {
+    pages: Vec<PageRef<'t>>,
+    at: std::collections::HashMap<&'t str, usize>,
+}
+
+/// A page the pager links to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageRef<'t> {
+    pub title: &'t str,
+    /// From the site's root.
+    pub url: &'t str,
+}
+
+impl<'t> Pager<'t> {
+    pub fn new(toc: &'t [TocEntry]) -> Self {
+        let pages: Vec<PageRef> = toc
+            .iter()
+            .filter_map(|e| {
+                Some(PageRef {
+                    title: &e.title,
+                    url: e.url.as_deref()?,
+                })
+            })
+            .collect();
+        let at = pages.iter().enumerate().map(|(i, p)| (p.url, i)).collect();
+        Pager { pages, at }
+    }
+
+    /// The pages before and after the one at `url`.
+    pub fn around(&self, url: &str) -> (Option<PageRef<'t>>, Option<PageRef<'t>>) {
+        match self.at.get(url) {
+            Some(&i) => (
+                i.checked_sub(1).map(|j| self.pages[j]),
+                self.pages.get(i + 1).copied(),
+            ),
+            None => (None, None),
+        }
+    }
+}
+
 /// The table of contents, shared by every page (written once, not into each page).
 /// Generated pages (the tracker, progress) follow the home page.
 pub fn toc(

@@ -4,11 +4,11 @@
 
 use tera::Context;
 
-use super::pages::Writer;
+use super::pages::{Writer, page_link};
 use super::{generated_page, render_template};
 use crate::book::{GeneratedPage, TocEntry};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::view::context::{PageLink, workbook_id};
+use crate::view::context::workbook_id;
 use crate::view::{ChapterView, WorkbookView};
 
 /// The relationship tracker appears when there are people to track; the
@@ -99,21 +99,19 @@ impl Writer<'_> {
         generated: &[GeneratedPage],
         diags: &mut Diagnostics,
     ) {
-        let first_chapter = self.compiled.order.first().map(|s| PageLink {
-            title: &self.titles[0],
-            url: s.url.clone(),
-        });
         let mut chapters = Some(chapters);
         // One copy of the shared context for all of them: only `page` (and the
         // progress page's `chapters`) differ.
         let mut ctx = self.with_people(generated_page(self.shared, "", ""));
         ctx.insert("content", "");
-        ctx.insert("prev", &first_chapter);
-        ctx.insert("next", &None::<PageLink>);
         ctx.insert("progress_json", &self.progress_json());
         let after_the_book = self.compiled.order.len();
         for (n, g) in generated.iter().enumerate() {
             ctx.insert("page", &crate::view::PageInfo::generated(&g.title, g.url));
+            // Generated pages are at the workbook's root: addresses as they are.
+            let (prev, next) = self.pager.around(g.url);
+            ctx.insert("prev", &prev.map(|p| page_link(p, "")));
+            ctx.insert("next", &next.map(|p| page_link(p, "")));
             if g.template == "progress.html"
                 && let Some(chapters) = chapters.take()
             {

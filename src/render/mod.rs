@@ -416,10 +416,10 @@ impl Build<'_> {
             search: &search,
             compiled: &compiled,
             view: &view,
-            titles: &titles,
             shared: &shared,
             prefix,
             toc: &toc,
+            pager: &crate::book::Pager::new(&toc),
             threads,
         };
         // The pages with print.html, and the rest of the workbook, side by side.

@@ -8,7 +8,7 @@ use std::io::Write;
 use tera::Context;
 
 use super::{Build, Threads, generated_page, render_template, render_template_to};
-use crate::book::TocEntry;
+use crate::book::{PageRef, Pager, TocEntry};
 use crate::compile::CompiledWorkbook;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::{self, Task};
@@ -26,13 +26,22 @@ pub(super) struct Writer<'a> {
     pub search: &'a super::search::Collector<'a>,
     pub compiled: &'a CompiledWorkbook<'a>,
     pub view: &'a WorkbookView,
-    pub titles: &'a [String],
     /// The context every page starts from (without the data that grows with
     /// the book, so copying it per worker stays cheap).
     pub shared: &'a Context,
     pub prefix: &'a str,
     pub toc: &'a [TocEntry],
+    /// Previous and Next, in the contents' order.
+    pub pager: &'a Pager<'a>,
     pub threads: Threads,
+}
+
+/// A link to a page of the pager from a page `root` below the site's root.
+pub(super) fn page_link<'t>(page: PageRef<'t>, root: &str) -> PageLink<'t> {
+    PageLink {
+        title: page.title,
+        url: format!("{root}{}", page.url),
+    }
 }
 
 /// A chapter of print.html as its template sees it.
@@ -203,10 +212,7 @@ impl Writer<'_> {
             html = mark_placeholders(&html);
             print_html = mark_placeholders(&print_html);
         }
-        let link = |j: usize| PageLink {
-            title: &self.titles[j],
-            url: format!("{root}{}", order[j].url),
-        };
+        let (prev, next) = self.pager.around(&slot.url);
         let is_index = slot.url == "index.html";
         let own = PageContext {
             page: PageInfo {
@@ -235,8 +241,8 @@ impl Writer<'_> {
                 }),
             },
             site_root: root.clone(),
-            prev: i.checked_sub(1).map(link),
-            next: (i + 1 < order.len()).then(|| link(i + 1)),
+            prev: prev.map(|p| page_link(p, &root)),
+            next: next.map(|p| page_link(p, &root)),
             root: root.clone(),
             content: html,
         };

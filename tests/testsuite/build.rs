@@ -20,12 +20,31 @@ fn builds_every_page_with_prev_next_and_shared_toc() {
         assert!(p.site_exists(page), "{page} missing");
     }
     let chapter = p.site("chapter.html");
-    // Reading order: index, chapter (order 1), raw (2), part (3) and its page.
-    assert!(
-        chapter.contains(r#"<a class="pager-prev" rel="prev" href="index.html">"#),
-        "{chapter}"
+    // Reading order, as in the contents: index, the workbook's own pages
+    // (progress, the brief), chapter (order 1), raw (2), part (3) and its page.
+    let pager = |page: &str| {
+        let html = p.site(page);
+        let link = |rel: &str| {
+            let at = html.find(&format!("rel=\"{rel}\" href=\""))?;
+            let rest = &html[at + rel.len() + 13..];
+            Some(rest[..rest.find('"').unwrap()].to_string())
+        };
+        (link("prev"), link("next"))
+    };
+    let link = |href: &str| Some(href.to_string());
+    assert_eq!(pager("index.html"), (None, link("progress.html")));
+    assert_eq!(
+        pager("progress.html"),
+        (link("index.html"), link("brief.html"))
     );
-    assert!(chapter.contains(r#"<a class="pager-next" rel="next" href="raw.html">"#));
+    assert_eq!(
+        pager("brief.html"),
+        (link("progress.html"), link("chapter.html"))
+    );
+    assert_eq!(
+        pager("chapter.html"),
+        (link("brief.html"), link("raw.html"))
+    );
     let inside = p.site("part/inside.html");
     assert!(
         inside.contains(r#"href="../part/index.html""#),
