@@ -51,7 +51,7 @@ if [[ "${1:-}" == cohort ]]; then
     run() { # label, then careerbook's arguments; prints "seconds peak-KB"
         local label=$1; shift
         rm -rf "$out/pdf"; sync
-        /usr/bin/time -f "%e %M" -o "$out/time" "$CAREERBOOK" pdf "$data" --today 2026-11-24 -o "$out/pdf/workbook.pdf" "$@" >/dev/null 2>"$out/log" || {
+        /usr/bin/time -f "%e %M" -o "$out/time" "$CAREERBOOK" pdf "$data" --today 2026-11-24 -o "$out/pdf/" "$@" >/dev/null 2>"$out/log" || {
             echo "bench/pdf.sh: $label failed:" >&2; cat "$out/log" >&2; exit 1; }
         tail -n 1 "$out/time"
     }

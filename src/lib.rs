@@ -68,6 +68,8 @@ pub struct BuildReport {
     pub pages: usize,
     pub files: usize,
     pub bytes: u64,
+    /// PDFs among the files (`--pdf`).
+    pub pdfs: usize,
     /// A cohort's members' tree: where it went, and what it holds.
     pub members: Option<(PathBuf, render::SiteStats)>,
     /// With `--person`, how many other members' workbooks were kept from the
@@ -190,44 +192,52 @@ pub fn build_reporting(
         return Err(fail(diags));
     };
     if opts.pdf {
-        // A member's PDF goes with their workbook, in the members' tree.
-        let (sink, counts): (&dyn render::Sink, _) = match &members_staging {
-            Some(m) => (m, &mut stats.members),
-            None => (&staging, &mut stats.site),
-        };
         // One PDF per language, beside that language's site (`fr/`); a
-        // cohort's members each have theirs, in their language, in their folder.
+        // cohort's members each have theirs, in their language, in their
+        // folder of the members' tree, and the cohort's guide, which is for
+        // the web, the blank workbook to print and fill in by hand.
         let mut progress = progress;
-        let cohort = members_staging.is_some();
+        let blank = Options {
+            blank: true,
+            person: None,
+            ..opts.clone()
+        };
         for (i, tag) in project.config.languages().iter().enumerate() {
-            let (view, prefix) = match i {
-                0 => (None, String::new()),
-                _ if cohort => (Some(project.in_language(tag)), String::new()),
-                _ => (
-                    Some(project.in_language(tag)),
-                    project.config.folder_of(tag),
-                ),
-            };
-            let typeset = pdfs(
-                view.as_ref().unwrap_or(&project),
-                opts,
-                cohort::Speakers::OfTheLanguage,
-                |f| {
-                    let path = format!("{prefix}{}", f.path);
-                    sink.write_bytes(&path, &f.bytes)
-                        .map_err(|e| render::sink::write_error(&path, &e))?;
-                    counts.files += 1;
-                    counts.bytes += f.bytes.len() as u64;
-                    Ok(())
-                },
-                &mut progress,
-            );
-            match typeset {
-                // The site's pages have said what the data lacks.
-                Ok(warnings) => diags.extend(warnings.of_pdfs),
-                Err(problems) => {
-                    diags.extend(problems);
-                    return Err(fail(diags));
+            let view = (i > 0).then(|| project.in_language(tag));
+            let view = view.as_ref().unwrap_or(&project);
+            let folder = project.config.folder_of(tag);
+            let mut runs: Vec<(&Options, &dyn render::Sink, &mut render::SiteStats, &str)> =
+                Vec::new();
+            match &members_staging {
+                Some(members) => {
+                    runs.push((opts, members, &mut stats.members, ""));
+                    runs.push((&blank, &staging, &mut stats.site, &folder));
+                }
+                None => runs.push((opts, &staging, &mut stats.site, &folder)),
+            }
+            for (opts, sink, counts, prefix) in runs {
+                let typeset = pdfs(
+                    view,
+                    opts,
+                    cohort::Speakers::OfTheLanguage,
+                    |f| {
+                        let path = format!("{prefix}{}", f.path);
+                        sink.write_bytes(&path, &f.bytes)
+                            .map_err(|e| render::sink::write_error(&path, &e))?;
+                        counts.files += 1;
+                        counts.pdfs += 1;
+                        counts.bytes += f.bytes.len() as u64;
+                        Ok(())
+                    },
+                    &mut progress,
+                );
+                match typeset {
+                    // The site's pages have said what the data lacks.
+                    Ok(warnings) => diags.extend(warnings.of_pdfs),
+                    Err(problems) => {
+                        diags.extend(problems);
+                        return Err(fail(diags));
+                    }
                 }
             }
         }
@@ -299,6 +309,7 @@ pub fn build_reporting(
         pages: stats.site.pages,
         files: stats.site.files,
         bytes: stats.site.bytes,
+        pdfs: stats.site.pdfs,
         members: members_out.map(|m| (m, stats.members)),
         kept_members: kept,
         audience: stats.audience,
@@ -477,6 +488,25 @@ pub fn write_pdfs(
         .filter(|tag| **tag != languages[0])
         .map(|tag| config::primary_subtag(tag).to_string());
     let out = &opts.pdf_path(primary.as_deref());
+    // A cohort's PDFs go one folder per member, except one member's asked for
+    // by name (`--person ana --out ana.pdf`).
+    let to_the_file = opts.out.is_some() && !opts.out_is_folder();
+    let folder = opts.cohort_pdf_folder();
+    if cohort && to_the_file && opts.person.is_none() {
+        let name = out.file_name().unwrap_or_default().to_string_lossy();
+        diags.push(
+            Diagnostic::warning(
+                "pdf",
+                format!(
+                    "in a cohort, --out is the folder for the members' PDFs: the name `{name}` is not used"
+                ),
+            )
+            .help(format!(
+                "each member's PDF goes to {}; give --out a folder (ending in /), or add --person ID to write one member's PDF to `{name}`",
+                folder.join("<id>").join(opts.pdf_name()).display()
+            )),
+        );
+    }
     // Each PDF is written beside its place as it comes, and all are renamed into
     // place once every one succeeded: a reader never sees half a PDF, and a
     // failed run leaves the PDFs of the last good one as they were.
@@ -502,11 +532,14 @@ pub fn write_pdfs(
             opts,
             speakers,
             |f| {
-                // A single PDF goes to `out` itself; a cohort's go to `out`'s folder, by member.
-                let path = if f.path == opts.pdf_name() {
+                // A single PDF goes to `out` itself; a cohort's to their folder,
+                // by member.
+                let path = if f.path == opts.pdf_name()
+                    || (cohort && to_the_file && opts.person.is_some())
+                {
                     out.to_path_buf()
                 } else {
-                    out.with_file_name("").join(&f.path)
+                    folder.join(&f.path)
                 };
                 if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                     std::fs::create_dir_all(dir).map_err(|e| {

@@ -11,6 +11,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 
 use careerbook::audience::Audience;
 use careerbook::diagnostics::render_human;
+use careerbook::render::SiteStats;
 use careerbook::{Options, config, output, say, sayln};
 
 // Many small allocations on every core while rendering: see Cargo.toml.
@@ -62,7 +63,8 @@ enum Command {
         #[arg(long, value_name = "ID")]
         person: Option<String>,
         /// Also typeset the PDF workbook (site/workbook.pdf; one per language, in site/fr/ for
-        /// French; one per member in a cohort)
+        /// French; in a cohort, members/<id>/workbook.pdf for each member, and the blank
+        /// workbook in site/)
         #[arg(long)]
         pdf: bool,
     },
@@ -71,7 +73,9 @@ enum Command {
         /// The workbook project folder
         #[arg(default_value = ".")]
         dir: PathBuf,
-        /// The PDF to write (default: workbook.pdf, or brief.pdf with --brief; -blank before .pdf with --blank; in DIR)
+        /// The PDF to write, or a folder to write it in (default: workbook.pdf, or brief.pdf with
+        /// --brief; -blank before .pdf with --blank; in DIR). In a cohort, the folder for the
+        /// members' PDFs (default: pdfs/ in DIR), or with --person, that member's PDF
         #[arg(long, short)]
         out: Option<PathBuf>,
         /// The date to treat as today, YYYY-MM-DD (default: the system date)
@@ -389,12 +393,28 @@ fn build(opts: &Options, color: bool) -> ExitCode {
         Ok(report) => {
             say!("{}", render_human(&report.warnings, dir, color));
             let ms = started.elapsed().as_millis();
-            let built = |what: &str, pages, files, bytes, out: &Path, note: &str| {
+            let built = |what: &str, stats: SiteStats, out: &Path, note: &str| {
+                let SiteStats {
+                    pages,
+                    files,
+                    bytes,
+                    pdfs,
+                } = stats;
+                let pdfs = match pdfs {
+                    0 => String::new(),
+                    n => format!(" and {n} PDF{}", plural(n)),
+                };
                 sayln!(
-                    "Built {what}{pages} pages ({files} files, {}) into {} in {ms} ms — {note}",
+                    "Built {what}{pages} pages{pdfs} ({files} files, {}) into {} in {ms} ms — {note}",
                     human_bytes(bytes),
                     out.display(),
                 )
+            };
+            let site = SiteStats {
+                pages: report.pages,
+                files: report.files,
+                bytes: report.bytes,
+                pdfs: report.pdfs,
             };
             let yours = match report.audience {
                 Audience::Private => "PRIVATE copy: do not publish",
@@ -407,21 +427,12 @@ fn build(opts: &Options, color: bool) -> ExitCode {
                 Audience::Public => "for the web: no one you track is in it",
             };
             match &report.members {
-                None => built(
-                    "",
-                    report.pages,
-                    report.files,
-                    report.bytes,
-                    &report.out,
-                    yours,
-                ),
+                None => built("", site, &report.out, yours),
                 // A cohort: the guide is for the web, the members' tree is not.
                 Some((members, stats)) => {
                     built(
                         "the guide: ",
-                        report.pages,
-                        report.files,
-                        report.bytes,
+                        site,
                         &report.out,
                         "the folder to publish: no member is in it",
                     );
@@ -443,7 +454,7 @@ fn build(opts: &Options, color: bool) -> ExitCode {
                             }
                         ),
                     };
-                    built(&what, stats.pages, stats.files, stats.bytes, members, &note);
+                    built(&what, *stats, members, &note);
                 }
             }
             ExitCode::SUCCESS

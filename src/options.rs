@@ -6,6 +6,10 @@ use chrono::NaiveDate;
 
 use crate::audience::Audience;
 
+/// The folder in the project that `careerbook pdf` writes a cohort's PDFs to
+/// (one folder per member), without `--out`.
+pub const COHORT_PDFS: &str = "pdfs";
+
 /// The options of `build`, `pdf`, `check` and `serve`: one set, read by every
 /// step, so that "today", "who it is for" and "which member" mean the same
 /// everywhere.
@@ -56,10 +60,33 @@ impl Options {
     ///
     /// In another language than the book's first (`primary`, such as `fr`),
     /// the language comes before `.pdf`: `workbook.fr.pdf`.
+    /// `--out` may also name a folder to write that file in.
     pub fn pdf_path(&self, primary: Option<&str>) -> PathBuf {
-        self.out
-            .clone()
-            .unwrap_or_else(|| self.root.join(self.pdf_file_name(primary)))
+        match &self.out {
+            Some(folder) if self.out_is_folder() => folder.join(self.pdf_file_name(primary)),
+            Some(file) => file.clone(),
+            None => self.root.join(self.pdf_file_name(primary)),
+        }
+    }
+
+    /// Where `careerbook pdf` writes a cohort's PDFs, one folder per member
+    /// inside it: `--out` when it is a folder (it exists as one, or ends in
+    /// `/`), else `--out`'s folder; without `--out`, `pdfs/` in the project
+    /// folder, so that members' folders never land beside `data/` and
+    /// `content/` (a member may be called `data`).
+    pub fn cohort_pdf_folder(&self) -> PathBuf {
+        match &self.out {
+            Some(out) if self.out_is_folder() => out.clone(),
+            Some(out) => out.parent().map(PathBuf::from).unwrap_or_default(),
+            None => self.root.join(COHORT_PDFS),
+        }
+    }
+
+    /// `--out` names a folder: one that exists, or a path ending in `/`.
+    pub fn out_is_folder(&self) -> bool {
+        self.out.as_ref().is_some_and(|out| {
+            out.is_dir() || out.as_os_str().to_string_lossy().ends_with(['/', '\\'])
+        })
     }
 
     /// The PDF's file name: `workbook.pdf`, `brief.pdf`, `workbook-blank.pdf`,

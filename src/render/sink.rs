@@ -113,6 +113,8 @@ pub struct SiteStats {
     /// HTML files among them.
     pub pages: usize,
     pub bytes: u64,
+    /// PDFs among them (`build --pdf`).
+    pub pdfs: usize,
 }
 
 impl std::ops::Add for SiteStats {
@@ -122,6 +124,7 @@ impl std::ops::Add for SiteStats {
             files: self.files + other.files,
             pages: self.pages + other.pages,
             bytes: self.bytes + other.bytes,
+            pdfs: self.pdfs + other.pdfs,
         }
     }
 }
@@ -208,6 +211,7 @@ impl<'a> Site<'a> {
             files: self.files.load(Ordering::Relaxed),
             pages: self.pages.load(Ordering::Relaxed),
             bytes: self.bytes.load(Ordering::Relaxed),
+            pdfs: 0,
         }
     }
 }

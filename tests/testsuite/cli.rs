@@ -207,6 +207,49 @@ fn pdf_command_and_build_pdf_write_workbooks() {
         let pdf = std::fs::read(p.root().join(format!("members/{id}/workbook.pdf"))).unwrap();
         assert!(pdf.starts_with(b"%PDF-"), "{id}");
     }
+    // The guide, for the web, has the blank workbook to print.
+    let guide = std::fs::read(p.root().join("site/workbook.pdf")).unwrap();
+    assert!(guide.starts_with(b"%PDF-"));
+    assert!(err.contains(" pages and 1 PDF ("), "{err}");
+    assert!(err.contains(" pages and 3 PDFs ("), "{err}");
+    // `careerbook pdf` puts a cohort's PDFs in one folder, never a folder per
+    // member beside data/ and content/.
+    let (code, _, err) = run(careerbook()
+        .args(["pdf", "--today", "2026-11-24"])
+        .arg(p.root()));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        p.root().join("pdfs/ben-okafor/workbook.pdf").is_file(),
+        "{err}"
+    );
+    assert!(!p.root().join("ben-okafor").exists());
+    // A file name for a cohort's PDFs is not used, and says so; with
+    // --person, it is that member's PDF.
+    let (code, _, err) = run(careerbook()
+        .args(["pdf", "--today", "2026-11-24", "--out"])
+        .arg(p.root().join("out/guide.pdf"))
+        .arg(p.root()));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("the name `guide.pdf` is not used"), "{err}");
+    assert!(p.root().join("out/chloe-roy/workbook.pdf").is_file());
+    let (code, _, err) = run(careerbook()
+        .args([
+            "pdf",
+            "--today",
+            "2026-11-24",
+            "--person",
+            "ana-lima",
+            "--out",
+        ])
+        .arg(p.root().join("ana.pdf"))
+        .arg(p.root()));
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("is not used"), "{err}");
+    assert!(
+        std::fs::read(p.root().join("ana.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF-")
+    );
     let blank = p.root().join("blank.pdf");
     let (code, _, err) = run(careerbook()
         .args(["pdf", "--blank", "--today", "2026-11-24", "--out"])
