@@ -16,6 +16,11 @@ use std::collections::BTreeMap;
 
 /// Links must reach a page, and a heading on it. Pages are checked in
 /// parallel; the problems come back in reading order.
+/// A page's path without its `.md`.
+fn stem(page: &str) -> &str {
+    page.strip_suffix(".md").unwrap_or(page)
+}
+
 pub(super) fn links(project: &Project, order: &[PageSlot], bodies: &[PageBody]) -> Vec<Diagnostic> {
     let pages = &project.content.pages;
     let anchors: FxHashMap<&str, FxHashSet<&str>> = order
@@ -62,7 +67,16 @@ pub(super) fn links(project: &Project, order: &[PageSlot], bodies: &[PageBody]) 
                         )
                         .in_file(file)
                         .at(link.line, link.column)
-                        .help("link to a .md file under content/, relative to this page"),
+                        // Compared without `.md`, which every page has.
+                        .help(match suggest(
+                            stem(&link.target),
+                            anchors.keys().map(|page| stem(page)),
+                        ) {
+                            Some(s) => format!("did you mean the page `{s}.md`?"),
+                            None => "link to a page of the book (its .md file, relative to this page); \
+                                     `careerbook eject --list` lists the built-in ones"
+                                .into(),
+                        }),
                     ),
                     Some(ids) => {
                         if let Some(f) = &link.fragment

@@ -166,7 +166,8 @@ fn broken_links_are_warnings_with_suggestions() {
     let p = Project::from_fixture("minimal");
     p.write(
         "content/raw.md",
-        "---\ntitle: Raw\n---\n[gone](missing.md) and [typo](chapter.md#second-headng)\n",
+        "---\ntitle: Raw\n---\n[gone](missing.md) and [typo](chapter.md#second-headng)\n\n\
+         [page typo](part/insde.md)\n",
     );
     let report = p.build_ok();
     let messages: Vec<_> = report
@@ -180,12 +181,21 @@ fn broken_links_are_warnings_with_suggestions() {
             (
                 "content/raw.md:4:1".to_string(),
                 "the link points to `missing.md`, which is not a page".to_string(),
-                Some("link to a .md file under content/, relative to this page".to_string())
+                Some(
+                    "link to a page of the book (its .md file, relative to this page); \
+                     `careerbook eject --list` lists the built-in ones"
+                        .to_string()
+                )
             ),
             (
                 "content/raw.md:4:24".to_string(),
                 "`chapter.md` has no heading `#second-headng`".to_string(),
                 Some("did you mean `#second-heading`?".to_string())
+            ),
+            (
+                "content/raw.md:6:1".to_string(),
+                "the link points to `part/insde.md`, which is not a page".to_string(),
+                Some("did you mean the page `part/inside.md`?".to_string())
             ),
         ]
     );
