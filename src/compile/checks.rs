@@ -14,13 +14,13 @@ use crate::model::message;
 use crate::model::progress::follow;
 use std::collections::BTreeMap;
 
-/// Links must reach a page, and a heading on it. Pages are checked in
-/// parallel; the problems come back in reading order.
 /// A page's path without its `.md`.
 fn stem(page: &str) -> &str {
     page.strip_suffix(".md").unwrap_or(page)
 }
 
+/// Links must reach a page, and a heading on it. Pages are checked in
+/// parallel; the problems come back in reading order.
 pub(super) fn links(project: &Project, order: &[PageSlot], bodies: &[PageBody]) -> Vec<Diagnostic> {
     let pages = &project.content.pages;
     let anchors: FxHashMap<&str, FxHashSet<&str>> = order

@@ -240,16 +240,24 @@ pub fn compile<'a>(
         Vec::with_capacity(read.len()),
         Vec::with_capacity(read.len()),
     );
+    let mut failed = false;
     for b in read {
         match b {
             Ok((body, page_tasks)) => {
                 bodies.push(body);
                 tasks.push(page_tasks);
             }
-            Err(problems) => diags.extend(problems),
+            Err((problems, body)) => {
+                diags.extend(problems);
+                bodies.push(body);
+                failed = true;
+            }
         }
     }
-    if bodies.len() != order.len() {
+    if failed {
+        // The links are checked all the same, so that one run reports every
+        // problem it can.
+        diags.extend(checks::links(project, &order, &bodies));
         return None;
     }
 
@@ -486,57 +494,59 @@ fn draw_questions(
 
 /// Run the page's template and read its Markdown for headings, checklist items
 /// and links. The checklist items come apart from the page.
+/// A page read: its body and checklist items, or its problems, with what could
+/// still be read of it (its links and headings, to check other pages' links
+/// and its own in the same run).
+type Read<'a> = Result<(PageBody<'a>, Vec<Task>), (Vec<Diagnostic>, PageBody<'a>)>;
+
 fn read_body<'a>(
     project: &'a Project,
     pages: PageSources<'_>,
     slot: &PageSlot,
     shared: &Context,
-) -> Result<(PageBody<'a>, Vec<Task>), Vec<Diagnostic>> {
+) -> Read<'a> {
     let page = &project.content.pages[slot.source];
-    let text = pages
-        .templates
-        .render(slot.source, page, shared)
-        .map_err(|d| vec![d])?;
-    // The page's title, once its Markdown is known to hold nothing refused.
-    let title_of = |doc: &Document| -> Result<String, Vec<Diagnostic>> {
-        // Refused links and impossible checklist ids: every one of them, at once.
-        let problems = doc.diagnostics(&page.file, page.body_line);
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        Ok(page
-            .front
-            .title
-            .clone()
-            .or_else(|| doc.first_h1().map(str::to_string))
-            .unwrap_or_else(|| book::default_title(&page.rel)))
+    // A template that fails leaves the page's own text to read: its
+    // checklist ids and links are checked all the same.
+    let (text, mut problems) = match pages.templates.render(slot.source, page, shared) {
+        Ok(text) => (text, Vec::new()),
+        Err(d) => (Cow::Borrowed(page.body.as_str()), vec![d]),
     };
-    let (title, mut headings, mut tasks, mut links) = match pages.read(slot.source) {
-        // Read once for every workbook: each gets a copy.
-        Some(doc) => (
-            title_of(doc)?,
-            doc.headings.clone(),
-            doc.tasks.clone(),
-            // The links made text are checked too: they are the page's.
-            doc.links.iter().chain(&doc.unlinked).cloned().collect(),
-        ),
+    let read_alone;
+    let doc = match pages.read(slot.source).filter(|_| problems.is_empty()) {
+        // Read once for every workbook.
+        Some(doc) => doc,
         // Read for this workbook alone.
         None => {
-            let doc = markdown::scan(&text, &slot.key, &slot.dir);
-            (title_of(&doc)?, doc.headings, doc.tasks, doc.links)
+            read_alone = markdown::scan(&text, &slot.key, &slot.dir);
+            &read_alone
         }
     };
+    // Refused links and impossible checklist ids: every one of them, at once.
+    problems.extend(doc.diagnostics(&page.file, page.body_line));
+    let title = page
+        .front
+        .title
+        .clone()
+        .or_else(|| doc.first_h1().map(str::to_string))
+        .unwrap_or_else(|| book::default_title(&page.rel));
+    let mut headings = doc.headings.clone();
+    let mut tasks = doc.tasks.clone();
+    // The links made text are checked too: they are the page's.
+    let mut links: Vec<_> = doc.links.iter().chain(&doc.unlinked).cloned().collect();
     // Lines within the body become lines of the file.
     headings.iter_mut().for_each(|h| h.line += page.body_line);
     tasks.iter_mut().for_each(|t| t.line += page.body_line);
     links.iter_mut().for_each(|l| l.line += page.body_line);
-    Ok((
-        PageBody {
-            title,
-            text,
-            headings,
-            links,
-        },
-        tasks,
-    ))
+    let body = PageBody {
+        title,
+        text,
+        headings,
+        links,
+    };
+    if problems.is_empty() {
+        Ok((body, tasks))
+    } else {
+        Err((problems, body))
+    }
 }

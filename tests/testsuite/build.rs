@@ -421,3 +421,40 @@ fn on_this_page_lists_the_sections_and_themes_see_their_subsections() {
         "[first:inside-first,][second:][third:inside-third,]"
     );
 }
+
+/// A page whose template fails is still read for its checklist ids and links,
+/// and the other pages' links are checked: one run reports every problem.
+#[test]
+fn a_template_error_does_not_hide_the_page_s_other_problems() {
+    let p = Project::from_fixture("minimal");
+    p.write(
+        "content/raw.md",
+        "---\ntitle: Raw\n---\nHello {{ profile.frist_name }}.\n\n\
+         - [ ] Meet your buddy {#Meet_Buddy}\n\nSee [the part](part/insde.md).\n",
+    );
+    p.write(
+        "content/chapter.md",
+        "---\ntitle: Chapter\n---\n## First heading\n\nBack to [gone](gone.md).\n",
+    );
+    let (problems, _) = p.build_err();
+    let found: Vec<(String, &str)> = problems
+        .iter()
+        .map(|d| (d.location(), d.message.as_str()))
+        .collect();
+    for (at, what) in [
+        ("content/raw.md:4:", "`profile.frist_name` is not defined"),
+        (
+            "content/raw.md:6:",
+            "`Meet_Buddy` is not a valid checklist id",
+        ),
+        ("content/raw.md:8:", "the link points to `part/insde.md`"),
+        ("content/chapter.md:6:", "the link points to `gone.md`"),
+    ] {
+        assert!(
+            found
+                .iter()
+                .any(|(loc, msg)| loc.starts_with(at) && msg.starts_with(what)),
+            "{at} {what}: {found:?}"
+        );
+    }
+}

@@ -75,7 +75,9 @@ fn template_errors_in_pages_name_the_line() {
     let p = Project::from_fixture("minimal");
     p.write(
         "content/chapter.md",
-        "---\ntitle: A chapter\n---\nFine line.\n\n{% if profile.name %}\nNever closed.\n",
+        // The heading the home page links to stays: the links are checked too.
+        "---\ntitle: A chapter\n---\nFine line.\n\n{% if profile.name %}\nNever closed.\n\n\
+         ## Second heading\n",
     );
     let (diags, text) = p.build_err();
     assert_eq!(diags.len(), 1, "{text}");
@@ -95,7 +97,7 @@ fn undefined_variables_in_pages_point_at_their_use() {
     let p = Project::from_fixture("minimal");
     p.write(
         "content/chapter.md",
-        "---\ntitle: A chapter\n---\nLine one.\n\nHi {{ profle.name }}\n",
+        "---\ntitle: A chapter\n---\nLine one.\n\nHi {{ profle.name }}\n\n## Second heading\n",
     );
     let (diags, text) = p.build_err();
     assert_eq!((diags[0].line, diags[0].column), (6, 7), "{text}");
@@ -242,7 +244,8 @@ fn every_refused_link_and_bad_item_id_of_a_page_is_reported_at_once() {
     let p = Project::from_fixture("minimal");
     p.write(
         "content/chapter.md",
-        "# A chapter\n\nSee [this](javascript:alert(1)).\n\n- [ ] Do it {#../x}\n- [ ] And [that](data:text/html,hi)\n",
+        "# A chapter\n\nSee [this](javascript:alert(1)).\n\n- [ ] Do it {#../x}\n- [ ] And [that](data:text/html,hi)\n\n\
+         ## Second heading\n",
     );
     let (diags, text) = p.build_err();
     let found = located(&diags);
