@@ -258,6 +258,12 @@ fn pdf_command_and_build_pdf_write_workbooks() {
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("Wrote"), "{err}");
     assert!(std::fs::read(&blank).unwrap().starts_with(b"%PDF-"));
+    // The cover's field for a date says which date it wants.
+    if crate::pdf::poppler() {
+        let text = crate::pdf::pdf_text(&std::fs::read(&blank).unwrap());
+        assert!(text.contains("plan started on"), "{text}");
+        assert!(!text.contains("\nstarted on"), "{text}");
+    }
     let (code, _, _) = run(careerbook()
         .args(["pdf", "--blank", "--private"])
         .arg(p.root()));

@@ -531,7 +531,6 @@ print-you = You
 print-cover-personal = Your own copy: it names the people you work with. Not for publishing.
 print-name = Name
 print-role-and-organization = Role and organization
-print-started-on = Started on
 
 # In the chapters: checklist items, links to where an item is defined,
 # pictures that could not be printed.

@@ -555,7 +555,6 @@ print-you = Vous
 print-cover-personal = Votre exemplaire personnel : il nomme les personnes avec qui vous travaillez. À ne pas publier.
 print-name = Nom
 print-role-and-organization = Poste et organisation
-print-started-on = Commencé le
 
 # Dans les chapitres : éléments des listes de contrôle, renvois vers l'endroit
 # où un élément est défini, images qui n'ont pas pu être imprimées.
