@@ -264,7 +264,8 @@ mod tests {
             SiteStats {
                 files: 2,
                 pages: 1,
-                bytes: 6
+                bytes: 6,
+                pdfs: 0,
             }
         );
         let files = memory.into_files();
