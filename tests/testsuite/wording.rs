@@ -302,3 +302,53 @@ fn a_person_s_rhythm_of_one_day_reads_every_day_in_the_pdf() {
     assert!(fr.contains("chaque jour"), "{fr}");
     assert!(!fr.contains("tous les 1 jours"), "{fr}");
 }
+
+#[test]
+#[cfg(feature = "pdf")]
+fn a_count_of_one_or_none_takes_the_singular_in_the_pdf() {
+    // Not "1 of 1 checklist items done" or « 0/1 faites »: French counts 0
+    // and 1 as one, as the web pages do.
+    let p = small_book();
+    // One checklist item in the whole book, in a plan of one phase.
+    p.write(
+        "content/plan.md",
+        "---\ntitle: Plan\n---\n## Months 1–12: Start {#first months=1-12}\n\n- [ ] Find a mentor {#find-mentor}\n",
+    );
+    p.write(
+        "content/plan.fr.md",
+        "---\ntitle: Plan\n---\n## Mois 1 à 12 : commencer {#first months=1-12}\n\n- [ ] Trouver une mentore ou un mentor {#find-mentor}\n",
+    );
+    let Some(en) = pdf_text(&p, &[]) else {
+        return;
+    };
+    assert!(en.contains("1 of 1 checklist item done"), "{en}");
+    let fr = plain_spaces(&pdf_text(&p, &["--lang", "fr-CA"]).unwrap());
+    assert!(
+        fr.contains("1 sur 1 case cochée dans les listes de contrôle"),
+        "{fr}"
+    );
+    // The timeline's phase.
+    assert!(
+        fr.contains("1/1 faite") && !fr.contains("1/1 faites"),
+        "{fr}"
+    );
+    // The print page says it as the dashboard does.
+    p.build_ok();
+    assert!(
+        p.site("print.html")
+            .contains("<strong>1</strong> of 1 checklist item done."),
+        "{}",
+        p.site("print.html")
+    );
+
+    // None done.
+    p.remove("data/progress.yaml");
+    let en = pdf_text(&p, &[]).unwrap();
+    assert!(en.contains("0 of 1 checklist item done"), "{en}");
+    let fr = plain_spaces(&pdf_text(&p, &["--lang", "fr-CA"]).unwrap());
+    assert!(fr.contains("0 sur 1 case cochée"), "{fr}");
+    assert!(
+        fr.contains("0/1 faite") && !fr.contains("0/1 faites"),
+        "{fr}"
+    );
+}

@@ -298,9 +298,11 @@ pub fn timeline_svg(
                     ),
                     None => (phase.title.clone(), progress.clone()),
                 };
+                let tx = bx + 6.0;
+                let name = name_lines(&line1, tx, bw - 10.0);
                 let _ = write!(
                     bands,
-                    r#"<g class="tl-phase tl-phase-{n}{current}"><title>{}</title><rect x="{bx:.1}" y="{BAND_Y}" width="{bw:.1}" height="{BAND_H}" rx="4" fill="{fill}" stroke="{stroke}" stroke-width="{stroke_width}"/>{}<g clip-path="url(#tl-clip-{n})" stroke="{fill}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"><text x="{:.1}" y="{:.1}" font-size="{:.1}" font-weight="600">{}</text><text x="{:.1}" y="{:.1}" font-size="{:.1}">{}</text></g></g>"#,
+                    r#"<g class="tl-phase tl-phase-{n}{current}"><title>{}</title><rect x="{bx:.1}" y="{BAND_Y}" width="{bw:.1}" height="{BAND_H}" rx="4" fill="{fill}" stroke="{stroke}" stroke-width="{stroke_width}"/>{}<g clip-path="url(#tl-clip-{n})" stroke="{fill}" stroke-width="3" stroke-linejoin="round" paint-order="stroke">{}<text x="{:.1}" y="{:.1}" font-size="{:.1}">{}</text></g></g>"#,
                     esc(&locale.t_with(
                         "timeline-phase-dates",
                         &[
@@ -311,12 +313,9 @@ pub fn timeline_svg(
                         ]
                     )),
                     behind_labels(bx, bx + bw, BAND_Y, BAND_H),
-                    bx + 6.0,
-                    BAND_Y + 24.0,
-                    fit_font(&line1, bw - 10.0, 12.0, 0.62),
-                    esc(&line1),
-                    bx + 6.0,
-                    BAND_Y + 44.0,
+                    name.svg,
+                    tx,
+                    BAND_Y + name.next_line,
                     fit_font(&line2, bw - 10.0, 11.0, 0.56),
                     esc(&line2),
                 );
@@ -488,6 +487,52 @@ fn legend(s: &mut String, y: f64, people: bool, locale: &Locale) {
         y,
         esc(&locale.t("timeline-legend-today")),
     );
+}
+
+/// A phase's name in its band, and where the line under it goes.
+struct NameLines {
+    svg: String,
+    /// The baseline of the line under the name, from the band's top.
+    next_line: f64,
+}
+
+/// Below this size a phase's name goes on two lines rather than shrink more.
+const NAME_SHRINKS_TO: f64 = 11.0;
+
+/// A phase's name at `x`, bold, on one line that fits `width`, or on two
+/// (cut at the space nearest its middle) when one line would need a size
+/// below [`NAME_SHRINKS_TO`]: a long French name stays legible.
+fn name_lines(name: &str, x: f64, width: f64) -> NameLines {
+    let one = fit_font(name, width, 12.0, 0.62);
+    let middle = name.len() / 2;
+    let cut = name
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .min_by_key(|i| i.abs_diff(middle));
+    match cut {
+        Some(cut) if one < NAME_SHRINKS_TO => {
+            let (first, second) = (&name[..cut], &name[cut + 1..]);
+            let size = fit_font(first, width, 12.0, 0.62).min(fit_font(second, width, 12.0, 0.62));
+            NameLines {
+                svg: format!(
+                    r#"<text x="{x:.1}" y="{:.1}" font-size="{size:.1}" font-weight="600">{}<tspan x="{x:.1}" dy="{:.1}">{}</tspan></text>"#,
+                    BAND_Y + 20.0,
+                    esc(first),
+                    size + 2.0,
+                    esc(second),
+                ),
+                next_line: 52.0,
+            }
+        }
+        _ => NameLines {
+            svg: format!(
+                r#"<text x="{x:.1}" y="{:.1}" font-size="{one:.1}" font-weight="600">{}</text>"#,
+                BAND_Y + 24.0,
+                esc(name),
+            ),
+            next_line: 44.0,
+        },
+    }
 }
 
 /// A font size at most `max` at which `text` roughly fits `width` (no font is

@@ -256,3 +256,46 @@ fn today_passes_under_the_phase_names_not_through_them() {
         "{first}"
     );
 }
+
+/// A phase's name too long for its band at a legible size goes on two lines;
+/// a short one stays on one.
+#[test]
+fn a_long_phase_name_goes_on_two_lines_rather_than_shrink() {
+    let p = Plan::new(
+        vec![
+            PhaseDef::from_heading("m1", "Mois 1 à 4 : faire le point", "1-4").unwrap(),
+            PhaseDef::from_heading(
+                "m5",
+                "Mois 5 à 8 : gagner en visibilité auprès des parrains et marraines",
+                "5-8",
+            )
+            .unwrap(),
+        ],
+        Some(d("2026-02-02")),
+    );
+    let svg = timeline_svg(
+        &p,
+        &[],
+        &Workbook::default(),
+        d("2026-03-01"),
+        &Locale::default(),
+    )
+    .unwrap();
+    let size = |name: &str| -> f64 {
+        let at = svg.find(name).unwrap_or_else(|| panic!("{name}: {svg}"));
+        let tag = &svg[svg[..at].rfind("<text").unwrap()..at];
+        let size = &tag[tag.find("font-size=\"").unwrap() + 11..];
+        size[..size.find('"').unwrap()].parse().unwrap()
+    };
+    assert!(svg.contains(">Faire le point</text>"), "{svg}");
+    assert!(
+        svg.contains(">Gagner en visibilité auprès<tspan x=\""),
+        "{svg}"
+    );
+    assert!(
+        svg.contains("dy=\"14.0\">des parrains et marraines</tspan></text>"),
+        "{svg}"
+    );
+    assert!(size("Gagner en visibilité") >= 11.0, "{svg}");
+    assert!(size("Faire le point") >= 12.0, "{svg}");
+}
