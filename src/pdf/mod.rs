@@ -24,6 +24,7 @@ mod source;
 pub mod typst_markup;
 pub mod world;
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::panic::AssertUnwindSafe;
@@ -38,6 +39,7 @@ use typst::foundations::Smart;
 use typst_layout::PagedDocument;
 
 use crate::diagnostics::{Diagnostic, line_col};
+use crate::language::typography;
 use crate::load::Project;
 use crate::options::Options;
 use crate::view::context::Branding;
@@ -256,6 +258,7 @@ fn chapters(
     opts: &Options,
 ) -> Result<Vec<Generated>, Vec<Diagnostic>> {
     let content = &project.content;
+    let locale = project.locale();
     // The pages' templates ran with the workbook's data when the source was made.
     let (order, texts) = (&source.order, &source.texts);
 
@@ -339,7 +342,12 @@ fn chapters(
                             .collect()
                     })
                     .unwrap_or_default(),
-                subject: m.subject.as_deref(),
+                // The subject is the one part of a page's front matter not
+                // given its typography as the page loaded.
+                subject: m
+                    .subject
+                    .as_deref()
+                    .map(|s| typography::apply(locale.primary(), s)),
             }
         });
         let info = Page {
@@ -417,17 +425,44 @@ fn build_world(
         );
         t.insert("image".into(), json!("/timeline.svg"));
     }
+    let locale = project.locale();
+    let primary = locale.primary();
+    with_typography(primary, &mut data);
     world.add(
         "/data.json",
         serde_json::to_vec(&data).expect("JSON serialises"),
         Origin::Generated("data.json".into()),
     );
+    let mut settings = settings(project, opts);
+    with_typography(primary, &mut settings);
     world.add(
         "/settings.json",
-        serde_json::to_vec(&settings(project, opts)).expect("JSON serialises"),
+        serde_json::to_vec(&settings).expect("JSON serialises"),
         Origin::Generated("settings.json".into()),
     );
     world
+}
+
+/// Every text of the JSON the print theme reads (`/data.json`,
+/// `/settings.json`) with the typography of the document's language
+/// ([`crate::language::typography`]), as a page of the site prints every value
+/// (the French escape in `templates/mod.rs`): in a French PDF, what you wrote
+/// in `data/` (a win's title, a log summary, a goal) and in book.toml gets
+/// non-breaking spaces before `:` and inside « », so `:` or `»` never starts a
+/// line. The rule changes only an ordinary space beside those marks, so an
+/// email address, a link, an ISO date or an id (none holds a space) stays as
+/// written; in English nothing changes.
+fn with_typography(primary: &str, value: &mut Value) {
+    match value {
+        Value::String(text) => {
+            if let Cow::Owned(fixed) = typography::apply(primary, text) {
+                *text = fixed;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| with_typography(primary, v)),
+        Value::Object(map) => map.values_mut().for_each(|v| with_typography(primary, v)),
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
 }
 
 /// What the print templates need besides the view (`/settings.json`): paper,

@@ -264,7 +264,7 @@ fn message_templates_show_blanks() {
         channel: "linkedin".into(),
         role: "mentor".into(),
         stages: vec!["prospect".into()],
-        subject: Some("About {topic}"),
+        subject: Some("About {topic}".into()),
     });
     let m = page_markup(&doc, &p, &book_with(&[]));
     assert!(
@@ -345,6 +345,50 @@ fn site_links_in_the_view_become_print_labels() {
     annotate_links(&mut view, &pages);
     assert_eq!(view["a"][0]["link_label"], "cb-tracker");
     assert!(view.get("link_label").is_none());
+}
+
+#[test]
+fn a_french_document_gives_the_view_s_prose_french_spacing_and_leaves_the_rest() {
+    let view = || {
+        serde_json::json!({
+            "title": "Prix : meilleure équipe !",
+            "summary": "Elle m'a dit : « écris à Luc » à 30 %",
+            "goals": ["présenter : clairement"],
+            "email": "nadia@example.ca",
+            "email_href": "mailto:nadia@example.ca",
+            "links": ["https://example.com/a:b?x=1%20:2"],
+            "date": "2026-11-24",
+            "id": "prix-2026",
+            "done": 3,
+            "private": false,
+            "none": null,
+        })
+    };
+    let mut fr = view();
+    with_typography("fr", &mut fr);
+    assert_eq!(fr["title"], "Prix\u{a0}: meilleure équipe !");
+    assert_eq!(
+        fr["summary"],
+        "Elle m'a dit\u{a0}: «\u{a0}écris à Luc\u{a0}» à 30\u{a0}%"
+    );
+    assert_eq!(fr["goals"][0], "présenter\u{a0}: clairement");
+    // What is not prose holds no space, so the rule leaves it as written.
+    for key in [
+        "email",
+        "email_href",
+        "links",
+        "date",
+        "id",
+        "done",
+        "private",
+        "none",
+    ] {
+        assert_eq!(fr[key], view()[key], "{key}");
+    }
+    // Any other language's view is left as it is.
+    let mut en = view();
+    with_typography("en", &mut en);
+    assert_eq!(en, view());
 }
 
 #[test]

@@ -73,7 +73,7 @@ pub struct MessageInfo<'a> {
     pub channel: String,
     pub role: String,
     pub stages: Vec<String>,
-    pub subject: Option<&'a str>,
+    pub subject: Option<std::borrow::Cow<'a, str>>,
 }
 
 /// The label of a page (`heading: None`) or of one of its headings.
@@ -233,7 +233,7 @@ pub fn page_markup(doc: &Document<'_>, page: &Page<'_>, book: &Book) -> String {
                 .map(|s| string_literal(s) + ",")
                 .collect::<String>()
         );
-        match m.subject {
+        match &m.subject {
             Some(s) => {
                 head.push('[');
                 escape_with_blanks(s, &mut head);

@@ -1,6 +1,7 @@
 //! The printed workbook: typeset the default workbook (personal and blank) and read
-//! the PDF back with poppler-utils (`pdftotext`, `pdfinfo`). Without poppler the
-//! tests that read text skip, loudly, unless CAREERBOOK_REQUIRE_BROWSER is set.
+//! the PDF back with poppler-utils (`pdftotext`, `pdfinfo`; `pdftohtml` where
+//! no-break spaces matter). Without poppler the tests that read text skip,
+//! loudly, unless CAREERBOOK_REQUIRE_BROWSER is set.
 
 use std::path::Path;
 use std::process::Command;
@@ -162,12 +163,15 @@ static DEFAULT: LazyLock<(Project, Vec<u8>, Vec<u8>)> = LazyLock::new(|| {
 
 pub(crate) fn poppler() -> bool {
     let ok = Command::new("pdftotext").arg("-v").output().is_ok()
-        && Command::new("pdfinfo").arg("-v").output().is_ok();
+        && Command::new("pdfinfo").arg("-v").output().is_ok()
+        && Command::new("pdftohtml").arg("-v").output().is_ok();
     if !ok {
         if std::env::var_os("CAREERBOOK_REQUIRE_BROWSER").is_some() {
-            panic!("poppler-utils (pdftotext, pdfinfo) is required: apt-get install poppler-utils");
+            panic!(
+                "poppler-utils (pdftotext, pdfinfo, pdftohtml) is required: apt-get install poppler-utils"
+            );
         }
-        eprintln!("SKIPPED: poppler-utils (pdftotext, pdfinfo) is not installed");
+        eprintln!("SKIPPED: poppler-utils (pdftotext, pdfinfo, pdftohtml) is not installed");
     }
     ok
 }
@@ -926,4 +930,111 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
         }
     }
     files
+}
+
+/// The PDF's text as [`pdf_text`] gives it, but with its no-break spaces,
+/// which pdftotext writes as plain ones (pdftohtml keeps them). Each line of
+/// a page ends with a space.
+fn pdf_text_with_no_break_spaces(bytes: &[u8]) -> String {
+    let f = write_temp(bytes);
+    let out = Command::new("pdftohtml")
+        .args(["-xml", "-i", "-stdout", "-enc", "UTF-8"])
+        .arg(f.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pdftohtml failed");
+    let xml = String::from_utf8_lossy(&out.stdout).replace("</text>", " ");
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in xml.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    // Not `split_whitespace`, which would split at the no-break spaces too.
+    text.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn your_own_text_in_a_french_pdf_gets_french_spacing_and_stays_as_written_in_english() {
+    if !poppler() {
+        return;
+    }
+    let p = Project {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    p.write(
+        "book.toml",
+        "[book]\ntitle = \"Mon cahier : essai\"\nlanguages = [\"fr-CA\", \"en-CA\"]\n",
+    );
+    p.write("content/index.md", "---\ntitle: Bienvenue\n---\nBonjour.\n");
+    p.write("content/index.en.md", "---\ntitle: Welcome\n---\nHello.\n");
+    p.write(
+        "content/messages/suivi.md",
+        "---\ntitle: Petit suivi\nmessage:\n  channel: email\n  role: mentor\n  stages: [active]\n  subject: \"Petit suivi : {topic}\"\n---\n\nBonjour {first_name}.\n",
+    );
+    p.write(
+        "data/profile.yaml",
+        "name: Sam Tremblay\nemail: sam@example.ca\nplan_start: 2026-06-01\n",
+    );
+    p.write(
+        "data/wins.yaml",
+        "wins:\n  - {id: prix, date: 2026-10-14, title: \"Prix : meilleure équipe !\"}\n",
+    );
+    p.write(
+        "data/relationships.yaml",
+        "people:\n  - id: colette\n    name: Colette Arsenault\n    role: mentor\n    stage: active\n    \
+         email: colette@example.com\n    links: [\"https://example.com/colette-arsenault\"]\n    \
+         log:\n      - date: 2026-11-02\n        kind: coffee\n        summary: \"Elle m'a dit : « écris à Luc »\"\n",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let pdf = |lang: &str| {
+        let file = out.path().join(format!("{lang}.pdf"));
+        let run = crate::common::careerbook()
+            .args(["pdf", "--today", "2026-11-24", "--lang", lang, "-o"])
+            .arg(&file)
+            .arg(p.root())
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "careerbook pdf failed:\n{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        pdf_text_with_no_break_spaces(&std::fs::read(&file).unwrap())
+    };
+
+    // As the French pages print them: no line can start with `:` or `»`.
+    let fr = pdf("fr-CA");
+    for phrase in [
+        "Prix\u{a0}: meilleure équipe !",
+        "Elle m'a dit\u{a0}: «\u{a0}écris à Luc\u{a0}»",
+        "Mon cahier\u{a0}: essai",
+        // A message template's subject, as its text and its title have it.
+        "Petit suivi\u{a0}:",
+    ] {
+        assert!(fr.contains(phrase), "{phrase:?} in:\n{fr}");
+    }
+    // Addresses and links as written.
+    assert!(fr.contains("colette@example.com"), "{fr}");
+    assert!(fr.contains("https://example.com/colette-arsenault"), "{fr}");
+
+    // The English PDF prints them as written.
+    let en = pdf("en-CA");
+    assert!(en.contains("Prix : meilleure équipe !"), "{en}");
+    assert!(en.contains("Elle m'a dit : « écris à Luc »"), "{en}");
+    assert!(
+        !en.contains("Prix\u{a0}") && !en.contains("«\u{a0}"),
+        "{en}"
+    );
 }
