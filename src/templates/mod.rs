@@ -602,11 +602,26 @@ fn error_from_chain(chain: &str, file: &Path, source: &str, first_line: usize) -
     }
     let message = summarize(chain);
     let help = if chain.contains("not found in context") {
-        "the value is not in the data: guard it with `{% if … %}`, give it a `| default(value=\"…\")`, or fix the name"
+        // A misspelt name (`profile.frist_name`): the variable it was likely
+        // meant to be, among those of the same depth.
+        let known = crate::view::variable_paths();
+        let meant = between(chain, "Variable `", "`").and_then(|name| {
+            let depth = name.matches('.').count();
+            crate::diagnostics::suggest(
+                name,
+                known.iter().map(String::as_str).filter(|p| p.matches('.').count() == depth),
+            )
+        });
+        match meant {
+            Some(meant) => format!("did you mean `{meant}`?"),
+            None => "the value is not in the data: guard it with `{% if … %}`, give it a \
+                     `| default(value=\"…\")`, or fix the name"
+                .to_string(),
+        }
     } else if chain.contains("expected") {
-        "fix the template syntax; write `{% raw %}…{% endraw %}` around text that should keep its braces"
+        "fix the template syntax; write `{% raw %}…{% endraw %}` around text that should keep its braces".to_string()
     } else {
-        "see the template reference in the README"
+        "see the template reference in the README".to_string()
     };
     let line = if line > 0 {
         line + first_line - 1

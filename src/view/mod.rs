@@ -29,7 +29,7 @@ pub use brief::BriefView;
 pub use context::{BookInfo, PageInfo, PageLink, SharedContext, SiteInfo};
 pub use dashboard::Dashboard;
 pub use drafts::{PersonView, Shown};
-pub use schema::template_schema;
+pub use schema::{template_schema, variable_paths};
 
 /// The personal workbook as one view: the dashboard, the people with their
 /// drafts, progress by chapter and phase, the timeline, the blank message

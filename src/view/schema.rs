@@ -54,3 +54,74 @@ struct TemplateVariables<'a> {
 pub fn template_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(TemplateVariables)).expect("schema")
 }
+
+/// Every variable a template can name, as dotted paths (`profile.first_name`),
+/// three levels deep at most: what a misspelt name is compared with.
+pub fn variable_paths() -> Vec<String> {
+    use serde_json::Value;
+    let schema = template_schema();
+    let defs = schema.get("$defs").cloned().unwrap_or(Value::Null);
+    // A `$ref`, `anyOf` (an `Option`) or `allOf` leads to the object's
+    // properties.
+    fn properties<'v>(
+        v: &'v Value,
+        defs: &'v Value,
+        out: &mut Vec<&'v serde_json::Map<String, Value>>,
+    ) {
+        if let Some(name) = v
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|r| r.strip_prefix("#/$defs/"))
+        {
+            if let Some(d) = defs.get(name) {
+                properties(d, defs, out);
+            }
+        }
+        if let Some(p) = v.get("properties").and_then(Value::as_object) {
+            out.push(p);
+        }
+        for key in ["anyOf", "oneOf", "allOf"] {
+            for sub in v.get(key).and_then(Value::as_array).into_iter().flatten() {
+                properties(sub, defs, out);
+            }
+        }
+    }
+    fn walk(v: &Value, defs: &Value, prefix: &str, depth: usize, out: &mut Vec<String>) {
+        let mut found = Vec::new();
+        properties(v, defs, &mut found);
+        for map in found {
+            for (name, sub) in map {
+                let path = if prefix.is_empty() {
+                    name.clone()
+                } else {
+                    format!("{prefix}.{name}")
+                };
+                if depth > 1 {
+                    walk(sub, defs, &path, depth - 1, out);
+                }
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&schema, &defs, "", 3, &mut out);
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_variables_include_the_profile_s_fields_and_the_workbook_s() {
+        let paths = super::variable_paths();
+        for known in [
+            "profile.first_name",
+            "workbook.files.profile",
+            "site.today",
+            "page.title",
+        ] {
+            assert!(paths.iter().any(|p| p == known), "{known}: {paths:?}");
+        }
+    }
+}

@@ -738,10 +738,12 @@ fn bench_pdf() {
 }
 
 /// `careerbook pdf` on the cohort fixture, into `out`; the exit code and stderr.
+/// `careerbook pdf` of a cohort into the folder `out`: each member's PDF in
+/// `out/<id>/`.
 fn cohort_pdfs(p: &Project, out: &Path, extra: &[&str]) -> (Option<i32>, String) {
     let run = crate::common::careerbook()
         .args(["pdf", "--today", "2026-11-24", "-o"])
-        .arg(out.join("workbook.pdf"))
+        .arg(out)
         .args(extra)
         .arg(p.root())
         .output()
