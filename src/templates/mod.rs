@@ -609,7 +609,10 @@ fn error_from_chain(chain: &str, file: &Path, source: &str, first_line: usize) -
             let depth = name.matches('.').count();
             crate::diagnostics::suggest(
                 name,
-                known.iter().map(String::as_str).filter(|p| p.matches('.').count() == depth),
+                known
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|p| p.matches('.').count() == depth),
             )
         });
         match meant {
