@@ -249,6 +249,20 @@ pub fn before_punctuation<'a>(phrase: &'a str, next: &str) -> &'a str {
     }
 }
 
+/// `text` as a sentence of its own: with a full stop, unless it already ends
+/// one (`.`, `!`, `?`, `…`, before any closing quote or bracket).
+pub fn with_full_stop(text: &str) -> String {
+    let text = text.trim_end();
+    let end = text.trim_end_matches([
+        '»', '”', '’', '"', '\'', ')', ']', ' ', '\u{a0}', '\u{202f}',
+    ]);
+    if text.is_empty() || end.ends_with(['.', '!', '?', '…']) {
+        text.to_string()
+    } else {
+        format!("{text}.")
+    }
+}
+
 /// Fill a template for a person (or, with `person: None`, a generic draft with only
 /// your own details filled in). `{win}` and `{win_impact}` stay blank: see
 /// [`fill_with_news`].

@@ -412,6 +412,7 @@ fn new_tera(locale: &Locale) -> Tera {
     );
     tera.register_filter("sentence", sentence_filter);
     tera.register_filter("phrase", phrase_filter);
+    tera.register_filter("full_stop", full_stop_filter);
     tera.register_function("t", Translate::new(locale.clone()));
     tera
 }
@@ -520,6 +521,21 @@ fn sentence_filter(
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }))
+}
+
+/// `{{ win.title | full_stop }} {{ win.impact }}`: a text the person wrote,
+/// ended as a sentence, without a second stop after their `!` or `?`
+/// ([`crate::model::message::with_full_stop`]).
+fn full_stop_filter(
+    value: &tera::Value,
+    _: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let text = value
+        .as_str()
+        .ok_or_else(|| tera::Error::msg(format!("`full_stop` needs text, not {value}")))?;
+    Ok(tera::Value::String(crate::model::message::with_full_stop(
+        text,
+    )))
 }
 
 /// `**{{ profile.ambitions | first | phrase }}**.`: a goal or ambition put

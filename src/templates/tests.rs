@@ -460,6 +460,32 @@ fn phrase_drops_the_full_stop_a_goal_was_written_with() {
 }
 
 #[test]
+fn full_stop_ends_a_sentence_once() {
+    let mut c = Context::new();
+    c.insert(
+        "titles",
+        &serde_json::json!([
+            "Shipped the portal",
+            "Prix : meilleure équipe\u{a0}!",
+            "Led the review.",
+            "Asked « pourquoi? »",
+            "Wait…"
+        ]),
+    );
+    let out = render_body(
+        "{% for t in titles %}{{ t | full_stop | safe }}|{% endfor %}",
+        &c,
+        Path::new("content/a.md"),
+        3,
+    )
+    .unwrap();
+    assert_eq!(
+        out,
+        "Shipped the portal.|Prix : meilleure équipe\u{a0}!|Led the review.|Asked « pourquoi? »|Wait…|"
+    );
+}
+
+#[test]
 fn escape_is_the_same_escaping_as_printing_and_leaves_slashes() {
     let mut c = Context::new();
     c.insert("file", "data/people/<x>/wins.yaml");
