@@ -1040,3 +1040,151 @@ fn your_own_text_in_a_french_pdf_gets_french_spacing_and_stays_as_written_in_eng
         "{en}"
     );
 }
+
+/// A person of `name` for a view: a mentor, with `log` entries and `drafts`.
+fn person_view(id: &str, name: &str, log: Vec<Value>, drafts: Vec<Value>) -> Value {
+    let first = name.split(' ').next().unwrap();
+    json!({
+        "id": id, "name": name, "first_name": first, "role": "mentor", "stage": "active",
+        "title": "Principal UX Researcher", "organisation": "Bluenose Analytics",
+        "channel": "email", "cadence_days": 45, "last_contact": "2026-09-10",
+        "next_check_in": "2026-10-25", "overdue_days": 30,
+        "next_step": "Book a call about the research plan", "next_step_due": "2026-12-03",
+        "log": log, "drafts": drafts
+    })
+}
+
+/// The minimal fixture typeset with the sample view's people replaced by `people`.
+fn render_people(people: Vec<Value>) -> Vec<u8> {
+    static MINIMAL: LazyLock<(Project, careerbook::load::Project)> = LazyLock::new(|| {
+        let p = Project::from_fixture("minimal");
+        let project = load(p.root());
+        (p, project)
+    });
+    let mut view = sample_view();
+    view["people"] = Value::Array(people);
+    render_ok(&MINIMAL.1, &view, &options())
+}
+
+#[test]
+fn names_are_never_hyphenated() {
+    if !poppler() {
+        return;
+    }
+    let names = [
+        "Siobhán Ní Bhriain",
+        "François Lapointe",
+        "Bartholomew Vanderhoeven",
+        "Marguerite Thibodeau",
+    ];
+    let pdf = render_people(
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| person_view(&format!("p{i}"), n, vec![], vec![]))
+            .collect(),
+    );
+    let f = write_temp(&pdf);
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(f.path())
+        .arg("-")
+        .output()
+        .unwrap();
+    let raw = String::from_utf8_lossy(&out.stdout);
+    // The tracker's narrow first column printed the long ones whole, a word
+    // to a line at most: never "Bhri-" on one line and "ain" on the next.
+    for word in names.iter().flat_map(|n| n.split(' ')) {
+        let chars: Vec<char> = word.chars().collect();
+        for i in 2..chars.len().saturating_sub(1) {
+            let (a, b): (String, String) =
+                (chars[..i].iter().collect(), chars[i..].iter().collect());
+            for hyphen in ["-", "\u{ad}", "\u{2010}"] {
+                let split = format!("{a}{hyphen}\n{b}");
+                assert!(!raw.contains(&split), "{word:?} hyphenated as {split:?}");
+            }
+        }
+    }
+    // The names are there, in the tracker and as the people's chapters.
+    let text = pdf_text(&pdf);
+    for n in names {
+        assert!(text.matches(n).count() >= 2, "{n} in:\n{text}");
+    }
+}
+
+#[test]
+fn a_log_entry_s_kind_prints_as_the_site_shows_it() {
+    if !poppler() {
+        return;
+    }
+    let log = vec![
+        json!({"date": "2026-11-18", "kind": "linkedin", "summary": "Sent the follow-up note.", "gave": false}),
+        json!({"date": "2026-10-02", "kind": "coffee", "summary": "Coffee at the market.", "gave": true}),
+    ];
+    let mut p = person_view("owen", "Owen Fraser", log, vec![]);
+    p["prep"] = json!({"last": {"date": "2026-11-18", "kind": "linkedin", "summary": "Sent the follow-up note."}});
+    let text = pdf_text(&render_people(vec![p]));
+    // A channel's own spelling, and other kinds as written, never re-capitalised.
+    assert!(!text.contains("Linkedin"), "{text}");
+    assert_contains(&text, "18 Nov 2026 LinkedIn Sent the follow-up note.");
+    assert_contains(&text, "2 Oct 2026 coffee Coffee at the market.");
+    assert_contains(&text, "18 Nov 2026 · LinkedIn: Sent the follow-up note.");
+}
+
+#[test]
+fn a_draft_s_subject_and_signature_are_never_alone_on_a_page() {
+    if !poppler() {
+        return;
+    }
+    let seg = |t: &str| json!([{"kind": "text", "text": t}]);
+    let draft = json!({
+        "id": "news", "title": "Thank you and some news", "channel": "email",
+        "subject_segments": [{"kind": "text", "text": "Thank you, and some news"}],
+        "paragraphs": [
+            seg("Hi Owen,"),
+            seg("A quick thank-you, and some news I wanted you to hear first. When we talked about getting engineers into research sessions, I took your advice, and here is what came of it."),
+            seg("Three of the five engineers on the team now sit in on a session a month, and the last release fixed the two problems they saw people struggle with. I would love to tell you more over coffee."),
+            seg("Would you have twenty minutes in the new year?"),
+            seg("With thanks, Nadia"),
+        ],
+        "missing": ["result"]
+    });
+    let line = json!({"date": "2026-10-02", "kind": "coffee", "summary": "Coffee.", "gave": false});
+    let is_subject =
+        |l: &str| l.starts_with("Subject:") || l.starts_with("Thank you and some news");
+    let is_tail =
+        |l: &str| l.starts_with("With thanks, Nadia") || l.starts_with("Still to fill in");
+    // However much comes before the drafts, one log line more or less, no page
+    // ends on a draft's title or subject, and none starts with its signature.
+    for lines in 0..12 {
+        let person = person_view(
+            "owen",
+            "Owen Fraser",
+            vec![line.clone(); lines],
+            vec![draft.clone(); 5],
+        );
+        let pages = pdf_pages(&render_people(vec![person]));
+        for (n, page) in pages.iter().enumerate() {
+            let body: Vec<&str> = page
+                .lines()
+                .map(str::trim)
+                .filter(|l| {
+                    !l.is_empty() && !l.starts_with("Page ") && !l.starts_with("Fixture Book")
+                })
+                .collect();
+            let (Some(first), Some(last)) = (body.first(), body.last()) else {
+                continue;
+            };
+            assert!(
+                !is_subject(last),
+                "with {lines} log lines, page {} ends on {last:?}:\n{page}",
+                n + 1
+            );
+            assert!(
+                !is_tail(first),
+                "with {lines} log lines, page {} starts with {first:?}:\n{page}",
+                n + 1
+            );
+        }
+    }
+}
