@@ -68,14 +68,13 @@ pub fn variable_paths() -> Vec<String> {
         defs: &'v Value,
         out: &mut Vec<&'v serde_json::Map<String, Value>>,
     ) {
-        if let Some(name) = v
+        if let Some(d) = v
             .get("$ref")
             .and_then(Value::as_str)
             .and_then(|r| r.strip_prefix("#/$defs/"))
+            .and_then(|name| defs.get(name))
         {
-            if let Some(d) = defs.get(name) {
-                properties(d, defs, out);
-            }
+            properties(d, defs, out);
         }
         if let Some(p) = v.get("properties").and_then(Value::as_object) {
             out.push(p);
