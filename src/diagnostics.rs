@@ -2,7 +2,8 @@
 //!
 //! Every stage reports into a [`Diagnostics`] list instead of stopping at the first
 //! problem, so a user fixes everything in one pass. A diagnostic names the file, line
-//! and column (1-based) and, where we can, says how to fix it.
+//! and column (1-based) and, where we can, says how to fix it. Both renderers, for
+//! people and as JSON, show the same place ([`Diagnostic::position`]).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -25,9 +26,10 @@ pub struct Diagnostic {
     pub code: &'static str,
     /// Path relative to the project folder (or a description of a built-in file).
     pub file: Option<PathBuf>,
-    /// 1-based; 0 when the position is unknown.
+    /// 1-based; 0 when the problem is with the whole file.
     pub line: usize,
-    /// 1-based, in characters; 0 when unknown.
+    /// 1-based, in characters; 0 when unknown (shown as 1 when there is a
+    /// line: see [`Diagnostic::position`]).
     pub column: usize,
     pub message: String,
     pub help: Option<String>,
@@ -64,6 +66,17 @@ impl Diagnostic {
         self
     }
 
+    /// The line and column every output shows, the one rule for both: both
+    /// count from 1; a problem with a line but no known column is at the
+    /// line's start (column 1, where the human output puts its caret), and a
+    /// problem with the whole file is at (0, 0).
+    pub fn position(&self) -> (usize, usize) {
+        match self.line {
+            0 => (0, 0),
+            line => (line, self.column.max(1)),
+        }
+    }
+
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
@@ -78,17 +91,16 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// `file:line:column`, as far as it is known.
+    /// `file:line:column` ([`Diagnostic::position`]), or `file` alone for a
+    /// problem with the whole file.
     pub fn location(&self) -> String {
         let mut s = match &self.file {
             Some(f) => f.display().to_string(),
             None => return String::new(),
         };
-        if self.line > 0 {
-            let _ = write!(s, ":{}", self.line);
-            if self.column > 0 {
-                let _ = write!(s, ":{}", self.column);
-            }
+        let (line, column) = self.position();
+        if line > 0 {
+            let _ = write!(s, ":{line}:{column}");
         }
         s
     }
@@ -178,30 +190,28 @@ pub fn render_human(diags: &[Diagnostic], root: &Path, color: bool) -> String {
             Severity::Warning => Level::WARNING,
         };
         let path = d.file.as_ref().map(|f| f.display().to_string());
+        let (line, column) = d.position();
         let source_line = d
             .file
             .as_ref()
-            .filter(|_| d.line > 0)
-            .and_then(|f| read_line(&root.join(f), d.line));
+            .filter(|_| line > 0)
+            .and_then(|f| read_line(&root.join(f), line));
         let title = level.primary_title(d.message.as_str()).id(d.code);
         let mut report: Vec<Group> = Vec::new();
         match (&path, &source_line) {
             (Some(path), Some(text)) => {
-                let start = char_to_byte(text, d.column.saturating_sub(1));
+                let start = char_to_byte(text, column - 1);
                 let end = next_token_end(text, start);
                 let snippet = Snippet::source(text.as_str())
-                    .line_start(d.line)
+                    .line_start(line)
                     .path(path.as_str())
                     .annotation(AnnotationKind::Primary.span(start..end));
                 report.push(title.element(snippet));
             }
             (Some(path), None) => {
                 let mut origin = annotate_snippets::Origin::path(path.as_str());
-                if d.line > 0 {
-                    origin = origin.line(d.line);
-                    if d.column > 0 {
-                        origin = origin.char_column(d.column);
-                    }
+                if line > 0 {
+                    origin = origin.line(line).char_column(column);
                 }
                 report.push(title.element(origin));
             }
@@ -218,11 +228,18 @@ pub fn render_human(diags: &[Diagnostic], root: &Path, color: bool) -> String {
     out
 }
 
-/// One JSON object per line, for editors and CI.
+/// One JSON object per line, for editors and CI, at the place the human
+/// output shows ([`Diagnostic::position`]).
 pub fn render_json(diags: &[Diagnostic]) -> String {
     let mut out = String::new();
     for d in diags {
-        out.push_str(&serde_json::to_string(d).expect("a diagnostic always serialises"));
+        let (line, column) = d.position();
+        let shown = Diagnostic {
+            line,
+            column,
+            ..d.clone()
+        };
+        out.push_str(&serde_json::to_string(&shown).expect("a diagnostic always serialises"));
         out.push('\n');
     }
     out
@@ -351,6 +368,42 @@ mod tests {
         assert_eq!(
             did_you_mean_from_serde(msg).as_deref(),
             Some("did you mean `active`?")
+        );
+    }
+
+    #[test]
+    fn a_line_without_a_column_is_at_its_start_in_every_output() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("data")).unwrap();
+        std::fs::write(
+            dir.path().join("data/relationships.yaml"),
+            "people:\n  - id: sam\n    name: Sam\n",
+        )
+        .unwrap();
+        let d = Diagnostic::warning("draft", "a blank")
+            .in_file("data/relationships.yaml")
+            .at(3, 0);
+        let human = render_human(std::slice::from_ref(&d), dir.path(), false);
+        assert!(human.contains("data/relationships.yaml:3:1"), "{human}");
+        assert_eq!(d.location(), "data/relationships.yaml:3:1");
+        let json: serde_json::Value = serde_json::from_str(&render_json(&[d])).unwrap();
+        assert_eq!(
+            (json["line"].as_u64(), json["column"].as_u64()),
+            (Some(3), Some(1))
+        );
+        // When the file cannot be read, the same place.
+        let gone = Diagnostic::error("data", "x")
+            .in_file("data/gone.yaml")
+            .at(7, 0);
+        let human = render_human(&[gone], dir.path(), false);
+        assert!(human.contains("data/gone.yaml:7:1"), "{human}");
+        // A problem with the whole file has no line and no column.
+        let whole = Diagnostic::error("data", "x").in_file("data/gone.yaml");
+        assert_eq!(whole.location(), "data/gone.yaml");
+        let json: serde_json::Value = serde_json::from_str(&render_json(&[whole])).unwrap();
+        assert_eq!(
+            (json["line"].as_u64(), json["column"].as_u64()),
+            (Some(0), Some(0))
         );
     }
 

@@ -631,7 +631,8 @@ mod tests {
             d.message,
             "the draft “Follow-up after a talk” for Colette Arsenault has no value for {event}, {challenge}"
         );
-        assert_eq!(d.location(), "data/relationships.yaml:12");
+        // The person's line, at its start (no column is known).
+        assert_eq!(d.location(), "data/relationships.yaml:12:1");
         assert_eq!(
             d.help.as_deref(),
             Some(

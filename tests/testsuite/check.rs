@@ -126,6 +126,18 @@ fn corpus_of_broken_projects() {
                 assert!(d.get(key).is_some(), "{case}: no `{key}` in {line}");
             }
             assert!(d["line"].as_u64().unwrap() > 0, "{case}: no line in {line}");
+            // The place the human output shows, column included.
+            let at = format!(
+                "{}:{}:{}",
+                d["file"].as_str().unwrap(),
+                d["line"],
+                d["column"]
+            );
+            assert!(
+                d["column"].as_u64().unwrap() > 0,
+                "{case}: column 0 in {line}"
+            );
+            assert!(human.contains(&at), "{case}: {at} not in\n{human}");
         }
         assert!(!json.is_empty(), "{case}: nothing found");
         insta::assert_snapshot!(format!("check_{case}"), format!("exit {code}\n{human}"));
