@@ -595,6 +595,23 @@ pub fn primary_subtag(tag: &str) -> &str {
     tag.split('-').next().unwrap_or(tag)
 }
 
+/// The one of `languages` that `tag` most likely means, for a "did you mean":
+/// the same tag in another case (`fr-ca`), or else the one of the same
+/// language (`fr`, `fr-FR` → `fr-CA`). `None` when no language of the book
+/// is close.
+pub fn language_like<'a>(languages: &'a [String], tag: &str) -> Option<&'a str> {
+    let tag = tag.trim();
+    languages
+        .iter()
+        .find(|l| l.eq_ignore_ascii_case(tag))
+        .or_else(|| {
+            languages
+                .iter()
+                .find(|l| primary_subtag(l).eq_ignore_ascii_case(primary_subtag(tag)))
+        })
+        .map(String::as_str)
+}
+
 /// A syntactic check of a BCP 47 tag: a 2–3 letter language, then subtags of 1–8
 /// letters or digits.
 fn is_language_tag(tag: &str) -> bool {
@@ -608,6 +625,17 @@ fn is_language_tag(tag: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_language_like_the_one_written() {
+        let languages = ["en-CA".to_string(), "fr-CA".to_string()];
+        for tag in ["fr", "FR", "fr-ca", "fr-FR", " fr "] {
+            assert_eq!(language_like(&languages, tag), Some("fr-CA"), "{tag}");
+        }
+        assert_eq!(language_like(&languages, "en"), Some("en-CA"));
+        assert_eq!(language_like(&languages, "es"), None);
+        assert_eq!(language_like(&languages, ""), None);
+    }
 
     #[test]
     fn empty_file_gives_defaults() {

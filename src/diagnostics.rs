@@ -305,13 +305,26 @@ pub fn did_you_mean_from_serde(message: &str) -> Option<String> {
 }
 
 /// The closest candidate to `word`, if any is close enough to be a likely typo.
+/// Case and accents do not count (`Québec` is `quebec`): a candidate that
+/// differs from `word` only by them is the one.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word = fold(word);
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .map(|c| (strsim::jaro_winkler(&word, &fold(c)), c))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
+}
+
+/// `text` in lower case without accents, for comparing what people type.
+pub fn fold(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
@@ -369,6 +382,21 @@ mod tests {
             did_you_mean_from_serde(msg).as_deref(),
             Some("did you mean `active`?")
         );
+    }
+
+    #[test]
+    fn case_and_accents_do_not_hide_the_candidate() {
+        let msg = "unknown variant `Québec`, expected one of atlantic, quebec, ontario, prairies, british-columbia, north, outside-canada";
+        assert_eq!(
+            did_you_mean_from_serde(msg).as_deref(),
+            Some("did you mean `quebec`?")
+        );
+        assert_eq!(suggest("MENTOR", ["mentor", "sponsor"]), Some("mentor"));
+        assert_eq!(
+            suggest("Colombie-Britannique", ["british-columbia", "quebec"]),
+            None
+        );
+        assert_eq!(fold("Île-du-Prince-Édouard"), "ile-du-prince-edouard");
     }
 
     #[test]

@@ -232,10 +232,13 @@ fn profile_language(
             )
             .in_file(file)
             .at(line, column)
-            .help(format!(
-                "write one of {} (book.toml's [book] languages), or remove `language` for the book's first",
-                languages.join(", ")
-            )),
+            .help(match crate::config::language_like(languages, tag) {
+                Some(like) => format!("did you mean `{like}`?"),
+                None => format!(
+                    "write one of {} (book.toml's [book] languages), or remove `language` for the book's first",
+                    languages.join(", ")
+                ),
+            }),
         );
     }
 }

@@ -258,3 +258,30 @@ fn every_refused_link_and_bad_item_id_of_a_page_is_reported_at_once() {
     assert!(found[2].starts_with("content/chapter.md:6:"), "{text}");
     assert!(!p.site_exists("index.html"));
 }
+
+#[test]
+fn a_region_with_an_accent_and_a_language_without_its_region_get_a_did_you_mean() {
+    let p = Project::from_fixture("minimal");
+    p.write("data/profile.yaml", "name: Robin\nregion: Québec\n");
+    let (diags, text) = p.build_err();
+    assert_eq!(diags.len(), 1, "{text}");
+    assert_eq!(
+        diags[0].help.as_deref(),
+        Some("did you mean `quebec`?"),
+        "{text}"
+    );
+
+    // A cohort member's `language: fr`, as `careerbook pdf --lang fr` says.
+    let p = Project::bilingual_cohort();
+    p.write(
+        "data/people/chloe-roy/profile.yaml",
+        "name: Chloé Roy\nlanguage: fr\n",
+    );
+    let (diags, text) = p.build_err();
+    assert_eq!(
+        located(&diags),
+        ["data/people/chloe-roy/profile.yaml:2:11 `fr` is not one of the book's languages"],
+        "{text}"
+    );
+    assert_eq!(diags[0].help.as_deref(), Some("did you mean `fr-CA`?"));
+}
