@@ -236,9 +236,10 @@ enum Format {
     Json,
 }
 
+/// `--today`: the same rule, and the same advice, as a date in a data file.
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01"))
+    use careerbook::model::date::{date_help, parse_iso_date};
+    parse_iso_date(s).map_err(|e| format!("{e}\n\nhelp: {}", date_help(s)))
 }
 
 fn main() -> ExitCode {

@@ -3,18 +3,19 @@
 //! YAML has no date type that serde sees (serde-saphyr hands dates over as strings),
 //! and chrono's own parser is lenient (`2026-1-5` parses). A workbook is read by
 //! people in many places, so one unambiguous form is accepted and anything else is
-//! reported with the format to use.
+//! reported with advice that fits the fault ([`date_help`]): the format to use for
+//! text that is not in it, the month's last day for a day past its end.
 
 use std::fmt;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer};
 
-/// The help shown with every date problem.
-pub const DATE_HELP: &str = "write dates as YYYY-MM-DD, for example 2026-03-09";
+/// The help for text that is not a date in the form YYYY-MM-DD.
+pub const DATE_HELP: &str = "write it as YYYY-MM-DD, for example 2026-03-09";
 
 /// Every date error message contains this, so the YAML layer can recognize it and
-/// show [`DATE_HELP`] instead of a generic hint.
+/// show [`date_help`] instead of a generic hint.
 pub(crate) const DATE_ERROR_MARK: &str = "` is not a date";
 
 /// The English name of a month (1–12), for the date errors careerbook
@@ -27,25 +28,15 @@ fn month_name(month: u32) -> &'static str {
 /// Parse a strict ISO `YYYY-MM-DD` date. The error explains what is wrong in plain
 /// words (wrong shape, no such month, no such day in that month).
 pub fn parse_iso_date(s: &str) -> Result<NaiveDate, String> {
-    let bytes = s.as_bytes();
-    let shape_ok = bytes.len() == 10
-        && bytes[4] == b'-'
-        && bytes[7] == b'-'
-        && bytes
-            .iter()
-            .enumerate()
-            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
-    if !shape_ok {
+    if !in_form(s) {
         return Err(format!("`{s}{DATE_ERROR_MARK} in the form YYYY-MM-DD"));
     }
-    // The shape check guarantees ASCII digits, so these parses cannot fail.
-    let year: i32 = s[..4].parse().unwrap_or_default();
-    let month: u32 = s[5..7].parse().unwrap_or_default();
-    let day: u32 = s[8..10].parse().unwrap_or_default();
+    let (year, month, day) = parts(s);
     if !(1..=12).contains(&month) {
-        return Err(format!(
-            "`{s}{DATE_ERROR_MARK}: there is no month {month}; months run from 01 to 12"
-        ));
+        return Err(format!("`{s}{DATE_ERROR_MARK}: there is no month {month}"));
+    }
+    if day == 0 {
+        return Err(format!("`{s}{DATE_ERROR_MARK}: there is no day 0"));
     }
     NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
         format!(
@@ -54,6 +45,69 @@ pub fn parse_iso_date(s: &str) -> Result<NaiveDate, String> {
             days_in_month(year, month)
         )
     })
+}
+
+/// Whether `s` is written YYYY-MM-DD: four digits, two, two, with `-` between.
+fn in_form(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit())
+}
+
+/// Year, month and day of text in the form YYYY-MM-DD ([`in_form`]).
+fn parts(s: &str) -> (i32, u32, u32) {
+    // The shape check guarantees ASCII digits, so these parses cannot fail.
+    (
+        s[..4].parse().unwrap_or_default(),
+        s[5..7].parse().unwrap_or_default(),
+        s[8..10].parse().unwrap_or_default(),
+    )
+}
+
+/// How to fix `s`, a date [`parse_iso_date`] refuses, fitting what is wrong
+/// with it: the form YYYY-MM-DD for text that is not in it; for a month past
+/// 12, that months go from 01 to 12 (and the date with day and month the
+/// other way round, when that is one); for a day past the month's end, the
+/// month's last day.
+pub fn date_help(s: &str) -> String {
+    let s = s.trim();
+    if !in_form(s) {
+        return DATE_HELP.to_string();
+    }
+    let (year, month, day) = parts(s);
+    if !(1..=12).contains(&month) {
+        return match NaiveDate::from_ymd_opt(year, day, month) {
+            Some(swapped) => format!(
+                "months go from 01 to 12, and the month comes before the day: for {month} {} {year}, write {swapped}",
+                month_name(day),
+            ),
+            None => "months go from 01 to 12: check the month".to_string(),
+        };
+    }
+    let last = days_in_month(year, month);
+    if day == 0 {
+        return format!(
+            "days go from 01 to {last}: for the first day of {} {year}, write {year:04}-{month:02}-01",
+            month_name(month)
+        );
+    }
+    format!(
+        "the last day of {} {year} is {year:04}-{month:02}-{last}: check the day",
+        month_name(month)
+    )
+}
+
+/// [`date_help`] for a date error message (as serde passes it on, `` `text` is
+/// not a date…``). `None` when the message is not about a date.
+pub(crate) fn date_help_for_message(message: &str) -> Option<String> {
+    let end = message.find(DATE_ERROR_MARK)?;
+    let start = message[..end].find('`')? + 1;
+    Some(date_help(&message[start..end]))
 }
 
 /// Number of days in a month of a year.
@@ -117,6 +171,59 @@ mod tests {
         assert_eq!(e, "`2026-02-30` is not a date: February 2026 has 28 days");
         let e = parse_iso_date("2026-13-01").unwrap_err();
         assert!(e.contains("month 13"), "{e}");
+        let e = parse_iso_date("2026-03-00").unwrap_err();
+        assert_eq!(e, "`2026-03-00` is not a date: there is no day 0");
+    }
+
+    #[test]
+    fn the_help_fits_the_fault() {
+        // Written as YYYY-MM-DD already: not the format again.
+        assert_eq!(
+            date_help("2027-02-30"),
+            "the last day of February 2027 is 2027-02-28: check the day"
+        );
+        assert_eq!(
+            date_help("2028-02-30"),
+            "the last day of February 2028 is 2028-02-29: check the day"
+        );
+        assert_eq!(
+            date_help("2026-04-31"),
+            "the last day of April 2026 is 2026-04-30: check the day"
+        );
+        assert_eq!(
+            date_help("2026-13-01"),
+            "months go from 01 to 12, and the month comes before the day: for 13 January 2026, write 2026-01-13"
+        );
+        assert_eq!(
+            date_help("2026-31-12"),
+            "months go from 01 to 12, and the month comes before the day: for 31 December 2026, write 2026-12-31"
+        );
+        assert_eq!(
+            date_help("2026-13-20"),
+            "months go from 01 to 12: check the month"
+        );
+        assert_eq!(
+            date_help("2026-00-05"),
+            "months go from 01 to 12: check the month"
+        );
+        assert_eq!(
+            date_help("2026-03-00"),
+            "days go from 01 to 31: for the first day of March 2026, write 2026-03-01"
+        );
+        // Text that is not in the form: the form.
+        for bad in ["2026-1-5", "26-01-05", "next week", "", "2026/01/05"] {
+            assert_eq!(date_help(bad), DATE_HELP, "{bad}");
+        }
+        assert_eq!(
+            date_help_for_message("`2027-02-30` is not a date: February 2027 has 28 days")
+                .as_deref(),
+            Some("the last day of February 2027 is 2027-02-28: check the day")
+        );
+        assert_eq!(
+            date_help_for_message("`26-1-5` is not a date in the form YYYY-MM-DD").as_deref(),
+            Some(DATE_HELP)
+        );
+        assert_eq!(date_help_for_message("invalid type: map"), None);
     }
 
     #[test]

@@ -165,7 +165,11 @@ fn impossible_and_malformed_dates() {
         e.message,
         "`2026-02-30` is not a date: February 2026 has 28 days"
     );
-    assert_eq!(e.help.as_deref(), Some(DATE_HELP));
+    // Written as YYYY-MM-DD already: the help names the month's last day.
+    assert_eq!(
+        e.help.as_deref(),
+        Some("the last day of February 2026 is 2026-02-28: check the day")
+    );
 
     let mut diags = Diagnostics::new();
     let wb = Workbook::from_sources(
@@ -482,7 +486,11 @@ fn progress_dates_are_all_checked() {
         [(3, 6, true), (4, 3, true), (5, 6, true), (6, 6, false)],
         "{diags:#?}"
     );
-    assert_eq!(diags[0].help.as_deref(), Some(DATE_HELP));
+    assert_eq!(
+        diags[0].help.as_deref(),
+        Some("the last day of February 2026 is 2026-02-28: check the day")
+    );
+    assert_eq!(diags[2].help.as_deref(), Some(DATE_HELP));
     assert_eq!(wb.progress.done_on("a"), Some(d("2026-02-03")));
     assert!(wb.progress.is_done("e"));
     assert_eq!(wb.progress.positions["a"], (2, 3));
@@ -852,7 +860,10 @@ fn wins_file_shape_problems_are_located_yaml_errors() {
         e.message,
         "`2026-02-30` is not a date: February 2026 has 28 days"
     );
-    assert_eq!(e.help.as_deref(), Some(DATE_HELP));
+    assert_eq!(
+        e.help.as_deref(),
+        Some("the last day of February 2026 is 2026-02-28: check the day")
+    );
 
     // A long or multi-line title or impact is only a warning.
     let long = "x".repeat(141);

@@ -37,6 +37,11 @@ const CASES: &[(&str, &str, &str)] = &[
         "name: Robin\nplan_start: 2026-02-30\n",
     ),
     (
+        "yaml_date_past_month_end",
+        "data/relationships.yaml",
+        "people:\n  - id: sam\n    name: Sam\n    role: mentor\n    next_step: Coffee\n    next_step_due: 2027-02-30\n",
+    ),
+    (
         "people_duplicate_id",
         "data/relationships.yaml",
         "people:\n  - id: sam\n    name: Sam\n    role: mentor\n  - id: sam\n    name: Sam Two\n    role: sponsor\n",
@@ -141,6 +146,40 @@ fn corpus_of_broken_projects() {
         }
         assert!(!json.is_empty(), "{case}: nothing found");
         insta::assert_snapshot!(format!("check_{case}"), format!("exit {code}\n{human}"));
+    }
+}
+
+/// `--today` reads dates by the same rule as the data files, with the same
+/// advice, fitting the fault.
+#[test]
+fn an_impossible_today_is_a_usage_error_with_advice_that_fits() {
+    let p = Project::from_fixture("minimal");
+    for (today, help) in [
+        (
+            "2026-13-01",
+            "help: months go from 01 to 12, and the month comes before the day: for 13 January 2026, write 2026-01-13",
+        ),
+        (
+            "2027-02-30",
+            "help: the last day of February 2027 is 2027-02-28: check the day",
+        ),
+        (
+            "2026-1-5",
+            "help: write it as YYYY-MM-DD, for example 2026-03-09",
+        ),
+    ] {
+        let out = careerbook()
+            .args(["check", "--today", today])
+            .arg(p.root())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{today}: {stderr}");
+        assert!(
+            stderr.contains(&format!("`{today}` is not a date")),
+            "{stderr}"
+        );
+        assert!(stderr.contains(help), "{today}: {stderr}");
     }
 }
 

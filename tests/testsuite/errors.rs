@@ -260,6 +260,49 @@ fn every_refused_link_and_bad_item_id_of_a_page_is_reported_at_once() {
 }
 
 #[test]
+fn an_impossible_date_gets_help_that_fits_the_fault() {
+    let p = Project::from_fixture("minimal");
+    p.write(
+        "data/relationships.yaml",
+        "people:\n  - id: jf\n    name: JF\n    role: mentor\n    next_step: Café\n    next_step_due: 2027-02-30\n    last_contact: 2026-13-01\n    log:\n      - date: 2026-1-5\n",
+    );
+    let (diags, text) = p.build_err();
+    let helps: Vec<(String, Option<&str>)> = diags
+        .iter()
+        .map(|d| (d.location(), d.help.as_deref()))
+        .collect();
+    assert_eq!(
+        helps,
+        [
+            (
+                "data/relationships.yaml:6:20".to_string(),
+                Some("the last day of February 2027 is 2027-02-28: check the day")
+            ),
+            (
+                "data/relationships.yaml:7:19".to_string(),
+                Some(
+                    "months go from 01 to 12, and the month comes before the day: for 13 January 2026, write 2026-01-13"
+                )
+            ),
+            (
+                "data/relationships.yaml:9:15".to_string(),
+                Some("write it as YYYY-MM-DD, for example 2026-03-09")
+            ),
+        ],
+        "{text}"
+    );
+    // The same in progress.yaml, which reads its dates itself.
+    let p = Project::from_fixture("minimal");
+    p.write("data/progress.yaml", "done:\n  fixture-write: 2026-04-31\n");
+    let (diags, text) = p.build_err();
+    assert_eq!(
+        diags[0].help.as_deref(),
+        Some("the last day of April 2026 is 2026-04-30: check the day"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_region_with_an_accent_and_a_language_without_its_region_get_a_did_you_mean() {
     let p = Project::from_fixture("minimal");
     p.write("data/profile.yaml", "name: Robin\nregion: Québec\n");

@@ -36,7 +36,7 @@ use std::path::Path;
 
 use serde_saphyr::Location;
 
-use super::date::{DATE_ERROR_MARK, DATE_HELP};
+use super::date::date_help_for_message;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
 /// Where the profile lives, relative to the project folder.
@@ -137,8 +137,8 @@ fn yaml_error(e: &serde_saphyr::Error, text: &str, file: &str) -> Diagnostic {
 /// [`yaml_error`] for `text` that starts on line `first_line` of the file.
 fn yaml_error_in(e: &serde_saphyr::Error, text: &str, file: &str, first_line: usize) -> Diagnostic {
     let mut d = crate::yaml::to_diagnostic(e, text, Path::new(file), first_line, YAML);
-    if d.message.contains(DATE_ERROR_MARK) {
-        d.help = Some(DATE_HELP.to_string());
+    if let Some(help) = date_help_for_message(&d.message) {
+        d.help = Some(help);
     } else if d.message.starts_with("cannot deserialize null into") {
         d.message = "a value is needed here, but nothing is written after the colon".into();
         d.help = Some("write the value, or remove the line".into());

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::raw::RawProgress;
 use super::{DATA, at, pos, yaml_error};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::date::{DATE_HELP, parse_iso_date};
+use crate::model::date::{date_help, parse_iso_date};
 use crate::model::progress::Progress;
 
 /// Parse and validate `data/progress.yaml`. Each entry is checked on its own, so
@@ -60,9 +60,10 @@ pub fn progress(text: &str, file: &str, today: NaiveDate, diags: &mut Diagnostic
                 progress.positions.insert(key.clone(), pos(&id.referenced));
                 progress.done.insert(key, d);
             }
-            Err(msg) => {
-                diags.push(at(Diagnostic::error(DATA, msg), file, &date.referenced).help(DATE_HELP))
-            }
+            Err(msg) => diags.push(
+                at(Diagnostic::error(DATA, msg), file, &date.referenced)
+                    .help(date_help(&date.value)),
+            ),
         }
     }
     progress
