@@ -44,7 +44,9 @@ pub fn to_diagnostic(
         // the reader needs the tab itself.
         (line, column) = tab;
     }
-    let help = did_you_mean_from_serde(&message).or_else(|| generic_help(&message));
+    let help = did_you_mean_from_serde(&message)
+        .or_else(|| syntax_help(&message, text, line, column))
+        .or_else(|| generic_help(&message));
     Diagnostic::error(code, message)
         .in_file(file)
         .at(line + first_line - 1, column)
@@ -136,6 +138,184 @@ fn budget_message(breach: &str) -> String {
     format!("over budget: {what}")
 }
 
+/// Advice for the parser's own errors whose cause the line shows: a `: `
+/// inside a value (French puts a space before the colon), a quote that
+/// closes before the value ends or never closes, a symbol that starts
+/// something else in YAML, or an indentation that does not line up. `line`
+/// and `column` (1-based) are in `text`. Where a value should be quoted, the
+/// user's own line is given back quoted.
+fn syntax_help(message: &str, text: &str, line: usize, column: usize) -> Option<String> {
+    let src = text.lines().nth(line.checked_sub(1)?)?;
+    let before: String = src.chars().take(column.saturating_sub(1)).collect();
+    let at = src.chars().nth(column.saturating_sub(1));
+    // Where the line's content starts (after its indentation and any `- `).
+    let starts_line = before.trim_start_matches([' ', '-']).is_empty();
+    // `, `the line quoted``, or nothing when there is no value to quote.
+    let fix = || {
+        quoted_line(src)
+            .map(|line| format!(", `{line}`"))
+            .unwrap_or_default()
+    };
+    let quote_it = |why: &str| format!("{why}: put the whole value in quotes{}", fix());
+    let help = if message.starts_with("mapping values are not allowed") {
+        if before.contains(": ") {
+            quote_it("YAML reads a colon followed by a space as the start of a new key")
+        } else {
+            INDENT_HELP.to_string()
+        }
+    } else if message.starts_with("invalid trailing content after") {
+        quote_it("the value goes on after its closing quote")
+            + " (inside single quotes, an apostrophe is written twice: `''`)"
+    } else if message.starts_with("unclosed quote") {
+        let closed = closed_quote(src)
+            .map(|line| format!(", `{line}`"))
+            .unwrap_or_default();
+        format!(
+            "the quote that starts the value never closes: close it at the end of the value{closed}, or write the value without quotes"
+        )
+    } else if message.starts_with("unclosed bracket") {
+        let (opening, what, close) = match at {
+            Some('{') => ('{', "a mapping", '}'),
+            _ => ('[', "a list", ']'),
+        };
+        format!(
+            "a value that starts with `{opening}` is {what}: close it with `{close}`, or, if it is text, put the whole value in quotes{}",
+            fix()
+        )
+    } else if message.starts_with("unexpected character")
+        || message.starts_with("alias references unknown anchor")
+        || message.starts_with("while scanning an anchor or alias")
+        || message.starts_with("while scanning a block scalar")
+    {
+        let symbol = match at {
+            Some('`') => "a backtick".to_string(),
+            Some(c) => format!("`{c}`"),
+            None => "this symbol".to_string(),
+        };
+        quote_it(&format!(
+            "{symbol} at the start of a value means something else in YAML"
+        ))
+    } else if message.contains("did not find expected key")
+        || message.contains("did not find expected '-' indicator")
+        || message.starts_with("simple key expected")
+    {
+        if starts_line {
+            INDENT_HELP.to_string()
+        } else {
+            quote_it("the value goes on after a closing `]`, `}` or quote")
+        }
+    } else {
+        return None;
+    };
+    Some(help)
+}
+
+const INDENT_HELP: &str = "check this line's indentation: line it up, with spaces, with the keys or `- ` items it belongs with; a key indented further is read as part of the value above it";
+
+/// The longest value given back in a help, quoted; longer ones are cut with `…`.
+const MOST_QUOTED_CHARS: usize = 60;
+
+/// `key: value` (or `- value`, `- key: value`) as `src` has it, with the value
+/// in quotes. `None` when there is no value to quote.
+fn quoted_line(src: &str) -> Option<String> {
+    let (lead, key, value) = split_line(src);
+    let (value, comment) = match value.find(" #") {
+        Some(i) => (value[..i].trim_end(), &value[i..]),
+        None => (value, ""),
+    };
+    if value.is_empty() {
+        return None;
+    }
+    // Quotes around the whole value were meant as quotes: keep what is inside.
+    let inner = ['"', '\'']
+        .iter()
+        .find_map(|q| {
+            value
+                .strip_prefix(*q)
+                .and_then(|v| v.strip_suffix(*q))
+                .filter(|v| !v.is_empty())
+        })
+        .unwrap_or(value);
+    Some(format!(
+        "{lead}{key}{}{comment}",
+        quote_value(&shorten(inner))
+    ))
+}
+
+/// A line whose value opens a quote it never closes, closed. (Until the quote
+/// closes, ` #` is text, not a comment.)
+fn closed_quote(src: &str) -> Option<String> {
+    let (lead, key, value) = split_line(src);
+    let q = value.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+    let rest = &value[1..];
+    if rest.is_empty() {
+        return None;
+    }
+    Some(format!("{lead}{key}{q}{}{q}", shorten(rest)))
+}
+
+/// A line cut into its `- ` (if any), its key with `: ` (if any), and its value,
+/// without the indentation.
+fn split_line(src: &str) -> (&str, &str, &str) {
+    let body = src.trim();
+    let (lead, body) = match body.strip_prefix("- ") {
+        Some(rest) => ("- ", rest.trim_start()),
+        None => ("", body),
+    };
+    // A key is one word, as the data files and front matter write them; text
+    // with a colon in it is not one.
+    match body.find(": ") {
+        Some(i)
+            if i > 0
+                && body[..i]
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-') =>
+        {
+            (lead, &body[..i + 2], body[i + 2..].trim())
+        }
+        _ => (lead, "", body),
+    }
+}
+
+fn shorten(value: &str) -> String {
+    if value.chars().count() > MOST_QUOTED_CHARS {
+        let short: String = value.chars().take(MOST_QUOTED_CHARS).collect();
+        format!("{}…", short.trim_end())
+    } else {
+        value.to_string()
+    }
+}
+
+/// `value` as a quoted YAML scalar: in double quotes, or single quotes when it
+/// holds double ones (and no apostrophe), or double quotes with escapes.
+fn quote_value(value: &str) -> String {
+    if !value.contains(['"', '\\']) {
+        format!("\"{value}\"")
+    } else if !value.contains('\'') {
+        format!("'{value}'")
+    } else {
+        format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
+    }
+}
+
+/// A text value that YAML read as a mapping because of a `: ` in it (`- Devenir
+/// gestionnaire : en 2027` in a list of text): advice to quote it, with the
+/// line given back. `line` and `column` (1-based) are where the value starts in
+/// `text`.
+pub fn colon_in_text_help(text: &str, line: usize, column: usize) -> Option<String> {
+    let src = text.lines().nth(line.checked_sub(1)?)?;
+    let value: String = src.chars().skip(column.saturating_sub(1)).collect();
+    if !value.contains(": ") && !value.trim_end().ends_with(':') {
+        return None;
+    }
+    let fix = quoted_line(src)
+        .map(|l| format!(", `{l}`"))
+        .unwrap_or_default();
+    Some(format!(
+        "YAML reads a colon followed by a space as a name and its value: put the whole text in quotes{fix}"
+    ))
+}
+
 fn generic_help(message: &str) -> Option<String> {
     let help = if message.contains("duplicate mapping key") {
         "each key may appear once in a mapping: remove or rename one of them"
@@ -209,6 +389,111 @@ mod tests {
         assert!(d.message.starts_with("over budget: "), "{d:?}");
         assert!(!d.message.contains("line"), "{d:?}");
         assert!(!d.message.contains('{'), "{d:?}");
+    }
+
+    /// The help for `text`'s parser error, read as a data file.
+    fn help_for(text: &str) -> String {
+        let e = serde_saphyr::from_str::<serde_json::Value>(text).unwrap_err();
+        let d = to_diagnostic(&e, text, Path::new("data/x.yaml"), 1, "yaml");
+        d.help
+            .clone()
+            .unwrap_or_else(|| panic!("no help for {text:?}: {d:?}"))
+    }
+
+    #[test]
+    fn a_colon_in_a_french_value_is_quoted_back() {
+        assert_eq!(
+            help_for("summary: Premier café : il m'a parlé de ses débuts.\n"),
+            "YAML reads a colon followed by a space as the start of a new key: put the whole value in quotes, `summary: \"Premier café : il m'a parlé de ses débuts.\"`"
+        );
+        // Deep in a list, and in a list item.
+        let help = help_for(
+            "people:\n  - id: a\n    log:\n      - date: 2026-01-01\n        summary: Dotation : délai réduit\n",
+        );
+        assert!(
+            help.ends_with("`summary: \"Dotation : délai réduit\"`"),
+            "{help}"
+        );
+        let help = help_for("goals:\n  - Devenir : gestionnaire : en 2027\n");
+        assert!(
+            help.ends_with("`- \"Devenir : gestionnaire : en 2027\"`"),
+            "{help}"
+        );
+        // Quotes in the value: the other kind around it; a comment stays one.
+        let help = help_for("title: « Bonjour » : \"oui\" # vu\n");
+        assert!(
+            help.ends_with("`title: '« Bonjour » : \"oui\"' # vu`"),
+            "{help}"
+        );
+        let help = help_for("title: L'\"atelier\" : oui\n");
+        assert!(
+            help.ends_with(r#"`title: "L'\"atelier\" : oui"`"#),
+            "{help}"
+        );
+        // A long value is cut.
+        let long = format!("summary: Premier café : {}\n", "très ".repeat(30));
+        assert!(help_for(&long).ends_with("très…\"`"), "{}", help_for(&long));
+    }
+
+    #[test]
+    fn other_parser_errors_say_what_to_do() {
+        // An apostrophe inside single quotes.
+        let help = help_for("title: 'L'équipe'\n");
+        assert!(help.contains("`title: \"L'équipe\"`"), "{help}");
+        assert!(help.contains("`''`"), "{help}");
+        // Text after a closing quote.
+        let help = help_for("title: \"Le Devoir\" a publié\n");
+        assert!(help.contains("`title: '\"Le Devoir\" a publié'`"), "{help}");
+        // A quote that never closes.
+        let help = help_for("summary: \"Bonjour\n");
+        assert!(help.contains("`summary: \"Bonjour\"`"), "{help}");
+        // A bracket that never closes, and text after a closed one.
+        let help = help_for("title: [Brouillon plan\n");
+        assert!(help.contains("close it with `]`"), "{help}");
+        assert!(help.contains("`title: \"[Brouillon plan\"`"), "{help}");
+        let help = help_for("title: [Brouillon] plan\n");
+        assert!(help.contains("`title: \"[Brouillon] plan\"`"), "{help}");
+        // A symbol that starts something else.
+        for (text, symbol) in [
+            ("summary: @marie\n", "`@`"),
+            ("title: `code`\n", "a backtick"),
+            ("title: *important*\n", "`*`"),
+            ("title: & co\n", "`&`"),
+        ] {
+            let help = help_for(text);
+            assert!(
+                help.contains("put the whole value in quotes"),
+                "{text:?}: {help}"
+            );
+            assert!(help.starts_with(symbol), "{text:?}: {help}");
+        }
+        // Indentation.
+        for text in [
+            "a: x\n b: y\n",
+            "a:\n  b: 1\n c: 2\n",
+            "people:\n  - id: a\n    name: b\n   role: c\n",
+        ] {
+            assert!(
+                help_for(text).starts_with("check this line's indentation"),
+                "{text:?}"
+            );
+        }
+        // Tabs keep their own advice.
+        assert!(help_for("a: 1\n\tb: 2\n").contains("spaces"));
+    }
+
+    #[test]
+    fn a_colon_in_text_read_as_a_mapping() {
+        let text = "goals:\n  - Devenir gestionnaire : en 2027\n";
+        assert_eq!(
+            colon_in_text_help(text, 2, 5).as_deref(),
+            Some(
+                "YAML reads a colon followed by a space as a name and its value: put the whole text in quotes, `- \"Devenir gestionnaire : en 2027\"`"
+            )
+        );
+        assert_eq!(colon_in_text_help("goals:\n  - [a, b]\n", 2, 5), None);
+        // Out of range: nothing, no panic.
+        assert_eq!(colon_in_text_help(text, 9, 99), None);
     }
 
     #[test]

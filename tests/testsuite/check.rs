@@ -37,6 +37,11 @@ const CASES: &[(&str, &str, &str)] = &[
         "name: Robin\nplan_start: 2026-02-30\n",
     ),
     (
+        "yaml_french_colon",
+        "data/relationships.yaml",
+        "people:\n  - id: sam\n    name: Sam\n    role: mentor\n    log:\n      - date: 2026-01-10\n        summary: Premier café : il m'a parlé de ses débuts.\n",
+    ),
+    (
         "yaml_date_past_month_end",
         "data/relationships.yaml",
         "people:\n  - id: sam\n    name: Sam\n    role: mentor\n    next_step: Coffee\n    next_step_due: 2027-02-30\n",

@@ -259,6 +259,98 @@ fn every_refused_link_and_bad_item_id_of_a_page_is_reported_at_once() {
     assert!(!p.site_exists("index.html"));
 }
 
+/// Each data file (and front matter, and an untyped data file) reports a
+/// French ` : ` in a value with help that quotes the line back, by the same
+/// path, in one person's data and in a cohort member's.
+#[test]
+fn a_colon_in_a_french_value_gets_the_line_back_in_quotes_in_every_file() {
+    let cases = [
+        (
+            "minimal",
+            "data/profile.yaml",
+            "name: Robin\nrole: Conseillère : design\n",
+            2,
+            "`role: \"Conseillère : design\"`",
+        ),
+        (
+            "minimal",
+            "data/relationships.yaml",
+            "people:\n  - id: jf\n    name: JF\n    role: mentor\n    log:\n      - date: 2026-01-10\n        summary: Premier café : il m'a parlé de ses débuts.\n",
+            7,
+            "`summary: \"Premier café : il m'a parlé de ses débuts.\"`",
+        ),
+        (
+            "minimal",
+            "data/wins.yaml",
+            "wins:\n  - id: dotation\n    date: 2026-11-01\n    title: Dotation : délai réduit\n",
+            4,
+            "`title: \"Dotation : délai réduit\"`",
+        ),
+        (
+            "minimal",
+            "data/progress.yaml",
+            "done:\n  fixture-write: le 15 : fait\n",
+            2,
+            "`fixture-write: \"le 15 : fait\"`",
+        ),
+        (
+            "minimal",
+            "data/events.yaml",
+            "- titre: Midi-conférence : le mentorat\n",
+            1,
+            "`- titre: \"Midi-conférence : le mentorat\"`",
+        ),
+        (
+            "minimal",
+            "content/raw.md",
+            "---\ntitle: Dotation : délai réduit\n---\nText\n",
+            2,
+            "`title: \"Dotation : délai réduit\"`",
+        ),
+        (
+            "cohort",
+            "data/people/chloe-roy/relationships.yaml",
+            "people:\n  - id: jf\n    name: JF\n    role: mentor\n    next_step: Relance : un café en janvier\n",
+            5,
+            "`next_step: \"Relance : un café en janvier\"`",
+        ),
+        (
+            "cohort",
+            "data/people/chloe-roy/profile.yaml",
+            "name: Chloé Roy\ngoals:\n  - Devenir gestionnaire : en 2027\n",
+            3,
+            "`- \"Devenir gestionnaire : en 2027\"`",
+        ),
+    ];
+    for (fixture, file, text, line, quoted) in cases {
+        let p = Project::from_fixture(fixture);
+        p.write(file, text);
+        let (diags, rendered) = p.build_err();
+        let d = diags
+            .iter()
+            .find(|d| d.file.as_deref() == Some(std::path::Path::new(file)))
+            .unwrap_or_else(|| panic!("{file}: {rendered}"));
+        assert_eq!(d.line, line, "{file}: {rendered}");
+        let help = d.help.as_deref().unwrap_or_default();
+        assert!(help.contains("put the whole"), "{file}: {rendered}");
+        assert!(help.contains(quoted), "{file}: {rendered}");
+        assert!(rendered.contains(&format!("help: {help}")), "{rendered}");
+        // The advice works: the line as quoted reads.
+        let fixed = text.replace(
+            text.lines().nth(line - 1).unwrap().trim(),
+            quoted.trim_matches('`'),
+        );
+        p.write(file, &fixed);
+        if let Err(diags) = p.build() {
+            assert!(
+                diags.iter().all(|d| !d.message.contains("mapping values")
+                    && !d.message.starts_with("expected string")),
+                "{file}: {diags:#?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn an_impossible_date_gets_help_that_fits_the_fault() {
     let p = Project::from_fixture("minimal");

@@ -144,6 +144,16 @@ fn yaml_error_in(e: &serde_saphyr::Error, text: &str, file: &str, first_line: us
         d.help = Some("write the value, or remove the line".into());
     } else if d.message.contains("expected a whole number of days") {
         d.help = Some("write how many days apart check-ins should be, for example 30".into());
+    } else if let Some(help) = d
+        .message
+        .starts_with("expected string")
+        .then(|| {
+            crate::yaml::colon_in_text_help(text, (d.line + 1).saturating_sub(first_line), d.column)
+        })
+        .flatten()
+    {
+        // `- Devenir gestionnaire : en 2027` in a list of text is a mapping.
+        d.help = Some(help);
     } else if let Some(help) = shape_help(&d.message) {
         d.help = Some(help);
     }
