@@ -419,4 +419,78 @@ fn a_region_with_an_accent_and_a_language_without_its_region_get_a_did_you_mean(
         "{text}"
     );
     assert_eq!(diags[0].help.as_deref(), Some("did you mean `fr-CA`?"));
+    // Even when another key of the profile has a problem too.
+    p.write(
+        "data/people/chloe-roy/profile.yaml",
+        "name: Chloé Roy\nregion: Québec\nlanguage: fr\n",
+    );
+    let (diags, text) = p.build_err();
+    let helps: Vec<Option<&str>> = diags.iter().map(|d| d.help.as_deref()).collect();
+    assert_eq!(
+        helps,
+        [
+            Some("did you mean `quebec`?"),
+            Some("did you mean `fr-CA`?")
+        ],
+        "{text}"
+    );
+}
+
+/// A value's own check (an id, an e-mail address) is reported in the same
+/// run as another key's problem in the same entry, not after it is fixed.
+#[test]
+fn independent_problems_of_one_entry_are_reported_in_one_run() {
+    let p = Project::from_fixture("minimal");
+    p.write(
+        "data/relationships.yaml",
+        "people:\n  - id: JF\n    name: Jean-François D'Amours\n    role: Mentor\n    email: jf.damours(at)example.com\n    cadence_days: monthly\n    next_step_due: 2026-12-01\n    next_step: [call]\n",
+    );
+    let (diags, text) = p.build_err();
+    assert_eq!(
+        located(&diags),
+        [
+            "data/relationships.yaml:2:9 `JF` is not a valid id: ids use lower-case letters, digits and `-`",
+            "data/relationships.yaml:4:11 unknown variant `Mentor`, expected one of mentor, sponsor",
+            "data/relationships.yaml:5:12 email: `jf.damours(at)example.com` is not an e-mail address",
+            "data/relationships.yaml:6:5 invalid type: string \"monthly\", expected a whole number of days, such as 30",
+            "data/relationships.yaml:8:16 expected string scalar",
+        ],
+        "{text}"
+    );
+    // `next_step` was left out for its own problem: not reported missing.
+    assert!(!text.contains("no next_step"), "{text}");
+
+    // A win, and a profile.
+    let p = Project::from_fixture("minimal");
+    p.write(
+        "data/wins.yaml",
+        "wins:\n  - id: Dotation\n    date: 2026-02-30\n    title: ''\n",
+    );
+    p.write(
+        "data/profile.yaml",
+        "name: Robin\nplan_start: 2026-13-01\nemail: robin(at)example.com\n",
+    );
+    let (diags, text) = p.build_err();
+    let found = located(&diags);
+    assert_eq!(found.len(), 5, "{text}");
+    assert!(
+        found[0].starts_with("data/profile.yaml:2:13 `2026-13-01`"),
+        "{text}"
+    );
+    assert!(
+        found[1].starts_with("data/profile.yaml:3:8 email:"),
+        "{text}"
+    );
+    assert!(
+        found[2].starts_with("data/wins.yaml:2:9 `Dotation` is not a valid id"),
+        "{text}"
+    );
+    assert!(
+        found[3].starts_with("data/wins.yaml:3:11 `2026-02-30`"),
+        "{text}"
+    );
+    assert!(
+        found[4].starts_with("data/wins.yaml:4:12 the win's title is empty"),
+        "{text}"
+    );
 }

@@ -8,6 +8,7 @@ use serde::de::IgnoredAny;
 use serde_saphyr::{Location, Spanned};
 
 use super::raw::{RawPerson, RawRelationships};
+use super::recover::Entry;
 use super::values::{check_email, check_id, check_link, suggest_id, suggest_placeholder};
 use super::{DATA, IdRef, MAX_CADENCE_DAYS, MAX_KIND_CHARS, at, pos, quote, texts, trimmed};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -30,25 +31,34 @@ pub fn people(
     diags: &mut Diagnostics,
 ) -> Vec<Person> {
     *complete = true;
-    let raws: Vec<((usize, usize), RawPerson)> =
-        match serde_saphyr::from_str::<Option<RawRelationships>>(text) {
-            Ok(raw) => raw
-                .and_then(|r| r.people)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|p| (pos(&p.referenced), p.value))
-                .collect(),
-            Err(whole) => {
-                *complete = false;
-                recover_people(text, file, &whole, diags)
-            }
-        };
+    let raws: Vec<Entry<RawPerson>> = match serde_saphyr::from_str::<Option<RawRelationships>>(text)
+    {
+        Ok(raw) => raw
+            .and_then(|r| r.people)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|p| Entry {
+                start: pos(&p.referenced),
+                value: p.value,
+                left_out: Vec::new(),
+            })
+            .collect(),
+        Err(whole) => {
+            *complete = false;
+            recover_people(text, file, &whole, diags)
+        }
+    };
 
     let mut people: Vec<Person> = Vec::with_capacity(raws.len());
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for ((line, _), raw) in raws {
+    for Entry {
+        start: (line, _),
+        value: raw,
+        left_out,
+    } in raws
+    {
         let id_loc = raw.id.referenced;
-        let person = person(raw, file, line, today, win_refs, diags);
+        let person = person(raw, &left_out, file, line, today, win_refs, diags);
         if let Some(first_line) = seen.get(&person.id) {
             diags.push(
                 at(
@@ -87,13 +97,14 @@ fn unused_id(base: &str, seen: &BTreeMap<String, usize>) -> String {
 }
 
 /// The relationships file did not deserialize as a whole: read each person's
-/// entry on its own, and each key of it, so every problem is reported.
+/// entry on its own, and each key of it, so every problem is reported; the
+/// people read, without the keys that had a problem, are checked as well.
 fn recover_people(
     text: &str,
     file: &str,
     whole: &serde_saphyr::Error,
     diags: &mut Diagnostics,
-) -> Vec<((usize, usize), RawPerson)> {
+) -> Vec<Entry<RawPerson>> {
     // Unknown top-level keys (`peple:`) are reported on their own.
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -110,13 +121,17 @@ fn recover_people(
         .ok()
         .flatten()
         .map(|s| super::recover::starts(s.people));
-    super::recover::entries(text, file, whole, top, starts, diags)
+    // `role: Mentor` is reported; the rest of the person is still checked.
+    let stand_ins = [("role", "mentor")];
+    super::recover::entries(text, file, whole, top, starts, &stand_ins, diags)
 }
 
 /// Validate one person. Always returns the person so later checks (duplicates)
-/// still run; problems go to `diags`.
+/// still run; problems go to `diags`. `left_out`: keys of the entry that had
+/// a problem of their own (already reported), so not missing.
 fn person(
     raw: RawPerson,
+    left_out: &[String],
     file: &str,
     line: usize,
     today: NaiveDate,
@@ -208,7 +223,7 @@ fn person(
 
     let next_step = trimmed(raw.next_step);
     let next_step_due = raw.next_step_due.map(|d| {
-        if next_step.is_none() {
+        if next_step.is_none() && !left_out.iter().any(|k| k == "next_step") {
             push(
                 Diagnostic::warning(DATA, "next_step_due is set but there is no next_step")
                     .help("add a next_step saying what you plan to do, or remove next_step_due"),

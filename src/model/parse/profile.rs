@@ -7,16 +7,20 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::profile::Profile;
 
 /// Parse and validate `data/profile.yaml`. `None` for an empty file or one that
-/// does not parse (the reason is in `diags`).
+/// does not parse (the reason is in `diags`); a profile whose keys had
+/// problems of their own (reported) is read without them.
 pub fn profile(text: &str, file: &str, diags: &mut Diagnostics) -> Option<Profile> {
-    // Every key's problem, not only the first.
+    // Every key's problem, not only the first; the keys that read well are
+    // checked in the same run.
     let raw = super::recover::every_key::<Option<RawProfile>>(
         text.to_string(),
         first_content(text),
         0,
         file,
+        &[],
         diags,
-    )??;
+    )?
+    .value?;
     let name = raw.name.value.trim().to_string();
     if name.is_empty() {
         diags.push(

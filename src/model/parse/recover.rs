@@ -4,7 +4,9 @@
 //! deserialize as a whole, each entry of its list (a person, a win) is read
 //! again on its own ([`entries`]), and within an entry, or a file that is one
 //! mapping (the profile), the key that held the problem is blanked out and the
-//! rest read again ([`every_key`]), until nothing more is wrong.
+//! rest read again ([`every_key`]), until nothing more is wrong. What is read
+//! then, without the keys left out, goes on to the checks of its values (an
+//! id, an e-mail address), so their problems are reported in the same run.
 
 use std::ops::Range;
 
@@ -24,21 +26,47 @@ const MOST_ENTRIES: usize = 2_000;
 /// hundred places has said enough.
 const MOST_PER_FILE: usize = 100;
 
+/// A mapping read with the keys that had a problem left out.
+pub(super) struct Partial<T> {
+    pub(super) value: T,
+    /// The keys left out (their problems are reported): a check that needs
+    /// one of them says nothing about its absence.
+    pub(super) left_out: Vec<String>,
+    /// The text that was read, with those keys' lines blank.
+    doc: String,
+}
+
+/// One entry of a list, read with [`entries`]: where it starts (line,
+/// column), and what of it could be read.
+pub(super) struct Entry<T> {
+    pub(super) start: (usize, usize),
+    pub(super) value: T,
+    pub(super) left_out: Vec<String>,
+}
+
+/// A required key, and a value that stands in for it while the rest of a
+/// mapping is read when its own value had a problem (`role: Mentr` is
+/// reported, and `role: mentor` stands in, so the entry's other values are
+/// checked in the same run). Only keys whose value no check reads.
+pub(super) type StandIn = (&'static str, &'static str);
+
 /// A file whose top level holds a list of entries `T` that did not
 /// deserialize as a whole (`whole`): every entry's problems, and the entries
-/// that read well, with where each starts. `top` is the file's problem with
-/// its top-level keys, if any (`peple:`); `starts`, where each entry of the
-/// list starts (line, column), when the file's shape allows reading them
-/// apart. When no entry explains the failure (broken syntax, an alias across
-/// entries), the file's own error is reported and nothing is returned.
+/// that could be read, without the keys that had a problem (see
+/// [`every_key`]). `top` is the file's problem with its top-level keys, if
+/// any (`peple:`); `starts`, where each entry of the list starts (line,
+/// column), when the file's shape allows reading them apart. When no entry
+/// explains the failure (broken syntax, an alias across entries), the file's
+/// own error is reported and nothing is returned.
 pub(super) fn entries<T: DeserializeOwned>(
     text: &str,
     file: &str,
     whole: &serde_saphyr::Error,
     top: Option<serde_saphyr::Error>,
     starts: Option<Vec<(usize, usize)>>,
+    stand_ins: &[StandIn],
     diags: &mut Diagnostics,
-) -> Vec<((usize, usize), T)> {
+) -> Vec<Entry<T>> {
     let mut found_problem = false;
     if let Some(e) = top {
         diags.push(yaml_error(&e, text, file));
@@ -61,13 +89,27 @@ pub(super) fn entries<T: DeserializeOwned>(
         };
         // The entry alone, its first key where it is in the file: positions
         // in it are the file's, `start.0 - 1` lines down.
-        match every_key::<T>(entry.clone(), (1, start.1), start.0 - 1, file, &mut found) {
+        match every_key::<T>(
+            entry,
+            (1, start.1),
+            start.0 - 1,
+            file,
+            stand_ins,
+            &mut found,
+        ) {
             // Read again where it is in the file, for the positions the
             // checks of its values point at.
-            Some(_) => match serde_saphyr::from_str::<T>(&("\n".repeat(start.0 - 1) + &entry)) {
-                Ok(value) => read.push((start, value)),
-                Err(_) => found_problem = true,
-            },
+            Some(partial) => {
+                found_problem |= !partial.left_out.is_empty();
+                match serde_saphyr::from_str::<T>(&("\n".repeat(start.0 - 1) + &partial.doc)) {
+                    Ok(value) => read.push(Entry {
+                        start,
+                        value,
+                        left_out: partial.left_out,
+                    }),
+                    Err(_) => found_problem = true,
+                }
+            }
             None => found_problem = true,
         }
         if found.iter().count() >= MOST_PER_FILE {
@@ -127,19 +169,29 @@ fn entry_text(lines: &[&str], (line, column): (usize, usize)) -> Option<String> 
 
 /// Read the mapping whose first key is at `start` (line, column) in `doc`,
 /// which starts `offset` lines into the file: every key's first problem goes
-/// to `diags`, not only the mapping's first. `None` when there was one.
+/// to `diags`, not only the mapping's first, and the mapping is returned
+/// without the keys that had one (a required key of `stand_ins` with its
+/// stand-in value). `None` when it cannot be read even so: a required key
+/// had a problem, or the problem is not with one key (the file's syntax).
 pub(super) fn every_key<T: DeserializeOwned>(
     mut doc: String,
     start: (usize, usize),
     offset: usize,
     file: &str,
+    stand_ins: &[StandIn],
     diags: &mut Diagnostics,
-) -> Option<T> {
+) -> Option<Partial<T>> {
     let mut blanked: Vec<String> = Vec::new();
     let mut misspelt = false;
     loop {
         let e = match serde_saphyr::from_str::<T>(&doc) {
-            Ok(value) => return blanked.is_empty().then_some(value),
+            Ok(value) => {
+                return Some(Partial {
+                    value,
+                    left_out: blanked,
+                    doc,
+                });
+            }
             Err(e) => e,
         };
         let mut d = yaml_error_in(&e, &doc, file, offset + 1);
@@ -165,12 +217,18 @@ pub(super) fn every_key<T: DeserializeOwned>(
         let line = d.line.checked_sub(offset)?;
         let reads_on = about_a_value(&d.message);
         misspelt |= d.message.starts_with("unknown field");
+        // A key written twice: the second goes, the first stays.
+        let twice = d.message.starts_with("duplicate mapping key");
         diags.push(d);
         if !reads_on || blanked.len() + 1 >= MOST_PER_MAPPING {
             return None;
         }
         let (key, lines) = key_at(&doc, start, line)?;
-        doc = blank(&doc, lines);
+        let stand_in = stand_ins
+            .iter()
+            .find(|(k, _)| *k == key && !twice && !blanked.contains(&key))
+            .map(|(k, v)| format!("{}{k}: {v}", " ".repeat(start.1 - 1)));
+        doc = blank(&doc, lines, stand_in.as_deref());
         blanked.push(key);
         // Nothing left to read: every key had a problem.
         if doc
@@ -248,15 +306,18 @@ fn key_at(doc: &str, start: (usize, usize), at: usize) -> Option<(String, Range<
     Some((name, from..to))
 }
 
-/// `doc` with the lines `lines` (0-based) emptied, their line breaks kept.
-fn blank(doc: &str, lines: Range<usize>) -> String {
+/// `doc` with the lines `lines` (0-based) emptied, their line breaks kept;
+/// the first one holds `first` instead, if given.
+fn blank(doc: &str, lines: Range<usize>, first: Option<&str>) -> String {
     doc.split_inclusive('\n')
         .enumerate()
         .map(|(i, l)| {
             if lines.contains(&i) {
-                if l.ends_with('\n') { "\n" } else { "" }
+                let keep = if i == lines.start { first } else { None };
+                let end = if l.ends_with('\n') { "\n" } else { "" };
+                format!("{}{end}", keep.unwrap_or(""))
             } else {
-                l
+                l.to_string()
             }
         })
         .collect()
@@ -276,8 +337,12 @@ mod tests {
     fn every_key_of_a_mapping_reports_its_own_problem() {
         let text = "name: Sam\nregion: atlantc\npronoun: they\nplan_start: 2026-13-01\ngoals:\n- one\n- 2\n";
         let mut diags = Diagnostics::new();
-        let read = every_key::<Option<RawProfile>>(text.into(), (1, 1), 0, "p.yaml", &mut diags);
-        assert!(read.is_none());
+        let read =
+            every_key::<Option<RawProfile>>(text.into(), (1, 1), 0, "p.yaml", &[], &mut diags);
+        // Read without the keys that had a problem: `name` is there to check.
+        let read = read.unwrap();
+        assert_eq!(read.left_out, ["region", "pronoun", "plan_start"]);
+        assert_eq!(read.value.unwrap().name.value, "Sam");
         let found = messages(&diags);
         assert_eq!(
             found.iter().map(|(l, _)| *l).collect::<Vec<_>>(),
@@ -291,7 +356,7 @@ mod tests {
     fn a_key_blanked_out_is_not_reported_missing_but_a_missing_one_is() {
         let text = "    role: mentr\n    stage: active\n";
         let mut diags = Diagnostics::new();
-        let read = every_key::<RawPerson>(text.into(), (1, 5), 0, "r.yaml", &mut diags);
+        let read = every_key::<RawPerson>(text.into(), (1, 5), 0, "r.yaml", &[], &mut diags);
         assert!(read.is_none());
         let found = messages(&diags);
         // `role` is wrong, `id` and `name` are missing: the mapping's line.
@@ -302,10 +367,34 @@ mod tests {
     }
 
     #[test]
+    fn a_required_key_with_a_problem_has_a_stand_in_to_read_the_rest() {
+        let stand_ins = [("role", "mentor")];
+        let text = "  id: a\n  name: A\n  role: Mentr\n  stage: activ\n  email: x\n";
+        let mut diags = Diagnostics::new();
+        let read = every_key::<RawPerson>(text.into(), (1, 3), 0, "r.yaml", &stand_ins, &mut diags);
+        let read = read.unwrap();
+        assert_eq!(read.left_out, ["role", "stage"]);
+        assert_eq!(read.value.email.unwrap().value, "x");
+        assert_eq!(messages(&diags).len(), 2);
+        // Written twice, the second is left out, and the first stays.
+        let text = "  id: a\n  name: A\n  role: sponsor\n  role: mentr\n";
+        let mut diags = Diagnostics::new();
+        let read = every_key::<RawPerson>(text.into(), (1, 3), 0, "r.yaml", &stand_ins, &mut diags);
+        let found = messages(&diags);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.starts_with("duplicate mapping key"), "{found:?}");
+        assert_eq!(
+            read.unwrap().value.role,
+            crate::model::people::Role::Sponsor
+        );
+    }
+
+    #[test]
     fn a_hostile_mapping_stops_after_enough_problems() {
         let text: String = (0..500).map(|i| format!("k{i}: 1\n")).collect();
         let mut diags = Diagnostics::new();
-        let read = every_key::<Option<RawProfile>>(text.clone(), (1, 1), 0, "p.yaml", &mut diags);
+        let read =
+            every_key::<Option<RawProfile>>(text.clone(), (1, 1), 0, "p.yaml", &[], &mut diags);
         assert!(read.is_none());
         assert_eq!(diags.iter().count(), MOST_PER_MAPPING);
     }
@@ -332,9 +421,13 @@ mod tests {
             &whole,
             None,
             Some(starts(shape.people)),
+            &[("role", "mentor")],
             &mut diags,
         );
-        assert!(read.is_empty());
+        // Each entry read so far, with `role: mentor` standing in, to check
+        // its other values; none after the last problem reported.
+        assert_eq!(read.len(), MOST_PER_FILE);
+        assert!(read.iter().all(|e| e.left_out == ["role"]));
         let found: Vec<_> = diags.iter().collect();
         assert_eq!(found.len(), MOST_PER_FILE + 1);
         assert!(

@@ -8,6 +8,7 @@ use serde::de::IgnoredAny;
 use serde_saphyr::{Location, Spanned};
 
 use super::raw::{RawWin, RawWins};
+use super::recover::Entry;
 use super::values::{check_id, suggest_id};
 use super::{DATA, IdRef, at, pos};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -18,8 +19,14 @@ use crate::model::wins::Win;
 const MAX_LINE_CHARS: usize = 140;
 
 /// The wins file did not deserialize as a whole: read each win on its own,
-/// and each key of it, so every problem is reported.
-fn recover_wins(text: &str, file: &str, whole: &serde_saphyr::Error, diags: &mut Diagnostics) {
+/// and each key of it, so every problem is reported; the wins read, without
+/// the keys that had a problem, are returned to be checked as well.
+fn recover_wins(
+    text: &str,
+    file: &str,
+    whole: &serde_saphyr::Error,
+    diags: &mut Diagnostics,
+) -> Vec<Entry<RawWin>> {
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
@@ -35,7 +42,10 @@ fn recover_wins(text: &str, file: &str, whole: &serde_saphyr::Error, diags: &mut
         .ok()
         .flatten()
         .map(|s| super::recover::starts(s.wins));
-    super::recover::entries::<RawWin>(text, file, whole, top, starts, diags);
+    // A date that is not one is reported; the rest of the win is still
+    // checked (no check reads the stand-in, which is not in the future).
+    let stand_ins = [("date", "1970-01-01")];
+    super::recover::entries::<RawWin>(text, file, whole, top, starts, &stand_ins, diags)
 }
 
 /// Parse and validate `data/wins.yaml`. Wins with problems are still returned
@@ -54,19 +64,41 @@ pub fn wins(
     let raws = match serde_saphyr::from_str::<Option<RawWins>>(text) {
         Ok(raw) => raw.and_then(|r| r.wins).unwrap_or_default(),
         Err(whole) => {
-            // Every win's problems, then no more: an id may be missing only
+            // Every win's problems, and the problems of the values of those
+            // that could be read; then no more: an id may be missing only
             // because the win that has it could not be read.
-            recover_wins(text, file, &whole, diags);
+            let read = recover_wins(text, file, &whole, diags);
+            checked(
+                read.into_iter().map(|e| (e.start.0, e.value)),
+                file,
+                today,
+                diags,
+            );
             return None;
         }
     };
-    let mut wins = Vec::with_capacity(raws.len());
+    Some(checked(
+        raws.into_iter().map(|r| (pos(&r.referenced).0, r.value)),
+        file,
+        today,
+        diags,
+    ))
+}
+
+/// Validate each win, and that no two have the same id (the second is left
+/// out). The wins, and the people they name in `seen_by`.
+fn checked(
+    raws: impl Iterator<Item = (usize, RawWin)>,
+    file: &str,
+    today: NaiveDate,
+    diags: &mut Diagnostics,
+) -> (Vec<Win>, Vec<IdRef>) {
+    let mut wins = Vec::new();
     let mut refs = Vec::new();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for raw in raws {
-        let line = pos(&raw.referenced).0;
-        let id_loc = raw.value.id.referenced;
-        let win = win(raw.value, file, line, today, &mut refs, diags);
+    for (line, raw) in raws {
+        let id_loc = raw.id.referenced;
+        let win = win(raw, file, line, today, &mut refs, diags);
         if let Some(first) = seen.get(&win.id) {
             diags.push(
                 at(
@@ -90,7 +122,7 @@ pub fn wins(
         seen.insert(win.id.clone(), line);
         wins.push(win);
     }
-    Some((wins, refs))
+    (wins, refs)
 }
 
 fn win(
