@@ -56,8 +56,14 @@ pub fn template_schema() -> serde_json::Value {
 }
 
 /// Every variable a template can name, as dotted paths (`profile.first_name`),
-/// three levels deep at most: what a misspelt name is compared with.
-pub fn variable_paths() -> Vec<String> {
+/// three levels deep at most: what a misspelt name is compared with. Made
+/// once: a template error can come once per cohort member.
+pub fn variable_paths() -> &'static [String] {
+    static PATHS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(paths);
+    &PATHS
+}
+
+fn paths() -> Vec<String> {
     use serde_json::Value;
     let schema = template_schema();
     let defs = schema.get("$defs").cloned().unwrap_or(Value::Null);
