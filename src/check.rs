@@ -16,7 +16,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::Project;
 use crate::model::{Person, message};
 use crate::options::Options;
-use crate::{load, output, render};
+use crate::{output, render};
 
 /// Check the project in `root`. Private data is checked too (a check writes
 /// nothing, so nothing private can leak). With `audience`, also render the
@@ -30,7 +30,7 @@ pub fn check(root: &Path, today: NaiveDate, audience: Option<Audience>) -> Vec<D
     };
     let mut diags = Diagnostics::new();
     // Everything a build does, with the files thrown away as they are made.
-    let mut result = load::load(root, today, &mut diags);
+    let mut result = crate::load_for(&opts, &mut diags);
     if let Some(project) = &result
         && render::render(
             project,

@@ -76,7 +76,9 @@ fn based_on(text: &str, rel: &str) -> Option<String> {
         rel.to_string(),
         &mut diags,
     )
-    .and_then(|p| p.front.based_on.map(|b| b.value.trim().to_string()))
+    .front
+    .based_on
+    .map(|b| b.value.trim().to_string())
 }
 
 /// What `eject` did with one page.

@@ -93,13 +93,32 @@ pub struct BuildFailure {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Load the project for `opts`. When the only errors are in pages' front
+/// matter, the rest is compiled all the same, its output thrown away, for the
+/// problems in it: one run reports them all. The result is then `None`.
+fn load_for(opts: &Options, diags: &mut Diagnostics) -> Option<load::Project> {
+    match load::read(&opts.root, opts.today, diags) {
+        load::Loaded::Whole(project) => Some(project),
+        load::Loaded::Flawed(project) => {
+            render::render(
+                &project,
+                opts,
+                render::Outputs::both(&render::Discard),
+                diags,
+            );
+            None
+        }
+        load::Loaded::Failed => None,
+    }
+}
+
 /// Load and render the project into `outputs`, writing nothing else.
 pub fn render_into(
     opts: &Options,
     outputs: render::Outputs<'_>,
 ) -> (Option<(load::Project, render::Rendered)>, Diagnostics) {
     let mut diags = Diagnostics::new();
-    let Some(project) = load::load(&opts.root, opts.today, &mut diags) else {
+    let Some(project) = load_for(opts, &mut diags) else {
         return (None, diags);
     };
     let rendered = render::render(&project, opts, outputs, &mut diags);
@@ -146,7 +165,7 @@ pub fn build_reporting(
     let fail = |diags: Diagnostics| BuildFailure {
         diagnostics: diags.sorted(),
     };
-    let Some(project) = load::load(&opts.root, opts.today, &mut diags) else {
+    let Some(project) = load_for(opts, &mut diags) else {
         return Err(fail(diags));
     };
     let out = opts
@@ -445,7 +464,7 @@ pub fn write_pdfs(
     progress: impl FnMut(PdfProgress),
 ) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut diags = Diagnostics::new();
-    let Some(project) = load::load(&opts.root, opts.today, &mut diags) else {
+    let Some(project) = load_for(opts, &mut diags) else {
         return Err(diags.sorted());
     };
     let languages = project.config.languages();
@@ -456,18 +475,13 @@ pub fn write_pdfs(
                 format!("`{tag}` is not one of the book's languages"),
             )
             .in_file(config::FILE_NAME)
-            .help(
-                match languages
-                    .iter()
-                    .find(|l| config::primary_subtag(l).eq_ignore_ascii_case(tag))
-                {
-                    Some(full) => format!("did you mean `{full}`?"),
-                    None => format!(
-                        "choose one of {}, or add it to [book] languages",
-                        languages.join(", ")
-                    ),
-                },
-            ),
+            .help(match config::language_like(&languages, tag) {
+                Some(full) => format!("did you mean `{full}`?"),
+                None => format!(
+                    "choose one of {}, or add it to [book] languages",
+                    languages.join(", ")
+                ),
+            }),
         ]);
     }
     // The languages to typeset in, and whose workbooks in each: a cohort's

@@ -42,6 +42,17 @@ pub struct FrontMatter {
     pub based_on: Option<Spanned<String>>,
 }
 
+impl FrontMatter {
+    /// In place of a front matter that could not be read: the page is not a
+    /// template, since whether it asked to be is unknown.
+    fn unread() -> FrontMatter {
+        FrontMatter {
+            template: Some(false),
+            ..FrontMatter::default()
+        }
+    }
+}
+
 /// The longest review period: ten years, like a person's check-in rhythm.
 pub const MAX_REVIEW_DAYS: u32 = 3660;
 
@@ -322,9 +333,14 @@ fn with_typography(primary: &str, mut page: SourcePage) -> SourcePage {
     if let std::borrow::Cow::Owned(body) = typography::apply_markdown(primary, &page.body) {
         page.body = body;
     }
-    for text in [&mut page.front.title, &mut page.front.description]
-        .into_iter()
-        .flatten()
+    let subject = page.front.message.as_mut().and_then(|m| m.subject.as_mut());
+    for text in [
+        page.front.title.as_mut(),
+        page.front.description.as_mut(),
+        subject,
+    ]
+    .into_iter()
+    .flatten()
     {
         if let std::borrow::Cow::Owned(fixed) = typography::apply(primary, text) {
             *text = fixed;
@@ -408,12 +424,11 @@ fn add_base(
             continue;
         }
         let file = PathBuf::from(format!("{}{rel}", super::base::PREFIX));
-        if let Some(page) = parse_page(text.to_string(), file, rel.to_string(), diags) {
-            if let Some((dir, _)) = rel.rsplit_once('/') {
-                content.folders.insert(dir.to_string(), ());
-            }
-            added.push(page);
+        let page = parse_page(text.to_string(), file, rel.to_string(), diags);
+        if let Some((dir, _)) = rel.rsplit_once('/') {
+            content.folders.insert(dir.to_string(), ());
         }
+        added.push(page);
     }
     content.pages.extend(added);
     // A page the project writes at an excluded path is in the book: its own.
@@ -423,20 +438,19 @@ fn add_base(
             continue;
         };
         let mut quiet = Diagnostics::new();
-        if let Some(page) = parse_page(
+        let page = parse_page(
             text.to_string(),
             PathBuf::new(),
             rel.to_string(),
             &mut quiet,
-        ) {
-            // The key and folder the page's items would have in the book.
-            let key = language_stem(rel).replace('/', "-");
-            let (dir, _) = crate::book::split_dir(rel);
-            let doc = crate::markdown::scan(&page.body, &key, dir);
-            content
-                .excluded_tasks
-                .extend(doc.tasks.into_iter().map(|t| t.id));
-        }
+        );
+        // The key and folder the page's items would have in the book.
+        let key = language_stem(rel).replace('/', "-");
+        let (dir, _) = crate::book::split_dir(rel);
+        let doc = crate::markdown::scan(&page.body, &key, dir);
+        content
+            .excluded_tasks
+            .extend(doc.tasks.into_iter().map(|t| t.id));
     }
     content.excluded = excluded.into_iter().map(str::to_string).collect();
     // As the walk orders them: by name within a folder, a folder's pages at
@@ -635,8 +649,8 @@ fn load_own(root: &Path, warn_missing: bool, diags: &mut Diagnostics) -> Content
             .into_par_iter()
             .map(|(file, rel)| {
                 let mut d = Diagnostics::new();
-                let page = read_text(root, &file, &mut d)
-                    .and_then(|text| parse_page(text, file, rel, &mut d));
+                let page =
+                    read_text(root, &file, &mut d).map(|text| parse_page(text, file, rel, &mut d));
                 (page, d)
             })
             .collect()
@@ -704,33 +718,47 @@ pub fn is_ignored(name: &str) -> bool {
         || name.ends_with(".tmp")
 }
 
-/// Split front matter from the body and parse it.
-pub fn parse_page(
-    text: String,
-    file: PathBuf,
-    rel: String,
-    diags: &mut Diagnostics,
-) -> Option<SourcePage> {
+/// The code of a problem in a page's front matter. Loading keeps the page
+/// all the same (see [`super::Loaded::Flawed`]).
+pub const FRONT_MATTER: &str = "front-matter";
+
+/// Split front matter from the body and parse it. A page whose front matter
+/// is broken is kept without it, and is not read as a template (what it
+/// asked for is unknown), with the problem in `diags`.
+pub fn parse_page(text: String, file: PathBuf, rel: String, diags: &mut Diagnostics) -> SourcePage {
     let (front_text, body, body_line) = match split_front_matter(&text) {
         Ok(parts) => parts,
         Err(line) => {
             diags.push(
-                Diagnostic::error("front-matter", "the front matter is never closed")
-                    .in_file(file)
+                Diagnostic::error(FRONT_MATTER, "the front matter is never closed")
+                    .in_file(&file)
                     .at(line, 1)
                     .help("end the front matter with a line holding only `---`"),
             );
-            return None;
+            // Where the body starts is unknown: the page is kept with all
+            // that follows the opening line as its body, so that its
+            // headings and checklist items are still found, and links and
+            // ticks that name them are not reported too.
+            let mut body = text;
+            body.drain(..body.find('\n').map_or(body.len(), |n| n + 1));
+            return SourcePage {
+                file,
+                rel,
+                front: FrontMatter::unread(),
+                body,
+                body_line: 2,
+                untranslated: false,
+            };
         }
     };
     let front = match front_text {
         None => FrontMatter::default(),
         Some(t) if t.trim().is_empty() => FrontMatter::default(),
-        Some(t) => match yaml::parse::<FrontMatter>(t, &file, 2, "front-matter") {
+        Some(t) => match yaml::parse::<FrontMatter>(t, &file, 2, FRONT_MATTER) {
             Ok(f) => f,
             Err(d) => {
                 diags.push(d);
-                return None;
+                FrontMatter::unread()
             }
         },
     };
@@ -740,7 +768,7 @@ pub fn parse_page(
         let (line, column) = front_position(days);
         diags.push(
             Diagnostic::error(
-                "front-matter",
+                FRONT_MATTER,
                 format!(
                     "`review_days: {}` is not a review period: it must be from 1 to {MAX_REVIEW_DAYS} days",
                     days.value
@@ -756,14 +784,14 @@ pub fn parse_page(
     let front_len = text.len() - body.len();
     let mut body = text;
     body.drain(..front_len);
-    Some(SourcePage {
+    SourcePage {
         file,
         rel,
         front,
         body,
         body_line,
         untranslated: false,
-    })
+    }
 }
 
 /// `Ok((front matter, body, first line of body))`, or `Err(line)` of an unclosed
@@ -844,7 +872,10 @@ mod tests {
             "a.md".into(),
             &mut diags,
         );
-        assert!(page.is_none());
+        // Kept, without its front matter and not as a template.
+        assert_eq!(page.front.title, None);
+        assert_eq!(page.front.template, Some(false));
+        assert_eq!(page.body, "Body\n");
         let d = diags.into_vec().remove(0);
         assert_eq!(d.line, 3);
         assert_eq!(d.help.as_deref(), Some("did you mean `order`?"));

@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::model::Workbook;
 
 pub use content::Content;
@@ -96,7 +96,7 @@ pub fn project_folder(root: &Path) -> Result<(), Diagnostic> {
 /// Read the whole project. Returns the project when nothing was an error, with any
 /// warnings in `diags`. `today` is needed to reject log entries in the future.
 pub fn load(root: &Path, today: NaiveDate, diags: &mut Diagnostics) -> Option<Project> {
-    load_on(root, today, base::Base::builtin(), diags)
+    read(root, today, diags).whole()
 }
 
 /// [`load`], on top of `base` instead of the built-in guidance when book.toml
@@ -107,9 +107,42 @@ pub fn load_on(
     base: &base::Base,
     diags: &mut Diagnostics,
 ) -> Option<Project> {
+    read_on(root, today, base, diags).whole()
+}
+
+/// A project as read.
+pub enum Loaded {
+    /// Nothing was an error.
+    Whole(Project),
+    /// Only pages' front matter had errors. Each such page is kept with none
+    /// (and is not read as a template), so that the pages can still be
+    /// compiled for the problems in them: one run reports a broken front
+    /// matter and a template error on another page. Never built from.
+    Flawed(Project),
+    /// Errors that leave nothing sound to compile (book.toml, the data).
+    Failed,
+}
+
+impl Loaded {
+    /// The project, if nothing was an error.
+    pub fn whole(self) -> Option<Project> {
+        match self {
+            Loaded::Whole(project) => Some(project),
+            Loaded::Flawed(_) | Loaded::Failed => None,
+        }
+    }
+}
+
+/// [`load`], keeping a project whose only errors are in pages' front matter
+/// ([`Loaded::Flawed`]).
+pub fn read(root: &Path, today: NaiveDate, diags: &mut Diagnostics) -> Loaded {
+    read_on(root, today, base::Base::builtin(), diags)
+}
+
+fn read_on(root: &Path, today: NaiveDate, base: &base::Base, diags: &mut Diagnostics) -> Loaded {
     if let Err(d) = project_folder(root) {
         diags.push(d);
-        return None;
+        return Loaded::Failed;
     }
     let config = match Config::load(root) {
         Ok(c) => Some(c),
@@ -159,11 +192,10 @@ pub fn load_on(
         .or_else(|| cfg.position("book.language"))
         .unwrap_or((1, 1));
     let strings = crate::language::Strings::load(&theme, &cfg.languages(), at, diags);
-    let config = config?;
-    if diags.has_errors() {
-        return None;
-    }
-    Some(Project {
+    let Some(config) = config else {
+        return Loaded::Failed;
+    };
+    let project = Project {
         root: root.to_path_buf(),
         config,
         content,
@@ -172,7 +204,15 @@ pub fn load_on(
         members,
         theme,
         strings: std::sync::Arc::new(strings),
-    })
+    };
+    let errors = || diags.iter().filter(|d| d.severity == Severity::Error);
+    if errors().next().is_none() {
+        Loaded::Whole(project)
+    } else if errors().all(|d| d.code == content::FRONT_MATTER) {
+        Loaded::Flawed(project)
+    } else {
+        Loaded::Failed
+    }
 }
 
 /// One member of a cohort: their own profile, relationships and progress.

@@ -258,7 +258,6 @@ fn chapters(
     opts: &Options,
 ) -> Result<Vec<Generated>, Vec<Diagnostic>> {
     let content = &project.content;
-    let locale = project.locale();
     // The pages' templates ran with the workbook's data when the source was made.
     let (order, texts) = (&source.order, &source.texts);
 
@@ -342,12 +341,7 @@ fn chapters(
                             .collect()
                     })
                     .unwrap_or_default(),
-                // The subject is the one part of a page's front matter not
-                // given its typography as the page loaded.
-                subject: m
-                    .subject
-                    .as_deref()
-                    .map(|s| typography::apply(locale.primary(), s)),
+                subject: m.subject.as_deref(),
             }
         });
         let info = Page {

@@ -264,7 +264,7 @@ fn message_templates_show_blanks() {
         channel: "linkedin".into(),
         role: "mentor".into(),
         stages: vec!["prospect".into()],
-        subject: Some("About {topic}".into()),
+        subject: Some("About {topic}"),
     });
     let m = page_markup(&doc, &p, &book_with(&[]));
     assert!(

@@ -73,7 +73,7 @@ pub struct MessageInfo<'a> {
     pub channel: String,
     pub role: String,
     pub stages: Vec<String>,
-    pub subject: Option<std::borrow::Cow<'a, str>>,
+    pub subject: Option<&'a str>,
 }
 
 /// The label of a page (`heading: None`) or of one of its headings.

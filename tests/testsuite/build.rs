@@ -1,6 +1,6 @@
 //! `careerbook build` end to end on fixture projects.
 
-use crate::common::Project;
+use crate::common::{Project, today};
 
 #[test]
 fn builds_every_page_with_prev_next_and_shared_toc() {
@@ -457,4 +457,52 @@ fn a_template_error_does_not_hide_the_page_s_other_problems() {
             "{at} {what}: {found:?}"
         );
     }
+}
+
+#[test]
+fn a_broken_front_matter_does_not_hide_the_other_pages_problems() {
+    let p = Project::from_fixture("minimal");
+    // An unknown key, and a front matter never closed.
+    p.write(
+        "content/typo.md",
+        "---\ntitle: Typo\nordr: 2\n---\nSee [the chapter](chapter.md).\n",
+    );
+    p.write("content/open.md", "---\ntitle: Open\nNo end.\n");
+    p.write(
+        "content/chapter.md",
+        "---\ntitle: Chapter\n---\nHello {{ profile.frist_name }}.\n\n\
+         Back to [typo](typo.md), [open](open.md) and [gone](gone.md).\n",
+    );
+    let checked = careerbook::check::check(p.root(), today(), None);
+    for (problems, run) in [(p.build_err().0, "build"), (checked, "check")] {
+        let found: Vec<(String, &str)> = problems
+            .iter()
+            .map(|d| (d.location(), d.message.as_str()))
+            .collect();
+        for (at, what) in [
+            ("content/typo.md:3:", "unknown field `ordr`"),
+            ("content/open.md:1:", "the front matter is never closed"),
+            (
+                "content/chapter.md:4:",
+                "`profile.frist_name` is not defined",
+            ),
+            ("content/chapter.md:6:", "the link points to `gone.md`"),
+        ] {
+            assert!(
+                found
+                    .iter()
+                    .any(|(loc, msg)| loc.starts_with(at) && msg.contains(what)),
+                "{run}: {at} {what}: {found:?}"
+            );
+        }
+        // The pages with a broken front matter are still there to link to.
+        assert!(
+            !found
+                .iter()
+                .any(|(_, msg)| msg.contains("`typo.md`") || msg.contains("`open.md`")),
+            "{run}: {found:?}"
+        );
+    }
+    // Nothing was written.
+    assert!(!p.root().join("site").exists());
 }

@@ -52,7 +52,11 @@ fn broken_front_matter_is_located_in_the_page() {
     assert_eq!(
         located(&diags),
         [
-            "content/chapter.md:3:1 unknown field `ordr`, expected one of title, order, description, template, message, review_days, aliases, based_on"
+            "content/chapter.md:3:1 unknown field `ordr`, expected one of title, order, description, template, message, review_days, aliases, based_on",
+            // The pages are still compiled: what the new chapter lacks is
+            // reported in the same run.
+            "content/index.md:7:6 `chapter.md` has no heading `#second-heading`",
+            "data/progress.yaml:2:3 `fixture-write` is not a checklist item in the book",
         ]
     );
     assert_eq!(diags[0].help.as_deref(), Some("did you mean `order`?"));
@@ -66,7 +70,11 @@ fn unclosed_front_matter() {
     let (diags, _) = p.build_err();
     assert_eq!(
         located(&diags),
-        ["content/chapter.md:1:1 the front matter is never closed"]
+        [
+            "content/chapter.md:1:1 the front matter is never closed",
+            "content/index.md:7:6 `chapter.md` has no heading `#second-heading`",
+            "data/progress.yaml:2:3 `fixture-write` is not a checklist item in the book",
+        ]
     );
 }
 

@@ -360,6 +360,41 @@ fn your_own_text_on_a_french_page_gets_french_spacing_and_stays_as_written_in_en
 }
 
 #[test]
+fn a_french_draft_s_subject_gets_french_spacing_in_the_page_and_the_mail_link() {
+    let p = bilingual();
+    let message = |subject: &str| {
+        format!(
+            "---\ntitle: Follow up\ntemplate: false\nmessage:\n  channel: email\n  role: mentor\n  \
+             subject: \"{subject}\"\n  placeholders: [first_name]\n---\n\nHello {{first_name}}.\n"
+        )
+    };
+    p.write(
+        "content/messages/follow-up.md",
+        &message("Quick note : {first_name}"),
+    );
+    p.write(
+        "content/messages/follow-up.fr.md",
+        &message("Petit suivi : {first_name}"),
+    );
+    p.write(
+        "data/relationships.yaml",
+        "people:\n  - id: marie\n    name: Marie Roy\n    role: mentor\n    stage: active\n    email: marie@example.org\n",
+    );
+    p.build_ok();
+    let fr = p.site("fr/relationships.html");
+    assert!(fr.contains("Petit suivi\u{a0}: "), "{fr}");
+    // The mail program gets the subject as the page shows it: `:` never
+    // starts a line of the subject.
+    assert!(
+        fr.contains("subject=Petit%20suivi%C2%A0%3A%20Marie"),
+        "{fr}"
+    );
+    // English is left as written.
+    let en = p.site("relationships.html");
+    assert!(en.contains("subject=Quick%20note%20%3A%20Marie"), "{en}");
+}
+
+#[test]
 fn language_in_your_own_profile_says_where_the_language_is_set() {
     let p = bilingual();
     p.write(
