@@ -135,6 +135,7 @@ impl Strings {
             if let Some((path, text)) = own
                 && let Some(res) = parse(text.into_owned(), &path, diags)
             {
+                retired_in(&res, &path, diags);
                 names.extend(message_ids(&res));
                 bundle.add_resource_overriding(res);
                 file = path;
@@ -303,6 +304,47 @@ fn parse(text: String, file: &std::path::Path, diags: &mut Diagnostics) -> Optio
     }
 }
 
+/// Messages careerbook once had and no longer reads, with what took their
+/// place: a project's override of one would otherwise change nothing, silently.
+const RETIRED: &[(&str, &str)] = &[
+    (
+        "print-checklist-items-done",
+        "`print-checklist-items-done-one` (after a count of 1) and `print-checklist-items-done-other`",
+    ),
+    ("print-started-on", "`print-plan-started-on`"),
+];
+
+/// A warning for each retired message a project's file still sets.
+fn retired_in(res: &FluentResource, file: &std::path::Path, diags: &mut Diagnostics) {
+    for id in message_ids(res) {
+        let Some((_, instead)) = RETIRED.iter().find(|(old, _)| *old == id) else {
+            continue;
+        };
+        let (line, column) = message_at(res.source(), &id);
+        diags.push(
+            Diagnostic::warning(
+                "language",
+                format!(
+                    "careerbook no longer uses the message `{id}`, so this text is never shown"
+                ),
+            )
+            .in_file(file)
+            .at(line, column)
+            .help(format!("write your wording as {instead} instead")),
+        );
+    }
+}
+
+/// Where message `id` is defined in a Fluent file: the line that starts with
+/// `id =` (line 1 if none does, which parsing rules out).
+fn message_at(source: &str, id: &str) -> (usize, usize) {
+    let line = source.lines().position(|line| {
+        line.strip_prefix(id)
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+    });
+    (line.map_or(1, |n| n + 1), 1)
+}
+
 fn message_ids(res: &FluentResource) -> impl Iterator<Item = String> + '_ {
     res.entries().filter_map(|e| match e {
         ast::Entry::Message(m) => Some(m.id.name.to_string()),
@@ -377,6 +419,38 @@ mod tests {
     #[test]
     fn french_has_every_english_message_and_no_other() {
         assert_eq!(builtin_ids("en-CA"), builtin_ids("fr-CA"));
+    }
+
+    #[test]
+    fn a_retired_message_is_named_where_it_is_set() {
+        let res = FluentResource::try_new(
+            "# a comment\ntitle = Mine\nprint-started-on = Commencé le\nprint-checklist-items-done-one = fait\n"
+                .to_string(),
+        )
+        .unwrap();
+        let mut diags = Diagnostics::default();
+        retired_in(
+            &res,
+            std::path::Path::new("themes/t/i18n/fr-CA.ftl"),
+            &mut diags,
+        );
+        let found = diags.into_vec();
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!((found[0].line, found[0].column), (3, 1));
+        assert!(found[0].message.contains("`print-started-on`"));
+        assert!(
+            found[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("print-plan-started-on")
+        );
+        // Every retired message is gone from the built-in files.
+        for (id, _) in RETIRED {
+            for tag in builtin_tags() {
+                assert!(!builtin_ids(&tag).contains(*id), "{id} in {tag}");
+            }
+        }
     }
 
     #[test]
