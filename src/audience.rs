@@ -14,7 +14,7 @@ use rustc_hash::FxHashSet;
 
 use crate::diagnostics::Diagnostic;
 use crate::load::Project;
-use crate::model::{Person, Win, Workbook};
+use crate::model::{Person, Profile, Win, Workbook};
 use crate::render::Sink;
 
 /// Who a build is for.
@@ -89,8 +89,17 @@ impl Audience {
             Audience::Personal => workbook.without_private(),
             // Wins are about you, like the profile: shown with it or not at
             // all, and never with who has heard them (ids of people).
+            // Never the email address: on the web it is collected for
+            // spam; a page can still give it, written out by its owner.
             Audience::Public => Workbook {
-                profile: workbook.profile.clone().filter(|_| show_profile),
+                profile: workbook
+                    .profile
+                    .clone()
+                    .filter(|_| show_profile)
+                    .map(|profile| Profile {
+                        email: None,
+                        ..profile
+                    }),
                 people: Vec::new(),
                 progress: workbook.progress.clone(),
                 wins: workbook
@@ -155,9 +164,9 @@ impl ThirdParty {
                 line,
                 what,
             };
-            // As the data has it, and as HTML escapes it.
-            for form in [text.to_string(), crate::templates::escape_html(text)] {
-                if seen.insert(form.clone()) {
+            for form in forms(text) {
+                // Matching ignores ASCII case: one form per spelling.
+                if seen.insert(form.to_ascii_lowercase()) {
                     owners.push((form, owner.clone()));
                 }
             }
@@ -185,6 +194,7 @@ impl ThirdParty {
             // guide's few files.
             AhoCorasick::builder()
                 .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .ascii_case_insensitive(true)
                 .build(owners.iter().map(|(t, _)| t.as_str()))
                 .expect("short patterns build")
         });
@@ -224,6 +234,38 @@ impl ThirdParty {
             .map(|m| m.pattern().as_usize())
             .collect()
     }
+}
+
+/// The ways a page may print `text`: as the data has it; with a typographic
+/// apostrophe, as Markdown's smart punctuation makes of `O'Brien` in a
+/// page's prose; in capitals or lower case (ASCII letters' case is ignored
+/// by the matcher, these are for `È` and `é`); without its accents, as a
+/// person typing `Genevieve` writes it; and each as HTML escapes it.
+fn forms(text: &str) -> Vec<String> {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    let mut spellings = vec![text.to_string()];
+    if text.contains('\'') {
+        spellings.push(text.replace('\'', "\u{2019}"));
+    }
+    if text.contains('\u{2019}') {
+        spellings.push(text.replace('\u{2019}', "'"));
+    }
+    if !text.is_ascii() {
+        for s in std::mem::take(&mut spellings) {
+            let bare: String = s.nfd().filter(|c| !is_combining_mark(*c)).collect();
+            spellings.extend([s.to_uppercase(), s.to_lowercase(), bare.nfc().collect(), s]);
+        }
+    }
+    let mut out = Vec::with_capacity(spellings.len() * 2);
+    for s in spellings {
+        let escaped = crate::templates::escape_html(&s);
+        if escaped != s {
+            out.push(escaped);
+        }
+        out.push(s);
+    }
+    out
 }
 
 /// The texts of a person worth looking for.
@@ -454,6 +496,43 @@ mod tests {
             assert_eq!(Audience::parse(a.name()), Some(a));
         }
         assert_eq!(Audience::parse("everyone"), None);
+    }
+
+    #[test]
+    fn the_guard_finds_a_name_however_a_page_prints_it() {
+        let mut wb = workbook();
+        wb.people[0].name = "Geneviève O'Brien".into();
+        let people = ThirdParty::of([&wb], false);
+        for (n, page) in [
+            // Markdown's smart punctuation.
+            "<p>Ask Geneviève O\u{2019}Brien.</p>",
+            "<p>Ask GENEVIÈVE O'BRIEN.</p>",
+            "<p>ask genevieve o&#39;brien</p>",
+            "[\"Genevieve O\u{2019}Brien\"]",
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let memory = Memory::new();
+            let guard = Guard::new(&memory, &people);
+            guard
+                .write_bytes(&format!("{n}.html"), page.as_bytes())
+                .unwrap();
+            let found = guard.findings();
+            assert_eq!(found.len(), 1, "{page}: {found:#?}");
+            assert!(
+                found[0].message.contains("the name `Geneviève O'Brien`"),
+                "{page}: {}",
+                found[0].message
+            );
+        }
+        // Still whole words only.
+        let memory = Memory::new();
+        let guard = Guard::new(&memory, &people);
+        guard
+            .write_bytes("x.html", "Geneviève O'Briens".as_bytes())
+            .unwrap();
+        assert!(guard.findings().is_empty());
     }
 
     #[test]

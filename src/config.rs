@@ -111,8 +111,8 @@ pub struct ContentConfig {
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
 pub struct PublicConfig {
-    /// Your own profile (name, role, organisation, goals, ambitions): off by
-    /// default.
+    /// Your own profile (name, role, organisation, goals, ambitions) and your
+    /// wins not marked private, never your email address: off by default.
     pub show_profile: bool,
 }
 

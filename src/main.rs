@@ -425,7 +425,9 @@ fn build(opts: &Options, color: bool) -> ExitCode {
                 Audience::Public if opts.audience == Audience::Personal => {
                     "for the web: it holds no personal data"
                 }
-                Audience::Public => "for the web: no one you track is in it",
+                Audience::Public => {
+                    "for the web: no name or email address of anyone you track is in it"
+                }
             };
             match &report.members {
                 None => built("", site, &report.out, yours),

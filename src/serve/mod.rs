@@ -397,7 +397,7 @@ pub fn run(opts: ServeOptions) -> ExitCode {
         let out = handle.out().to_path_buf();
         handle.shutdown().await;
         crate::sayln!(
-            "{} holds the served build, with the live-reload script: run `careerbook build` before publishing it.",
+            "{} holds the served build, with the live-reload script: to publish, build it for the web with `careerbook build --public`.",
             out.display()
         );
         ExitCode::SUCCESS

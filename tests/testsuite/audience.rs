@@ -82,7 +82,7 @@ fn a_public_build_shows_no_one_you_track_in_any_file() {
         .arg(p.root()));
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stderr.contains("for the web: no one you track is in it"),
+        stderr.contains("for the web: no name or email address of anyone you track is in it"),
         "{stderr}"
     );
     let site = p.snapshot_site();
@@ -126,6 +126,12 @@ fn a_public_build_shows_no_one_you_track_in_any_file() {
     assert_eq!(code, 0, "{stderr}");
     assert!(p.site("index.html").contains("Nadia"));
     assert!(!p.site_exists("relationships.html"));
+    // Your email address stays off the web, where it would be collected.
+    for (path, bytes) in p.snapshot_site() {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("nadia.boudreau@"), "site/{path}");
+    }
+    assert!(p.site("brief.html").contains("Nadia Boudreau"));
 }
 
 #[cfg(feature = "pdf")]
@@ -193,8 +199,9 @@ fn a_page_that_names_someone_you_track_fails_a_public_build_and_check_says_where
     let good = p.snapshot_site();
     p.write(
         "content/thanks.md",
-        "---\ntitle: Thanks\norder: 99\n---\nWith thanks to Owen Fraser and to\nHélène Cormier.\n",
+        "---\ntitle: Thanks\norder: 99\n---\nWith thanks to OWEN FRASER and to\nHelene Cormier.\n",
     );
+    // (Written in capitals, and without the accents their entries have.)
     // Your own copy may name them.
     let checked = careerbook::check::check(p.root(), today(), None);
     assert!(!checked.iter().any(|d| d.code == "audience"), "{checked:?}");
