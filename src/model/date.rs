@@ -77,7 +77,7 @@ fn parts(s: &str) -> (i32, u32, u32) {
 pub fn date_help(s: &str) -> String {
     let s = s.trim();
     if !in_form(s) {
-        return DATE_HELP.to_string();
+        return written_otherwise(s);
     }
     let (year, month, day) = parts(s);
     if !(1..=12).contains(&month) {
@@ -100,6 +100,59 @@ pub fn date_help(s: &str) -> String {
         "the last day of {} {year} is {year:04}-{month:02}-{last}: check the day",
         month_name(month)
     )
+}
+
+/// The help for a date written another way: the same date as YYYY-MM-DD
+/// when the text says which it is (`2026/03/01`, `2026-3-1`), both readings
+/// when it could be either (`01-04-2026`: 1 April or 4 January), the form
+/// alone otherwise.
+fn written_otherwise(s: &str) -> String {
+    let numbers: Vec<&str> = s.split(['-', '/', '.', ' ']).collect();
+    let [a, b, c] = numbers[..] else {
+        return DATE_HELP.to_string();
+    };
+    if ![a, b, c]
+        .iter()
+        .all(|n| (1..=4).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return DATE_HELP.to_string();
+    }
+    let n = |t: &str| t.parse::<u32>().unwrap_or(0);
+    let date = |y: &str, m: &str, d: &str| {
+        (y.len() == 4)
+            .then(|| NaiveDate::from_ymd_opt(n(y) as i32, n(m), n(d)))
+            .flatten()
+    };
+    let say = |date: NaiveDate| {
+        use chrono::Datelike;
+        format!(
+            "{date} for {} {} {}",
+            date.day(),
+            month_name(date.month()),
+            date.year()
+        )
+    };
+    let readings: Vec<NaiveDate> = match date(a, b, c) {
+        Some(one) => vec![one],
+        // Day and month first, in either order.
+        None => {
+            let mut both: Vec<NaiveDate> = [date(c, b, a), date(c, a, b)]
+                .into_iter()
+                .flatten()
+                .collect();
+            both.dedup();
+            both
+        }
+    };
+    match readings[..] {
+        [one] => format!("write it as YYYY-MM-DD: {}", say(one)),
+        [first, second] => format!(
+            "write it as YYYY-MM-DD, year, month, day: {}, or {}",
+            say(first),
+            say(second)
+        ),
+        _ => DATE_HELP.to_string(),
+    }
 }
 
 /// [`date_help`] for a date error message (as serde passes it on, `` `text` is
@@ -140,6 +193,46 @@ impl<'de> Deserialize<'de> for Date {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_date_written_another_way_gets_itself_back_in_the_form() {
+        for (text, help) in [
+            (
+                "2026/03/01",
+                "write it as YYYY-MM-DD: 2026-03-01 for 1 March 2026",
+            ),
+            (
+                "2026-3-1",
+                "write it as YYYY-MM-DD: 2026-03-01 for 1 March 2026",
+            ),
+            (
+                "2026.03.01",
+                "write it as YYYY-MM-DD: 2026-03-01 for 1 March 2026",
+            ),
+            (
+                "13/04/2026",
+                "write it as YYYY-MM-DD: 2026-04-13 for 13 April 2026",
+            ),
+            (
+                "04-13-2026",
+                "write it as YYYY-MM-DD: 2026-04-13 for 13 April 2026",
+            ),
+            (
+                "05-05-2026",
+                "write it as YYYY-MM-DD: 2026-05-05 for 5 May 2026",
+            ),
+            (
+                "01-04-2026",
+                "write it as YYYY-MM-DD, year, month, day: 2026-04-01 for 1 April 2026, or 2026-01-04 for 4 January 2026",
+            ),
+            ("2026/02/30", super::DATE_HELP),
+            ("next week", super::DATE_HELP),
+            ("2026-03", super::DATE_HELP),
+            ("1-2-3", super::DATE_HELP),
+        ] {
+            assert_eq!(super::date_help(text), help, "{text}");
+        }
+    }
+
     use super::*;
 
     #[test]
@@ -210,8 +303,9 @@ mod tests {
             date_help("2026-03-00"),
             "days go from 01 to 31: for the first day of March 2026, write 2026-03-01"
         );
-        // Text that is not in the form: the form.
-        for bad in ["2026-1-5", "26-01-05", "next week", "", "2026/01/05"] {
+        // Text that is not in the form: the form (the same date in it when
+        // the text says which: `a_date_written_another_way_…`).
+        for bad in ["26-01-05", "next week", ""] {
             assert_eq!(date_help(bad), DATE_HELP, "{bad}");
         }
         assert_eq!(

@@ -170,6 +170,14 @@ fn an_impossible_today_is_a_usage_error_with_advice_that_fits() {
         ),
         (
             "2026-1-5",
+            "help: write it as YYYY-MM-DD: 2026-01-05 for 5 January 2026",
+        ),
+        (
+            "12/07/2026",
+            "help: write it as YYYY-MM-DD, year, month, day: 2026-07-12 for 12 July 2026, or 2026-12-07 for 7 December 2026",
+        ),
+        (
+            "tomorrow",
             "help: write it as YYYY-MM-DD, for example 2026-03-09",
         ),
     ] {

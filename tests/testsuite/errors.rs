@@ -386,7 +386,7 @@ fn an_impossible_date_gets_help_that_fits_the_fault() {
             ),
             (
                 "data/relationships.yaml:9:15".to_string(),
-                Some("write it as YYYY-MM-DD, for example 2026-03-09")
+                Some("write it as YYYY-MM-DD: 2026-01-05 for 5 January 2026")
             ),
         ],
         "{text}"
