@@ -590,6 +590,15 @@ fn schema(out: &Path) -> ExitCode {
     }
 }
 
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 fn init(dir: &Path, force: bool, theme: bool, content: bool) -> ExitCode {
     match careerbook::init::init(dir, force, theme, content) {
         Ok(report) => {
@@ -597,28 +606,47 @@ fn init(dir: &Path, force: bool, theme: bool, content: bool) -> ExitCode {
                 sayln!("Kept {} (it exists already)", kept.display());
             }
             let written = report.written.len();
+            let here = dir == Path::new(".");
+            let place = if here {
+                "this folder".to_string()
+            } else {
+                dir.display().to_string()
+            };
             if written == 0 {
-                sayln!(
-                    "Nothing to add: {} already has every file of a workbook.",
-                    dir.display()
-                );
+                sayln!("Nothing to add: {place} already has every file of a workbook.");
             } else if report.kept.is_empty() {
-                sayln!("Created a workbook in {} ({written} files).", dir.display());
+                sayln!("Created a workbook in {place} ({written} files).");
             } else {
                 sayln!(
-                    "Added {written} file{} to the workbook in {}.",
+                    "Added {written} file{} to the workbook in {place}.",
                     if written == 1 { "" } else { "s" },
-                    dir.display()
                 );
             }
-            let cd = if dir == Path::new(".") {
+            let cd = if here {
                 String::new()
             } else {
                 format!("cd {} && ", dir.display())
             };
-            sayln!(
-                "Next: edit data/profile.yaml, data/relationships.yaml and data/wins.yaml, then run `{cd}careerbook build`."
-            );
+            // The data files are an example's until replaced: a workbook
+            // built from them is someone else's (and its wins and ticks
+            // would be taken for yours).
+            let samples: Vec<String> = report
+                .written
+                .iter()
+                .filter(|f| f.starts_with("data") && f.extension().is_some_and(|e| e == "yaml"))
+                .map(|f| f.display().to_string())
+                .collect();
+            if samples.is_empty() {
+                sayln!("Next: run `{cd}careerbook build`.");
+            } else {
+                sayln!(
+                    "The data files hold an example person, Nadia Boudreau, so that a first build shows a workbook filled in."
+                );
+                sayln!(
+                    "Next: put your own profile, people, wins and ticks in {} (empty what you have none of yet), then run `{cd}careerbook build`.",
+                    and_list(&samples)
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {

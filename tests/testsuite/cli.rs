@@ -18,6 +18,14 @@ fn init_then_build_works_in_an_empty_folder() {
     let (code, _, err) = run(careerbook().arg("init").arg(&target));
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("Created a workbook"), "{err}");
+    // The example's data is named as such, and every file of it to replace.
+    assert!(err.contains("an example person, Nadia Boudreau"), "{err}");
+    assert!(
+        err.contains(
+            "data/profile.yaml, data/progress.yaml, data/relationships.yaml and data/wins.yaml"
+        ),
+        "{err}"
+    );
     for f in [
         "book.toml",
         "content/README.md",
@@ -104,6 +112,10 @@ fn init_refuses_a_folder_with_files_and_force_never_overwrites() {
     let (code, _, err) = force();
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("Nothing to add"), "{err}");
+    assert!(
+        err.contains("Next: run `"),
+        "no data file was written: {err}"
+    );
 }
 
 #[test]
