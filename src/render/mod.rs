@@ -664,15 +664,31 @@ fn render_template_to(
         .map_err(|e| template_failure(project, name, &e))
 }
 
-/// A theme template that failed while rendering.
+/// A theme template that failed while rendering. Tera names the template it
+/// was asked for (`index.html`), not the parent or partial at fault
+/// (`base.html`, `partials/pager.html`), and no line: the fault is looked for
+/// where its name is written, that template first, then the others. Found,
+/// it is reported there, once for all the pages that met it.
 fn template_failure(project: &Project, name: &str, e: &tera::Error) -> Diagnostic {
-    let file = project
-        .theme
-        .files
-        .get(&format!("templates/{name}"))
-        .map(|f| f.display_path(&format!("templates/{name}")))
-        .unwrap_or_else(|| format!("templates/{name}").into());
-    Diagnostic::error("template", templates::error_chain(e))
-        .in_file(file)
-        .help("a theme template failed while rendering: check the names it uses against the template reference in the README")
+    let chain = templates::error_chain(e);
+    let path = |name: &str| {
+        let rel = format!("templates/{name}");
+        project
+            .theme
+            .files
+            .get(&rel)
+            .map_or_else(|| rel.clone().into(), |f| f.display_path(&rel))
+    };
+    let asked = project.theme.templates().filter(|(n, _)| *n == name);
+    let others = project.theme.templates().filter(|(n, _)| *n != name);
+    let at_fault = asked.chain(others).find_map(|(n, f)| {
+        let text = std::str::from_utf8(&f.bytes).ok()?;
+        templates::fault_in(&chain, text).map(|_| (n, text))
+    });
+    match at_fault {
+        Some((n, text)) => templates::template_error(e, &path(n), text, 1),
+        None => Diagnostic::error("template", chain)
+            .in_file(path(name))
+            .help("a theme template failed while rendering: check the names it uses against the template reference in the README"),
+    }
 }

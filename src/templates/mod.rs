@@ -613,8 +613,21 @@ fn error_from_chain(chain: &str, file: &Path, source: &str, first_line: usize) -
             .filter(|s| !s.is_empty());
         line = nums.next().and_then(|n| n.parse().ok()).unwrap_or(0);
         col = nums.next().and_then(|n| n.parse().ok()).unwrap_or(0);
-    } else if let Some(i) = between(chain, "Variable `", "`").and_then(|name| source.find(name)) {
+    } else if let Some(i) = fault_in(chain, source) {
         (line, col) = line_col(source, i);
+    }
+    // A block left open is found by Tera only at the end of the text: say
+    // which one, where it opens.
+    if chain.contains("expected") && line > source.lines().count() {
+        if let Some((at, tag)) = unclosed_block(source) {
+            let (line, col) = line_col(source, at);
+            return Diagnostic::error("template", format!("`{{% {tag} %}}` is never closed"))
+                .in_file(file)
+                .at(line + first_line - 1, col)
+                .help(format!(
+                    "end it with `{{% end{tag} %}}` where its part ends"
+                ));
+        }
     }
     let message = summarize(chain);
     let help = if chain.contains("not found in context") {
@@ -637,6 +650,16 @@ fn error_from_chain(chain: &str, file: &Path, source: &str, first_line: usize) -
                      `| default(value=\"…\")`, or fix the name"
                 .to_string(),
         }
+    } else if let Some(filter) = between(chain, "Filter '", "' not found") {
+        let known = FILTERS.iter().copied();
+        match crate::diagnostics::suggest(filter, known) {
+            Some(meant) => format!("did you mean `{meant}`?"),
+            None => format!(
+                "the filters are Tera's ({}) and careerbook's ({}); see the template reference in the README",
+                TERA_FILTERS.join(", "),
+                CAREERBOOK_FILTERS.join(", ")
+            ),
+        }
     } else if chain.contains("expected") {
         "fix the template syntax; write `{% raw %}…{% endraw %}` around text that should keep its braces".to_string()
     } else {
@@ -651,6 +674,119 @@ fn error_from_chain(chain: &str, file: &Path, source: &str, first_line: usize) -
         .in_file(file)
         .at(line, col)
         .help(help)
+}
+
+/// Filters careerbook adds to Tera's (registered in [`new_tera`]).
+const CAREERBOOK_FILTERS: &[&str] = &["long_date", "sentence", "phrase", "full_stop"];
+/// Tera's own filters, without its optional ones (careerbook builds Tera
+/// without them); a test renders each.
+const TERA_FILTERS: &[&str] = &[
+    "lower",
+    "upper",
+    "capitalize",
+    "title",
+    "trim",
+    "trim_start",
+    "trim_end",
+    "trim_start_matches",
+    "trim_end_matches",
+    "truncate",
+    "wordcount",
+    "replace",
+    "striptags",
+    "linebreaksbr",
+    "spaceless",
+    "indent",
+    "escape",
+    "escape_xml",
+    "safe",
+    "default",
+    "length",
+    "reverse",
+    "first",
+    "last",
+    "nth",
+    "join",
+    "sort",
+    "unique",
+    "slice",
+    "group_by",
+    "filter",
+    "map",
+    "concat",
+    "split",
+    "int",
+    "float",
+    "round",
+    "abs",
+    "pluralize",
+    "json_encode",
+    "as_str",
+    "get",
+];
+static FILTERS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    CAREERBOOK_FILTERS
+        .iter()
+        .chain(TERA_FILTERS)
+        .copied()
+        .collect()
+});
+
+/// Where in `source` the name Tera's render error is about is written: a
+/// variable (`book.titel`), a filter after its `|`, a function before its
+/// `(`. `None` when it is not there (the fault is in another template).
+pub fn fault_in(chain: &str, source: &str) -> Option<usize> {
+    if let Some(name) = between(chain, "Variable `", "`") {
+        return source.find(name);
+    }
+    let (name, before, after) = if let Some(name) = between(chain, "Filter '", "' not found") {
+        (name, Some('|'), None)
+    } else if let Some(name) = between(chain, "Function '", "' not found") {
+        (name, None, Some('('))
+    } else {
+        return None;
+    };
+    source.match_indices(name).map(|(i, _)| i).find(|&i| {
+        let word = |c: char| c.is_alphanumeric() || c == '_';
+        let prev = source[..i].trim_end().chars().next_back();
+        let next = source[i + name.len()..].trim_start().chars().next();
+        !source[..i].ends_with(word)
+            && !source[i + name.len()..].starts_with(word)
+            && before.is_none_or(|b| prev == Some(b))
+            && after.is_none_or(|a| next == Some(a))
+    })
+}
+
+/// The last block tag of `source` left open (`if`, `for`, `block`, `macro`,
+/// `filter`, `raw`), by its offset and name.
+fn unclosed_block(source: &str) -> Option<(usize, String)> {
+    const BLOCKS: [&str; 6] = ["if", "for", "block", "macro", "filter", "raw"];
+    let mut open: Vec<(usize, &str)> = Vec::new();
+    let mut rest = 0;
+    while let Some(start) = source[rest..].find("{%").map(|i| rest + i) {
+        let Some(end) = source[start..].find("%}").map(|i| start + i) else {
+            break;
+        };
+        let inner = source[start + 2..end].trim_matches(|c: char| c == '-' || c.is_whitespace());
+        let word = inner.split_whitespace().next().unwrap_or("");
+        if let Some(tag) = BLOCKS.iter().find(|t| **t == word) {
+            open.push((start, tag));
+        } else if let Some(tag) = word.strip_prefix("end") {
+            if let Some(i) = open.iter().rposition(|(_, t)| *t == tag) {
+                open.truncate(i);
+            }
+        }
+        rest = end + 2;
+        // Nothing inside `{% raw %}` is a tag.
+        if open.last().is_some_and(|(_, t)| *t == "raw") {
+            match source[rest..].find("endraw") {
+                // From the `{%` that opens it.
+                Some(i) => rest = source[..rest + i].rfind("{%").unwrap_or(rest + i),
+                None => break,
+            }
+        }
+    }
+    open.pop().map(|(at, tag)| (at, tag.to_string()))
 }
 
 /// Tera nests the useful message in its error's sources.
@@ -669,6 +805,12 @@ pub fn error_chain(e: &tera::Error) -> String {
 fn summarize(chain: &str) -> String {
     if let Some(name) = between(chain, "Variable `", "` not found") {
         return format!("`{name}` is not defined");
+    }
+    if let Some(name) = between(chain, "Filter '", "' not found") {
+        return format!("there is no filter `{name}`");
+    }
+    if let Some(name) = between(chain, "Function '", "' not found") {
+        return format!("there is no function `{name}`");
     }
     if let Some(pos) = chain.find("= ") {
         let expected = chain[pos + 2..].lines().next().unwrap_or("").trim();

@@ -501,3 +501,46 @@ fn escape_is_the_same_escaping_as_printing_and_leaves_slashes() {
         "data/people/&lt;x&gt;/wins.yaml data/people/&lt;x&gt;/wins.yaml"
     );
 }
+
+#[test]
+fn every_filter_named_in_the_help_is_one_tera_knows() {
+    let mut tera = new_tera(&Locale::default());
+    for name in FILTERS.iter() {
+        tera.add_raw_template("t", &format!("{{{{ 1 | {name} }}}}"))
+            .unwrap();
+        if let Err(e) = tera.render("t", &Context::new()) {
+            let chain = error_chain(&e);
+            assert!(!chain.contains("not found"), "{name}: {chain}");
+        }
+    }
+}
+
+#[test]
+fn a_render_error_is_found_where_its_name_is_written() {
+    let source =
+        "<p>{{ page.title }}</p>\n{{ page.title | upcase }} {{ nav(x=1) }}\n{{ book.titel }}\n";
+    let at = |chain: &str| fault_in(chain, source).map(|i| line_col(source, i));
+    assert_eq!(
+        at("Variable `book.titel` not found in context while rendering 'x'"),
+        Some((3, 4))
+    );
+    assert_eq!(at("Filter 'upcase' not found"), Some((2, 17)));
+    assert_eq!(at("Function 'nav' not found"), Some((2, 30)));
+    assert_eq!(at("Filter 'lower' not found"), None);
+    let d = error_from_chain("Filter 'uper' not found", Path::new("t.html"), source, 1);
+    assert_eq!(d.help.as_deref(), Some("did you mean `upper`?"));
+}
+
+#[test]
+fn a_block_never_closed_is_named_where_it_opens() {
+    let source = "{% if a %}x{% endif %}\n{%- raw %}{% if %}{%- endraw -%}\n{% for p in people %}\n{{ p }}\n";
+    let mut tera = Tera::default();
+    let e = tera.add_raw_template("t", source).unwrap_err();
+    let d = template_error(&e, Path::new("t.html"), source, 1);
+    assert_eq!(d.message, "`{% for %}` is never closed", "{d:?}");
+    assert_eq!((d.line, d.column), (3, 1));
+    assert_eq!(
+        d.help.as_deref(),
+        Some("end it with `{% endfor %}` where its part ends")
+    );
+}

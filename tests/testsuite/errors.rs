@@ -93,10 +93,13 @@ fn template_errors_in_pages_name_the_line() {
         diags[0].file.as_deref(),
         Some(std::path::Path::new("content/chapter.md"))
     );
-    assert!(diags[0].line >= 6, "{text}");
-    assert!(
-        diags[0].message.starts_with("template syntax error"),
-        "{text}"
+    // Where the block opens, not past the end of the file where Tera
+    // noticed it.
+    assert_eq!((diags[0].line, diags[0].column), (6, 1), "{text}");
+    assert_eq!(diags[0].message, "`{% if %}` is never closed", "{text}");
+    assert_eq!(
+        diags[0].help.as_deref(),
+        Some("end it with `{% endif %}` where its part ends")
     );
 }
 
@@ -126,6 +129,51 @@ fn broken_theme_templates_are_reported_per_file() {
         Some(std::path::Path::new("themes/default/templates/page.html"))
     );
     assert_eq!(diags[0].line, 2, "{text}");
+}
+
+#[test]
+fn a_theme_template_s_render_error_is_reported_where_it_is_written_once() {
+    let p = Project::from_fixture("minimal");
+    let builtin = |rel: &str| {
+        std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("themes/default/templates")
+                .join(rel),
+        )
+        .unwrap()
+    };
+    // A parent template's misspelt variable, and a partial's unknown filter:
+    // Tera names the page's template it was rendering, with no line.
+    p.write(
+        "themes/default/templates/base.html",
+        &builtin("base.html").replacen("{{ book.title }}", "{{ book.titel }}", 1),
+    );
+    p.write(
+        "themes/default/templates/partials/pager.html",
+        &(builtin("partials/pager.html") + "{{ page.title | uper }}\n"),
+    );
+    let (diags, text) = p.build_err();
+    let found: Vec<(String, &str, Option<&str>)> = diags
+        .iter()
+        .map(|d| (d.location(), d.message.as_str(), d.help.as_deref()))
+        .collect();
+    assert_eq!(found.len(), 2, "{text}");
+    assert!(
+        found.contains(&(
+            "themes/default/templates/base.html:6:50".to_string(),
+            "`book.titel` is not defined",
+            Some("did you mean `book.title`?")
+        )),
+        "{text}"
+    );
+    let pager = builtin("partials/pager.html").lines().count() + 1;
+    assert!(
+        found.iter().any(|(at, what, help)| at.starts_with(&format!(
+            "themes/default/templates/partials/pager.html:{pager}:"
+        )) && what.contains("uper")
+            && *help == Some("did you mean `upper`?")),
+        "{text}"
+    );
 }
 
 #[test]
