@@ -618,16 +618,17 @@ fn error_from_chain(chain: &str, file: &Path, source: &str, first_line: usize) -
     }
     // A block left open is found by Tera only at the end of the text: say
     // which one, where it opens.
-    if chain.contains("expected") && line > source.lines().count() {
-        if let Some((at, tag)) = unclosed_block(source) {
-            let (line, col) = line_col(source, at);
-            return Diagnostic::error("template", format!("`{{% {tag} %}}` is never closed"))
-                .in_file(file)
-                .at(line + first_line - 1, col)
-                .help(format!(
-                    "end it with `{{% end{tag} %}}` where its part ends"
-                ));
-        }
+    if chain.contains("expected")
+        && line > source.lines().count()
+        && let Some((at, tag)) = unclosed_block(source)
+    {
+        let (line, col) = line_col(source, at);
+        return Diagnostic::error("template", format!("`{{% {tag} %}}` is never closed"))
+            .in_file(file)
+            .at(line + first_line - 1, col)
+            .help(format!(
+                "end it with `{{% end{tag} %}}` where its part ends"
+            ));
     }
     let message = summarize(chain);
     let help = if chain.contains("not found in context") {
@@ -771,10 +772,10 @@ fn unclosed_block(source: &str) -> Option<(usize, String)> {
         let word = inner.split_whitespace().next().unwrap_or("");
         if let Some(tag) = BLOCKS.iter().find(|t| **t == word) {
             open.push((start, tag));
-        } else if let Some(tag) = word.strip_prefix("end") {
-            if let Some(i) = open.iter().rposition(|(_, t)| *t == tag) {
-                open.truncate(i);
-            }
+        } else if let Some(tag) = word.strip_prefix("end")
+            && let Some(i) = open.iter().rposition(|(_, t)| *t == tag)
+        {
+            open.truncate(i);
         }
         rest = end + 2;
         // Nothing inside `{% raw %}` is a tag.
