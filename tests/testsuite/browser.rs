@@ -790,6 +790,33 @@ fn search_finds_pages_from_file_urls_by_keyboard_and_by_address() {
             "{found}"
         );
 
+        // Past the first twelve, "Show more" lists twelve more and moves
+        // the focus to the first of them.
+        chrome.open(&(file("index.html") + "?search=mentor"));
+        let found = chrome.eval(SEARCH_RESULTS);
+        assert_eq!(found["results"].as_array().unwrap().len(), 12, "{found}");
+        let status = found["status"].as_str().unwrap().to_string();
+        assert!(status.contains("the first 12 are listed"), "{found}");
+        let total: usize = status.split(' ').next().unwrap().parse().unwrap();
+        assert!(total > 12, "{found}");
+        chrome.eval(
+            "(() => { document.getElementById('search-status').textContent = ''; \
+             document.querySelector('#search-results .search-more button').click(); })()",
+        );
+        let found = chrome.eval(SEARCH_RESULTS);
+        let listed = found["results"].as_array().unwrap();
+        assert_eq!(listed.len(), total.min(24), "{found}");
+        assert_eq!(
+            chrome.eval("document.activeElement.href"),
+            listed[12]["href"],
+            "the focus is on the first result added"
+        );
+        assert_eq!(
+            chrome.eval("!!document.querySelector('#search-results .search-more')"),
+            total > 24,
+            "{found}"
+        );
+
         // Served under a sub-path, results stay under it.
         let sub = Site::serve("/guide/");
         chrome.open(&(sub.url("action-plan.html") + "?search=sponsor"));

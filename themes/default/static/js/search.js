@@ -25,7 +25,8 @@
     none: "No page matches “{query}”.",
     one: "1 page matches.",
     other: "{count} pages match.",
-    more: "{count} pages match (the first {shown} are listed)."
+    more: "{count} pages match (the first {shown} are listed).",
+    show_more: "Show {count} more"
   };
   function text(key, values) {
     var words = window.careerbookWords || {};
@@ -36,7 +37,7 @@
     });
   }
 
-  var SHOWN = 12;          // results listed
+  var SHOWN = 12;          // results listed at first, and added by "Show more"
   var EXCERPT = 180;       // characters of text around the first match
   var MIN_WORD = 2;        // as the index: shorter words are not indexed
 
@@ -241,6 +242,9 @@
   }
 
   var generation = 0;
+  // How many results this query lists, and the first to focus once listed
+  // (the first of those "Show more" added).
+  var limit = SHOWN, focusFrom = -1;
   function say(text) { status.textContent = text; }
   function clear() { list.textContent = ""; }
   function run() {
@@ -260,7 +264,7 @@
       hits.sort(function (a, b) {
         return b.score - a.score || (a.index === b.index ? a.page - b.page : 0);
       });
-      return Promise.all(hits.slice(0, SHOWN).map(function (h) {
+      return Promise.all(hits.slice(0, limit).map(function (h) {
         return pageRecord(h).then(function (record) { return { hit: h, record: record }; });
       })).then(function (rows) { return { rows: rows, total: hits.length }; });
     }).then(function (found) {
@@ -308,6 +312,25 @@
     });
     var values = { count: total, shown: rows.length };
     say(text(total > rows.length ? "more" : total === 1 ? "one" : "other", values));
+    if (total > rows.length) {
+      var more = document.createElement("li");
+      more.className = "search-more";
+      var next = document.createElement("button");
+      next.type = "button";
+      next.textContent = text("show_more", { count: Math.min(SHOWN, total - rows.length) });
+      next.addEventListener("click", function () {
+        focusFrom = rows.length;
+        limit += SHOWN;
+        run();
+      });
+      more.appendChild(next);
+      list.appendChild(more);
+    }
+    if (focusFrom >= 0) {
+      var links = list.querySelectorAll("a");
+      if (links[focusFrom]) links[focusFrom].focus();
+      focusFrom = -1;
+    }
   }
   // Arrow keys move between the box and the results; Enter follows a link.
   function focusResult(n) {
@@ -321,6 +344,7 @@
     box.hidden = false;
     button.setAttribute("aria-expanded", "true");
     if (typeof query === "string") input.value = query;
+    limit = SHOWN;
     input.focus();
     input.select();
     if (input.value) run(); else indexesReady().catch(function () {});
@@ -337,7 +361,7 @@
 
   button.hidden = false;
   button.addEventListener("click", function () { if (box.hidden) open(); else close(); });
-  input.addEventListener("input", run);
+  input.addEventListener("input", function () { limit = SHOWN; run(); });
   input.addEventListener("keydown", function (e) {
     if (e.key === "ArrowDown") { e.preventDefault(); focusResult(0); }
     else if (e.key === "Enter") {
