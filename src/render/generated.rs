@@ -206,7 +206,8 @@ pub(super) fn toc_js(toc: &[TocEntry], locale: &crate::language::Locale) -> Stri
 }
 
 /// The scripts' messages (`search.js` fills `{query}`, `{count}` and
-/// `{shown}`, `book.js` `{done}` and `{total}`): written once in `toc.js`,
+/// `{shown}`, `book.js` `{done}` and `{total}`, the dev server's `live.js`
+/// `{count}`): written once in `toc.js`,
 /// which every page loads, rather than on every page.
 fn script_words(
     locale: &crate::language::Locale,
@@ -228,6 +229,13 @@ fn script_words(
             locale.t_with("search-count", &[("count", placeholder("count").into())]),
         ),
         (
+            "show_more",
+            locale.t_with(
+                "search-show-more",
+                &[("count", placeholder("count").into())],
+            ),
+        ),
+        (
             "more",
             locale.t_with(
                 "search-count-more",
@@ -237,6 +245,18 @@ fn script_words(
                 ],
             ),
         ),
+        // The dev server's notice over a page when a rebuild fails
+        // (`serve/live.js`).
+        (
+            "serve_failed_one",
+            locale.t_with("serve-failed", &[("count", 1_i64.into())]),
+        ),
+        (
+            "serve_failed_other",
+            locale.t_with("serve-failed", &[("count", placeholder("count").into())]),
+        ),
+        ("serve_last_good", locale.t("serve-last-good")),
+        ("serve_dismiss", locale.t("serve-dismiss")),
         (
             "of",
             locale.t_with(

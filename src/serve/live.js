@@ -16,6 +16,20 @@
     return node;
   }
 
+  // In the page's language: every page loads toc.js, which sets
+  // careerbookWords; without it, these.
+  var TEXT = {
+    serve_failed_one: "careerbook: the build failed with 1 error",
+    serve_failed_other: "careerbook: the build failed with {count} errors",
+    serve_last_good: "This is the last good version of the page. Fix the problems below and save: the page reloads by itself.",
+    serve_dismiss: "Dismiss"
+  };
+  function text(key, count) {
+    var words = window.careerbookWords || {};
+    var s = Object.prototype.hasOwnProperty.call(words, key) ? words[key] : TEXT[key];
+    return s.replace("{count}", String(count));
+  }
+
   function hide() {
     if (box) box.remove();
     box = null;
@@ -31,16 +45,15 @@
     });
     box.id = "careerbook-overlay";
     box.setAttribute("role", "alert");
-    var close = el("button", "Dismiss", {
+    var close = el("button", text("serve_dismiss"), {
       float: "right", font: "inherit", padding: "0.25rem 0.75rem", cursor: "pointer"
     });
     close.type = "button";
     close.addEventListener("click", hide);
     box.appendChild(close);
-    box.appendChild(el("h2", "careerbook: the build failed with " + errors +
-      (errors === 1 ? " error" : " errors"), { color: "#ff8a80", margin: "0 0 0.5rem", font: "inherit", fontSize: "1.2rem" }));
-    box.appendChild(el("p", "This is the last good version of the page. Fix the problems below and save: the page reloads by itself.",
-      { margin: "0 0 1rem" }));
+    box.appendChild(el("h2", text(errors === 1 ? "serve_failed_one" : "serve_failed_other", errors),
+      { color: "#ff8a80", margin: "0 0 0.5rem", font: "inherit", fontSize: "1.2rem" }));
+    box.appendChild(el("p", text("serve_last_good"), { margin: "0 0 1rem" }));
     status.diagnostics.forEach(function (d) {
       box.appendChild(el("pre", d.rendered, {
         whiteSpace: "pre-wrap", margin: "0 0 1rem", padding: "0.75rem 1rem",

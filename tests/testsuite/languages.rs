@@ -395,6 +395,32 @@ fn a_french_draft_s_subject_gets_french_spacing_in_the_page_and_the_mail_link() 
 }
 
 #[test]
+fn the_scripts_words_are_in_each_site_s_language() {
+    let p = bilingual();
+    p.build_ok();
+    let words = |rel: &str| -> serde_json::Value {
+        let js = p.site(rel);
+        let start =
+            js.find("window.careerbookWords = ").unwrap() + "window.careerbookWords = ".len();
+        let end = start + js[start..].find(";\n").unwrap();
+        serde_json::from_str(&js[start..end]).unwrap()
+    };
+    let (en, fr) = (words("toc.js"), words("fr/toc.js"));
+    // The search's, and the dev server's notice over a page.
+    assert_eq!(en["show_more"], "Show {count} more");
+    assert_eq!(fr["show_more"], "Afficher {count} de plus");
+    assert_eq!(
+        en["serve_failed_one"],
+        "careerbook: the build failed with 1 error"
+    );
+    assert_eq!(
+        fr["serve_failed_other"],
+        "careerbook\u{a0}: la génération du site a échoué ({count} erreurs)"
+    );
+    assert_eq!(fr["serve_dismiss"], "Fermer");
+}
+
+#[test]
 fn language_in_your_own_profile_says_where_the_language_is_set() {
     let p = bilingual();
     p.write(

@@ -533,8 +533,9 @@ fn the_command_serves_until_interrupted() {
     // Everything it printed, up to the end of its stderr.
     let rest: Vec<String> = std::iter::from_fn(|| rx.recv_timeout(DEADLINE).ok()).collect();
     assert!(
-        rest.iter()
-            .any(|l| l.contains("careerbook build` before publishing")),
+        rest.iter().any(
+            |l| l.contains("to publish, build it for the web with `careerbook build --public`")
+        ),
         "{rest:?}"
     );
 }

@@ -211,6 +211,17 @@ search-count =
        *[other] { $count } pages match.
     }
 search-count-more = { $count } pages match (the first { $shown } are listed).
+search-show-more = Show { $count } more
+
+## The dev server's notice over a page when a rebuild fails (careerbook serve)
+
+serve-failed =
+    { $count ->
+        [one] careerbook: the build failed with { $count } error
+       *[other] careerbook: the build failed with { $count } errors
+    }
+serve-last-good = This is the last good version of the page. Fix the problems below and save: the page reloads by itself.
+serve-dismiss = Dismiss
 
 ## partials/pager.html
 

@@ -228,6 +228,17 @@ search-count =
        *[other] { $count } pages correspondent.
     }
 search-count-more = { $count } pages correspondent (les { $shown } premières sont affichées).
+search-show-more = Afficher { $count } de plus
+
+## The dev server's notice over a page when a rebuild fails (careerbook serve)
+
+serve-failed =
+    { $count ->
+        [one] careerbook : la génération du site a échoué ({ $count } erreur)
+       *[other] careerbook : la génération du site a échoué ({ $count } erreurs)
+    }
+serve-last-good = Vous voyez la dernière version valide de la page. Corrigez les problèmes ci-dessous et enregistrez : la page se rechargera d’elle-même.
+serve-dismiss = Fermer
 
 ## partials/pager.html
 
