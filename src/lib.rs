@@ -537,6 +537,15 @@ pub fn write_pdfs(
         1
     };
     let (mut progress, mut before) = (progress, 0);
+    // A single PDF goes to `out` itself; a cohort's to their folder, by
+    // member.
+    let place = |name: &str| {
+        if name == opts.pdf_name() || (cohort && to_the_file && opts.person.is_some()) {
+            out.to_path_buf()
+        } else {
+            folder.join(name)
+        }
+    };
     let mut typeset = Ok(PdfWarnings::default());
     for (tag, speakers) in views {
         let view = (tag != languages[0]).then(|| project.in_language(tag));
@@ -546,15 +555,7 @@ pub fn write_pdfs(
             opts,
             speakers,
             |f| {
-                // A single PDF goes to `out` itself; a cohort's to their folder,
-                // by member.
-                let path = if f.path == opts.pdf_name()
-                    || (cohort && to_the_file && opts.person.is_some())
-                {
-                    out.to_path_buf()
-                } else {
-                    folder.join(&f.path)
-                };
+                let path = place(&f.path);
                 if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                     std::fs::create_dir_all(dir).map_err(|e| {
                         Diagnostic::error("output", format!("cannot create {}: {e}", dir.display()))
@@ -579,11 +580,18 @@ pub fn write_pdfs(
         before += last;
         match &mut typeset {
             // Said once when every language's PDF has it (a draft's blank).
-            Ok(warnings) => diags.extend(
-                std::mem::take(&mut warnings.of_data)
-                    .into_iter()
-                    .chain(std::mem::take(&mut warnings.of_pdfs)),
-            ),
+            Ok(warnings) => diags.extend(std::mem::take(&mut warnings.of_data).into_iter().chain(
+                // Named by the file they went to (`-o h.pdf`).
+                std::mem::take(&mut warnings.of_pdfs).into_iter().map(|w| {
+                    match w.file.as_deref().and_then(|f| f.to_str()) {
+                        Some(name) => {
+                            let path = place(name);
+                            w.in_file(path)
+                        }
+                        None => w,
+                    }
+                }),
+            )),
             Err(_) => break,
         }
     }

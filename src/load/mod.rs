@@ -161,7 +161,15 @@ fn read_on(root: &Path, today: NaiveDate, base: &base::Base, diags: &mut Diagnos
         exclude: &cfg.content.exclude,
         exclude_at: cfg.position("content.exclude").unwrap_or((1, 1)),
     });
-    let content = content::load(root, layers, &cfg.languages(), diags);
+    let mut found = Diagnostics::new();
+    let content = content::load(root, layers, &cfg.languages(), &mut found);
+    // Which languages a page may be in comes from book.toml: with book.toml
+    // in error, the defaults would call its pages in other languages unlisted.
+    diags.extend(
+        found
+            .into_iter()
+            .filter(|d| config.is_some() || d.code != "translation"),
+    );
     let data = data::load(root, diags);
     let workbook = workbook::load(root, today, diags);
     let members = load_members(root, today, diags);

@@ -496,7 +496,13 @@ fn progress_dates_are_all_checked() {
         diags[0].help.as_deref(),
         Some("the last day of February 2026 is 2026-02-28: check the day")
     );
-    assert_eq!(diags[2].help.as_deref(), Some(DATE_HELP));
+    // Day and month first: either reading.
+    assert_eq!(
+        diags[2].help.as_deref(),
+        Some(
+            "write it as YYYY-MM-DD, year, month, day: 2026-02-03 for 3 February 2026, or 2026-03-02 for 2 March 2026"
+        )
+    );
     assert_eq!(wb.progress.done_on("a"), Some(d("2026-02-03")));
     assert!(wb.progress.is_done("e"));
     assert_eq!(wb.progress.positions["a"], (2, 3));

@@ -177,6 +177,29 @@ fn a_theme_template_s_render_error_is_reported_where_it_is_written_once() {
 }
 
 #[test]
+fn a_book_toml_in_error_does_not_make_its_languages_pages_unlisted() {
+    let p = Project::from_fixture("minimal");
+    p.write(
+        "book.toml",
+        "[book]\ntitle = \"Book\"\nlanguages = [\"en-CA\", \"fr-CA\"]\n\n[branding]\ncontact = \"www.example.org\"\n",
+    );
+    p.write(
+        "content/chapter.fr.md",
+        "---\ntitle: Un chapitre\n---\nBonjour.\n",
+    );
+    let (diags, text) = p.build_err();
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.message.contains("is not an http(s) or mailto link")),
+        "{text}"
+    );
+    // book.toml lists French: its French page is not "in a language it does
+    // not list" because book.toml could not be read.
+    assert!(!diags.iter().any(|d| d.code == "translation"), "{text}");
+}
+
+#[test]
 fn every_problem_is_reported_in_one_run() {
     let p = Project::from_fixture("minimal");
     p.write("book.toml", "[book]\nlanguage = \"english\"\n");

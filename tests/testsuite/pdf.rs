@@ -820,6 +820,23 @@ fn a_character_no_font_has_is_a_warning_naming_the_member_s_pdf() {
 }
 
 #[test]
+fn a_character_no_font_has_is_a_warning_naming_the_file_written() {
+    let p = Project::from_fixture("minimal");
+    p.write("data/profile.yaml", "name: \"Ryan 🚀 Lee\"\n");
+    let out = tempfile::tempdir().unwrap();
+    // `cohort_pdfs` passes `-o` as given: here a file.
+    let (code, stderr) = cohort_pdfs(&p, &out.path().join("mine.pdf"), &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(out.path().join("mine.pdf").is_file(), "{stderr}");
+    let at = stderr
+        .lines()
+        .skip_while(|l| !l.contains("as an empty box"))
+        .nth(1)
+        .unwrap_or_default();
+    assert!(at.contains("mine.pdf"), "{stderr}");
+}
+
+#[test]
 fn a_failed_cohort_pdf_run_leaves_the_last_pdfs_as_they_were() {
     let p = Project::from_fixture("cohort");
     let out = tempfile::tempdir().unwrap();
