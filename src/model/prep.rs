@@ -152,15 +152,16 @@ impl PrepCard {
         })
     }
 
-    /// The card in a few plain lines, for a calendar event's description.
-    pub fn short(&self, locale: &Locale) -> String {
+    /// The card in a few plain lines, for a calendar event's description;
+    /// what the last conversation was about only with `summary`.
+    pub fn short(&self, locale: &Locale, summary: bool) -> String {
         let mut lines = Vec::new();
         if let Some(e) = &self.last {
             let when = match &e.kind {
                 Some(k) => format!("{}, {k}", locale.long_date(e.date)),
                 None => locale.long_date(e.date),
             };
-            lines.push(match &e.summary {
+            lines.push(match e.summary.as_ref().filter(|_| summary) {
                 Some(s) => locale.t_with(
                     "prep-short-last-summary",
                     &[("when", when.into()), ("summary", s.as_str().into())],
@@ -310,11 +311,15 @@ mod tests {
         let ids: Vec<&str> = card.wins.iter().map(|w| w.id.as_str()).collect();
         assert_eq!(ids, ["new", "old"]);
         assert_eq!(card.questions.len(), 3);
-        let short = card.short(&Locale::default());
+        let short = card.short(&Locale::default(), true);
         assert!(
             short.starts_with("Last time (1 September 2026, email): email on 2026-09-01\n"),
             "{short}"
         );
+        // Without what was said.
+        let without = card.short(&Locale::default(), false);
+        assert!(!without.contains("email on 2026-09-01"), "{without}");
+        assert!(without.contains("1 September 2026, email"), "{without}");
         assert!(
             short.contains("Your next step: Send the outline (14 days overdue)"),
             "{short}"
@@ -327,7 +332,7 @@ mod tests {
         assert_eq!(on_time.step_overdue_days, None);
         assert!(
             on_time
-                .short(&Locale::default())
+                .short(&Locale::default(), true)
                 .contains("(by 20 November 2026)")
         );
         p.stage = Stage::Prospect;

@@ -54,6 +54,7 @@ pub fn followups_ics(
     book_id: &str,
     questions: &QuestionBank,
     locale: &Locale,
+    private: bool,
 ) -> String {
     let mut items: Vec<Item<'_>> = Vec::new();
     for p in &workbook.people {
@@ -78,7 +79,10 @@ pub fn followups_ics(
             match PrepCard::of(p, workbook, questions, today) {
                 Some(card) => {
                     description.push_str("\n\n");
-                    description.push_str(&card.short(locale));
+                    // What was said in a conversation stays out of a
+                    // calendar, which is often shared or synced to a work
+                    // account, but in a `--private` build.
+                    description.push_str(&card.short(locale, private));
                 }
                 None => {
                     if let Some(step) = &p.next_step {
@@ -207,6 +211,7 @@ mod tests {
             "b",
             &QuestionBank::default(),
             &Locale::default(),
+            true,
         )
     }
     use crate::model::{Role, Stage};
@@ -246,6 +251,7 @@ mod tests {
             "my book",
             &QuestionBank::default(),
             &Locale::default(),
+            true,
         );
         let cal: Calendar = ics.parse().expect("valid iCalendar");
         let events: Vec<(String, String, NaiveDate)> = cal
@@ -364,6 +370,7 @@ mod tests {
             "b",
             &QuestionBank::default(),
             &french(),
+            true,
         );
         assert!(ics.contains("\r\nX-WR-CALNAME:Suivis\r\n"), "{ics}");
         assert!(ics.contains("\r\nNAME:Suivis\r\n"), "{ics}");
@@ -402,6 +409,7 @@ mod tests {
             "b",
             &QuestionBank::default(),
             &locale,
+            true,
         );
         // One line, with `;`, `,` and `\` escaped (RFC 5545, 3.3.11).
         assert!(

@@ -299,6 +299,15 @@ fn prep_cards_for_people_in_touch_with_questions_by_role_and_stage() {
         "{event}"
     );
     assert_eq!(event.matches("\\nAsk: ").count(), 3, "{event}");
+    // When the last conversation was, not what was said: a calendar is
+    // often shared or synced to a work account. A private build has it.
+    assert!(event.contains("Last time ("), "{event}");
+    assert!(!event.contains("Sent her the results"), "{event}");
+    let mut opts = options(&p);
+    opts.audience = careerbook::audience::Audience::Private;
+    build(&p, &opts);
+    let ics = p.site("followups.ics").replace("\r\n ", "");
+    assert!(ics.contains("Sent her the results"), "{ics}");
 }
 
 #[test]
