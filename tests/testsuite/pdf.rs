@@ -1203,3 +1203,64 @@ fn a_draft_s_subject_and_signature_are_never_alone_on_a_page() {
         }
     }
 }
+
+/// A short draft is never split across pages: no page holds only its last
+/// lines. The person's log grows from run to run, which moves the draft down
+/// the page until, in some runs, it meets the page's end (in this layout, at
+/// six and seven entries).
+#[test]
+fn a_short_draft_is_never_split_across_pages() {
+    if !poppler() {
+        return;
+    }
+    let p = Project::from_fixture("minimal");
+    p.write(
+        "content/messages/note.md",
+        "---\ntitle: Check-in note\ntemplate: false\nmessage:\n  channel: email\n  role: mentor\n  \
+         stages: [active]\n  subject: \"A quick update\"\n  placeholders: [first_name]\n---\n\n\
+         Hi {first_name},\n\nI wanted to share where things stand since we last talked. The project \
+         we discussed went to review last week, and the team took most of your advice about pacing \
+         the launch.\n\nI am now thinking about the next step you suggested, and I would value twenty \
+         minutes of your time this month to talk it through, whenever suits you.\n\n\
+         Thanks again for your help,\n\nSIGNATURE-LINE\n",
+    );
+    let out = tempfile::tempdir().unwrap();
+    for entries in 4..=9 {
+        let log: String = (0..entries)
+            .map(|i| {
+                format!(
+                    "      - date: 2026-0{}-1{}\n        kind: coffee\n        summary: Talked \
+                     through the plan for the quarter and the things to try next, entry {i}.\n",
+                    1 + i % 9,
+                    i % 9
+                )
+            })
+            .collect();
+        p.write(
+            "data/relationships.yaml",
+            &format!(
+                "people:\n  - id: kim\n    name: Kim Lee\n    role: mentor\n    stage: active\n    \
+                 email: kim@example.org\n    last_contact: 2026-11-01\n    cadence_days: 30\n    log:\n{log}"
+            ),
+        );
+        let file = out.path().join(format!("{entries}.pdf"));
+        let (code, stderr) = cohort_pdfs(&p, &file, &[]);
+        assert_eq!(code, Some(0), "{stderr}");
+        let text = pdftotext(&std::fs::read(&file).unwrap());
+        let pages: Vec<&str> = text.split('\u{c}').collect();
+        // The draft on Kim's record (the guide's page of the template comes
+        // before it): its title and its last line, on one page.
+        let last = |needle: &str| pages.iter().rposition(|page| page.contains(needle));
+        assert_eq!(
+            last("Check-in note (email)"),
+            last("SIGNATURE-LINE"),
+            "with {entries} log entries"
+        );
+        // And the drafts' heading and its line go with the first draft.
+        assert_eq!(
+            last("The message templates that suit Kim"),
+            last("Check-in note (email)"),
+            "with {entries} log entries"
+        );
+    }
+}
