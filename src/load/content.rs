@@ -649,8 +649,12 @@ fn load_own(root: &Path, warn_missing: bool, diags: &mut Diagnostics) -> Content
             .into_par_iter()
             .map(|(file, rel)| {
                 let mut d = Diagnostics::new();
-                let page =
-                    read_text(root, &file, &mut d).map(|text| parse_page(text, file, rel, &mut d));
+                let page = read_text(root, &file, &mut d).map(|text| {
+                    if text.trim().is_empty() {
+                        d.push(empty_page(&file, &rel));
+                    }
+                    parse_page(text, file, rel, &mut d)
+                });
                 (page, d)
             })
             .collect()
@@ -664,6 +668,17 @@ fn load_own(root: &Path, warn_missing: bool, diags: &mut Diagnostics) -> Content
         content.pages.extend(page);
     }
     content
+}
+
+/// A page file with nothing in it: it is still a page (an empty one, titled
+/// from its name), which is seldom what was meant.
+fn empty_page(file: &Path, rel: &str) -> Diagnostic {
+    Diagnostic::warning("content", "this page is empty")
+        .in_file(file)
+        .help(format!(
+            "it is built as an empty page titled “{}”: write its text (and a `title:` in front matter), or remove the file",
+            crate::book::default_title(rel)
+        ))
 }
 
 /// Threads that read the content: more than there are cores, because on a cold

@@ -200,6 +200,25 @@ fn a_book_toml_in_error_does_not_make_its_languages_pages_unlisted() {
 }
 
 #[test]
+fn an_empty_page_file_is_a_warning() {
+    let p = Project::from_fixture("minimal");
+    p.write("content/empty-notes.md", "\n  \n");
+    let report = p.build_ok();
+    let w = report
+        .warnings
+        .iter()
+        .find(|w| w.message == "this page is empty")
+        .expect("a warning");
+    assert_eq!(w.location(), "content/empty-notes.md");
+    assert!(
+        w.help.as_deref().unwrap().contains("titled “Empty notes”"),
+        "{w:?}"
+    );
+    // It is still built, as it says.
+    assert!(p.site_exists("empty-notes.html"));
+}
+
+#[test]
 fn every_problem_is_reported_in_one_run() {
     let p = Project::from_fixture("minimal");
     p.write("book.toml", "[book]\nlanguage = \"english\"\n");
