@@ -77,6 +77,9 @@ pub struct BuildReport {
     pub kept_members: usize,
     /// Who the site was built for ([`render::Rendered::audience`]).
     pub audience: audience::Audience,
+    /// A public build that shows your profile (`[public] show-profile`): how
+    /// many of your wins it shows with it.
+    pub public_profile: Option<usize>,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -332,6 +335,13 @@ pub fn build_reporting(
         members: members_out.map(|m| (m, stats.members)),
         kept_members: kept,
         audience: stats.audience,
+        public_profile: (stats.audience == audience::Audience::Public)
+            .then(|| {
+                audience::Audience::Public
+                    .workbook(&project.workbook, project.config.public.show_profile)
+            })
+            .filter(|shown| shown.profile.is_some())
+            .map(|shown| shown.wins.len()),
         warnings: diags.sorted(),
     })
 }

@@ -429,6 +429,18 @@ fn build(opts: &Options, color: bool) -> ExitCode {
                     "for the web: no name or email address of anyone you track is in it"
                 }
             };
+            // What of your own goes on the web, said where you look.
+            let with_profile;
+            let yours = match report.public_profile {
+                Some(wins) => {
+                    with_profile = format!(
+                        "{yours}; your profile (not your email address) and {wins} win{} are ([public] show-profile)",
+                        if wins == 1 { "" } else { "s" }
+                    );
+                    with_profile.as_str()
+                }
+                None => yours,
+            };
             match &report.members {
                 None => built("", site, &report.out, yours),
                 // A cohort: the guide is for the web, the members' tree is not.

@@ -124,6 +124,13 @@ fn a_public_build_shows_no_one_you_track_in_any_file() {
         .args(["build", "--public", "--today", "2026-11-24"])
         .arg(p.root()));
     assert_eq!(code, 0, "{stderr}");
+    // The summary says what of yours went on the web.
+    assert!(
+        stderr.contains(
+            "your profile (not your email address) and 7 wins are ([public] show-profile)"
+        ),
+        "{stderr}"
+    );
     assert!(p.site("index.html").contains("Nadia"));
     assert!(!p.site_exists("relationships.html"));
     // Your email address stays off the web, where it would be collected.
