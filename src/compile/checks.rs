@@ -195,7 +195,7 @@ pub(super) fn aliases(
             if !crate::model::is_valid_id(old) {
                 diags.push(
                     at(Diagnostic::error(
-                        "front-matter",
+                        crate::load::content::FRONT_MATTER,
                         format!("`{old}` in `aliases:` is not a checklist id"),
                     ))
                     .help("write the retired id as it was: lower-case letters, digits and `-`"),
@@ -203,7 +203,7 @@ pub(super) fn aliases(
             } else if defined.contains(old.as_str()) {
                 diags.push(
                     at(Diagnostic::error(
-                        "front-matter",
+                        crate::load::content::FRONT_MATTER,
                         format!("`{old}` is retired in `aliases:` but an item still has that id"),
                     ))
                     .help(format!(
@@ -214,7 +214,7 @@ pub(super) fn aliases(
             } else if let Some(other) = retired.insert(old, &page.file) {
                 diags.push(
                     at(Diagnostic::error(
-                        "front-matter",
+                        crate::load::content::FRONT_MATTER,
                         format!(
                             "`{old}` is already retired in `aliases:` of {}",
                             other.display()
@@ -230,7 +230,7 @@ pub(super) fn aliases(
                 };
                 diags.push(
                     at(Diagnostic::error(
-                        "front-matter",
+                        crate::load::content::FRONT_MATTER,
                         format!(
                             "`aliases:` maps `{old}` to `{}`, which is not a checklist item of this page",
                             new.value
