@@ -247,17 +247,19 @@ pub fn compile<'a>(
                 bodies.push(body);
                 tasks.push(page_tasks);
             }
-            Err((problems, body)) => {
+            Err((problems, body, page_tasks)) => {
                 diags.extend(problems);
                 bodies.push(body);
+                tasks.push(page_tasks);
                 failed = true;
             }
         }
     }
     if failed {
-        // The links are checked all the same, so that one run reports every
-        // problem it can.
+        // The links and checklist ids are checked all the same, so that one
+        // run reports every problem it can.
         diags.extend(checks::links(project, &order, &bodies));
+        checks::task_ids(project, &order, &tasks, &aliases, diags);
         return None;
     }
 
@@ -495,9 +497,9 @@ fn draw_questions(
 /// Run the page's template and read its Markdown for headings, checklist items
 /// and links. The checklist items come apart from the page.
 /// A page read: its body and checklist items, or its problems, with what could
-/// still be read of it (its links and headings, to check other pages' links
-/// and its own in the same run).
-type Read<'a> = Result<(PageBody<'a>, Vec<Task>), (Vec<Diagnostic>, PageBody<'a>)>;
+/// still be read of it (its links, headings and checklist items, to check
+/// other pages' links and ids and its own in the same run).
+type Read<'a> = Result<(PageBody<'a>, Vec<Task>), (Vec<Diagnostic>, PageBody<'a>, Vec<Task>)>;
 
 fn read_body<'a>(
     project: &'a Project,
@@ -547,6 +549,6 @@ fn read_body<'a>(
     if problems.is_empty() {
         Ok((body, tasks))
     } else {
-        Err((problems, body))
+        Err((problems, body, tasks))
     }
 }

@@ -434,7 +434,8 @@ fn a_template_error_does_not_hide_the_page_s_other_problems() {
     );
     p.write(
         "content/chapter.md",
-        "---\ntitle: Chapter\n---\n## First heading\n\nBack to [gone](gone.md).\n",
+        "---\ntitle: Chapter\n---\n## First heading\n\nBack to [gone](gone.md).\n\n\
+         - [ ] Call Ryan {#call-ryan}\n- [ ] Call Ryan again {#call-ryan}\n",
     );
     let (problems, _) = p.build_err();
     let found: Vec<(String, &str)> = problems
@@ -449,6 +450,10 @@ fn a_template_error_does_not_hide_the_page_s_other_problems() {
         ),
         ("content/raw.md:8:", "the link points to `part/insde.md`"),
         ("content/chapter.md:6:", "the link points to `gone.md`"),
+        (
+            "content/chapter.md:9:",
+            "two checklist items have the id `call-ryan`",
+        ),
     ] {
         assert!(
             found
