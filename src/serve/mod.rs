@@ -191,6 +191,28 @@ pub fn bind_warning(ip: IpAddr) -> Option<String> {
     ))
 }
 
+/// This machine's address on its network, as others there reach a server
+/// bound to every address (`--bind 0.0.0.0`): the one the system would send
+/// from to a far address. Connecting a UDP socket sends nothing; it only
+/// asks the system for a route. `None` without one (no network).
+fn network_address(wildcard: IpAddr) -> Option<IpAddr> {
+    let (local, far): (SocketAddr, SocketAddr) = match wildcard {
+        // Documentation addresses (RFC 5737, RFC 3849): routed like any other.
+        IpAddr::V4(_) => (
+            (Ipv4Addr::UNSPECIFIED, 0).into(),
+            (Ipv4Addr::new(192, 0, 2, 1), 9).into(),
+        ),
+        IpAddr::V6(_) => (
+            (Ipv6Addr::UNSPECIFIED, 0).into(),
+            (Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1), 9).into(),
+        ),
+    };
+    let socket = std::net::UdpSocket::bind(local).ok()?;
+    socket.connect(far).ok()?;
+    let ip = socket.local_addr().ok()?.ip();
+    (!ip.is_unspecified() && !ip.is_loopback()).then_some(ip)
+}
+
 /// `--bind`: an IP address, or `localhost`.
 pub fn parse_bind(s: &str) -> Result<IpAddr, String> {
     if s.eq_ignore_ascii_case("localhost") {
@@ -379,6 +401,14 @@ pub fn run(opts: ServeOptions) -> ExitCode {
         };
         let url = handle.url();
         crate::sayln!("Serving {url}");
+        if handle.addr().ip().is_unspecified()
+            && let Some(ip) = network_address(handle.addr().ip())
+        {
+            crate::sayln!(
+                "Others on your network: http://{}/",
+                SocketAddr::new(ip, handle.addr().port())
+            );
+        }
         if cohort {
             crate::sayln!(
                 "The members' workbooks: {url}{}",
@@ -623,6 +653,18 @@ async fn not_found(State(state): State<Arc<AppState>>, uri: axum::http::Uri) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_network_address_is_one_others_can_reach() {
+        // On a machine with a network, an address of its own family that is
+        // neither loopback nor the wildcard; without one, none.
+        for wildcard in [Ipv4Addr::UNSPECIFIED.into(), Ipv6Addr::UNSPECIFIED.into()] {
+            if let Some(ip) = network_address(wildcard) {
+                assert_eq!(ip.is_ipv4(), wildcard.is_ipv4(), "{ip}");
+                assert!(!ip.is_loopback() && !ip.is_unspecified(), "{ip}");
+            }
+        }
+    }
 
     #[test]
     fn only_loopback_binds_are_quiet() {
