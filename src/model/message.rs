@@ -369,7 +369,7 @@ pub fn win_impact_diagnostic(
 /// missing fields, and points at the person's entry in the relationships file,
 /// which is where the fix goes.
 pub fn missing_diagnostic(
-    template_title: &str,
+    template_titles: &[&str],
     person: &Person,
     missing: &[String],
     file: &str,
@@ -400,13 +400,20 @@ pub fn missing_diagnostic(
             format!("add {} under `outreach:` for `{id}`", outreach.join(", ")),
         );
     }
+    // One warning per person, however many of their drafts lack values: a
+    // sparse entry is one thing to fix, not a page of warnings.
+    let drafts = match template_titles {
+        [one] => format!("the draft “{one}” for {} has", person.name),
+        many => format!(
+            "{} drafts for {} (“{}”) have",
+            many.len(),
+            person.name,
+            many.join("”, “")
+        ),
+    };
     Diagnostic::warning(
         "message",
-        format!(
-            "the draft “{template_title}” for {} has no value for {}",
-            person.name,
-            fields.join(", ")
-        ),
+        format!("{drafts} no value for {}", fields.join(", ")),
     )
     .in_file(file)
     .at(person.line, 0)
@@ -621,7 +628,7 @@ mod tests {
         p.line = 12;
         let m = fill("{event} {challenge} {topic}", None, Some(&p));
         let d = missing_diagnostic(
-            "Follow-up after a talk",
+            &["Follow-up after a talk"],
             &p,
             &m.missing,
             "data/relationships.yaml",
@@ -641,12 +648,27 @@ mod tests {
         );
         // A blank filled from the person's entry or the profile says which field.
         let m = fill("{event} at {where_we_met}; {ambition}", None, Some(&p));
-        let d = missing_diagnostic("Hello", &p, &m.missing, "data/relationships.yaml");
+        let d = missing_diagnostic(&["Hello"], &p, &m.missing, "data/relationships.yaml");
         assert_eq!(
             d.help.as_deref(),
             Some(
                 "add `event: …` under `outreach:` for `colette`; add `met: …` to `colette`; add an entry to `ambitions:` in your profile, or fill the blank in by hand before sending"
             )
+        );
+    }
+
+    #[test]
+    fn a_person_s_drafts_with_blanks_are_one_warning() {
+        let p = colette();
+        let d = missing_diagnostic(
+            &["Hello", "Follow-up"],
+            &p,
+            &["event".to_string(), "topic".to_string()],
+            "data/relationships.yaml",
+        );
+        assert_eq!(
+            d.message,
+            "2 drafts for Colette Arsenault (“Hello”, “Follow-up”) have no value for {event}, {topic}"
         );
     }
 

@@ -111,6 +111,10 @@ pub(super) fn person(
 ) -> PersonView {
     let profile = c.workbook.profile.as_ref();
     let news = c.workbook.news_for(p);
+    // The drafts with blanks the person's entry could fill, and those blanks:
+    // one warning for them all, after.
+    let mut lacking: Vec<&str> = Vec::new();
+    let mut blanks: Vec<String> = Vec::new();
     let drafts = c
         .messages
         .iter()
@@ -145,12 +149,12 @@ pub(super) fn person(
                 ));
             }
             if !outreach.is_empty() {
-                diags.push(message::missing_diagnostic(
-                    &m.title,
-                    p,
-                    &outreach,
-                    &c.workbook.relationships_file(),
-                ));
+                lacking.push(&m.title);
+                for name in &outreach {
+                    if !blanks.contains(name) {
+                        blanks.push(name.clone());
+                    }
+                }
             }
             let mailto = (m.meta.channel == Channel::Email)
                 .then_some(p.email.as_deref())
@@ -180,6 +184,14 @@ pub(super) fn person(
             }
         })
         .collect();
+    if !lacking.is_empty() {
+        diags.push(message::missing_diagnostic(
+            &lacking,
+            p,
+            &blanks,
+            &c.workbook.relationships_file(),
+        ));
+    }
     PersonView {
         first_name: p.first_name().to_string(),
         stage_rank: p.stage as u8,

@@ -698,3 +698,29 @@ fn a_ticked_item_says_when_in_words_with_the_date_for_machines() {
         "{fr}"
     );
 }
+
+#[test]
+fn a_person_s_drafts_with_blanks_make_one_warning() {
+    let p = Project::default_workbook();
+    p.write(
+        "data/relationships.yaml",
+        "people:\n  - id: marcus\n    name: Marcus Lee\n    role: sponsor\n    stage: active\n    email: marcus@example.org\n",
+    );
+    p.write("data/wins.yaml", "wins: []\n");
+    let report = p.build_ok();
+    let about: Vec<&str> = report
+        .warnings
+        .iter()
+        .filter(|w| w.code == "message" && w.message.contains("Marcus Lee"))
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(about.len(), 1, "{about:#?}");
+    assert!(
+        about[0].starts_with("2 drafts for Marcus Lee (“"),
+        "{about:#?}"
+    );
+    assert!(
+        about[0].ends_with("have no value for {project}, {result}, {new_role}"),
+        "{about:#?}"
+    );
+}
