@@ -241,19 +241,11 @@ pub fn compile<'a>(
         Vec::with_capacity(read.len()),
     );
     let mut failed = false;
-    for b in read {
-        match b {
-            Ok((body, page_tasks)) => {
-                bodies.push(body);
-                tasks.push(page_tasks);
-            }
-            Err((problems, body, page_tasks)) => {
-                diags.extend(problems);
-                bodies.push(body);
-                tasks.push(page_tasks);
-                failed = true;
-            }
-        }
+    for page in read {
+        failed |= !page.problems.is_empty();
+        diags.extend(page.problems);
+        bodies.push(page.body);
+        tasks.push(page.tasks);
     }
     if failed {
         // The links and checklist ids are checked all the same, so that one
@@ -496,10 +488,15 @@ fn draw_questions(
 
 /// Run the page's template and read its Markdown for headings, checklist items
 /// and links. The checklist items come apart from the page.
-/// A page read: its body and checklist items, or its problems, with what could
-/// still be read of it (its links, headings and checklist items, to check
-/// other pages' links and ids and its own in the same run).
-type Read<'a> = Result<(PageBody<'a>, Vec<Task>), (Vec<Diagnostic>, PageBody<'a>, Vec<Task>)>;
+/// A page read: its body and checklist items, and its problems. A page with
+/// problems fails the workbook, but what could still be read of it (its
+/// links, headings and checklist items) is checked with the other pages', so
+/// one run reports every problem.
+struct Read<'a> {
+    body: PageBody<'a>,
+    tasks: Vec<Task>,
+    problems: Vec<Diagnostic>,
+}
 
 fn read_body<'a>(
     project: &'a Project,
@@ -546,9 +543,9 @@ fn read_body<'a>(
         headings,
         links,
     };
-    if problems.is_empty() {
-        Ok((body, tasks))
-    } else {
-        Err((problems, body, tasks))
+    Read {
+        body,
+        tasks,
+        problems,
     }
 }
