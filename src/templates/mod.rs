@@ -616,10 +616,14 @@ fn error_from_chain(chain: &str, file: &Path, source: &str, first_line: usize) -
     } else if let Some(i) = fault_in(chain, source) {
         (line, col) = line_col(source, i);
     }
-    // A block left open is found by Tera only at the end of the text: say
-    // which one, where it opens.
+    // A block left open is found by Tera only at the end of the text (after
+    // its last line's last character, or past it after a final newline):
+    // say which one, where it opens.
+    let lines = source.lines().count();
+    let at_end = line > lines
+        || (line == lines && col > source.lines().last().map_or(0, |l| l.chars().count()));
     if chain.contains("expected")
-        && line > source.lines().count()
+        && at_end
         && let Some((at, tag)) = unclosed_block(source)
     {
         let (line, col) = line_col(source, at);

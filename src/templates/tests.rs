@@ -543,4 +543,10 @@ fn a_block_never_closed_is_named_where_it_opens() {
         d.help.as_deref(),
         Some("end it with `{% endfor %}` where its part ends")
     );
+    // Without a final newline, Tera stops on the last line itself.
+    let source = "Intro\n{% if a %}\nNever closed.";
+    let e = tera.add_raw_template("u", source).unwrap_err();
+    let d = template_error(&e, Path::new("u.html"), source, 1);
+    assert_eq!(d.message, "`{% if %}` is never closed", "{d:?}");
+    assert_eq!((d.line, d.column), (2, 1));
 }
