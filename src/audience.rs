@@ -56,6 +56,13 @@ impl Audience {
         self == Audience::Private
     }
 
+    /// What was said in a conversation (a log entry's summary) in the
+    /// calendar's events: a calendar is often shared, or synced to a work
+    /// account, so only a private build carries it there.
+    pub fn calendar_summaries(self) -> bool {
+        self.shows_private()
+    }
+
     /// Other people: names, contact details, histories, drafts, the calendar.
     pub fn shows_people(self) -> bool {
         self != Audience::Public
@@ -243,7 +250,6 @@ impl ThirdParty {
 /// person typing `Genevieve` writes it; and each as HTML escapes it.
 fn forms(text: &str) -> Vec<String> {
     use unicode_normalization::UnicodeNormalization;
-    use unicode_normalization::char::is_combining_mark;
     let mut spellings = vec![text.to_string()];
     if text.contains('\'') {
         spellings.push(text.replace('\'', "\u{2019}"));
@@ -253,8 +259,8 @@ fn forms(text: &str) -> Vec<String> {
     }
     if !text.is_ascii() {
         for s in std::mem::take(&mut spellings) {
-            let bare: String = s.nfd().filter(|c| !is_combining_mark(*c)).collect();
-            spellings.extend([s.to_uppercase(), s.to_lowercase(), bare.nfc().collect(), s]);
+            let bare = crate::diagnostics::without_accents(&s).nfc().collect();
+            spellings.extend([s.to_uppercase(), s.to_lowercase(), bare, s]);
         }
     }
     let mut out = Vec::with_capacity(spellings.len() * 2);

@@ -319,12 +319,18 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 
 /// `text` in lower case without accents, for comparing what people type.
 pub fn fold(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    use unicode_normalization::char::is_combining_mark;
-    text.nfd()
-        .filter(|c| !is_combining_mark(*c))
+    without_accents(text)
+        .chars()
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// `text` without its accents (`Geneviève` → `Genevieve`), decomposed: the
+/// letters as a person typing without them writes them.
+pub fn without_accents(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    text.nfd().filter(|c| !is_combining_mark(*c)).collect()
 }
 
 fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {

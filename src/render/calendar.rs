@@ -44,7 +44,9 @@ struct Item<'a> {
 ///   overdue is put on `today`, as a check-in is.
 ///
 /// A check-in's description carries the person's prep card in short (the last
-/// conversation, the next step, news to share, questions from `questions`).
+/// conversation, with what was said only with `summaries`:
+/// [`crate::audience::Audience::calendar_summaries`]; the next step, news to
+/// share, questions from `questions`).
 /// `book_id` namespaces the UIDs (use the same id as the browser's saved ticks).
 /// Pass [`Workbook::without_private`] for your own copy: nothing here reads `notes`,
 /// but private people would appear by name.
@@ -54,7 +56,7 @@ pub fn followups_ics(
     book_id: &str,
     questions: &QuestionBank,
     locale: &Locale,
-    private: bool,
+    summaries: bool,
 ) -> String {
     let mut items: Vec<Item<'_>> = Vec::new();
     for p in &workbook.people {
@@ -79,10 +81,7 @@ pub fn followups_ics(
             match PrepCard::of(p, workbook, questions, today) {
                 Some(card) => {
                     description.push_str("\n\n");
-                    // What was said in a conversation stays out of a
-                    // calendar, which is often shared or synced to a work
-                    // account, but in a `--private` build.
-                    description.push_str(&card.short(locale, private));
+                    description.push_str(&card.short(locale, summaries));
                 }
                 None => {
                     if let Some(step) = &p.next_step {

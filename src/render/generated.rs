@@ -61,7 +61,7 @@ impl Writer<'_> {
                 &calendar_id,
                 &self.compiled.questions,
                 &self.compiled.locale,
-                self.build.opts.shown().shows_private(),
+                self.build.opts.shown().calendar_summaries(),
             );
             self.build
                 .put(&format!("{prefix}followups.ics"), ics.as_bytes(), diags);
