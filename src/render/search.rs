@@ -712,16 +712,12 @@ fn sections(body: &str) -> Vec<Section> {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] != b'<' {
-            let end = next_tag(bytes, i);
-            if skipping.is_none() {
-                let section = out.last_mut().expect("there is always a section");
-                match heading {
-                    Some((_, true)) => push_text(&mut section.heading, &body[i..end]),
-                    Some((_, false)) => {}
-                    None => push_text(&mut section.text, &body[i..end]),
-                }
-            }
-            i = end;
+            let section = out.last_mut().expect("there is always a section");
+            i = match (&skipping, heading) {
+                (None, Some((_, true))) => push_run(&mut section.heading, body, i),
+                (None, None) => push_run(&mut section.text, body, i),
+                _ => next_tag(bytes, i),
+            };
             continue;
         }
         if body[i..].starts_with("<!--") {
@@ -910,35 +906,88 @@ fn attribute_spans(attrs: &str) -> impl Iterator<Item = (&str, &str)> {
     })
 }
 
-/// Append text as it reads: character references decoded, runs of HTML's
-/// white space (ASCII) as one space. A no-break space stays.
-fn push_text(out: &mut String, raw: &str) {
-    let text = decode(raw);
-    let mut rest = &*text;
-    while !rest.is_empty() {
-        let white = rest.bytes().take_while(u8::is_ascii_whitespace).count();
-        if white > 0 {
-            space(out);
-            rest = &rest[white..];
-            continue;
+/// Append the text from `from` up to the next tag (or the end) as it reads:
+/// character references decoded, each run of HTML's white space (ASCII) as
+/// one space, none at the start of `out` or after a space. A no-break space
+/// stays. Returns where the text ends.
+///
+/// Most of a page's text is words and single spaces, which are copied as
+/// they are, a stretch at a time ([`plain_end`]); only what ends a stretch is
+/// looked at one by one.
+fn push_run(out: &mut String, body: &str, from: usize) -> usize {
+    let bytes = body.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'<' => break,
+            b'&' => match decode_one(&body[i..]) {
+                Some((c, len)) => {
+                    if c.is_ascii_whitespace() {
+                        space(out);
+                    } else {
+                        out.push(c);
+                    }
+                    i += len;
+                }
+                None => {
+                    out.push('&');
+                    i += 1;
+                }
+            },
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0C => {
+                space(out);
+                i += 1;
+            }
+            _ => {
+                // Not a space, so a space inside the stretch follows a letter.
+                let end = plain_end(bytes, i + 1);
+                out.push_str(&body[i..end]);
+                i = end;
+            }
         }
-        // Words and the single spaces between them are copied at once.
-        let words = words_and_single_spaces(rest.as_bytes());
-        out.push_str(&rest[..words]);
-        rest = &rest[words..];
     }
+    i
 }
 
-/// How much of `text` is words and single spaces: up to the first white space
-/// that is not a space, or the first of two spaces in a row.
-fn words_and_single_spaces(text: &[u8]) -> usize {
-    let end = memchr::memchr3(b'\n', b'\t', b'\r', text).unwrap_or(text.len());
-    let end = memchr::memchr(0x0C, &text[..end]).unwrap_or(end);
-    TWO_SPACES.find(&text[..end]).unwrap_or(end)
+/// Where the stretch of plain text from `from` ends: at the first `<` or
+/// `&`, control character (white space among them), or space after a
+/// space. Eight bytes are looked at at once, as in `terms::word_bytes`: each
+/// test sets the high bit of the bytes it finds, and no sum carries into
+/// the next byte, so the first byte found is the first in the text.
+fn plain_end(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW: u64 = 0x7F * ONES;
+    const HIGH: u64 = 0x80 * ONES;
+    // The bytes of `x` equal to `c`: their high bit.
+    let equal = |x: u64, c: u8| {
+        let y = x ^ (u64::from(c) * ONES);
+        !(((y & LOW) + LOW) | y) & HIGH
+    };
+    let mut i = from;
+    // Whether the byte before `i` is a space.
+    let mut after_space = bytes.get(i.wrapping_sub(1)) == Some(&b' ');
+    while let Some(eight) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+        // Below 0x20: a control character.
+        let control = !((x & LOW) + 0x60 * ONES) & !x & HIGH;
+        let spaces = equal(x, b' ');
+        let second_space = spaces & ((spaces << 8) | (u64::from(after_space) << 7));
+        let stop = equal(x, b'<') | equal(x, b'&') | control | second_space;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        after_space = spaces >> 63 == 1;
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if b == b'<' || b == b'&' || b < 0x20 || (b == b' ' && after_space) {
+            break;
+        }
+        after_space = b == b' ';
+        i += 1;
+    }
+    i
 }
-
-static TWO_SPACES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("  "));
 
 /// A space between words, unless there is one already (or no word yet).
 fn space(out: &mut String) {
@@ -953,8 +1002,7 @@ fn trim_in_place(s: &mut String) {
     s.drain(..start);
 }
 
-/// Decode the character references careerbook's pages use: the five named
-/// ones Tera and pulldown-cmark write, `&nbsp;`, and numeric ones.
+/// Decode the character references careerbook's pages use ([`decode_one`]).
 fn decode(raw: &str) -> std::borrow::Cow<'_, str> {
     if !raw.contains('&') {
         return raw.into();
@@ -964,34 +1012,7 @@ fn decode(raw: &str) -> std::borrow::Cow<'_, str> {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        // A reference is short; look for its `;` in the next few bytes (on a
-        // character boundary: accented text often follows `&#39;`).
-        let mut window = rest.len().min(12);
-        while !rest.is_char_boundary(window) {
-            window -= 1;
-        }
-        let end = rest[..window].find(';');
-        let decoded = end.and_then(|end| {
-            let name = &rest[1..end];
-            let c = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some('\u{a0}'),
-                _ => {
-                    let n = if let Some(hex) = name.strip_prefix("#x").or(name.strip_prefix("#X")) {
-                        u32::from_str_radix(hex, 16).ok()
-                    } else {
-                        name.strip_prefix('#').and_then(|d| d.parse().ok())
-                    };
-                    n.and_then(char::from_u32)
-                }
-            };
-            c.map(|c| (c, end + 1))
-        });
-        match decoded {
+        match decode_one(rest) {
             Some((c, len)) => {
                 out.push(c);
                 rest = &rest[len..];
@@ -1004,6 +1025,37 @@ fn decode(raw: &str) -> std::borrow::Cow<'_, str> {
     }
     out.push_str(rest);
     out.into()
+}
+
+/// The character reference `rest` starts with (at its `&`) and its length:
+/// the five named ones Tera and pulldown-cmark write, `&nbsp;`, and numeric
+/// ones. None for anything else, which reads as written.
+fn decode_one(rest: &str) -> Option<(char, usize)> {
+    // A reference is short; look for its `;` in the next few bytes (on a
+    // character boundary: accented text often follows `&#39;`).
+    let mut window = rest.len().min(12);
+    while !rest.is_char_boundary(window) {
+        window -= 1;
+    }
+    let end = rest[..window].find(';')?;
+    let name = &rest[1..end];
+    let c = match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        _ => {
+            let n = if let Some(hex) = name.strip_prefix("#x").or(name.strip_prefix("#X")) {
+                u32::from_str_radix(hex, 16).ok()
+            } else {
+                name.strip_prefix('#').and_then(|d| d.parse().ok())
+            };
+            n.and_then(char::from_u32)?
+        }
+    };
+    Some((c, end + 1))
 }
 
 #[cfg(test)]
