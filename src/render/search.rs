@@ -696,9 +696,10 @@ fn kind(name: &[u8]) -> Kind {
 /// that has an `id`. The page's `<h1>` is its title, which is indexed as the
 /// title.
 fn sections(body: &str) -> Vec<Section> {
-    // A section's text is at most what is left of the page: room for it at
-    // once (up to a point), so the text is not copied as it grows.
-    let room = |at: usize| String::with_capacity((body.len() - at).min(16 * 1024));
+    // Room for a usual section's text at once, so it is seldom copied as it
+    // grows; no more than what is left of the page. (Room for 16 KB a
+    // section cost more in memory handed out than the copies it saved.)
+    let room = |at: usize| String::with_capacity((body.len() - at).min(1024));
     let mut out = vec![Section {
         text: room(0),
         ..Section::default()
