@@ -664,9 +664,18 @@ enum Kind {
     /// It has no content and no end tag.
     Void,
     Heading(u8),
+    /// A table, whose cells are read apart ([`CELLS`]).
+    Table,
+    /// A table's cell.
+    Cell,
     /// Anything else: a block, whose start and end separate words.
     Block,
 }
+
+/// What stands between a table's cells in the text kept for excerpts: a
+/// row read as "Aspect · Mentor · Sponsor", not as one run of words. It is
+/// not a word, so the index is the same.
+const CELLS: &str = "· ";
 
 /// What the element named `name` is.
 fn kind(name: &[u8]) -> Kind {
@@ -688,6 +697,8 @@ fn kind(name: &[u8]) -> Kind {
         | b"sub" | b"sup" | b"time" | b"u" | b"var" => Kind::Inline,
         b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link"
         | b"meta" | b"source" | b"track" | b"wbr" => Kind::Void,
+        b"table" => Kind::Table,
+        b"td" | b"th" => Kind::Cell,
         _ => Kind::Block,
     }
 }
@@ -709,6 +720,8 @@ fn sections(body: &str) -> Vec<Section> {
     // Inside a heading: 1–6, and whether its text is the section's heading
     // (h2–h6 with an id) or left out (h1).
     let mut heading: Option<(u8, bool)> = None;
+    // Whether the next cell is its table's first.
+    let mut first_cell = true;
     let bytes = body.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -787,6 +800,16 @@ fn sections(body: &str) -> Vec<Section> {
                 heading = None;
             }
             (Kind::Inline, _) => {}
+            (Kind::Table, false) => {
+                space(&mut section.text);
+                first_cell = true;
+            }
+            (Kind::Cell, false) => {
+                space(&mut section.text);
+                if !std::mem::take(&mut first_cell) {
+                    section.text.push_str(CELLS);
+                }
+            }
             _ => space(&mut section.text),
         }
     }

@@ -101,18 +101,25 @@ fn the_index_holds_the_guide_and_the_persons_own_pages() {
     }
     // Accents folded: Hélène is found as helene, on the tracker.
     assert!(pages_with(&files, "helene").contains(&"relationships.html".to_string()));
-    // A person's card is a section that links to their heading.
+    // A person's card is a section that links to their heading, which is
+    // their name (the role and stage tags beside it are left out).
     let tracker = pages(&files)
         .into_iter()
         .find(|r| r[0] == "relationships.html")
         .unwrap();
+    let sections = tracker[2].as_array().unwrap();
     assert!(
-        tracker[2]
-            .as_array()
-            .unwrap()
+        sections
             .iter()
-            .any(|s| s[0] == "person-owen-fraser-name"
-                && s[1].as_str().unwrap().contains("Owen Fraser")),
+            .any(|s| s[0] == "person-owen-fraser-name" && s[1] == "Owen Fraser"),
+        "{tracker}"
+    );
+    // The tracker's table is read a cell at a time.
+    assert!(
+        sections[0][2]
+            .as_str()
+            .unwrap()
+            .contains("Owen Fraser · mentor · active"),
         "{tracker}"
     );
 }
