@@ -290,6 +290,14 @@ pub fn did_you_mean_from_serde(message: &str) -> Option<String> {
             .filter(|w| !w.is_empty() && *w != "or")
             .collect()
     };
+    // A province where a region is asked for: the region it is in.
+    if let Some(region) = crate::model::profile::Region::of_province(unknown)
+        && expected.contains(&region)
+    {
+        return Some(format!(
+            "`{unknown}` is in the `{region}` region: write `{region}`"
+        ));
+    }
     match suggest(unknown, expected.iter().copied()) {
         Some(best) => Some(format!("did you mean `{best}`?")),
         None if !expected.is_empty() => Some(format!(
@@ -403,6 +411,38 @@ mod tests {
             None
         );
         assert_eq!(fold("Île-du-Prince-Édouard"), "ile-du-prince-edouard");
+    }
+
+    #[test]
+    fn a_province_where_a_region_is_asked_for_gets_its_region() {
+        let regions = "expected one of atlantic, quebec, ontario, prairies, british-columbia, north, outside-canada";
+        for (typed, region) in [
+            ("nova-scotia", "atlantic"),
+            ("Nova Scotia", "atlantic"),
+            ("Nouvelle-Écosse", "atlantic"),
+            ("PEI", "atlantic"),
+            ("NL", "atlantic"),
+            ("QC", "quebec"),
+            ("alberta", "prairies"),
+            ("B.C.", "british-columbia"),
+            ("Colombie-Britannique", "british-columbia"),
+            ("nunavut", "north"),
+        ] {
+            let msg = format!("unknown variant `{typed}`, {regions}");
+            assert_eq!(
+                did_you_mean_from_serde(&msg),
+                Some(format!(
+                    "`{typed}` is in the `{region}` region: write `{region}`"
+                )),
+                "{typed}"
+            );
+        }
+        // Elsewhere, a province is a word like any other.
+        let msg = "unknown variant `on`, expected one of mentor, sponsor";
+        assert_eq!(
+            did_you_mean_from_serde(msg).as_deref(),
+            Some("expected one of: `mentor`, `sponsor`")
+        );
     }
 
     #[test]

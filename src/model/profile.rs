@@ -38,6 +38,54 @@ pub enum Region {
 }
 
 impl Region {
+    /// The region a province or territory is in, by its name or its postal
+    /// abbreviation, in English or French, as people type them
+    /// (`Nova Scotia`, `nouvelle-écosse`, `NS`): what `region:` is told
+    /// when someone writes their province. As written in data files: its
+    /// value (`atlantic`).
+    pub fn of_province(name: &str) -> Option<&'static str> {
+        let name: String = crate::diagnostics::fold(name.trim())
+            .chars()
+            .filter(|&c| c != '.')
+            .map(|c| if c == ' ' || c == '_' { '-' } else { c })
+            .collect();
+        let region = match name.trim_matches('-') {
+            "new-brunswick"
+            | "nouveau-brunswick"
+            | "nb"
+            | "nova-scotia"
+            | "nouvelle-ecosse"
+            | "ns"
+            | "prince-edward-island"
+            | "ile-du-prince-edouard"
+            | "pei"
+            | "pe"
+            | "ipe"
+            | "newfoundland"
+            | "newfoundland-and-labrador"
+            | "labrador"
+            | "terre-neuve"
+            | "terre-neuve-et-labrador"
+            | "nl"
+            | "tnl" => "atlantic",
+            "qc" | "pq" => "quebec",
+            "on" => "ontario",
+            "manitoba" | "mb" | "saskatchewan" | "sk" | "alberta" | "ab" => "prairies",
+            "bc" | "colombie-britannique" | "cb" => "british-columbia",
+            "yukon"
+            | "yt"
+            | "northwest-territories"
+            | "territoires-du-nord-ouest"
+            | "nt"
+            | "nwt"
+            | "tno"
+            | "nunavut"
+            | "nu" => "north",
+            _ => return None,
+        };
+        Some(region)
+    }
+
     /// A name to show people: `Atlantic Canada`, `British Columbia`, …
     pub fn label(self, locale: &crate::language::Locale) -> String {
         locale.t(match self {
