@@ -316,6 +316,18 @@ impl Config {
     /// Read `book.toml` from `root`. A missing file gives the defaults: any folder with
     /// `content/` is a workbook.
     pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+        Config::load_from(root, false)
+    }
+
+    /// [`Config::load`], and look for the files book.toml names (the logo,
+    /// additional stylesheets) in the project: for a build or a check, which
+    /// report a missing one with book.toml's other problems rather than once
+    /// they are fixed.
+    pub fn load_with_files(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+        Config::load_from(root, true)
+    }
+
+    fn load_from(root: &Path, with_files: bool) -> Result<Config, Vec<Diagnostic>> {
         let path = root.join(FILE_NAME);
         let text = match crate::source::read_bytes(&path) {
             Ok(bytes) => match String::from_utf8(bytes) {
@@ -336,10 +348,18 @@ impl Config {
                 ]);
             }
         };
-        Config::parse(&text)
+        Config::read(&text, with_files.then_some(root))
     }
 
+    /// Read book.toml's text. The files it names are not looked for: see
+    /// [`Config::load_with_files`].
     pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+        Config::read(text, None)
+    }
+
+    /// Read book.toml's text, and look for the files it names in the project
+    /// at `root`, if given.
+    fn read(text: &str, root: Option<&Path>) -> Result<Config, Vec<Diagnostic>> {
         let text = crate::source::strip_bom(text);
         let config: Config = toml::from_str(text).map_err(|e| {
             let (line, col) = e.span().map(|s| line_col(text, s.start)).unwrap_or((0, 0));
@@ -360,12 +380,49 @@ impl Config {
             positions: Positions::of(text),
             ..config
         };
-        let problems = config.validate();
+        let mut problems = config.validate();
+        if let Some(root) = root {
+            problems.extend(config.missing_files(root));
+        }
         if problems.is_empty() {
             Ok(config.normalised())
         } else {
             Err(problems)
         }
+    }
+
+    /// The files book.toml names (the logo, additional stylesheets) that are
+    /// not in the project at `root`. A path [`Config::validate`] refuses is
+    /// not looked for.
+    fn missing_files(&self, root: &Path) -> Vec<Diagnostic> {
+        let logo = self
+            .branding
+            .logo
+            .iter()
+            .filter(|logo| is_image(logo))
+            .map(|logo| ("branding.logo", "the logo", logo, "[branding] logo"));
+        let css = self.output.html.additional_css.iter().map(|css| {
+            let what = "the stylesheet";
+            (
+                "output.html.additional-css",
+                what,
+                css,
+                "[output.html] additional-css",
+            )
+        });
+        logo.chain(css)
+            .filter(|(_, _, path, _)| is_inside(path) && !root.join(path).is_file())
+            .map(|(key, what, path, table)| {
+                let (l, c) = self.position(key).unwrap_or((0, 0));
+                Diagnostic::error("config", format!("cannot find {what} `{}`", path.display()))
+                    .in_file(FILE_NAME)
+                    .at(l, c)
+                    .help(format!(
+                        "put the file at `{}` in the project folder, or fix the path in {table}",
+                        path.display()
+                    ))
+            })
+            .collect()
     }
 
     fn validate(&self) -> Vec<Diagnostic> {
@@ -492,23 +549,13 @@ impl Config {
             }
         }
         if let Some(logo) = &b.logo {
-            let ok_ext = logo.extension().and_then(|e| e.to_str()).map(|e| {
-                matches!(
-                    e.to_ascii_lowercase().as_str(),
-                    "png" | "jpg" | "jpeg" | "svg" | "webp"
-                )
-            });
-            if ok_ext != Some(true) {
+            if !is_image(logo) {
                 bad(
                     "branding.logo",
                     format!("`{}` is not an image careerbook can show", logo.display()),
                     "use a PNG, JPEG, SVG or WebP file from the project",
                 );
-            } else if logo.is_absolute()
-                || logo
-                    .components()
-                    .any(|c| matches!(c, std::path::Component::ParentDir))
-            {
+            } else if !is_inside(logo) {
                 bad(
                     "branding.logo",
                     format!("`{}` is outside the project folder", logo.display()),
@@ -517,11 +564,7 @@ impl Config {
             }
         }
         for css in &self.output.html.additional_css {
-            if css.is_absolute()
-                || css
-                    .components()
-                    .any(|c| matches!(c, std::path::Component::ParentDir))
-            {
+            if !is_inside(css) {
                 bad(
                     "output.html.additional-css",
                     format!("`{}` is outside the project folder", css.display()),
@@ -620,6 +663,25 @@ fn is_language_tag(tag: &str) -> bool {
     (2..=3).contains(&lang.len())
         && lang.chars().all(|c| c.is_ascii_alphabetic())
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// Whether a logo's file is an image careerbook can show, by its extension.
+fn is_image(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        matches!(
+            e.to_ascii_lowercase().as_str(),
+            "png" | "jpg" | "jpeg" | "svg" | "webp"
+        )
+    })
+}
+
+/// Whether a path book.toml names stays inside the project folder, as
+/// written (a symbolic link is checked when the file is read).
+fn is_inside(path: &Path) -> bool {
+    !path.is_absolute()
+        && !path
+            .components()
+            .any(|c| matches!(c, std::path::Component::ParentDir))
 }
 
 #[cfg(test)]

@@ -144,7 +144,7 @@ fn read_on(root: &Path, today: NaiveDate, base: &base::Base, diags: &mut Diagnos
         diags.push(d);
         return Loaded::Failed;
     }
-    let config = match Config::load(root) {
+    let config = match Config::load_with_files(root) {
         Ok(c) => Some(c),
         Err(problems) => {
             diags.extend(problems);

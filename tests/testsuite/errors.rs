@@ -200,6 +200,46 @@ fn a_book_toml_in_error_does_not_make_its_languages_pages_unlisted() {
 }
 
 #[test]
+fn a_missing_logo_is_reported_with_book_toml_s_other_problems() {
+    let p = Project::from_fixture("minimal");
+    p.write(
+        "book.toml",
+        "[book]\ntitle = \"Book\"\n\n[branding]\nlogo = \"brand/logo.png\"\ncontact = \"www.example.org\"\n\n[output.html]\nadditional-css = [\"custom.css\", \"here.css\"]\n",
+    );
+    p.write("here.css", "main { color: black; }\n");
+    let (diags, text) = p.build_err();
+    let at = |message: &str| {
+        diags
+            .iter()
+            .find(|d| d.message == message)
+            .unwrap_or_else(|| panic!("no `{message}` in {text}"))
+            .location()
+    };
+    assert_eq!(at("cannot find the logo `brand/logo.png`"), "book.toml:5:1");
+    assert_eq!(
+        at("cannot find the stylesheet `custom.css`"),
+        "book.toml:9:1"
+    );
+    assert_eq!(
+        at("`www.example.org` is not an http(s) or mailto link"),
+        "book.toml:6:1"
+    );
+    assert_eq!(diags.len(), 3, "{text}");
+    // `check` says the same, and the files, once there, build.
+    let checked = careerbook::check::check(p.root(), crate::common::today(), None);
+    assert_eq!(checked.iter().filter(|d| d.code == "config").count(), 3);
+    p.write("brand/logo.png", "not really a PNG, but a file");
+    p.write("custom.css", "");
+    let toml = std::fs::read_to_string(p.root().join("book.toml")).unwrap();
+    p.write(
+        "book.toml",
+        &toml.replace("www.example.org", "https://example.org"),
+    );
+    p.build_ok();
+    assert!(p.site_exists("assets/brand/logo.png"));
+}
+
+#[test]
 fn an_empty_page_file_is_a_warning() {
     let p = Project::from_fixture("minimal");
     p.write("content/empty-notes.md", "\n  \n");
