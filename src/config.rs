@@ -392,8 +392,8 @@ impl Config {
     }
 
     /// The files book.toml names (the logo, additional stylesheets) that are
-    /// not in the project at `root`. A path [`Config::validate`] refuses is
-    /// not looked for.
+    /// not in the project at `root`, or are not regular files (never opened
+    /// here). A path [`Config::validate`] refuses is not looked for.
     fn missing_files(&self, root: &Path) -> Vec<Diagnostic> {
         let logo = self
             .branding
@@ -411,16 +411,30 @@ impl Config {
             )
         });
         logo.chain(css)
-            .filter(|(_, _, path, _)| is_inside(path) && !root.join(path).is_file())
-            .map(|(key, what, path, table)| {
+            .filter(|(_, _, path, _)| is_inside(path))
+            .filter_map(|(key, what, path, table)| {
+                let e = crate::source::regular_file(&root.join(path)).err()?;
                 let (l, c) = self.position(key).unwrap_or((0, 0));
-                Diagnostic::error("config", format!("cannot find {what} `{}`", path.display()))
-                    .in_file(FILE_NAME)
-                    .at(l, c)
-                    .help(format!(
-                        "put the file at `{}` in the project folder, or fix the path in {table}",
-                        path.display()
-                    ))
+                let (message, help) = if e.kind() == std::io::ErrorKind::NotFound {
+                    (
+                        format!("cannot find {what} `{}`", path.display()),
+                        format!(
+                            "put the file at `{}` in the project folder, or fix the path in {table}",
+                            path.display()
+                        ),
+                    )
+                } else {
+                    (
+                        format!("cannot read {what} `{}`: {e}", path.display()),
+                        format!("fix the path in {table}; it is relative to the project folder"),
+                    )
+                };
+                Some(
+                    Diagnostic::error("config", message)
+                        .in_file(FILE_NAME)
+                        .at(l, c)
+                        .help(help),
+                )
             })
             .collect()
     }
