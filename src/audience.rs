@@ -87,6 +87,16 @@ impl Audience {
         }
     }
 
+    /// What of your own a build for this audience publishes with
+    /// `[public] show-profile`: the number of wins shown with your profile,
+    /// when this is a public build that shows it.
+    pub fn public_profile(self, project: &Project) -> Option<usize> {
+        (self == Audience::Public)
+            .then(|| self.workbook(&project.workbook, project.config.public.show_profile))
+            .filter(|shown| shown.profile.is_some())
+            .map(|shown| shown.wins.len())
+    }
+
     /// What this audience may see of `workbook`. `show_profile` is
     /// `[public] show-profile`: a public build shows the person's own profile
     /// only when they asked for it.

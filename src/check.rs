@@ -24,11 +24,40 @@ use crate::{output, render};
 /// `public`, every page that would show a person you track). Returns every
 /// problem, sorted.
 pub fn check(root: &Path, today: NaiveDate, audience: Option<Audience>) -> Vec<Diagnostic> {
+    report(root, today, audience).diagnostics
+}
+
+/// What [`report`] found.
+pub struct Checked {
+    /// Every problem, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+    /// With an audience other than `private`, what a build for it would
+    /// hold, when it renders.
+    pub published: Option<Published>,
+}
+
+/// What a build for an audience would hold, as `check --audience` sums it up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Published {
+    /// The audience the build is for ([`Audience::of`]: your own copy of
+    /// nothing personal is a public build).
+    pub audience: Audience,
+    /// Its pages (a cohort's: the guide's, which is what is published).
+    pub pages: usize,
+    /// Whether the project is a cohort's.
+    pub cohort: bool,
+    /// [`Audience::public_profile`].
+    pub public_profile: Option<usize>,
+}
+
+/// [`check`], and what a build for `audience` would hold.
+pub fn report(root: &Path, today: NaiveDate, audience: Option<Audience>) -> Checked {
     let opts = Options {
         audience: Audience::Private,
         ..Options::new(root, today)
     };
     let mut diags = Diagnostics::new();
+    let mut published = None;
     // Everything a build does, with the files thrown away as they are made.
     let mut result = crate::load_for(&opts, &mut diags);
     if let Some(project) = &result
@@ -52,12 +81,18 @@ pub fn check(root: &Path, today: NaiveDate, audience: Option<Audience>) -> Vec<D
             audience,
             ..opts.clone()
         };
-        render::render(
+        let rendered = render::render(
             project,
             &opts,
             render::Outputs::both(&render::Discard),
             &mut found,
         );
+        published = rendered.map(|r| Published {
+            audience: r.audience,
+            pages: r.site.pages,
+            cohort: !project.members.is_empty(),
+            public_profile: r.audience.public_profile(project),
+        });
         let new: Vec<Diagnostic> = found
             .into_iter()
             .filter(|d| d.code == "audience" && !diags.iter().any(|seen| seen == d))
@@ -88,7 +123,10 @@ pub fn check(root: &Path, today: NaiveDate, audience: Option<Audience>) -> Vec<D
             }
         }
     }
-    diags.sorted()
+    Checked {
+        diagnostics: diags.sorted(),
+        published,
+    }
 }
 
 /// Everyone the project tracks: the person's people, or in a cohort every

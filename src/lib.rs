@@ -335,13 +335,7 @@ pub fn build_reporting(
         members: members_out.map(|m| (m, stats.members)),
         kept_members: kept,
         audience: stats.audience,
-        public_profile: (stats.audience == audience::Audience::Public)
-            .then(|| {
-                audience::Audience::Public
-                    .workbook(&project.workbook, project.config.public.show_profile)
-            })
-            .filter(|shown| shown.profile.is_some())
-            .map(|shown| shown.wins.len()),
+        public_profile: stats.audience.public_profile(&project),
         warnings: diags.sorted(),
     })
 }

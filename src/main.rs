@@ -417,30 +417,8 @@ fn build(opts: &Options, color: bool) -> ExitCode {
                 bytes: report.bytes,
                 pdfs: report.pdfs,
             };
-            let yours = match report.audience {
-                Audience::Private => "PRIVATE copy: do not publish",
-                Audience::Personal => {
-                    "your own copy, with the people you track: not for publishing (--public builds one for the web)"
-                }
-                Audience::Public if opts.audience == Audience::Personal => {
-                    "for the web: it holds no personal data"
-                }
-                Audience::Public => {
-                    "for the web: no name or email address of anyone you track is in it"
-                }
-            };
-            // What of your own goes on the web, said where you look.
-            let with_profile;
-            let yours = match report.public_profile {
-                Some(wins) => {
-                    with_profile = format!(
-                        "{yours}; your profile (not your email address) and {wins} win{} are ([public] show-profile)",
-                        if wins == 1 { "" } else { "s" }
-                    );
-                    with_profile.as_str()
-                }
-                None => yours,
-            };
+            let yours = audience_note(report.audience, opts.audience, report.public_profile);
+            let yours = yours.as_str();
             match &report.members {
                 None => built("", site, &report.out, yours),
                 // A cohort: the guide is for the web, the members' tree is not.
@@ -550,6 +528,28 @@ fn pdf(opts: &Options, color: bool) -> ExitCode {
     }
 }
 
+/// Who a build for `audience` is for, and what of yours a public one holds:
+/// said after `build` (and by `check --audience`). `asked` is the audience
+/// asked for: your own copy of nothing personal is a public build.
+fn audience_note(audience: Audience, asked: Audience, public_profile: Option<usize>) -> String {
+    let yours = match audience {
+        Audience::Private => "PRIVATE copy: do not publish",
+        Audience::Personal => {
+            "your own copy, with the people you track: not for publishing (--public builds one for the web)"
+        }
+        Audience::Public if asked == Audience::Personal => "for the web: it holds no personal data",
+        Audience::Public => "for the web: no name or email address of anyone you track is in it",
+    };
+    // What of your own goes on the web, said where you look.
+    match public_profile {
+        Some(wins) => format!(
+            "{yours}; your profile (not your email address) and {wins} win{} are ([public] show-profile)",
+            if wins == 1 { "" } else { "s" }
+        ),
+        None => yours.to_string(),
+    }
+}
+
 fn check(
     dir: &Path,
     format: Format,
@@ -558,7 +558,8 @@ fn check(
     audience: Option<Audience>,
     color: bool,
 ) -> ExitCode {
-    let diags = careerbook::check::check(dir, today, audience);
+    let checked = careerbook::check::report(dir, today, audience);
+    let diags = checked.diagnostics;
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
     match format {
@@ -577,6 +578,26 @@ fn check(
                     plural(errors),
                     plural(warnings)
                 );
+            }
+            // What the build asked about would hold, said as `build` says it.
+            if let (Some(p), 0) = (&checked.published, errors) {
+                let build = match p.audience {
+                    Audience::Public => "`careerbook build --public`",
+                    _ => "`careerbook build`",
+                };
+                let asked = audience.unwrap_or(p.audience);
+                if p.cohort {
+                    sayln!(
+                        "{build} would make a guide of {} pages — the folder to publish: no member is in it",
+                        p.pages
+                    );
+                } else {
+                    sayln!(
+                        "{build} would make {} pages — {}",
+                        p.pages,
+                        audience_note(p.audience, asked, p.public_profile)
+                    );
+                }
             }
         }
     }

@@ -125,12 +125,31 @@ fn a_public_build_shows_no_one_you_track_in_any_file() {
         .arg(p.root()));
     assert_eq!(code, 0, "{stderr}");
     // The summary says what of yours went on the web.
+    let yours = "for the web: no name or email address of anyone you track is in it; your profile (not your email address) and 7 wins are ([public] show-profile)";
+    assert!(stderr.contains(yours), "{stderr}");
+    // `check --audience public` says it before the build, with the page count.
+    let (code, checked) = run(careerbook()
+        .args(["check", "--audience", "public", "--today", "2026-11-24"])
+        .arg(p.root()));
+    assert_eq!(code, 0, "{checked}");
+    assert!(checked.contains(yours), "{checked}");
+    let built: usize = stderr
+        .split("Built ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no page count in {stderr}"));
     assert!(
-        stderr.contains(
-            "your profile (not your email address) and 7 wins are ([public] show-profile)"
-        ),
-        "{stderr}"
+        checked.contains(&format!(
+            "`careerbook build --public` would make {built} pages — "
+        )),
+        "{built} pages built: {checked}"
     );
+    // Without an audience, `check` says nothing of a build.
+    let (_, plain) = run(careerbook()
+        .args(["check", "--today", "2026-11-24"])
+        .arg(p.root()));
+    assert!(!plain.contains("would make"), "{plain}");
     assert!(p.site("index.html").contains("Nadia"));
     assert!(!p.site_exists("relationships.html"));
     // Your email address stays off the web, where it would be collected.
