@@ -59,6 +59,8 @@ CAREERBOOK=$(realpath "$CAREERBOOK")
 mkdir -p "$DATA"
 results="$DATA/results.tsv"
 : >"$results"
+samples="$DATA/samples.tsv"
+: >"$samples"
 logs="$DATA/logs"
 mkdir -p "$logs"
 trash="$DATA/trash"
@@ -139,50 +141,68 @@ generate() { # generate book|cohort N DIR
 # ---------------------------------------------------------------------------
 # Timing
 
-# measure LABEL TOOL RUNS OUTDIR -- COMMAND...: runs COMMAND RUNS times (OUTDIR,
-# or each of OUTDIR's folders separated by `:`, moved aside before each run,
-# outside the timing) and appends a line to results:
-# label tool status median_wall min_wall max_wall median_rss_mb max_rss_mb cpu_s runs
-measure() {
-  local label=$1 tool=$2 runs=$3 out=$4; shift 5
-  local walls=() rsss=() cpus=() i tf rc status=ok log="$logs/$label-$tool.log"
+# run_once LABEL TOOL I OUTDIR -- COMMAND...: the I-th run of COMMAND (OUTDIR, or
+# each of OUTDIR's folders separated by `:`, moved aside first, outside the
+# timing). Appends its figures to the samples (label tool status wall rss_kb cpu_s)
+# and fails when the run timed out or failed, so that no more runs are made.
+run_once() {
+  local label=$1 tool=$2 i=$3 out=$4; shift 5
+  local tf rc w m u s log="$logs/$label-$tool.log"
   tf=$(mktemp)
-  for ((i = 1; i <= runs; i++)); do
-    # Move the last output aside rather than delete it: ext4 without a journal makes
-    # creating files slow for up to 5 minutes after many were deleted (it skips
-    # recently freed inodes, one by one), and that would be charged to the next run.
-    # The trash is removed at the end, so wait 5 minutes before measuring again.
-    IFS=: read -ra outs <<<"$out"
-    for o in "${outs[@]}"; do
-      if [ -e "$o" ]; then mv "$o" "$trash/$(date +%s%N)"; fi
-    done
-    sync
-    rc=0
-    /usr/bin/time -f "%e %M %U %S" -o "$tf" timeout "$TIMEOUT" "$@" >"$log.$i" 2>&1 || rc=$?
-    if [ "$rc" = 124 ]; then status=timeout; walls+=("$TIMEOUT"); break; fi
-    if [ "$rc" != 0 ]; then
-      status=failed
-      echo "  $tool on $label failed (exit $rc):" >&2
-      tail -20 "$log.$i" | sed 's/^/    /' >&2
-      break
-    fi
-    read -r w m u s < <(tail -1 "$tf")
-    walls+=("$w"); rsss+=("$m"); cpus+=("$(awk -v u="$u" -v s="$s" 'BEGIN {print u + s}')")
-    printf '  %-12s %-10s run %d: %6.2f s %6.0f MB\n' "$label" "$tool" "$i" "$w" "$(awk -v m="$m" 'BEGIN {print m / 1024}')" >&2
+  # Move the last output aside rather than delete it: ext4 without a journal makes
+  # creating files slow for up to 5 minutes after many were deleted (it skips
+  # recently freed inodes, one by one), and that would be charged to the next run.
+  # The trash is removed at the end, so wait 5 minutes before measuring again.
+  IFS=: read -ra outs <<<"$out"
+  for o in "${outs[@]}"; do
+    if [ -e "$o" ]; then mv "$o" "$trash/$(date +%s%N)"; fi
   done
+  sync
+  rc=0
+  /usr/bin/time -f "%e %M %U %S" -o "$tf" timeout "$TIMEOUT" "$@" >"$log.$i" 2>&1 || rc=$?
+  read -r w m u s < <(tail -1 "$tf") || true
   rm -f "$tf"
-  mv "$log.1" "$log" 2>/dev/null || true
-  rm -f "$log".[0-9]*
-  python3 - "$label" "$tool" "$status" "${#walls[@]}" "${walls[*]:-}" "${rsss[*]:-}" "${cpus[*]:-}" >>"$results" <<'EOF'
+  if [ "$rc" = 124 ]; then
+    printf '%s\t%s\ttimeout\t%s\t-\t-\n' "$label" "$tool" "$TIMEOUT" >>"$samples"
+  elif [ "$rc" != 0 ]; then
+    printf '%s\t%s\tfailed\t-\t-\t-\n' "$label" "$tool" >>"$samples"
+    echo "  $tool on $label failed (exit $rc):" >&2
+    tail -20 "$log.$i" | sed 's/^/    /' >&2
+  else
+    printf '%s\t%s\tok\t%s\t%s\t%s\n' "$label" "$tool" "$w" "$m" "$(awk -v u="$u" -v s="$s" 'BEGIN {print u + s}')" >>"$samples"
+    printf '  %-12s %-10s run %d: %6.2f s %6.0f MB\n' "$label" "$tool" "$i" "$w" "$(awk -v m="$m" 'BEGIN {print m / 1024}')" >&2
+  fi
+  # The first run's output is the log kept.
+  if [ "$i" = 1 ]; then mv "$log.1" "$log"; else rm -f "$log.$i"; fi
+  [ "$rc" = 0 ]
+}
+
+# summarize LABEL TOOL: appends a line to results from TOOL's runs on LABEL:
+# label tool status median_wall min_wall max_wall median_rss_mb max_rss_mb cpu_s runs
+summarize() {
+  python3 - "$1" "$2" "$samples" >>"$results" <<'EOF'
 import statistics as st, sys
-label, tool, status, n, walls, rsss, cpus = sys.argv[1:]
-w = [float(x) for x in walls.split()]
-r = [int(x) / 1024 for x in rsss.split()]
-c = [float(x) for x in cpus.split()]
+label, tool, samples = sys.argv[1:]
+rows = [l.rstrip("\n").split("\t") for l in open(samples)]
+rows = [r for r in rows if r[0] == label and r[1] == tool]
+status = next((r[2] for r in rows if r[2] != "ok"), "ok")
+w = [float(r[3]) for r in rows if r[3] != "-"]
+rss = [int(r[4]) / 1024 for r in rows if r[4] != "-"]
+c = [float(r[5]) for r in rows if r[5] != "-"]
 f = lambda xs, g: f"{g(xs):.2f}" if xs else "-"
 print("\t".join([label, tool, status, f(w, st.median), f(w, min), f(w, max),
-                 f(r, st.median), f(r, max), f(c, st.median), n]))
+                 f(rss, st.median), f(rss, max), f(c, st.median), str(len(w))]))
 EOF
+}
+
+# measure LABEL TOOL RUNS OUTDIR -- COMMAND...: runs COMMAND RUNS times (see
+# run_once) and appends their summary to results.
+measure() {
+  local label=$1 tool=$2 runs=$3 out=$4 i; shift 5
+  for ((i = 1; i <= runs; i++)); do
+    run_once "$label" "$tool" "$i" "$out" -- "$@" || break
+  done
+  summarize "$label" "$tool"
 }
 
 # measure_floor LABEL RUNS SITE COPY: the floor for LABEL, copying careerbook's
@@ -223,19 +243,25 @@ for n in $PAGES; do
   generate book "$n" "$dir"
   echo "  input: $(find "$dir/careerbook/content" -name '*.md' | wc -l) Markdown files, $(human "$(du -sb "$dir/careerbook/content" | cut -f1)")"
   runs=$(runs_for "$n" 1000)
-  measure "book-$n" careerbook "$runs" "$dir/careerbook/site" -- \
-    "$CAREERBOOK" build "$dir/careerbook" --today "$TODAY"
-  diagnostics_of "$logs/book-$n-careerbook.log"
   # The search index's share of the build: the same book with [output.html]
-  # search = false (its content hard-linked, not copied).
+  # search = false (its content hard-linked, not copied), built in turn with
+  # the whole book, run for run, so that a slow minute of the machine falls on
+  # both (all of one's runs, then the other's, gave shares from +1 % to +50 %).
   quiet="$dir/careerbook-no-search"
   if [ ! -d "$quiet" ]; then
     mkdir -p "$quiet"
     cp -al "$dir/careerbook/content" "$quiet/content"
     { cat "$dir/careerbook/book.toml"; printf '\n[output.html]\nsearch = false\n'; } >"$quiet/book.toml"
   fi
-  measure "book-$n" "no-search" "$runs" "$quiet/site" -- \
-    "$CAREERBOOK" build "$quiet" --today "$TODAY"
+  for ((i = 1; i <= runs; i++)); do
+    run_once "book-$n" careerbook "$i" "$dir/careerbook/site" -- \
+      "$CAREERBOOK" build "$dir/careerbook" --today "$TODAY" || break
+    run_once "book-$n" no-search "$i" "$quiet/site" -- \
+      "$CAREERBOOK" build "$quiet" --today "$TODAY" || break
+  done
+  summarize "book-$n" careerbook
+  summarize "book-$n" no-search
+  diagnostics_of "$logs/book-$n-careerbook.log"
   site="$dir/careerbook/site"
   if [ -d "$site" ]; then
     echo "  output: $(find "$site" -type f | wc -l) files, $(human "$(du -sb "$site" | cut -f1)");" \
