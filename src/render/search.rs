@@ -664,17 +664,20 @@ enum Kind {
     /// It has no content and no end tag.
     Void,
     Heading(u8),
-    /// A table, whose cells are read apart ([`CELLS`]).
+    /// A table or a description list, whose cells or terms are read apart
+    /// ([`CELLS`]).
     Table,
-    /// A table's cell.
+    /// A table's cell, or a description list's term.
     Cell,
     /// Anything else: a block, whose start and end separate words.
     Block,
 }
 
-/// What stands between a table's cells in the text kept for excerpts: a
-/// row read as "Aspect · Mentor · Sponsor", not as one run of words. It is
-/// not a word, so the index is the same.
+/// What stands between a table's cells in the text kept for excerpts, and
+/// before each term of a description list but the first: a row read as
+/// "Aspect · Mentor · Sponsor", a person's facts as "Preferred channel email ·
+/// Email …", not as one run of words. It is not a word, so the index's words
+/// are the same.
 const CELLS: &str = "· ";
 
 /// What the element named `name` is.
@@ -697,8 +700,8 @@ fn kind(name: &[u8]) -> Kind {
         | b"sub" | b"sup" | b"time" | b"u" | b"var" => Kind::Inline,
         b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link"
         | b"meta" | b"source" | b"track" | b"wbr" => Kind::Void,
-        b"table" => Kind::Table,
-        b"td" | b"th" => Kind::Cell,
+        b"table" | b"dl" => Kind::Table,
+        b"td" | b"th" | b"dt" => Kind::Cell,
         _ => Kind::Block,
     }
 }

@@ -144,21 +144,26 @@ fn main_is_read_in_sections_at_headings_with_ids() {
 }
 
 #[test]
-fn a_table_s_cells_are_read_apart() {
+fn a_table_s_cells_and_a_list_s_terms_are_read_apart() {
     let s = page(
         "<main><p>How they differ:</p><table><thead><tr><th>Aspect</th><th>Mentor</th></tr></thead>\
          <tbody><tr><td>Purpose</td><td>Develops <em>you</em></td></tr>\
          <tr><td></td><td>0</td></tr></tbody></table><p>After.</p>\
-         <table><tr><td>Second</td><td>table</td></tr></table></main>",
+         <table><tr><td>Second</td><td>table</td></tr></table>\
+         <dl><dt>Channel</dt><dd>email</dd><dt>Email</dt><dd>a@example.org</dd></dl></main>",
     );
     assert_eq!(
         s[0].text,
-        "How they differ: Aspect · Mentor · Purpose · Develops you · · 0 After. Second · table"
+        "How they differ: Aspect · Mentor · Purpose · Develops you · · 0 After. Second · table \
+         Channel email · Email a@example.org"
     );
     // The separator is no word: the same terms as without it.
     assert_eq!(
         words(&s[0].text),
-        words("How they differ Aspect Mentor Purpose Develops you 0 After Second table")
+        words(
+            "How they differ Aspect Mentor Purpose Develops you 0 After Second table \
+             Channel email Email a@example.org"
+        )
     );
 }
 
