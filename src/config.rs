@@ -402,13 +402,8 @@ impl Config {
             .filter(|logo| is_image(logo))
             .map(|logo| ("branding.logo", "the logo", logo, "[branding] logo"));
         let css = self.output.html.additional_css.iter().map(|css| {
-            let what = "the stylesheet";
-            (
-                "output.html.additional-css",
-                what,
-                css,
-                "[output.html] additional-css",
-            )
+            let table = "[output.html] additional-css";
+            ("output.html.additional-css", "the stylesheet", css, table)
         });
         logo.chain(css)
             .filter(|(_, _, path, _)| is_inside(path))

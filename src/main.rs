@@ -581,11 +581,13 @@ fn check(
             }
             // What the build asked about would hold, said as `build` says it.
             if let (Some(p), 0) = (&checked.published, errors) {
-                let build = match p.audience {
+                let asked = audience.unwrap_or(p.audience);
+                // The command for the audience asked for (a plain build of
+                // nothing personal is a public one, and says so).
+                let build = match asked {
                     Audience::Public => "`careerbook build --public`",
                     _ => "`careerbook build`",
                 };
-                let asked = audience.unwrap_or(p.audience);
                 if p.cohort {
                     sayln!(
                         "{build} would make a guide of {} pages — the folder to publish: no member is in it",

@@ -304,3 +304,20 @@ fn a_cohorts_guide_that_names_a_member_fails_and_check_says_so_once() {
         assert_eq!(found, 1, "{audience:?}: {checked:#?}");
     }
 }
+
+#[test]
+fn check_says_a_plain_build_of_nothing_personal_is_for_the_web() {
+    let p = Project::from_fixture("minimal");
+    p.remove("data/profile.yaml");
+    p.remove("data/progress.yaml");
+    let (code, said) = run(careerbook()
+        .args(["check", "--audience", "personal", "--today", "2026-11-24"])
+        .arg(p.root()));
+    assert_eq!(code, 0, "{said}");
+    // The command asked about, and what it makes of no personal data.
+    assert!(
+        said.contains("`careerbook build` would make ")
+            && said.contains(" pages — for the web: it holds no personal data"),
+        "{said}"
+    );
+}
