@@ -360,8 +360,9 @@ pub fn pdfs(
         cohort::workbooks_for(project, opts.person.as_deref(), speakers).map_err(|d| vec![d])?;
     let empty = model::Workbook::default();
     let name = opts.pdf_name();
-    let jobs: Vec<(String, &model::Workbook)> = if opts.blank {
-        vec![(name.into(), &empty)]
+    // Each PDF, the workbook it is made from, and the folder of its data files.
+    let jobs: Vec<(String, &model::Workbook, Option<String>)> = if opts.blank {
+        vec![(name.into(), &empty, None)]
     } else if workbooks.is_cohort {
         let language = &project.config.book.language;
         let default = project.config.default_language();
@@ -374,16 +375,24 @@ pub fn pdfs(
                 let theirs = m.language().unwrap_or(&default) == language;
                 let primary = (!theirs).then(|| config::primary_subtag(language));
                 let path = format!("{}/{}", m.id, opts.pdf_file_name(primary));
-                (path, &m.workbook)
+                (path, &m.workbook, Some(format!("data/people/{}", m.id)))
             })
             .collect()
     } else {
-        vec![(name.into(), workbooks.root)]
+        vec![(name.into(), workbooks.root, Some("data".to_string()))]
     };
+    /// A PDF as typeset: where it goes, the PDF (none when its data failed),
+    /// what its data said, and the folder of its data files.
+    struct Typeset {
+        path: String,
+        pdf: Option<Result<pdf::PdfOutput, Vec<Diagnostic>>>,
+        found: Diagnostics,
+        data: Option<String>,
+    }
     // Members are typeset side by side, each PDF emitted as soon as it and those
     // before it are done; Typst's caches are trimmed every few members, keeping
     // the layout the members share (the chapters).
-    let typeset = |(path, workbook): &(String, &model::Workbook)| {
+    let typeset = |(path, workbook, data): &(String, &model::Workbook, Option<String>)| {
         let mut found = Diagnostics::new();
         let pdf = pdf::source(project, workbook, opts, &mut found).map(|source| {
             if opts.brief {
@@ -392,14 +401,20 @@ pub fn pdfs(
                 pdf::render_pdf_output(project, &source, opts)
             }
         });
-        (path.clone(), pdf, found)
+        Typeset {
+            path: path.clone(),
+            pdf,
+            found,
+            data: data.clone(),
+        }
     };
     let mut done = 0;
-    let take = |(path, pdf, found): (
-        String,
-        Option<Result<pdf::PdfOutput, Vec<Diagnostic>>>,
-        Diagnostics,
-    )| {
+    let take = |Typeset {
+                    path,
+                    pdf,
+                    found,
+                    data,
+                }| {
         diags.extend(found);
         done += 1;
         progress(PdfProgress {
@@ -409,7 +424,10 @@ pub fn pdfs(
         match pdf {
             Some(Ok(out)) if !diags.has_errors() => {
                 // Named by the PDF they are about: in a cohort, whose.
-                printed.extend(out.warnings.into_iter().map(|w| w.in_file(&path)));
+                printed.extend(
+                    out.missing
+                        .map(|m| m.warning(&project.root, data.as_deref()).in_file(&path)),
+                );
                 if let Err(e) = emit(OutputFile::new(path.as_str(), out.bytes)) {
                     // The error is in `diags`: the PDFs after it are not typeset.
                     diags.push(e);

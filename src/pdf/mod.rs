@@ -28,7 +28,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::panic::AssertUnwindSafe;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::Datelike;
 use serde::Serialize;
@@ -59,7 +59,14 @@ pub struct PdfOutput {
     pub bytes: Vec<u8>,
     pub pages: usize,
     /// What the PDF could not show as written (see [`missing_glyphs`]).
-    pub warnings: Vec<Diagnostic>,
+    pub missing: Option<MissingGlyphs>,
+}
+
+/// The characters a PDF shows as an empty box, and the text the first is in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingGlyphs {
+    chars: Vec<char>,
+    context: String,
 }
 
 /// Typeset the workbook. `view` is the personal data as JSON (in blank mode, the
@@ -169,7 +176,7 @@ fn typeset(
     Ok(PdfOutput {
         bytes,
         pages: document.pages().len(),
-        warnings: missing_glyphs(&document).into_iter().collect(),
+        missing: missing_glyphs(&document),
     })
 }
 
@@ -177,7 +184,7 @@ fn typeset(
 /// fonts has them (an emoji in a name, say): Typst sets such a character as
 /// glyph 0 of its last font, silently. The site is not affected (browsers
 /// fall back on the system's fonts), so this says what to change for print.
-fn missing_glyphs(document: &PagedDocument) -> Option<Diagnostic> {
+fn missing_glyphs(document: &PagedDocument) -> Option<MissingGlyphs> {
     use typst::layout::{Frame, FrameItem};
     fn walk(frame: &Frame, found: &mut Vec<(char, String)>) {
         for (_, item) in frame.items() {
@@ -205,13 +212,30 @@ fn missing_glyphs(document: &PagedDocument) -> Option<Diagnostic> {
     for page in document.pages() {
         walk(&page.frame, &mut found);
     }
-    let (first, context) = found.first()?;
-    let chars: Vec<String> = found
-        .iter()
-        .take(8)
-        .map(|(c, _)| format!("“{c}” (U+{:04X})", u32::from(*c)))
-        .collect();
-    Some(
+    let context = found.first()?.1.clone();
+    Some(MissingGlyphs {
+        chars: found.into_iter().map(|(c, _)| c).collect(),
+        context,
+    })
+}
+
+impl MissingGlyphs {
+    /// The warning. `data` is the folder (from the project folder at `root`)
+    /// of the data files the PDF was made from: the first character is looked
+    /// for in them, to say where to change it.
+    pub fn warning(&self, root: &Path, data: Option<&str>) -> Diagnostic {
+        let chars: Vec<String> = self
+            .chars
+            .iter()
+            .take(8)
+            .map(|c| format!("“{c}” (U+{:04X})", u32::from(*c)))
+            .collect();
+        let first = self.chars[0];
+        let context = &self.context;
+        let at = data
+            .and_then(|data| written_at(root, data, context, first))
+            .map(|at| format!(", {at}"))
+            .unwrap_or_default();
         Diagnostic::warning(
             "print",
             format!(
@@ -219,12 +243,44 @@ fn missing_glyphs(document: &PagedDocument) -> Option<Diagnostic> {
                 chars.join(", ")
             ),
         )
-        .help(if found.len() == 1 {
-            format!("the site shows it as written; for print, take it out of your data: it is in “{context}”")
+        .help(if self.chars.len() == 1 {
+            format!("the site shows it as written; for print, take it out of your data: it is in “{context}”{at}")
         } else {
-            format!("the site shows them as written; for print, take them out of your data: “{first}” is in “{context}”")
-        }),
-    )
+            format!("the site shows them as written; for print, take them out of your data: “{first}” is in “{context}”{at}")
+        })
+    }
+}
+
+/// Where `c` is first written in the YAML files of the folder `data` (from
+/// the project folder at `root`): in `context`, the text the PDF shows it
+/// in, or else anywhere. As `data/profile.yaml:3:12`; none if not found (a
+/// value the view made, or a folder that cannot be read).
+fn written_at(root: &Path, data: &str, context: &str, c: char) -> Option<String> {
+    let mut files: Vec<_> = std::fs::read_dir(root.join(data))
+        .ok()?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+        .collect();
+    files.sort();
+    let texts: Vec<_> = files
+        .iter()
+        .filter_map(|path| Some((path, crate::source::read_bytes(path).ok()?)))
+        .filter_map(|(path, bytes)| Some((path, String::from_utf8(bytes).ok()?)))
+        .collect();
+    let in_context = context.find(c).map(|at| (context, at));
+    let alone = c.to_string();
+    [in_context, Some((alone.as_str(), 0))]
+        .into_iter()
+        .flatten()
+        .find_map(|(needle, offset)| {
+            texts.iter().find_map(|(path, text)| {
+                let at = text.find(needle)? + offset;
+                let (line, column) = crate::diagnostics::line_col(text, at);
+                let name = path.file_name()?.to_string_lossy();
+                Some(format!("{data}/{name}:{line}:{column}"))
+            })
+        })
 }
 
 /// Drop what Typst memoised that the last three typesetting runs (a run: one

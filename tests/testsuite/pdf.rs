@@ -811,7 +811,11 @@ fn a_character_no_font_has_is_a_warning_naming_the_member_s_pdf() {
     assert_eq!(warnings.len(), 1, "only Ben's PDF: {stderr}");
     assert!(warnings[0].contains("“🚀” (U+1F680)"), "{stderr}");
     assert!(stderr.contains("ben-okafor/workbook.pdf"), "{stderr}");
-    assert!(stderr.contains("it is in “Ben 🚀 Okafor”"), "{stderr}");
+    // Where to change it: his own profile, not another member's.
+    assert!(
+        stderr.contains("it is in “Ben 🚀 Okafor”, data/people/ben-okafor/profile.yaml:"),
+        "{stderr}"
+    );
     // Without it, nothing to say.
     p.write(file, &profile);
     let (code, stderr) = cohort_pdfs(&p, out.path(), &[]);
@@ -834,6 +838,11 @@ fn a_character_no_font_has_is_a_warning_naming_the_file_written() {
         .nth(1)
         .unwrap_or_default();
     assert!(at.contains("mine.pdf"), "{stderr}");
+    // The help says where the character is written.
+    assert!(
+        stderr.contains("it is in “Ryan 🚀 Lee”, data/profile.yaml:1:13"),
+        "{stderr}"
+    );
 }
 
 #[test]
