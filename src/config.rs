@@ -382,7 +382,7 @@ impl Config {
         };
         let mut problems = config.validate();
         if let Some(root) = root {
-            problems.extend(config.missing_files(root));
+            problems.extend(config.file_problems(root));
         }
         if problems.is_empty() {
             Ok(config.normalised())
@@ -391,10 +391,12 @@ impl Config {
         }
     }
 
-    /// The files book.toml names (the logo, additional stylesheets) that are
-    /// not in the project at `root`, or are not regular files (never opened
-    /// here). A path [`Config::validate`] refuses is not looked for.
-    fn missing_files(&self, root: &Path) -> Vec<Diagnostic> {
+    /// The problems of the files book.toml names (the logo, additional
+    /// stylesheets) in the project at `root`: missing, not a regular file
+    /// (never opened), a link out of the project (never read), or a logo that
+    /// is not the image its name says. A path [`Config::validate`] refuses
+    /// is not looked for.
+    fn file_problems(&self, root: &Path) -> Vec<Diagnostic> {
         let logo = self
             .branding
             .logo
@@ -408,22 +410,30 @@ impl Config {
         logo.chain(css)
             .filter(|(_, _, path, _)| is_inside(path))
             .filter_map(|(key, what, path, table)| {
-                let e = crate::source::regular_file(&root.join(path)).err()?;
-                let (l, c) = self.position(key).unwrap_or((0, 0));
-                let (message, help) = if e.kind() == std::io::ErrorKind::NotFound {
-                    (
+                let full = root.join(path);
+                let fix = format!("fix the path in {table}; it is relative to the project folder");
+                let (message, help) = match crate::source::regular_file(&full) {
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => (
                         format!("cannot find {what} `{}`", path.display()),
                         format!(
                             "put the file at `{}` in the project folder, or fix the path in {table}",
                             path.display()
                         ),
-                    )
-                } else {
-                    (
-                        format!("cannot read {what} `{}`: {e}", path.display()),
-                        format!("fix the path in {table}; it is relative to the project folder"),
-                    )
+                    ),
+                    Err(e) => (format!("cannot read {what} `{}`: {e}", path.display()), fix),
+                    // A symbolic link out of the project: never read (nor
+                    // published, as the build says when it copies the file).
+                    Ok(_) if !leads_inside(root, &full) => (
+                        format!(
+                            "cannot read {what} `{}`: it leads outside the project folder",
+                            path.display()
+                        ),
+                        fix,
+                    ),
+                    Ok(_) if key == "branding.logo" => not_its_format(root, path)?,
+                    Ok(_) => return None,
                 };
+                let (l, c) = self.position(key).unwrap_or((0, 0));
                 Some(
                     Diagnostic::error("config", message)
                         .in_file(FILE_NAME)
@@ -682,6 +692,61 @@ fn is_image(path: &Path) -> bool {
             "png" | "jpg" | "jpeg" | "svg" | "webp"
         )
     })
+}
+
+/// What is wrong with a logo whose bytes are not the image its name says
+/// (an SVG saved as `logo.png`), which the site would show as a broken image
+/// and the PDF could not typeset: the message and the help. `logo` is the
+/// path as book.toml writes it, in the project folder at `root`. Reads the
+/// file's first bytes.
+fn not_its_format(root: &Path, logo: &Path) -> Option<(String, String)> {
+    use std::io::Read;
+    let ext = logo.extension()?.to_str()?.to_ascii_lowercase();
+    let mut head = Vec::with_capacity(512);
+    let read =
+        std::fs::File::open(root.join(logo)).and_then(|f| f.take(512).read_to_end(&mut head));
+    if let Err(e) = read {
+        return Some((
+            format!("cannot read the logo `{}`: {e}", logo.display()),
+            "fix the path in [branding] logo; it is relative to the project folder".into(),
+        ));
+    }
+    let is = |format: &str| match format {
+        "png" => head.starts_with(b"\x89PNG\r\n\x1a\n"),
+        "jpg" | "jpeg" => head.starts_with(b"\xFF\xD8\xFF"),
+        "webp" => head.starts_with(b"RIFF") && head.get(8..12) == Some(b"WEBP"),
+        _ => String::from_utf8_lossy(&head).contains("<svg"),
+    };
+    if is(&ext) {
+        return None;
+    }
+    // With its article: "an SVG image", "a PNG image".
+    let name = |format: &str| match format {
+        "jpg" | "jpeg" => "a JPEG",
+        "webp" => "a WebP",
+        "svg" => "an SVG",
+        _ => "a PNG",
+    };
+    let help = match ["png", "jpg", "webp", "svg"].into_iter().find(|f| is(f)) {
+        Some(f) => format!(
+            "it is {} image: give the file the `.{f}` extension, here and in [branding] logo",
+            name(f)
+        ),
+        None => "save the logo as a PNG, JPEG, SVG or WebP image".to_string(),
+    };
+    Some((
+        format!("the logo `{}` is not {} image", logo.display(), name(&ext)),
+        help,
+    ))
+}
+
+/// Whether `path` (a file that exists) is in the project folder at `root`
+/// once symbolic links are followed.
+fn leads_inside(root: &Path, path: &Path) -> bool {
+    match (path.canonicalize(), root.canonicalize()) {
+        (Ok(path), Ok(root)) => path.starts_with(root),
+        _ => false,
+    }
 }
 
 /// Whether a path book.toml names stays inside the project folder, as

@@ -228,15 +228,30 @@ fn a_missing_logo_is_reported_with_book_toml_s_other_problems() {
     // `check` says the same, and the files, once there, build.
     let checked = careerbook::check::check(p.root(), crate::common::today(), None);
     assert_eq!(checked.iter().filter(|d| d.code == "config").count(), 3);
-    p.write("brand/logo.png", "not really a PNG, but a file");
+    // A logo that is not the image its name says (an SVG saved as `.png`)
+    // would be a broken image on the site and stop the PDF: said at its line.
+    let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"/>\n";
+    p.write("brand/logo.png", svg);
     p.write("custom.css", "");
     let toml = std::fs::read_to_string(p.root().join("book.toml")).unwrap();
-    p.write(
-        "book.toml",
-        &toml.replace("www.example.org", "https://example.org"),
+    let toml = toml.replace("www.example.org", "https://example.org");
+    p.write("book.toml", &toml);
+    let (diags, text) = p.build_err();
+    assert_eq!(diags.len(), 1, "{text}");
+    assert_eq!(diags[0].location(), "book.toml:5:1");
+    assert_eq!(
+        diags[0].message,
+        "the logo `brand/logo.png` is not a PNG image"
     );
+    assert_eq!(
+        diags[0].help.as_deref(),
+        Some("it is an SVG image: give the file the `.svg` extension, here and in [branding] logo")
+    );
+    // Named for what it is, it builds.
+    p.write("brand/logo.svg", svg);
+    p.write("book.toml", &toml.replace("logo.png", "logo.svg"));
     p.build_ok();
-    assert!(p.site_exists("assets/brand/logo.png"));
+    assert!(p.site_exists("assets/brand/logo.svg"));
 }
 
 #[test]
