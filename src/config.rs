@@ -410,9 +410,12 @@ impl Config {
         logo.chain(css)
             .filter(|(_, _, path, _)| is_inside(path))
             .filter_map(|(key, what, path, table)| {
-                let full = root.join(path);
                 let fix = format!("fix the path in {table}; it is relative to the project folder");
-                let (message, help) = match crate::source::regular_file(&full) {
+                // A symbolic link out of the project is never read (nor
+                // published: the build refuses it the same way).
+                let found = crate::source::regular_file(&root.join(path))
+                    .and_then(|_| crate::source::inside(root, path));
+                let (message, help) = match found {
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => (
                         format!("cannot find {what} `{}`", path.display()),
                         format!(
@@ -421,17 +424,8 @@ impl Config {
                         ),
                     ),
                     Err(e) => (format!("cannot read {what} `{}`: {e}", path.display()), fix),
-                    // A symbolic link out of the project: never read (nor
-                    // published, as the build says when it copies the file).
-                    Ok(_) if !leads_inside(root, &full) => (
-                        format!(
-                            "cannot read {what} `{}`: it leads outside the project folder",
-                            path.display()
-                        ),
-                        fix,
-                    ),
-                    Ok(_) if key == "branding.logo" => not_its_format(root, path)?,
-                    Ok(_) => return None,
+                    Ok(()) if key == "branding.logo" => not_its_format(root, path)?,
+                    Ok(()) => return None,
                 };
                 let (l, c) = self.position(key).unwrap_or((0, 0));
                 Some(
@@ -740,17 +734,8 @@ fn not_its_format(root: &Path, logo: &Path) -> Option<(String, String)> {
     ))
 }
 
-/// Whether `path` (a file that exists) is in the project folder at `root`
-/// once symbolic links are followed.
-fn leads_inside(root: &Path, path: &Path) -> bool {
-    match (path.canonicalize(), root.canonicalize()) {
-        (Ok(path), Ok(root)) => path.starts_with(root),
-        _ => false,
-    }
-}
-
 /// Whether a path book.toml names stays inside the project folder, as
-/// written (a symbolic link is checked when the file is read).
+/// written (where a symbolic link leads is [`crate::source::inside`]'s).
 fn is_inside(path: &Path) -> bool {
     !path.is_absolute()
         && !path

@@ -43,6 +43,32 @@ pub fn read_bytes(path: &Path) -> io::Result<Vec<u8>> {
     std::fs::read(path)
 }
 
+/// That the file `rel` names in the project folder at `root` is in it once
+/// symbolic links are followed; otherwise an error saying it leads outside.
+/// For the files book.toml names (the logo, stylesheets): the site must not
+/// publish files from elsewhere, nor careerbook read them.
+pub fn inside(root: &Path, rel: &Path) -> io::Result<()> {
+    if root
+        .join(rel)
+        .canonicalize()?
+        .starts_with(root.canonicalize()?)
+    {
+        Ok(())
+    } else {
+        Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "it leads outside the project folder",
+        ))
+    }
+}
+
+/// The bytes of a file book.toml names, refusing one outside the project
+/// ([`inside`]) or that is not a regular file ([`regular_file`]).
+pub fn read_inside(root: &Path, rel: &Path) -> io::Result<Vec<u8>> {
+    inside(root, rel)?;
+    read_bytes(&root.join(rel))
+}
+
 /// Whether a file of this type is neither a regular file, a folder nor a link:
 /// a named pipe, a socket or a device, which no build may open.
 pub fn is_special(file_type: FileType) -> bool {

@@ -472,7 +472,7 @@ impl Build<'_> {
         }
         let branding = &project.config.branding;
         if let (Some(logo), Some(url)) = (&branding.logo, branding.logo_url()) {
-            match read_inside(&project.root, logo) {
+            match crate::source::read_inside(&project.root, logo) {
                 Ok(bytes) => files.push(OutputFile::new(url, bytes)),
                 Err(e) => diags.push(
                     Diagnostic::error(
@@ -487,7 +487,7 @@ impl Build<'_> {
         }
         for css in &project.config.output.html.additional_css {
             let rel = crate::load::content::slash_path(css);
-            match read_inside(&project.root, css) {
+            match crate::source::read_inside(&project.root, css) {
                 Ok(bytes) => files.push(OutputFile::new(rel, bytes)),
                 Err(e) => diags.push(
                     Diagnostic::error(
@@ -618,20 +618,6 @@ pub(crate) fn script_json<T: serde::Serialize + ?Sized>(value: &T) -> String {
         .serialize(&mut ser)
         .expect("the values careerbook writes serialise");
     String::from_utf8(out).expect("JSON of strings is UTF-8")
-}
-
-/// Read a file named in book.toml, refusing one that resolves (through a symbolic
-/// link) outside the project: the site must not publish files from elsewhere.
-fn read_inside(root: &std::path::Path, rel: &std::path::Path) -> std::io::Result<Vec<u8>> {
-    let path = root.join(rel);
-    let inside = path.canonicalize()?.starts_with(root.canonicalize()?);
-    if !inside {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::PermissionDenied,
-            "it leads outside the project folder",
-        ));
-    }
-    crate::source::read_bytes(&path)
 }
 
 /// The context of a page careerbook writes itself, at a workbook's root.
