@@ -291,8 +291,8 @@ pub fn did_you_mean_from_serde(message: &str) -> Option<String> {
             .collect()
     };
     // A province where a region is asked for: the region it is in.
-    if let Some(region) = crate::model::profile::Region::of_province(unknown)
-        && expected.contains(&region)
+    if let Some(region) = crate::model::profile::Region::of_province(unknown).map(|r| r.value())
+        && expected.contains(&region.as_str())
     {
         return Some(format!(
             "`{unknown}` is in the `{region}` region: write `{region}`"

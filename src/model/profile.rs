@@ -41,9 +41,8 @@ impl Region {
     /// The region a province or territory is in, by its name or its postal
     /// abbreviation, in English or French, as people type them
     /// (`Nova Scotia`, `nouvelle-écosse`, `NS`): what `region:` is told
-    /// when someone writes their province. As written in data files: its
-    /// value (`atlantic`).
-    pub fn of_province(name: &str) -> Option<&'static str> {
+    /// when someone writes their province.
+    pub fn of_province(name: &str) -> Option<Region> {
         let name: String = crate::diagnostics::fold(name.trim())
             .chars()
             .filter(|&c| c != '.')
@@ -67,11 +66,11 @@ impl Region {
             | "terre-neuve"
             | "terre-neuve-et-labrador"
             | "nl"
-            | "tnl" => "atlantic",
-            "qc" | "pq" => "quebec",
-            "on" => "ontario",
-            "manitoba" | "mb" | "saskatchewan" | "sk" | "alberta" | "ab" => "prairies",
-            "bc" | "colombie-britannique" | "cb" => "british-columbia",
+            | "tnl" => Region::Atlantic,
+            "qc" | "pq" => Region::Quebec,
+            "on" => Region::Ontario,
+            "manitoba" | "mb" | "saskatchewan" | "sk" | "alberta" | "ab" => Region::Prairies,
+            "bc" | "colombie-britannique" | "cb" => Region::BritishColumbia,
             "yukon"
             | "yt"
             | "northwest-territories"
@@ -80,10 +79,18 @@ impl Region {
             | "nwt"
             | "tno"
             | "nunavut"
-            | "nu" => "north",
+            | "nu" => Region::North,
             _ => return None,
         };
         Some(region)
+    }
+
+    /// The region as data files write it: `atlantic`, `british-columbia`, …
+    pub fn value(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .expect("a region serialises as its name")
     }
 
     /// A name to show people: `Atlantic Canada`, `British Columbia`, …
