@@ -725,6 +725,22 @@ fn search_finds_pages_from_file_urls_by_keyboard_and_by_address() {
         );
         assert!(first["marks"].to_string().contains("Hélène"), "{found}");
 
+        // A word written after an elided letter ("d'expérience", "O'Brien") is
+        // marked with its letter and apostrophe, typographic or not; the same
+        // word without them is marked alone.
+        chrome.open(&(file("fr/index.html") + "?search=d'exp%C3%A9rience"));
+        let found = chrome.eval(SEARCH_RESULTS);
+        let marks: Vec<&str> = found["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|r| r["marks"].as_array().unwrap())
+            .map(|m| m.as_str().unwrap())
+            .collect();
+        assert!(marks.contains(&"d’expérience"), "{found}");
+        assert!(marks.contains(&"expérience"), "{found}");
+        assert!(marks.iter().all(|m| m.ends_with("expérience")), "{found}");
+
         // The / key opens it from any page; results come as you type a prefix,
         // titles and headings first; arrows and Enter open one; Escape closes.
         chrome.open(&file("index.html"));

@@ -102,11 +102,24 @@
     return { text: out, at: at };
   }
   var WORD = /[\p{Alphabetic}\p{N}]+/gu;
+  // A letter and an apostrophe before a word ("o'brien", "l’équipe"): the
+  // letter is too short to search by, but is marked with the word it is
+  // written with.
+  var ELIDED = /(?:^|[^\p{Alphabetic}\p{N}])(\p{Alphabetic})['’]([\p{Alphabetic}\p{N}]+)/gu;
+  var APOSTROPHE = /['’]/;
+  var WORD_CHAR = /[\p{Alphabetic}\p{N}]/u;
+  // The query's words, to search by; `elided` holds, for a word written
+  // after a letter and an apostrophe, that letter.
   function words(query) {
-    var seen = {}, out = [];
-    (fold(query).text.match(WORD) || []).forEach(function (w) {
+    var seen = {}, out = [], folded = fold(query).text, m;
+    (folded.match(WORD) || []).forEach(function (w) {
       if (w.length >= MIN_WORD && !seen[w]) { seen[w] = true; out.push(w); }
     });
+    out.elided = {};
+    ELIDED.lastIndex = 0;
+    while ((m = ELIDED.exec(folded))) {
+      if (m[2].length >= MIN_WORD) out.elided[m[2]] = m[1];
+    }
     return out;
   }
 
@@ -189,12 +202,19 @@
     while ((m = re.exec(f.text))) {
       for (var k = 0; k < ws.length; k++) {
         if (m[0].lastIndexOf(ws[k], 0) === 0) {
-          out.push([f.at[m.index], f.at[m.index + ws[k].length], k]);
+          out.push([f.at[elidedStart(f.text, m.index, ws, k)], f.at[m.index + ws[k].length], k]);
           break;
         }
       }
     }
     return out;
+  }
+  // Where the mark of word `k` found at `at` starts: before the letter and
+  // apostrophe the query wrote it with, if the text has them too.
+  function elidedStart(text, at, ws, k) {
+    var lead = ws.elided && ws.elided[ws[k]];
+    if (!lead || at < 2 || text[at - 2] !== lead || !APOSTROPHE.test(text[at - 1])) return at;
+    return at === 2 || !WORD_CHAR.test(text[at - 3]) ? at - 2 : at;
   }
   function marked(text, found) {
     var frag = document.createDocumentFragment(), last = 0;
