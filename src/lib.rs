@@ -426,7 +426,7 @@ pub fn pdfs(
                 // Named by the PDF they are about: in a cohort, whose.
                 printed.extend(
                     out.missing
-                        .map(|m| m.warning(&project.root, data.as_deref()).in_file(&path)),
+                        .map(|m| m.warning(project, data.as_deref()).in_file(&path)),
                 );
                 if let Err(e) = emit(OutputFile::new(path.as_str(), out.bytes)) {
                     // The error is in `diags`: the PDFs after it are not typeset.

@@ -41,6 +41,7 @@ use typst_layout::PagedDocument;
 use crate::diagnostics::{Diagnostic, line_col};
 use crate::language::typography;
 use crate::load::Project;
+use crate::load::content::SourcePage;
 use crate::options::Options;
 use crate::view::context::Branding;
 use crate::{book, markdown};
@@ -220,10 +221,11 @@ fn missing_glyphs(document: &PagedDocument) -> Option<MissingGlyphs> {
 }
 
 impl MissingGlyphs {
-    /// The warning. `data` is the folder (from the project folder at `root`)
-    /// of the data files the PDF was made from: the first character is looked
-    /// for in them, to say where to change it.
-    pub fn warning(&self, root: &Path, data: Option<&str>) -> Diagnostic {
+    /// The warning. `data` is the folder (from the project folder) of the
+    /// data files the PDF was made from: the first character is looked for in
+    /// them, then in the pages of `project` (the PDF's language), to say where
+    /// to change it.
+    pub fn warning(&self, project: &Project, data: Option<&str>) -> Diagnostic {
         let chars: Vec<String> = self
             .chars
             .iter()
@@ -232,10 +234,15 @@ impl MissingGlyphs {
             .collect();
         let first = self.chars[0];
         let context = &self.context;
-        let at = data
-            .and_then(|data| written_at(root, data, context, first))
-            .map(|at| format!(", {at}"))
-            .unwrap_or_default();
+        let found = data
+            .and_then(|data| in_data(&project.root, data, context, first))
+            .or_else(|| in_pages(&project.content.pages, context, first));
+        let (from, at) = match &found {
+            Some(Written::Data(at)) => ("your data", format!(", {at}")),
+            Some(Written::Page(at)) => ("the page", format!(", {at}")),
+            // A value the view made, or text of the theme's.
+            None => ("your data", String::new()),
+        };
         Diagnostic::warning(
             "print",
             format!(
@@ -244,18 +251,34 @@ impl MissingGlyphs {
             ),
         )
         .help(if self.chars.len() == 1 {
-            format!("the site shows it as written; for print, take it out of your data: it is in “{context}”{at}")
+            format!("the site shows it as written; for print, take it out of {from}: it is in “{context}”{at}")
         } else {
-            format!("the site shows them as written; for print, take them out of your data: “{first}” is in “{context}”{at}")
+            format!("the site shows them as written; for print, take them out of {from}: “{first}” is in “{context}”{at}")
         })
     }
 }
 
+/// Where a character the fonts lack is written, as `file:line:column`.
+enum Written {
+    /// In a data file.
+    Data(String),
+    /// In a page of the guidance.
+    Page(String),
+}
+
+/// What to look for: `context`, the text the PDF shows `c` in, at `c`; or
+/// else `c` alone.
+fn needles(context: &str, c: char) -> [Option<(String, usize)>; 2] {
+    [
+        context.find(c).map(|at| (context.to_string(), at)),
+        Some((c.to_string(), 0)),
+    ]
+}
+
 /// Where `c` is first written in the YAML files of the folder `data` (from
-/// the project folder at `root`): in `context`, the text the PDF shows it
-/// in, or else anywhere. As `data/profile.yaml:3:12`; none if not found (a
+/// the project folder at `root`), as [`needles`] says. None if not found (a
 /// value the view made, or a folder that cannot be read).
-fn written_at(root: &Path, data: &str, context: &str, c: char) -> Option<String> {
+fn in_data(root: &Path, data: &str, context: &str, c: char) -> Option<Written> {
     let mut files: Vec<_> = std::fs::read_dir(root.join(data))
         .ok()?
         .filter_map(|e| e.ok())
@@ -268,17 +291,35 @@ fn written_at(root: &Path, data: &str, context: &str, c: char) -> Option<String>
         .filter_map(|path| Some((path, crate::source::read_bytes(path).ok()?)))
         .filter_map(|(path, bytes)| Some((path, String::from_utf8(bytes).ok()?)))
         .collect();
-    let in_context = context.find(c).map(|at| (context, at));
-    let alone = c.to_string();
-    [in_context, Some((alone.as_str(), 0))]
+    needles(context, c)
         .into_iter()
         .flatten()
         .find_map(|(needle, offset)| {
             texts.iter().find_map(|(path, text)| {
-                let at = text.find(needle)? + offset;
-                let (line, column) = crate::diagnostics::line_col(text, at);
+                let at = text.find(&needle)? + offset;
+                let (line, column) = line_col(text, at);
                 let name = path.file_name()?.to_string_lossy();
-                Some(format!("{data}/{name}:{line}:{column}"))
+                Some(Written::Data(format!("{data}/{name}:{line}:{column}")))
+            })
+        })
+}
+
+/// Where `c` is first written in the guidance's `pages`, as [`needles`]
+/// says: the PDF prints what a page's Markdown says, so a character only a
+/// page has is changed there.
+fn in_pages(pages: &[SourcePage], context: &str, c: char) -> Option<Written> {
+    needles(context, c)
+        .into_iter()
+        .flatten()
+        .find_map(|(needle, offset)| {
+            pages.iter().find_map(|page| {
+                let at = page.body.find(&needle)? + offset;
+                let (line, column) = line_col(&page.body, at);
+                Some(Written::Page(format!(
+                    "{}:{}:{column}",
+                    page.file.display(),
+                    page.body_line + line - 1
+                )))
             })
         })
 }

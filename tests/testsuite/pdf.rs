@@ -846,6 +846,35 @@ fn a_character_no_font_has_is_a_warning_naming_the_file_written() {
 }
 
 #[test]
+fn a_character_no_font_has_in_a_page_is_a_warning_naming_the_page() {
+    let p = Project::from_fixture("minimal");
+    let page = std::fs::read_to_string(p.root().join("content/chapter.md")).unwrap();
+    // Line 9 of the file, after the front matter and a first paragraph.
+    let changed = page.replacen(
+        "## Second heading",
+        "Ready for launch 🚀 today.\n\n## Second heading",
+        1,
+    );
+    let line = changed
+        .lines()
+        .position(|l| l.contains('🚀'))
+        .map(|n| n + 1)
+        .unwrap();
+    p.write("content/chapter.md", &changed);
+    let out = tempfile::tempdir().unwrap();
+    let (code, stderr) = cohort_pdfs(&p, &out.path().join("mine.pdf"), &[]);
+    assert_eq!(code, Some(0), "a warning, not an error: {stderr}");
+    assert!(stderr.contains("“🚀” (U+1F680)"), "{stderr}");
+    // Not in the data: the page, at the line and column of the character.
+    assert!(
+        stderr.contains(&format!(
+            "take it out of the page: it is in “Ready for launch 🚀 today.”, content/chapter.md:{line}:18"
+        )),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn a_failed_cohort_pdf_run_leaves_the_last_pdfs_as_they_were() {
     let p = Project::from_fixture("cohort");
     let out = tempfile::tempdir().unwrap();
