@@ -169,19 +169,21 @@ enum Command {
         #[arg(long)]
         content: bool,
     },
-    /// Copy built-in pages of the guidance into content/ to edit them (never
-    /// overwriting a file), list them, or show how yours differ
+    /// Copy built-in pages of the guidance into content/, or files of the
+    /// theme into your theme folder, to edit them (never overwriting a file);
+    /// list them, or show how yours differ
     Eject {
-        /// Built-in pages (`sponsors/finding-sponsors.md`) or parts (`messages/`)
+        /// Built-in pages (`sponsors/finding-sponsors.md`), parts (`messages/`),
+        /// or theme files and folders (`theme/templates/page.html`, `theme/print/`)
         #[arg(value_name = "PATH", required_unless_present = "list")]
         paths: Vec<String>,
         /// The workbook project folder
         #[arg(long, default_value = ".")]
         dir: PathBuf,
-        /// List the built-in pages and which ones the project replaces
+        /// List the built-in pages and theme files, and which ones the project replaces
         #[arg(long, conflicts_with_all = ["paths", "diff"])]
         list: bool,
-        /// Show how each page of yours differs from the built-in one, instead of copying
+        /// Show how each page or theme file of yours differs from the built-in one, instead of copying
         #[arg(long)]
         diff: bool,
     },
@@ -700,26 +702,41 @@ fn eject(dir: &Path, paths: &[String], list: bool, diff: bool, color: bool) -> E
     use careerbook::eject::{self, Ejected, Status};
     // The guidance as this book sees it: in a book in French first, the
     // French pages are the ones without a suffix.
-    let languages = config::Config::load(dir)
-        .map(|c| c.languages())
-        .unwrap_or_default();
+    let config = config::Config::load(dir);
+    let languages = config.as_ref().map(|c| c.languages()).unwrap_or_default();
     let base = careerbook::load::base::Base::builtin().for_languages(&languages);
     let base = base.as_ref();
     let fail = |problems: &[careerbook::Diagnostic]| {
         say!("{}", render_human(problems, dir, color));
         ExitCode::FAILURE
     };
+    // The theme folder a theme file goes to is book.toml's to say: without a
+    // book.toml that loads, only pages can be ejected.
+    let theme = match &config {
+        Ok(c) => c.build.theme.clone(),
+        Err(problems) if list || paths.iter().any(|p| eject::theme_path(p).is_some()) => {
+            return fail(problems);
+        }
+        Err(_) => String::new(),
+    };
     if list {
-        let config = match config::Config::load(dir) {
-            Ok(c) => c,
-            Err(problems) => return fail(&problems),
-        };
+        let config = config.expect("checked above");
         let listed = eject::list(dir, base, &config.content.exclude);
-        let width = listed.iter().map(|(rel, _)| rel.len()).max().unwrap_or(0);
-        let table: String = listed
+        let theme_files = eject::list_theme(dir, &theme);
+        let width = listed
             .iter()
-            .map(|(rel, status)| format!("{rel:width$}  {}\n", status.describe()))
-            .collect();
+            .chain(&theme_files)
+            .map(|(rel, _)| rel.len())
+            .max()
+            .unwrap_or(0);
+        let table: String =
+            listed
+                .iter()
+                .map(|(rel, status)| format!("{rel:width$}  {}\n", status.describe()))
+                .chain(theme_files.iter().map(|(rel, status)| {
+                    format!("{rel:width$}  {}\n", status.describe_theme_file())
+                }))
+                .collect();
         if !write_out(table.as_bytes()) {
             return ExitCode::FAILURE;
         }
@@ -745,16 +762,36 @@ fn eject(dir: &Path, paths: &[String], list: bool, diff: bool, color: bool) -> E
                 ". This project does not build on them: set `base = true` under [content] in book.toml"
             },
         );
+        let yours = theme_files
+            .iter()
+            .filter(|(_, s)| *s != Status::BuiltIn)
+            .count();
+        let same = theme_files
+            .iter()
+            .filter(|(_, s)| *s == Status::Identical)
+            .count();
+        sayln!(
+            "{} theme files; themes/{theme}/ replaces {yours}{}",
+            theme_files.len(),
+            if same > 0 {
+                format!(", {same} of them with the same text (delete those to get new editions)")
+            } else {
+                String::new()
+            },
+        );
         return ExitCode::SUCCESS;
     }
     if diff {
         let mut problems = Vec::new();
         for path in paths {
-            match eject::diff(dir, base, path) {
+            match eject::diff(dir, base, path, &theme) {
                 Ok(Some(d)) => {
                     if !write_out(d.to_string().as_bytes()) {
                         return ExitCode::FAILURE;
                     }
+                }
+                Ok(None) if eject::theme_path(path).is_some() => {
+                    sayln!("{path}: the same as the built-in file")
                 }
                 Ok(None) => sayln!("{path}: the same as the built-in page"),
                 Err(p) => problems.extend(p),
@@ -767,7 +804,7 @@ fn eject(dir: &Path, paths: &[String], list: bool, diff: bool, color: bool) -> E
         };
     }
     // A page goes with its translations into the book's other languages.
-    match eject::eject(dir, base, paths, &languages) {
+    match eject::eject(dir, base, paths, &languages, &theme) {
         Ok(done) => {
             for e in &done {
                 match e {

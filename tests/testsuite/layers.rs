@@ -322,9 +322,11 @@ fn a_project_made_by_the_old_init_keeps_building_and_sees_its_identical_pages() 
     assert_eq!(before.pages, after.pages);
     let out = eject(&p, &["--list"]);
     let listed = String::from_utf8_lossy(&out.stdout);
+    // Its pages; the theme's files follow them.
     assert!(
         listed
             .lines()
+            .filter(|l| !l.starts_with("theme/"))
             .all(|l| l.contains("yours, the same as the built-in page")),
         "{listed}"
     );
@@ -403,4 +405,139 @@ fn in_a_cohort_too_a_link_of_the_project_to_an_excluded_page_is_a_warning() {
         told[0].file.as_deref(),
         Some(Path::new("content/my-page.md"))
     );
+}
+
+#[test]
+fn theme_files_are_ejected_one_by_one_listed_and_diffed() {
+    let p = layered();
+    let builtin = |rel: &str| {
+        std::fs::read(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("themes/default")
+                .join(rel),
+        )
+        .unwrap()
+    };
+    let said = |out: &std::process::Output| {
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    };
+
+    // A file, and a folder; `themes/default/…`, as the README lists them, too.
+    let out = eject(
+        &p,
+        &[
+            "theme/templates/page.html",
+            "theme/print/",
+            "themes/default/static/css/book.css",
+        ],
+    );
+    assert!(out.status.success(), "{}", said(&out));
+    for rel in [
+        "templates/page.html",
+        "print/workbook.typ",
+        "print/components.typ",
+        "static/css/book.css",
+    ] {
+        let own = std::fs::read(p.root().join("themes/default").join(rel)).unwrap();
+        assert!(own == builtin(rel), "{rel} is the built-in file");
+        assert!(
+            said(&out).contains(&format!("Wrote themes/default/{rel}")),
+            "{}",
+            said(&out)
+        );
+    }
+    assert!(!p.root().join("themes/default/templates/base.html").exists());
+
+    // Never overwritten.
+    p.write("themes/default/static/css/book.css", "/* ours */\n");
+    let out = eject(&p, &["theme/static/css/book.css"]);
+    assert!(out.status.success(), "{}", said(&out));
+    assert!(
+        said(&out).contains("Kept themes/default/static/css/book.css"),
+        "{}",
+        said(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(p.root().join("themes/default/static/css/book.css")).unwrap(),
+        "/* ours */\n"
+    );
+
+    // A path that names nothing: an error with a did-you-mean, and nothing
+    // written, not even the paths that are right.
+    let out = eject(
+        &p,
+        &["theme/templates/base.html", "theme/templates/pge.html"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", said(&out));
+    assert!(
+        said(&out)
+            .contains("`theme/templates/pge.html` is not a file or folder of the built-in theme"),
+        "{}",
+        said(&out)
+    );
+    assert!(
+        said(&out).contains("did you mean `theme/templates/page.html`?"),
+        "{}",
+        said(&out)
+    );
+    assert!(!p.root().join("themes/default/templates/base.html").exists());
+    // A theme file named like a page says how to name it.
+    let out = eject(&p, &["templates/base.html"]);
+    assert_eq!(out.status.code(), Some(1), "{}", said(&out));
+    assert!(
+        said(&out).contains("`careerbook eject theme/templates/base.html`"),
+        "{}",
+        said(&out)
+    );
+
+    // The list says which the project replaces, and how.
+    let out = eject(&p, &["--list"]);
+    let listed = said(&out);
+    let line = |rel: &str| {
+        listed
+            .lines()
+            .find(|l| l.starts_with(&format!("theme/{rel} ")))
+            .unwrap_or_else(|| panic!("{rel} is listed: {listed}"))
+            .to_string()
+    };
+    assert!(
+        line("templates/page.html")
+            .ends_with("yours, the same as the built-in file: delete it to get new editions")
+    );
+    assert!(line("static/css/book.css").ends_with("yours, different from the built-in file"));
+    assert!(line("templates/base.html").ends_with("built in"));
+    assert!(
+        listed.contains("theme files; themes/default/ replaces 6, 5 of them with the same text"),
+        "{listed}"
+    );
+
+    // The diff is the project's change; the build uses the project's file.
+    let out = eject(
+        &p,
+        &[
+            "--diff",
+            "theme/static/css/book.css",
+            "theme/templates/page.html",
+        ],
+    );
+    assert!(out.status.success(), "{}", said(&out));
+    assert!(said(&out).contains("+/* ours */"), "{}", said(&out));
+    assert!(said(&out).contains("theme/templates/page.html: the same as the built-in file"));
+    p.build_ok();
+    assert_eq!(p.site("assets/css/book.css"), "/* ours */\n");
+
+    // Into the theme folder book.toml names.
+    let toml = std::fs::read_to_string(p.root().join("book.toml")).unwrap();
+    assert!(toml.contains("theme = \"default\""), "{toml}");
+    p.write(
+        "book.toml",
+        &toml.replace("theme = \"default\"", "theme = \"brand\""),
+    );
+    let out = eject(&p, &["theme/templates/base.html"]);
+    assert!(out.status.success(), "{}", said(&out));
+    assert!(p.root().join("themes/brand/templates/base.html").is_file());
 }
