@@ -1014,6 +1014,29 @@ wins:
     assert_eq!(wb.news_for(wb.person("helene").unwrap()), News::NoWins);
     let (wb, diags) = with_wins("data", None, Some("wins:\n"));
     assert!(diags.is_empty() && wb.wins.is_empty(), "{diags:#?}");
+
+    // A private win (kept in a --private build) is never the news of a
+    // draft: the newest one that is not private is.
+    let private_newest = wins.replace(
+        "title: Written later",
+        "title: Written later\n    private: true",
+    );
+    let (wb, diags) = with_wins("data", Some(relationships), Some(&private_newest));
+    assert!(diags.is_empty(), "{diags:#?}");
+    let helene = wb.person("helene").unwrap();
+    assert!(wb.wins.iter().any(|w| w.private));
+    assert!(
+        matches!(wb.news_for(helene), News::Unheard(w) if w.id == "first-same-day"),
+        "{:?}",
+        wb.news_for(helene)
+    );
+    // Only private wins: as if there were none.
+    let only_private =
+        "wins:\n  - id: raise\n    date: 2026-10-01\n    title: A raise\n    private: true\n";
+    let no_log_wins = relationships.replace("wins: [pilot]", "summary: x");
+    let (wb, diags) = with_wins("data", Some(&no_log_wins), Some(only_private));
+    assert!(diags.is_empty(), "{diags:#?}");
+    assert_eq!(wb.news_for(wb.person("helene").unwrap()), News::NoWins);
 }
 
 #[test]

@@ -63,12 +63,15 @@ impl Workbook {
             .collect()
     }
 
-    /// What an update to `person` can report.
+    /// What an update to `person` can report: the newest win they have not
+    /// heard of that is not private. A draft is written to someone else, who
+    /// may pass it on, so a private win (kept in a `--private` build for your
+    /// own pages) never fills one.
     pub fn news_for(&self, person: &Person) -> News<'_> {
-        if self.wins.is_empty() {
+        if self.wins.iter().all(|w| w.private) {
             return News::NoWins;
         }
-        match self.unheard_by(person).first() {
+        match self.unheard_by(person).into_iter().find(|w| !w.private) {
             Some(w) => News::Unheard(w),
             None => News::AllHeard,
         }
