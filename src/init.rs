@@ -11,7 +11,7 @@ static DATA: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/data");
 const BOOK_TOML: &str = include_str!("../book.toml");
 const GITIGNORE: &str = "# The built site; `careerbook build` writes it again.\n/site/\n/.site.*\n\
 # A cohort's members' workbooks: each names the people that member works with.\n/members/\n/.members.*\n\
-# PDFs from `careerbook pdf`, and a cohort's, one folder per member.\n/workbook*.pdf\n/brief*.pdf\n/*/workbook*.pdf\n/*/brief*.pdf\n";
+# PDFs from `careerbook pdf`; a cohort's, one folder per member, in pdfs/ or the\n# folder given with --out.\n/workbook*.pdf\n/brief*.pdf\n/pdfs/\n/*/workbook*.pdf\n/*/brief*.pdf\n";
 
 #[derive(Debug, Default)]
 pub struct InitReport {

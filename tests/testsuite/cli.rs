@@ -67,6 +67,9 @@ fn init_then_build_works_in_an_empty_folder() {
             "brief-blank.pdf",
             "ana-lima/workbook.pdf",
             "ana-lima/brief.pdf",
+            // Where `careerbook pdf` puts a cohort's without --out.
+            &format!("{}/ana-lima/workbook.pdf", careerbook::options::COHORT_PDFS),
+            &format!("{}/ana-lima/brief.fr.pdf", careerbook::options::COHORT_PDFS),
         ] {
             assert_eq!(
                 git(&["check-ignore", "-q", built]),
