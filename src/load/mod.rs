@@ -173,6 +173,9 @@ fn read_on(root: &Path, today: NaiveDate, base: &base::Base, diags: &mut Diagnos
     let data = data::load(root, diags);
     let workbook = workbook::load(root, today, diags);
     let members = load_members(root, today, diags);
+    // The languages a profile may ask for are book.toml's: with book.toml in
+    // error, the defaults (English only) would call a French member's wrong.
+    let languages_known = config.is_some();
     for (file, profile) in members
         .iter()
         .map(|m| {
@@ -186,7 +189,7 @@ fn read_on(root: &Path, today: NaiveDate, base: &base::Base, diags: &mut Diagnos
             &workbook.profile,
         )))
     {
-        if let Some(p) = profile {
+        if let Some(p) = profile.as_ref().filter(|_| languages_known) {
             let member = file != "data/profile.yaml";
             profile_language(p, &file, member, &cfg.languages(), diags);
         }

@@ -651,3 +651,25 @@ fn the_html_and_the_pdf_name_things_alike_and_sentences_give_dates_in_words() {
             .contains("\r\nX-WR-CALNAME:Follow-ups\r\n")
     );
 }
+
+#[test]
+fn a_book_toml_in_error_does_not_make_a_member_s_language_unknown() {
+    let p = Project::bilingual_cohort();
+    let toml = std::fs::read_to_string(p.root().join("book.toml")).unwrap();
+    p.write("book.toml", &toml.replacen("title =", "titel =", 1));
+    let (diags, text) = p.build_err();
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.message.contains("unknown field `titel`")),
+        "{text}"
+    );
+    // Chloe's `language: fr-CA` is right: book.toml lists it, even though
+    // book.toml has another problem.
+    assert!(
+        !diags
+            .iter()
+            .any(|d| d.message.contains("is not one of the book's languages")),
+        "{text}"
+    );
+}
