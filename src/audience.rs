@@ -5,6 +5,7 @@
 //! is written, and a page that still shows a tracked person (a name typed into
 //! a page, a theme template reading a data file) fails the build ([`Guard`]).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 use std::sync::Mutex;
@@ -143,6 +144,9 @@ pub struct ThirdParty {
     owners: Vec<(String, Owner)>,
     /// The longest pattern's length in bytes.
     longest: usize,
+    /// Whether what is read is a cohort's guide, which every member's
+    /// workbook links to, rather than a `--public` build.
+    cohort: bool,
 }
 
 /// A text to look for, and the person it belongs to.
@@ -181,7 +185,8 @@ impl ThirdParty {
                 line,
                 what,
             };
-            for form in forms(text) {
+            let spaced = String::from_utf8_lossy(&one_space(text.as_bytes())).into_owned();
+            for form in forms(&spaced) {
                 // Matching ignores ASCII case: one form per spelling.
                 if seen.insert(form.to_ascii_lowercase()) {
                     owners.push((form, owner.clone()));
@@ -205,6 +210,11 @@ impl ThirdParty {
                 }
             }
         }
+        ThirdParty::looking_for(owners, cohort)
+    }
+
+    /// What looks for `owners`' texts.
+    fn looking_for(owners: Vec<(String, Owner)>, cohort: bool) -> ThirdParty {
         let matcher = (!owners.is_empty()).then(|| {
             // The contiguous automaton: a tenth of the memory of the default
             // for tens of thousands of patterns, and fast enough for the
@@ -220,7 +230,32 @@ impl ThirdParty {
             matcher,
             owners,
             longest,
+            cohort,
         }
+    }
+
+    /// Without the texts that `guidance` (the built-in guidance's pages, as
+    /// written) has itself: a person the project tracks may share a name with
+    /// someone the guidance cites, and a page that prints the guidance's
+    /// words publishes nothing of theirs. The project's own pages are not
+    /// guidance here: a name typed into one is what the guard is for.
+    pub fn except_written_in<'t>(self, guidance: impl IntoIterator<Item = &'t str>) -> ThirdParty {
+        let mut known: FxHashSet<&str> = FxHashSet::default();
+        for text in guidance {
+            for i in self.find_in(text.as_bytes(), true, true) {
+                known.insert(self.owners[i].1.text.as_str());
+            }
+        }
+        if known.is_empty() {
+            return self;
+        }
+        let known: FxHashSet<String> = known.into_iter().map(str::to_string).collect();
+        let owners = self
+            .owners
+            .into_iter()
+            .filter(|(_, owner)| !known.contains(&owner.text))
+            .collect();
+        ThirdParty::looking_for(owners, self.cohort)
     }
 
     /// The texts found as whole words in `bytes`, by pattern (a text found
@@ -234,6 +269,7 @@ impl ThirdParty {
         let Some(matcher) = &self.matcher else {
             return Vec::new();
         };
+        let bytes = &*one_space(bytes);
         let word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
         matcher
             .find_overlapping_iter(bytes)
@@ -251,6 +287,54 @@ impl ThirdParty {
             .map(|m| m.pattern().as_usize())
             .collect()
     }
+}
+
+/// `bytes` with each run of white space as one space: HTML's white space,
+/// the no-break space (as a character or as `&nbsp;`, `&#160;`, `&#xa0;`), so
+/// that a name a page's source breaks across two lines, or joins with a
+/// no-break space, is found as the data writes it.
+fn one_space(bytes: &[u8]) -> Cow<'_, [u8]> {
+    /// The length of the white space `rest` starts with, if any.
+    fn space_at(rest: &[u8]) -> Option<usize> {
+        match rest.first()? {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0C => Some(1),
+            0xC2 if rest.get(1) == Some(&0xA0) => Some(2),
+            b'&' => [&b"&nbsp;"[..], b"&#160;", b"&#xa0;", b"&#xA0;"]
+                .iter()
+                .find(|e| rest.starts_with(e))
+                .map(|e| e.len()),
+            _ => None,
+        }
+    }
+    // Most text has only single spaces: left as it is.
+    let plain = |b: &[u8]| {
+        !b.windows(2)
+            .any(|w| matches!(w[0], b'\t' | b'\n' | b'\r' | 0x0C | 0xC2 | b'&') || w == b"  ")
+            && !matches!(b.last(), Some(b'\t' | b'\n' | b'\r' | 0x0C))
+    };
+    if plain(bytes) {
+        return Cow::Borrowed(bytes);
+    }
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match space_at(&bytes[i..]) {
+            Some(mut len) => {
+                let mut end = i + len;
+                while let Some(more) = space_at(&bytes[end..]) {
+                    len += more;
+                    end = i + len;
+                }
+                out.push(b' ');
+                i = end;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// The ways a page may print `text`: as the data has it; with a typographic
@@ -355,20 +439,30 @@ impl<'a> Guard<'a> {
                     0..=3 => paths.join(", "),
                     n => format!("{} and {} more", paths[..3].join(", "), n - 3),
                 };
+                let (whose, help) = if self.people.cohort {
+                    (
+                        "the cohort's guide would publish a member's data",
+                        "the guide (site/) is every member's, and shows no member or person they track; \
+                         take it out of the page or template that prints it",
+                    )
+                } else {
+                    (
+                        "a public build would publish a person you track",
+                        "a public build shows no other person; take it out of the page or template that prints it, \
+                         or build your own copy without --public",
+                    )
+                };
                 Diagnostic::error(
                     "audience",
                     format!(
-                        "a public build would publish a person you track: the {} `{}` is in {shown}",
+                        "{whose}: the {} `{}` is in {shown}",
                         owner.what,
                         shorten(&owner.text)
                     ),
                 )
                 .in_file(&owner.file)
                 .at(owner.line, 1)
-                .help(
-                    "a public build shows no other person; take it out of the page or template that prints it, \
-                     or build your own copy without --public",
-                )
+                .help(help)
             })
             .collect()
     }
@@ -438,7 +532,9 @@ impl Scanning<'_, '_> {
     fn look(&mut self) {
         let found = self.people.find_in(&self.pending, self.first, false);
         self.found.extend(found);
-        let keep = self.people.longest + 1;
+        // Twice the longest text: one the page writes with more white space
+        // than the data (a line break and its indent) is longer as written.
+        let keep = 2 * self.people.longest + 1;
         if self.pending.len() > keep {
             self.pending.drain(..self.pending.len() - keep);
             self.first = false;
@@ -549,6 +645,65 @@ mod tests {
             .write_bytes("x.html", "Geneviève O'Briens".as_bytes())
             .unwrap();
         assert!(guard.findings().is_empty());
+    }
+
+    #[test]
+    fn the_guard_finds_a_name_broken_across_lines_or_joined_by_a_no_break_space() {
+        let people = ThirdParty::of([&workbook()], false);
+        for page in [
+            "<p>Coffee with Rohan\nO'Neil.</p>",
+            "<li>Coffee with Rohan\n    O'Neil</li>",
+            "<p>Rohan&nbsp;O'Neil</p>",
+            "<p>Rohan&#160;O'Neil</p>",
+            "<p>Rohan\u{a0}O\u{2019}Neil</p>",
+            "<p>Rohan \t O&#39;Neil</p>",
+        ] {
+            let found = people.find_in(page.as_bytes(), true, true);
+            assert!(
+                found
+                    .iter()
+                    .any(|&i| people.owners[i].1.text == "Rohan O'Neil"),
+                "{page:?}"
+            );
+        }
+        // A file written in pieces, the name cut in its long white space.
+        let memory = Memory::new();
+        let guard = Guard::new(&memory, &people);
+        let spaces = " ".repeat(people.longest);
+        guard
+            .write_with("p.html", &mut |w| {
+                w.write_all(&vec![b'x'; STRETCH - 8])?;
+                w.write_all(format!(" Rohan{spaces}\nO'Neil ").as_bytes())?;
+                w.write_all(&vec![b'x'; STRETCH])
+            })
+            .unwrap();
+        assert_eq!(guard.findings().len(), 1);
+        // Words stay whole.
+        assert!(people.find_in(b"Rohan\nO'Neils", true, true).is_empty());
+    }
+
+    #[test]
+    fn a_name_the_built_in_guidance_writes_is_not_a_person_s() {
+        let mut wb = workbook();
+        wb.people[0].name = "Herminia Ibarra".into();
+        let guidance = "Research by Herminia Ibarra found that sponsors matter.";
+        let people = ThirdParty::of([&wb], true).except_written_in([guidance]);
+        assert!(people.find_in(guidance.as_bytes(), true, true).is_empty());
+        // Her email address, which the guidance does not write, is still looked for.
+        assert!(!people.find_in(b"rohan@example.ca", true, true).is_empty());
+        // In a cohort's guide, the finding says whose data it is.
+        let memory = Memory::new();
+        let guard = Guard::new(&memory, &people);
+        guard.write_bytes("a.html", b"rohan@example.ca").unwrap();
+        let found = guard.findings();
+        assert!(
+            found[0]
+                .message
+                .starts_with("the cohort's guide would publish a member's data: the email address"),
+            "{}",
+            found[0].message
+        );
+        assert!(!found[0].help.as_deref().unwrap().contains("--public"));
     }
 
     #[test]

@@ -165,7 +165,11 @@ fn render_language(
     }
     let everyone =
         std::iter::once(&project.workbook).chain(project.members.iter().map(|m| &m.workbook));
-    let people = ThirdParty::of(everyone, workbooks.is_cohort);
+    let people = ThirdParty::of(everyone, workbooks.is_cohort).except_written_in(
+        crate::load::base::Base::builtin()
+            .files()
+            .map(|(_, text)| text),
+    );
     let guard = Guard::new(outputs.site, &people);
     let rendered = render_workbooks(
         project,

@@ -264,6 +264,41 @@ fn a_page_that_names_someone_you_track_fails_a_public_build_and_check_says_where
 }
 
 #[test]
+fn a_name_a_page_breaks_across_lines_or_joins_with_a_no_break_space_is_found() {
+    let p = Project::default_workbook();
+    // Without the search index, whose text has single spaces, only the
+    // pages show the names.
+    let toml = std::fs::read_to_string(p.root().join("book.toml")).unwrap();
+    p.write(
+        "book.toml",
+        &toml.replacen("[output.html]\n", "[output.html]\nsearch = false\n", 1),
+    );
+    p.write(
+        "content/thanks.md",
+        "---\ntitle: Thanks\norder: 99\n---\nCoffee with Owen\nFraser, and with Hélène&nbsp;Cormier.\n",
+    );
+    let checked = careerbook::check::check(
+        p.root(),
+        today(),
+        Some(careerbook::audience::Audience::Public),
+    );
+    let found: Vec<&str> = checked
+        .iter()
+        .filter(|d| d.code == "audience")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        found[0].contains("`Owen Fraser` is in `print.html`, `thanks.html`"),
+        "{found:#?}"
+    );
+    assert!(
+        found[1].contains("`Hélène Cormier` is in `print.html`, `thanks.html`"),
+        "{found:#?}"
+    );
+}
+
+#[test]
 fn a_workbook_with_no_personal_data_is_built_for_the_web() {
     // An organization's guide from an empty data/: nothing to keep off the web.
     let p = Project::default_workbook();
