@@ -458,13 +458,24 @@ fn build(opts: &Options, color: bool) -> ExitCode {
             say!("{}", render_human(&failure.diagnostics, dir, color));
             let errors = failure.diagnostics.iter().filter(|d| d.is_error()).count();
             let warnings = failure.diagnostics.len() - errors;
+            // The folder the build would have replaced: book.toml's, or the
+            // default one when book.toml is what failed.
+            let out = opts.out.clone().unwrap_or_else(|| {
+                let config = config::Config::load(dir).unwrap_or_default();
+                dir.join(config.build.output)
+            });
             sayln!(
-                "error: could not build the workbook: {errors} error{}{}; the previous site was left as it was",
+                "error: could not build the workbook: {errors} error{}{}; {}",
                 plural(errors),
                 if warnings > 0 {
                     format!(", {warnings} warning{}", plural(warnings))
                 } else {
                     String::new()
+                },
+                if out.exists() {
+                    "the previous site was left as it was"
+                } else {
+                    "nothing was written"
                 }
             );
             ExitCode::FAILURE

@@ -214,6 +214,33 @@ fn a_failed_build_keeps_the_last_good_site() {
 }
 
 #[test]
+fn a_failed_first_build_says_nothing_was_written_and_a_later_one_that_the_site_stays() {
+    let p = Project::from_fixture("minimal");
+    let chapter = std::fs::read_to_string(p.root().join("content/chapter.md")).unwrap();
+    p.write("content/chapter.md", "---\ntitle: [unclosed\n---\nBody\n");
+    let failed = || {
+        let out = crate::common::careerbook()
+            .args(["build", "--today", "2026-11-24"])
+            .arg(p.root())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let said = failed();
+    assert!(said.contains("; nothing was written"), "{said}");
+    assert!(!p.site_exists("index.html"));
+    p.write("content/chapter.md", &chapter);
+    p.build_ok();
+    p.write("content/chapter.md", "---\ntitle: [unclosed\n---\nBody\n");
+    let said = failed();
+    assert!(
+        said.contains("; the previous site was left as it was"),
+        "{said}"
+    );
+}
+
+#[test]
 fn the_build_never_writes_into_content_or_data() {
     let p = Project::from_fixture("minimal");
     let before: Vec<_> = ["content", "data"]
