@@ -131,6 +131,7 @@ impl Audience {
                     .collect(),
                 dir: workbook.dir.clone(),
                 plan_start_alone: workbook.plan_start(),
+                yml: workbook.yml.clone(),
             },
         }
     }

@@ -183,6 +183,7 @@ mod tests {
             progress,
             wins: Vec::new(),
             plan_start_alone: None,
+            yml: Vec::new(),
         };
         let plan = Plan::new(
             vec![

@@ -68,6 +68,11 @@ pub struct Workbook {
     /// `show-profile`): the plan's dates may be shown, the name may not.
     #[serde(skip)]
     pub plan_start_alone: Option<NaiveDate>,
+    /// The data files named with `.yml` rather than `.yaml` (by their
+    /// `.yaml` name, `data/wins.yaml`), so that what is said of them after
+    /// loading names them as they are.
+    #[serde(skip)]
+    pub yml: Vec<&'static str>,
 }
 
 /// One data file's text, with its name relative to the project folder (how
@@ -141,9 +146,20 @@ impl Workbook {
         if !wins_complete {
             win_refs.clear();
         }
+        let yml = [
+            (PROFILE_FILE, files.profile),
+            (RELATIONSHIPS_FILE, files.relationships),
+            (PROGRESS_FILE, files.progress),
+            (WINS_FILE, files.wins),
+        ]
+        .into_iter()
+        .filter(|(_, f)| f.is_some_and(|f| f.file.ends_with(".yml")))
+        .map(|(name, _)| name)
+        .collect();
         let wb = Workbook {
             dir: dir.to_string(),
             plan_start_alone: None,
+            yml,
             profile: files
                 .profile
                 .and_then(|f| parse::profile(f.text, f.file, diags)),
@@ -207,6 +223,7 @@ impl Workbook {
             wins: self.wins.iter().filter(|w| !w.private).cloned().collect(),
             dir: self.dir.clone(),
             plan_start_alone: self.plan_start_alone,
+            yml: self.yml.clone(),
         }
     }
 
@@ -234,12 +251,17 @@ impl Workbook {
     /// `file` (`data/wins.yaml`) where this workbook's data is: in a cohort,
     /// in the member's folder. The one rule for diagnostics and for what the
     /// pages tell a reader to edit.
-    fn data_file(&self, file: &str) -> String {
-        if self.dir.is_empty() {
+    fn data_file(&self, file: &'static str) -> String {
+        let path = if self.dir.is_empty() {
             file.to_string()
         } else {
             let name = file.rsplit('/').next().unwrap_or(file);
             format!("{}/{name}", self.dir)
+        };
+        if self.yml.contains(&file) {
+            format!("{}.yml", path.trim_end_matches(".yaml"))
+        } else {
+            path
         }
     }
 

@@ -147,6 +147,29 @@ fn a_win_without_impact_is_a_blank_like_any_other_and_says_where_to_fix_it() {
         ),
         "{note}"
     );
+
+    // A wins file named `.yml` is named so, in the note and in the warning.
+    p.remove("data/wins.yaml");
+    p.write(
+        "data/wins.yml",
+        &wins_file().replace("    impact: Second impact\n", ""),
+    );
+    let report = build(&p, &options(&p));
+    let html = p.site("relationships.html");
+    assert!(
+        html.contains("has no <code>impact:</code> in <code>data/wins.yml</code>"),
+        "the note names data/wins.yml"
+    );
+    let warning = report
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("which has no impact"))
+        .expect("a warning about the win without impact");
+    assert_eq!(
+        warning.file.as_deref(),
+        Some(std::path::Path::new("data/wins.yml")),
+        "{warning:?}"
+    );
 }
 
 #[test]
