@@ -649,7 +649,15 @@ fn error_from_chain(chain: &str, file: &Path, source: &str, first_line: usize) -
                     .filter(|p| p.matches('.').count() == depth),
             )
         });
+        let name = between(chain, "Variable `", "`").unwrap_or_default();
         match meant {
+            // The name is right, but has no value in this build: a cohort's
+            // guide is no member's, so has no profile; a field may be left out.
+            Some(meant) if meant == name => format!(
+                "`{name}` has no value here: a cohort's guide belongs to no member, and a field \
+                 may be left out of the data; guard it with `{{% if {name} %}}…{{% endif %}}`, or \
+                 give it a `| default(value=\"…\")`"
+            ),
             Some(meant) => format!("did you mean `{meant}`?"),
             None => "the value is not in the data: guard it with `{% if … %}`, give it a \
                      `| default(value=\"…\")`, or fix the name"

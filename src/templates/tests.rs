@@ -550,3 +550,38 @@ fn a_block_never_closed_is_named_where_it_opens() {
     assert_eq!(d.message, "`{% if %}` is never closed", "{d:?}");
     assert_eq!((d.line, d.column), (2, 1));
 }
+
+#[test]
+fn a_right_name_without_a_value_says_so_rather_than_suggest_itself() {
+    // A cohort's guide has no profile: `profile.first_name` is a real name
+    // with no value there.
+    let ctx = Context::new();
+    let err = render_body(
+        "Hello {{ profile.first_name }}!\n",
+        &ctx,
+        Path::new("content/program.md"),
+        4,
+    )
+    .unwrap_err();
+    let help = err.help.as_deref().unwrap_or_default();
+    assert!(!help.contains("did you mean"), "{help}");
+    assert!(
+        help.starts_with(
+            "`profile.first_name` has no value here: a cohort's guide belongs to no member"
+        ),
+        "{help}"
+    );
+    assert!(help.contains("{% if profile.first_name %}"), "{help}");
+    // A misspelt one still gets the name it was likely meant to be.
+    let err = render_body(
+        "Hello {{ profile.frist_name }}!\n",
+        &ctx,
+        Path::new("content/program.md"),
+        4,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.help.as_deref(),
+        Some("did you mean `profile.first_name`?")
+    );
+}
