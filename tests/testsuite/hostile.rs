@@ -612,7 +612,11 @@ fn run_case(name: &str, case: &Case) -> Outcome {
                     }
                 }
             }
-            if !build.stderr.contains("previous site was left as it was") && has_good_site {
+            // (Or that nothing was written, when the folder the build would
+            // have replaced is not the one that holds the good site.)
+            let kept = build.stderr.contains("previous site was left as it was")
+                || build.stderr.contains("; nothing was written");
+            if !kept && has_good_site {
                 o.unmet.push(format!(
                     "build does not say the site was kept:\n{}",
                     build.stderr
