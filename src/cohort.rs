@@ -37,7 +37,7 @@ pub enum Speakers {
 pub fn workbooks<'p>(
     project: &'p Project,
     person: Option<&str>,
-) -> Result<Workbooks<'p>, Diagnostic> {
+) -> Result<Workbooks<'p>, Vec<Diagnostic>> {
     workbooks_for(project, person, Speakers::OfTheLanguage)
 }
 
@@ -46,42 +46,52 @@ pub fn workbooks_for<'p>(
     project: &'p Project,
     person: Option<&str>,
     speakers: Speakers,
-) -> Result<Workbooks<'p>, Diagnostic> {
+) -> Result<Workbooks<'p>, Vec<Diagnostic>> {
     let is_cohort = !project.members.is_empty();
     if let Some(id) = person
         && !project.members.iter().any(|m| m.id == id)
     {
         let ids = project.members.iter().map(|m| m.id.as_str());
-        return Err(Diagnostic::error(
-            "cohort",
-            format!("there is no member `{id}` in data/people/"),
-        )
-        .help(match suggest(id, ids) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None if !is_cohort => {
-                "--person builds one member of a cohort; this project has no data/people/ folder"
-                    .to_string()
-            }
-            None => "use the name of a folder under data/people/".to_string(),
-        }));
+        return Err(vec![
+            Diagnostic::error("cohort", format!("there is no member `{id}` in data/people/"))
+                .help(match suggest(id, ids) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None if !is_cohort => {
+                        "--person builds one member of a cohort; this project has no data/people/ folder"
+                            .to_string()
+                    }
+                    None => "use the name of a folder under data/people/".to_string(),
+                }),
+        ]);
     }
     // The members' tree holds the cohort report and its assets beside the
     // members' folders: a member may not take one of their names.
     let taken = members_tree_names(project);
-    if let Some(m) = project
+    let clashes: Vec<Diagnostic> = project
         .members
         .iter()
-        .find(|m| taken.contains(&m.id.as_str()))
-    {
-        return Err(Diagnostic::error(
-            "cohort",
-            format!(
-                "the member id `{}` is the name of a folder the members' tree keeps for itself",
-                m.id
-            ),
-        )
-        .in_file(format!("data/people/{}", m.id))
-        .help("rename the member's folder under data/people/"));
+        .filter(|m| taken.contains(&m.id.as_str()))
+        .map(|m| {
+            Diagnostic::error(
+                "cohort",
+                format!(
+                    "the member id `{}` is the name of a folder the members' tree keeps for itself",
+                    m.id
+                ),
+            )
+            .in_file(format!("data/people/{}", m.id))
+            .help(format!(
+                "rename the member's folder under data/people/; the members' tree keeps {} for itself",
+                taken
+                    .iter()
+                    .map(|t| format!("`{t}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        })
+        .collect();
+    if !clashes.is_empty() {
+        return Err(clashes);
     }
     // Each member's workbook is in their language: built with the project's
     // view in that language ([`Project::in_language`]).

@@ -356,8 +356,7 @@ pub fn pdfs(
     let mut diags = Diagnostics::new();
     // What only the PDFs have to say.
     let mut printed: Vec<Diagnostic> = Vec::new();
-    let workbooks =
-        cohort::workbooks_for(project, opts.person.as_deref(), speakers).map_err(|d| vec![d])?;
+    let workbooks = cohort::workbooks_for(project, opts.person.as_deref(), speakers)?;
     let empty = model::Workbook::default();
     let name = opts.pdf_name();
     // Each PDF, the workbook it is made from, and the folder of its data files.
@@ -396,7 +395,7 @@ pub fn pdfs(
         let mut found = Diagnostics::new();
         let pdf = pdf::source(project, workbook, opts, &mut found).map(|source| {
             if opts.brief {
-                pdf::render_brief(project, &source, opts)
+                pdf::render_brief(project, &source, opts, workbook)
             } else {
                 pdf::render_pdf_output(project, &source, opts)
             }

@@ -31,6 +31,34 @@ impl Data {
     }
 }
 
+/// The file with a contract that `stem` looks like a misspelling of
+/// (`relationship` for `relationships`), when that file is not there: the
+/// data it holds is then not where careerbook looks for it. Not in a cohort,
+/// whose personal data is in the members' folders.
+fn meant_as_typed(root: &Path, stem: &str) -> Option<&'static str> {
+    let typed = crate::diagnostics::suggest(stem, TYPED)?;
+    let dir = root.join(DIR);
+    let there = |ext: &str| dir.join(format!("{typed}.{ext}")).exists();
+    (!there("yaml") && !there("yml") && !dir.join("people").is_dir()).then_some(typed)
+}
+
+/// The warning for `file`, whose name is close to the data file `typed`'s
+/// (`profile`, `relationships`…) in the folder `dir`: careerbook does not
+/// read it as one.
+pub fn misnamed(file: &Path, typed: &str, dir: &str) -> Diagnostic {
+    Diagnostic::warning(
+        "data",
+        format!(
+            "`{}` is not read: careerbook reads {typed} from `{dir}/{typed}.yaml`",
+            file.display()
+        ),
+    )
+    .in_file(file)
+    .help(format!(
+        "did you mean `{typed}.yaml`? Rename the file `{dir}/{typed}.yaml`"
+    ))
+}
+
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Data {
     let mut data = Data::default();
     let dir = root.join(DIR);
@@ -57,6 +85,9 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Data {
             continue;
         }
         let file = Path::new(DIR).join(&name);
+        if let Some(typed) = meant_as_typed(root, stem) {
+            diags.push(misnamed(&file, typed, "data"));
+        }
         if !stem
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')

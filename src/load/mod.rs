@@ -371,8 +371,65 @@ fn load_member(
         );
         return None;
     }
-    let workbook = workbook::load_dir(root, &format!("data/people/{id}"), today, diags);
+    let dir = format!("data/people/{id}");
+    member_files(root, &dir, diags);
+    let workbook = workbook::load_dir(root, &dir, today, diags);
     Some(Member { id, workbook })
+}
+
+/// A member's folder holds their four data files and nothing careerbook
+/// reads besides: a file named otherwise (`relationship.yaml`) would be
+/// left out without a word, so it is a warning, as is a folder with no
+/// profile, whose workbook would have no name.
+fn member_files(root: &Path, dir: &str, diags: &mut Diagnostics) {
+    let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+        return;
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .filter(|name| !content::is_ignored(name))
+        .collect();
+    names.sort();
+    for name in &names {
+        let Some(stem) = name
+            .strip_suffix(".yaml")
+            .or_else(|| name.strip_suffix(".yml"))
+        else {
+            continue;
+        };
+        if workbook::FILES.contains(&stem) {
+            continue;
+        }
+        let file = Path::new(dir).join(name);
+        diags.push(match crate::diagnostics::suggest(stem, workbook::FILES) {
+            Some(typed) => data::misnamed(&file, typed, dir),
+            None => Diagnostic::warning(
+                "data",
+                format!("careerbook does not read `{}`", file.display()),
+            )
+            .in_file(&file)
+            .help(format!(
+                "a member's folder holds {}: move other files elsewhere",
+                workbook::FILES.map(|f| format!("{f}.yaml")).join(", ")
+            )),
+        });
+    }
+    if workbook::present(root, dir)
+        .iter()
+        .all(|f| !f.ends_with("/profile.yaml") && !f.ends_with("/profile.yml"))
+    {
+        diags.push(
+            Diagnostic::warning(
+                "data",
+                format!("`{dir}/` has no profile.yaml: this member's workbook has no name"),
+            )
+            .in_file(Path::new(dir))
+            .help(format!(
+                "add `{dir}/profile.yaml` with at least `name: …`, or remove the folder"
+            )),
+        );
+    }
 }
 
 #[cfg(test)]

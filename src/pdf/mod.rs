@@ -105,6 +105,7 @@ pub fn render_brief(
     project: &Project,
     source: &PdfSource,
     opts: &Options,
+    workbook: &crate::model::Workbook,
 ) -> Result<PdfOutput, Vec<Diagnostic>> {
     if !project.theme.files.contains_key(BRIEF_TEMPLATE) {
         return Err(vec![
@@ -115,21 +116,27 @@ pub fn render_brief(
     let world = build_world(project, source, opts, &[], "/brief.typ");
     let out = typeset(&world, project, opts, "brief")?;
     if out.pages != 1 {
-        let file = source
-            .view
-            .get("brief")
-            .filter(|b| !b.is_null())
-            .map(|_| "your profile and wins");
-        return Err(vec![
-            Diagnostic::error(
-                "print",
-                format!("the sponsor brief runs to {} pages; it must fit on one", out.pages),
-            )
-            .help(format!(
-                "shorten what is long in {}: each win's title and impact to a line, the first ambition to a sentence, `open_to` to a few items",
-                file.unwrap_or("the theme's print/brief.typ")
-            )),
-        ]);
+        // Whose brief, and the files its text comes from (a cohort member's
+        // own); a blank brief's length is the theme's.
+        let whose = match workbook.member_id() {
+            Some(id) => format!("the sponsor brief of `{id}`"),
+            None => "the sponsor brief".to_string(),
+        };
+        let from_data = source.view.get("brief").is_some_and(|b| !b.is_null());
+        let problem = Diagnostic::error(
+            "print",
+            format!("{whose} runs to {} pages; it must fit on one", out.pages),
+        );
+        let problem = if from_data {
+            problem.in_file(workbook.profile_file()).help(format!(
+                "shorten what is long in {} and {}: each win's title and impact to a line, the first ambition to a sentence, `open_to` to a few items",
+                workbook.profile_file(),
+                workbook.wins_file()
+            ))
+        } else {
+            problem.help("shorten what is long in the theme's print/brief.typ")
+        };
+        return Err(vec![problem]);
     }
     Ok(out)
 }

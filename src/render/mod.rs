@@ -147,8 +147,8 @@ fn render_language(
 ) -> Option<Rendered> {
     let workbooks = match cohort::workbooks(project, opts.person.as_deref()) {
         Ok(w) => w,
-        Err(d) => {
-            diags.push(d);
+        Err(problems) => {
+            diags.extend(problems);
             return None;
         }
     };

@@ -582,3 +582,97 @@ fn every_link_in_the_members_tree_leads_to_a_file_of_it() {
     );
     assert!(p.members_exists("ana-lima/index.html"));
 }
+
+#[test]
+fn a_member_s_misnamed_or_stray_file_and_a_folder_without_profile_are_warnings() {
+    let p = Project::from_fixture("cohort");
+    let dir = p.root().join("data/people/ana-lima");
+    std::fs::rename(
+        dir.join("relationships.yaml"),
+        dir.join("relationship.yaml"),
+    )
+    .unwrap();
+    p.write("data/people/ana-lima/notes.yaml", "x: 1\n");
+    std::fs::create_dir_all(p.root().join("data/people/empty")).unwrap();
+    let report = p.build_ok();
+    let said: Vec<String> = report
+        .warnings
+        .iter()
+        .filter(|w| w.code == "data")
+        .map(|w| {
+            format!(
+                "{} {} | {}",
+                w.location(),
+                w.message,
+                w.help.clone().unwrap_or_default()
+            )
+        })
+        .collect();
+    assert_eq!(said.len(), 3, "{said:#?}");
+    assert!(
+        said[0].starts_with("data/people/ana-lima/notes.yaml careerbook does not read"),
+        "{said:#?}"
+    );
+    assert!(
+        said[1].starts_with(
+            "data/people/ana-lima/relationship.yaml `data/people/ana-lima/relationship.yaml` is not read: \
+             careerbook reads relationships from `data/people/ana-lima/relationships.yaml`"
+        ),
+        "{said:#?}"
+    );
+    assert!(
+        said[1].contains("did you mean `relationships.yaml`?"),
+        "{said:#?}"
+    );
+    assert!(
+        said[2].starts_with("data/people/empty `data/people/empty/` has no profile.yaml"),
+        "{said:#?}"
+    );
+}
+
+#[test]
+fn a_data_file_named_close_to_one_careerbook_reads_is_a_warning() {
+    let p = Project::default_workbook();
+    let text = std::fs::read_to_string(p.root().join("data/wins.yaml")).unwrap();
+    p.remove("data/wins.yaml");
+    p.write("data/win.yaml", &text);
+    // Data for templates, named like nothing careerbook reads: no warning.
+    p.write("data/events.yaml", "- a talk\n");
+    // The log's wins are now unknown (errors); the warning says why.
+    let (diags, text) = p.build_err();
+    let said: Vec<String> = diags
+        .iter()
+        .filter(|d| !d.is_error())
+        .map(|w| format!("{} {}", w.location(), w.message))
+        .collect();
+    assert_eq!(
+        said,
+        ["data/win.yaml `data/win.yaml` is not read: careerbook reads wins from `data/wins.yaml`"],
+        "{text}"
+    );
+}
+
+#[test]
+fn member_ids_the_members_tree_keeps_for_itself_are_all_reported_at_once() {
+    let p = Project::bilingual_cohort();
+    for id in ["assets", "fr"] {
+        p.write(&format!("data/people/{id}/profile.yaml"), "name: Someone\n");
+    }
+    let (diags, text) = p.build_err();
+    let clashes: Vec<&careerbook::Diagnostic> = diags
+        .iter()
+        .filter(|d| d.message.contains("keeps for itself"))
+        .collect();
+    assert_eq!(clashes.len(), 2, "{text}");
+    assert_eq!(clashes[0].location(), "data/people/assets");
+    assert_eq!(clashes[1].location(), "data/people/fr");
+    assert!(
+        clashes[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .ends_with("the members' tree keeps `assets`, `fr` for itself"),
+        "{text}"
+    );
+    assert!(!p.root().join("members").exists());
+}

@@ -447,9 +447,10 @@ mod pdf {
         assert!(bytes.is_empty(), "nothing written");
         assert!(err.contains("the sponsor brief runs to"), "{err}");
         assert!(
-            err.contains("each win's title and impact to a line"),
+            err.contains("shorten what is long in data/profile.yaml and data/wins.yaml: each win's title and impact to a line"),
             "{err}"
         );
+        assert!(err.contains("--> data/profile.yaml"), "{err}");
     }
 
     #[test]
