@@ -75,6 +75,65 @@ impl Positions {
     }
 }
 
+/// At most this many of book.toml's keys are reported at once.
+const MAX_PROBLEMS: usize = 50;
+
+/// `text` (TOML) with the entry at byte `at` blanked out: the key and its
+/// value, or a table's header and every entry under it, each byte but line
+/// breaks made a space, so that what stays is where it was (its problems are
+/// located in the text as written). None if `text` is not TOML, or nothing
+/// is at `at`.
+fn without_entry_at(text: &str, at: usize) -> Option<String> {
+    use toml::de::{DeTable, DeValue};
+    /// The spans to blank for the innermost entry of `table` at `at`.
+    fn find(table: &DeTable<'_>, at: usize) -> Option<Vec<std::ops::Range<usize>>> {
+        for (key, value) in table {
+            if let DeValue::Table(inner) = value.get_ref()
+                && let Some(found) = find(inner, at)
+            {
+                return Some(found);
+            }
+            let (k, v) = (key.span(), value.span());
+            if !(k.contains(&at) || v.contains(&at)) {
+                continue;
+            }
+            return Some(match value.get_ref() {
+                // A `[table]`: its header (which is the value's span, before
+                // the key's) and the entries under it.
+                DeValue::Table(inner) if v.start < k.start => {
+                    let mut spans = vec![v];
+                    entries(inner, &mut spans);
+                    spans
+                }
+                _ => std::iter::once(k.start..v.end).collect(),
+            });
+        }
+        None
+    }
+    fn entries(table: &DeTable<'_>, spans: &mut Vec<std::ops::Range<usize>>) {
+        for (key, value) in table {
+            match value.get_ref() {
+                DeValue::Table(inner) if value.span().start < key.span().start => {
+                    spans.push(value.span());
+                    entries(inner, spans);
+                }
+                _ => spans.push(key.span().start..value.span().end),
+            }
+        }
+    }
+    let table = DeTable::parse(text).ok()?;
+    let spans = find(table.get_ref(), at)?;
+    let mut bytes = text.as_bytes().to_vec();
+    for span in spans {
+        for b in bytes.get_mut(span)?.iter_mut() {
+            if !matches!(*b, b'\n' | b'\r') {
+                *b = b' ';
+            }
+        }
+    }
+    String::from_utf8(bytes).ok()
+}
+
 /// A program with many members (`data/people/<id>/`).
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
@@ -361,26 +420,48 @@ impl Config {
     /// at `root`, if given.
     fn read(text: &str, root: Option<&Path>) -> Result<Config, Vec<Diagnostic>> {
         let text = crate::source::strip_bom(text);
-        let config: Config = toml::from_str(text).map_err(|e| {
-            let (line, col) = e.span().map(|s| line_col(text, s.start)).unwrap_or((0, 0));
-            let message = e.message().to_string();
-            vec![
-                Diagnostic::error("config", message.clone())
-                    .in_file(FILE_NAME)
-                    .at(line, col)
-                    .help_opt(did_you_mean_from_serde(&message).or_else(|| {
-                        message.starts_with("invalid").then(|| {
-                            "check the value against the book.toml reference in the README"
-                                .to_string()
-                        })
-                    })),
-            ]
-        })?;
+        // Every key the settings do not take, or whose value is of the wrong
+        // kind, is reported at once: each is blanked out in turn and the rest
+        // read again. (Broken TOML syntax stops it: what follows is unknown.)
+        let mut problems = Vec::new();
+        let mut reading = text.to_string();
+        let config: Option<Config> = loop {
+            match toml::from_str(&reading) {
+                Ok(config) => break Some(config),
+                Err(e) => {
+                    let (line, col) = e.span().map(|s| line_col(text, s.start)).unwrap_or((0, 0));
+                    let message = e.message().to_string();
+                    problems.push(
+                        Diagnostic::error("config", message.clone())
+                            .in_file(FILE_NAME)
+                            .at(line, col)
+                            .help_opt(did_you_mean_from_serde(&message).or_else(|| {
+                                message.starts_with("invalid").then(|| {
+                                    "check the value against the book.toml reference in the README"
+                                        .to_string()
+                                })
+                            })),
+                    );
+                    match e
+                        .span()
+                        .and_then(|span| without_entry_at(&reading, span.start))
+                    {
+                        Some(rest) if rest != reading && problems.len() < MAX_PROBLEMS => {
+                            reading = rest;
+                        }
+                        _ => break None,
+                    }
+                }
+            }
+        };
+        let Some(config) = config else {
+            return Err(problems);
+        };
         let config = Config {
             positions: Positions::of(text),
             ..config
         };
-        let mut problems = config.validate();
+        problems.extend(config.validate());
         if let Some(root) = root {
             problems.extend(config.file_problems(root));
         }
@@ -773,6 +854,56 @@ mod tests {
         assert_eq!((err[0].line, err[0].column), (3, 1));
         assert!(err[0].message.contains("titel"), "{}", err[0].message);
         assert_eq!(err[0].help.as_deref(), Some("did you mean `title`?"));
+    }
+
+    #[test]
+    fn every_unknown_key_and_wrong_value_is_reported_at_once() {
+        let text = "[book]\ntitel = \"x\"\nauthors = \"me\"\n\n[brandng]\nlogo = \"a.png\"\nname = \"Org\"\n\n\
+                    [print]\npage-size = \"legal\"\n\n[branding]\naccent = \"blue\"\n\n\
+                    [public]\nshow-profil = true\n";
+        let err = Config::parse(text).unwrap_err();
+        let mut found: Vec<(usize, usize, &str)> = err
+            .iter()
+            .map(|d| (d.line, d.column, d.message.as_str()))
+            .collect();
+        found.sort();
+        let at: Vec<(usize, usize)> = found.iter().map(|(l, c, _)| (*l, *c)).collect();
+        // The key, the wrong value, the unknown table (its name), the wrong
+        // variant, the colour (book.toml's own check, on what is left), and
+        // the last key.
+        assert_eq!(
+            at,
+            [(2, 1), (3, 11), (5, 2), (10, 13), (13, 1), (16, 1)],
+            "{found:#?}"
+        );
+        assert!(found[0].2.contains("`titel`"));
+        assert!(found[2].2.contains("`brandng`"));
+        assert!(found[5].2.contains("`show-profil`"));
+        // Broken TOML stops it: what follows cannot be read.
+        let err =
+            Config::parse("[book]\ntitel = \"x\"\ntitle = \"y\n[public]\nx = 1\n").unwrap_err();
+        assert_eq!(err.len(), 1, "{err:?}");
+    }
+
+    #[test]
+    fn the_entry_at_a_problem_is_blanked_where_it_stands() {
+        let text = "[book]\ntitel = \"é\"\n[brandng]\nlogo = [\n  1,\n]\n[print]\n";
+        let at = text.find("titel").unwrap();
+        let blanked = without_entry_at(text, at).unwrap();
+        assert_eq!(blanked.len(), text.len());
+        assert_eq!(
+            blanked.lines().nth(1),
+            Some(" ".repeat("titel = \"é\"".len()).as_str())
+        );
+        let at = text.find("brandng").unwrap();
+        let blanked = without_entry_at(text, at).unwrap();
+        assert_eq!(
+            blanked
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .collect::<Vec<_>>(),
+            ["[book]", "titel = \"é\"", "[print]"]
+        );
     }
 
     #[test]
