@@ -159,20 +159,25 @@ fn phase_chart(summary: &CohortSummary, locale: &crate::language::Locale) -> Str
         )))
         .collect();
     let max = rows.iter().map(|r| r.1).max().unwrap_or(0).max(1);
-    let height = 28 * rows.len() + 10;
+    // Each phase's name on a line of its own above its bar: a name of any
+    // length (the French ones are long) never runs into the bar or its count.
+    const ROW: usize = 40;
+    const BAR: f64 = 420.0;
+    let height = ROW * rows.len() + 4;
     let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 {height}\" role=\"img\" aria-labelledby=\"phase-chart-title\" class=\"phase-chart\"><title id=\"phase-chart-title\">{}</title>",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 480 {height}\" role=\"img\" aria-labelledby=\"phase-chart-title\" class=\"phase-chart\"><title id=\"phase-chart-title\">{}</title>",
         crate::view::timeline::esc(&locale.t("cohort-chart-title"))
     );
     for (i, (label, n)) in rows.iter().enumerate() {
-        let y = 5 + i * 28;
-        let w = (*n as f64 / max as f64 * 330.0).round();
+        let y = i * ROW;
+        let w = (*n as f64 / max as f64 * BAR).round();
         svg.push_str(&format!(
-            "<text x=\"0\" y=\"{}\" font-size=\"13\" font-family=\"system-ui, sans-serif\" fill=\"currentColor\">{}</text><rect x=\"260\" y=\"{y}\" width=\"{w}\" height=\"20\" rx=\"3\" fill=\"#0b6e69\"/><text x=\"{}\" y=\"{}\" font-size=\"13\" font-family=\"system-ui, sans-serif\" fill=\"currentColor\">{n}</text>",
-            y + 15,
+            "<text x=\"0\" y=\"{}\" font-size=\"13\" font-family=\"system-ui, sans-serif\" fill=\"currentColor\">{}</text><rect x=\"0\" y=\"{}\" width=\"{w}\" height=\"16\" rx=\"3\" fill=\"#0b6e69\"/><text x=\"{}\" y=\"{}\" font-size=\"13\" font-family=\"system-ui, sans-serif\" fill=\"currentColor\">{n}</text>",
+            y + 14,
             crate::view::timeline::esc(label),
-            266.0 + w,
-            y + 15
+            y + 20,
+            w + 6.0,
+            y + 33
         ));
     }
     svg.push_str("</svg>");
