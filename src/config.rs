@@ -508,7 +508,7 @@ impl Config {
                     Ok(()) if key == "branding.logo" => not_its_format(root, path)?,
                     Ok(()) => return None,
                 };
-                let (l, c) = self.position(key).unwrap_or((0, 0));
+                let (l, c) = self.value_position(key).unwrap_or((0, 0));
                 Some(
                     Diagnostic::error("config", message)
                         .in_file(FILE_NAME)
@@ -521,8 +521,9 @@ impl Config {
 
     fn validate(&self) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
+        // At the value, which is what is wrong.
         let mut bad = |key: &str, message: String, help: &str| {
-            let (l, c) = self.position(key).unwrap_or((0, 0));
+            let (l, c) = self.value_position(key).unwrap_or((0, 0));
             problems.push(
                 Diagnostic::error("config", message)
                     .in_file(FILE_NAME)
@@ -873,7 +874,7 @@ mod tests {
         // the last key.
         assert_eq!(
             at,
-            [(2, 1), (3, 11), (5, 2), (10, 13), (13, 1), (16, 1)],
+            [(2, 1), (3, 11), (5, 2), (10, 13), (13, 10), (16, 1)],
             "{found:#?}"
         );
         assert!(found[0].2.contains("`titel`"));
@@ -938,11 +939,11 @@ mod tests {
     #[test]
     fn keys_are_located_where_the_parser_read_them_never_in_comments() {
         // The words `logo` and `language` appear first in a comment and in a
-        // value: the diagnostics point at the keys.
+        // value: the diagnostics point at the keys' values.
         let text = "# logo = \"old.gif\", our old logo\n[book]\ndescription = \"the language of mentors\"\nlanguage = \"english please\"\n\n[branding]\nlogo = \"brand/logo.gif\"\n";
         let err = Config::parse(text).unwrap_err();
         let at: Vec<_> = err.iter().map(|d| (d.line, d.column)).collect();
-        assert_eq!(at, [(4, 1), (7, 1)], "{err:?}");
+        assert_eq!(at, [(4, 12), (7, 8)], "{err:?}");
         // Dotted keys and inline tables too.
         let c = Config::parse(
             "branding = { organisation = \"O\", logo = \"b.svg\" }\nbuild.theme = \"x\"\n",
@@ -963,7 +964,7 @@ mod tests {
         let err = Config::parse("[branding]\naccent = \"#a0522d\"\naccent-dark = \"lighter\"\n")
             .unwrap_err();
         assert_eq!(err.len(), 1, "{err:?}");
-        assert_eq!(err[0].location(), "book.toml:3:1");
+        assert_eq!(err[0].location(), "book.toml:3:15");
         assert!(err[0].message.contains("`lighter`"), "{err:?}");
     }
 

@@ -363,7 +363,7 @@ fn branding_appears_on_every_page_and_in_print() {
         "[branding]\naccent = \"red;}body{display:none\"\n",
     );
     let (diags, _) = p.build_err();
-    assert_eq!(diags[0].location(), "book.toml:2:1");
+    assert_eq!(diags[0].location(), "book.toml:2:10");
 }
 
 #[test]
@@ -411,7 +411,7 @@ fn branding_accent_is_made_readable_in_dark_mode() {
         "[branding]\naccent = \"#a0522d\"\naccent-dark = \"#a0522d; color: red\"\n",
     );
     let (diags, _) = p.build_err();
-    assert_eq!(diags[0].location(), "book.toml:3:1");
+    assert_eq!(diags[0].location(), "book.toml:3:15");
     assert!(diags[0].message.contains("not a colour"), "{diags:?}");
 }
 

@@ -215,14 +215,15 @@ fn a_missing_logo_is_reported_with_book_toml_s_other_problems() {
             .unwrap_or_else(|| panic!("no `{message}` in {text}"))
             .location()
     };
-    assert_eq!(at("cannot find the logo `brand/logo.png`"), "book.toml:5:1");
+    // At the values, which are what is wrong.
+    assert_eq!(at("cannot find the logo `brand/logo.png`"), "book.toml:5:8");
     assert_eq!(
         at("cannot find the stylesheet `custom.css`"),
-        "book.toml:9:1"
+        "book.toml:9:18"
     );
     assert_eq!(
         at("`www.example.org` is not an http(s) or mailto link"),
-        "book.toml:6:1"
+        "book.toml:6:11"
     );
     assert_eq!(diags.len(), 3, "{text}");
     // `check` says the same, and the files, once there, build.
@@ -238,7 +239,7 @@ fn a_missing_logo_is_reported_with_book_toml_s_other_problems() {
     p.write("book.toml", &toml);
     let (diags, text) = p.build_err();
     assert_eq!(diags.len(), 1, "{text}");
-    assert_eq!(diags[0].location(), "book.toml:5:1");
+    assert_eq!(diags[0].location(), "book.toml:5:8");
     assert_eq!(
         diags[0].message,
         "the logo `brand/logo.png` is not a PNG image"
