@@ -794,7 +794,11 @@ fn not_its_format(root: &Path, logo: &Path) -> Option<(String, String)> {
         _ => String::from_utf8_lossy(&head).contains("<svg"),
     };
     if is(&ext) {
-        return None;
+        return if ext == "svg" {
+            not_well_formed(root, logo)
+        } else {
+            None
+        };
     }
     // With its article: "an SVG image", "a PNG image".
     let name = |format: &str| match format {
@@ -815,6 +819,38 @@ fn not_its_format(root: &Path, logo: &Path) -> Option<(String, String)> {
         help,
     ))
 }
+
+/// The problem of an SVG logo that is not well-formed XML (a file cut short,
+/// say): the site would show a broken image and the PDF would refuse it.
+/// The file is read whole here, up to [`SVG_LOGO_MAX`].
+fn not_well_formed(root: &Path, logo: &Path) -> Option<(String, String)> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    let read = std::fs::File::open(root.join(logo))
+        .and_then(|f| f.take(SVG_LOGO_MAX + 1).read_to_end(&mut bytes));
+    if read.is_err() || bytes.len() as u64 > SVG_LOGO_MAX {
+        // Read errors were reported by the first look; a logo this large is
+        // left to the PDF's reader.
+        return None;
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    let problem = match roxmltree::Document::parse(&text) {
+        Ok(doc) if doc.root_element().tag_name().name() == "svg" => return None,
+        Ok(doc) => format!(
+            "its root element is `{}`, not `svg`",
+            doc.root_element().tag_name().name()
+        ),
+        Err(e) => e.to_string(),
+    };
+    Some((
+        format!("the logo `{}` is not a well-formed SVG image: {problem}", logo.display()),
+        "save the logo again from the program that made it, or fix the file where the reader stopped"
+            .to_string(),
+    ))
+}
+
+/// Larger SVG logos are not read when book.toml is checked.
+const SVG_LOGO_MAX: u64 = 4 * 1024 * 1024;
 
 /// Whether a path book.toml names stays inside the project folder, as
 /// written (where a symbolic link leads is [`crate::source::inside`]'s).
