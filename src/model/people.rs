@@ -222,9 +222,9 @@ impl Person {
         }
     }
 
-    /// The first word of the name, for greetings (`Hi Colette,`).
+    /// The name to greet the person by (`Hi Colette,`): [`first_name_of`].
     pub fn first_name(&self) -> &str {
-        self.name.split_whitespace().next().unwrap_or(&self.name)
+        first_name_of(&self.name)
     }
 
     /// The anchor of the person's card on the relationships page.
@@ -235,5 +235,51 @@ impl Person {
     /// Link to the person's card, relative to the site root.
     pub fn url(&self) -> String {
         format!("relationships.html#{}", self.anchor())
+    }
+}
+
+/// The name to greet someone by: the first word of `name`, past a title
+/// before it ("Dr. Priya Sharma" and "Mme Lise Roy" are greeted "Priya" and
+/// "Lise", not "Dr," or "Mme,"). A title is a word that ends with a full
+/// stop, or one of [`TITLES`]. A person's `outreach: first_name:` says
+/// otherwise where needed.
+pub fn first_name_of(name: &str) -> &str {
+    let mut words = name.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let title = word.ends_with('.') || TITLES.contains(&word.to_lowercase().as_str());
+        if !(title && words.peek().is_some()) {
+            return word;
+        }
+    }
+    name
+}
+
+/// Titles written before a name without a full stop, in English and French.
+const TITLES: [&str; 11] = [
+    "dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame", "mme", "mlle", "dre",
+];
+
+#[cfg(test)]
+mod first_name_tests {
+    use super::first_name_of;
+
+    #[test]
+    fn a_title_before_a_name_is_not_the_name_to_greet_by() {
+        for (name, first) in [
+            ("Priya Sharma", "Priya"),
+            ("Dr. Priya Sharma", "Priya"),
+            ("Dr Priya Sharma", "Priya"),
+            ("Prof. Dr. Ana Lima", "Ana"),
+            ("Mme Lise Roy", "Lise"),
+            ("M. Jean Roy", "Jean"),
+            ("J. Robert Oppen", "Robert"),
+            ("  Hélène   Cormier ", "Hélène"),
+            // A title alone is all there is to greet by.
+            ("Dr.", "Dr."),
+            ("Madame", "Madame"),
+            ("", ""),
+        ] {
+            assert_eq!(first_name_of(name), first, "{name:?}");
+        }
     }
 }

@@ -159,8 +159,8 @@ impl Profile {
         }
     }
 
-    /// The first word of the name.
+    /// The name to greet you by: [`super::people::first_name_of`].
     pub fn first_name(&self) -> &str {
-        self.name.split_whitespace().next().unwrap_or(&self.name)
+        super::people::first_name_of(&self.name)
     }
 }
