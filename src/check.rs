@@ -381,7 +381,7 @@ mod tests {
         assert_eq!(
             said(&diags, "config"),
             [(
-                "book.toml:3:1".to_string(),
+                "book.toml:3:8".to_string(),
                 "cannot read the logo `brand/logo.png`: it is a named pipe, not a regular file"
                     .to_string()
             )],
