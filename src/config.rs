@@ -287,12 +287,17 @@ pub struct BookConfig {
     pub languages: Vec<String>,
 }
 
-/// The book's title and description in a language other than the first.
+/// The book's title and description, and the organization's name and footer
+/// line, in a language other than the first.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct BookTranslation {
     pub title: Option<String>,
     pub description: Option<String>,
+    /// `[branding] organisation` in this language.
+    pub organisation: Option<String>,
+    /// `[branding] footer` in this language.
+    pub footer: Option<String>,
 }
 
 impl Default for BookConfig {
@@ -682,18 +687,35 @@ impl Config {
     /// The book's title in the language of this view of the project
     /// (`[translation.<tag>] title`, or `[book] title`).
     pub fn title(&self) -> &str {
-        self.translation
-            .get(&self.book.language)
-            .and_then(|t| t.title.as_deref())
+        self.translated(|t| t.title.as_deref())
             .unwrap_or(&self.book.title)
     }
 
     /// The book's description in the language of this view (see [`Config::title`]).
     pub fn description(&self) -> Option<&str> {
-        self.translation
-            .get(&self.book.language)
-            .and_then(|t| t.description.as_deref())
+        self.translated(|t| t.description.as_deref())
             .or(self.book.description.as_deref())
+    }
+
+    /// `[branding] organisation` in the language of this view (see
+    /// [`Config::title`]).
+    pub fn organisation(&self) -> Option<&str> {
+        self.translated(|t| t.organisation.as_deref())
+            .or(self.branding.organisation.as_deref())
+    }
+
+    /// `[branding] footer` in the language of this view (see [`Config::title`]).
+    pub fn footer(&self) -> Option<&str> {
+        self.translated(|t| t.footer.as_deref())
+            .or(self.branding.footer.as_deref())
+    }
+
+    /// What `[translation.<tag>]` says for the language of this view.
+    fn translated<'c>(
+        &'c self,
+        field: impl Fn(&'c BookTranslation) -> Option<&'c str>,
+    ) -> Option<&'c str> {
+        self.translation.get(&self.book.language).and_then(field)
     }
 
     /// Where the site in `tag` goes, from the output folder (and where a

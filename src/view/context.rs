@@ -168,11 +168,11 @@ impl<'a> Branding<'a> {
     pub fn of(project: &'a Project, logo: Option<String>) -> Self {
         let b = &project.config.branding;
         Branding {
-            organisation: b.organisation.as_deref(),
+            organisation: project.config.organisation(),
             logo,
             accent: b.accent_light(),
             accent_dark: b.accent_on_dark(),
-            footer: b.footer.as_deref(),
+            footer: project.config.footer(),
             contact: b.contact.as_deref(),
         }
     }

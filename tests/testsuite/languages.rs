@@ -673,3 +673,25 @@ fn a_book_toml_in_error_does_not_make_a_member_s_language_unknown() {
         "{text}"
     );
 }
+
+#[test]
+fn the_organization_s_name_and_footer_line_are_in_each_language() {
+    let p = bilingual();
+    let toml = std::fs::read_to_string(p.root().join("book.toml")).unwrap();
+    p.write(
+        "book.toml",
+        &format!(
+            "{toml}organisation = \"Réseau Érable\"\nfooter = \"© 2026 Réseau Érable\"\n\n\
+             [branding]\norganisation = \"Maple Network\"\nfooter = \"© 2026 Maple Network\"\n\
+             contact = \"mailto:hello@example.org\"\n"
+        ),
+    );
+    p.build_ok();
+    let english = p.site("chapter.html");
+    let french = p.site("fr/chapter.html");
+    assert!(english.contains("© 2026 Maple Network"), "{english}");
+    assert!(english.contains("<span class=\"brand-name\">Maple Network</span>"));
+    assert!(french.contains("© 2026 Réseau Érable"), "{french}");
+    assert!(french.contains("<span class=\"brand-name\">Réseau Érable</span>"));
+    assert!(!french.contains("Maple Network"), "{french}");
+}
