@@ -263,6 +263,14 @@ fn char_to_byte(text: &str, chars: usize) -> usize {
 /// Underline the word at `start`, or one character.
 fn next_token_end(text: &str, start: usize) -> usize {
     let rest = &text[start..];
+    // A value after `key: ` (YAML), `key = ` (TOML) or `- ` (a list item)
+    // is underlined whole: `Big Win`, `Nov 10, 2026`, a quoted string.
+    let before = text[..start].trim_end();
+    let at_value = start > before.len()
+        && (before.ends_with(':') || before.ends_with('=') || before.ends_with('-'));
+    if at_value && let Some(len) = value_len(rest) {
+        return start + len;
+    }
     let word = rest
         .char_indices()
         .find(|(_, c)| c.is_whitespace() || matches!(c, ':' | ',' | ']' | '}'))
@@ -272,6 +280,26 @@ fn next_token_end(text: &str, start: usize) -> usize {
         rest.chars().next().map_or(start, |c| start + c.len_utf8())
     } else {
         start + word
+    }
+}
+
+/// The length of the value `rest` starts with: a quoted string to its closing
+/// quote, anything else to the end of the line or a comment, its trailing
+/// spaces left out. None for a flow list or map (`[`, `{`), whose items are
+/// underlined one by one.
+fn value_len(rest: &str) -> Option<usize> {
+    let first = rest.chars().next()?;
+    match first {
+        '[' | '{' => None,
+        '"' | '\'' => Some(
+            rest[1..]
+                .find(first)
+                .map_or(rest.trim_end().len(), |close| close + 2),
+        ),
+        _ => {
+            let line = rest.find(" #").map_or(rest, |comment| &rest[..comment]);
+            Some(line.trim_end().len()).filter(|&len| len > 0)
+        }
     }
 }
 
@@ -537,5 +565,38 @@ mod tests {
         assert!(text.contains("book.toml:2:1"), "{text}");
         assert!(text.contains("^^^^^"), "{text}");
         assert!(text.contains("help: did you mean `title`?"), "{text}");
+    }
+}
+
+#[cfg(test)]
+mod underline_tests {
+    use super::next_token_end;
+
+    /// The text `next_token_end` underlines from `column` (1-based, in bytes
+    /// here: the lines are ASCII).
+    fn underlined(line: &str, column: usize) -> &str {
+        &line[column - 1..next_token_end(line, column - 1)]
+    }
+
+    #[test]
+    fn a_value_is_underlined_whole_and_a_key_alone() {
+        assert_eq!(underlined("  - id: Big Win", 9), "Big Win");
+        assert_eq!(
+            underlined("    date: Nov 10, 2026  # when", 11),
+            "Nov 10, 2026"
+        );
+        assert_eq!(
+            underlined("email: Maria <maria@example.com>", 8),
+            "Maria <maria@example.com>"
+        );
+        assert_eq!(
+            underlined("logo = \"brand/my logo.svg\" # old", 8),
+            "\"brand/my logo.svg\""
+        );
+        assert_eq!(underlined("  - plan m1 list", 5), "plan m1 list");
+        // A key, an item of a flow list: one word.
+        assert_eq!(underlined("titel = \"x\"", 1), "titel");
+        assert_eq!(underlined("seen_by: [ana, bo b]", 16), "bo");
+        assert_eq!(underlined("goals: [a b]", 8), "[a");
     }
 }
