@@ -46,6 +46,7 @@ pub fn to_diagnostic(
     }
     let help = did_you_mean_from_serde(&message)
         .or_else(|| syntax_help(&message, text, line, column))
+        .or_else(|| duplicate_help(&message, text, line, column, first_line))
         .or_else(|| generic_help(&message));
     Diagnostic::error(code, message)
         .in_file(file)
@@ -316,6 +317,49 @@ pub fn colon_in_text_help(text: &str, line: usize, column: usize) -> Option<Stri
     ))
 }
 
+/// For a key written twice in a mapping, where the first one is: the key
+/// at the same column on an earlier line of the same mapping (which ends,
+/// going up, at a line indented less, after its first key's `- ` is read).
+fn duplicate_help(
+    message: &str,
+    text: &str,
+    line: usize,
+    column: usize,
+    first_line: usize,
+) -> Option<String> {
+    let key = message.strip_prefix("duplicate mapping key: ")?.trim();
+    let lines: Vec<&str> = text.lines().collect();
+    for n in (0..line.saturating_sub(1).min(lines.len())).rev() {
+        let l = lines[n];
+        let content = l.trim_start();
+        if content.is_empty() || content.starts_with('#') {
+            continue;
+        }
+        let indent = l.len() - content.len();
+        // The key's column, past any `- ` that starts a list item.
+        let mut rest = content;
+        let mut key_at = indent;
+        while let Some(after) = rest.strip_prefix('-').filter(|a| a.starts_with(' ')) {
+            let item = after.trim_start();
+            key_at += 1 + after.len() - item.len();
+            rest = item;
+        }
+        let named = rest
+            .strip_prefix(key)
+            .is_some_and(|after| after.trim_start().starts_with(':'));
+        if key_at + 1 == column && named {
+            return Some(format!(
+                "`{key}` is first written at line {}; each key may appear once in a mapping: remove or rename one of them",
+                n + first_line
+            ));
+        }
+        if indent + 1 < column {
+            break;
+        }
+    }
+    None
+}
+
 fn generic_help(message: &str) -> Option<String> {
     let help = if message.contains("duplicate mapping key") {
         "each key may appear once in a mapping: remove or rename one of them"
@@ -336,6 +380,33 @@ fn generic_help(message: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_written_twice_says_where_the_first_is() {
+        let text = "wins:\n  - id: a\n    title: One\n    date: 2026-01-01\n  - id: b\n    title: Two\n    # a note\n    title: Again\n";
+        let e = serde_saphyr::from_str::<serde_json::Value>(text).unwrap_err();
+        let d = to_diagnostic(&e, text, Path::new("data/wins.yaml"), 1, "yaml");
+        assert_eq!(d.line, 8, "{d:?}");
+        assert_eq!(
+            d.help.as_deref(),
+            Some(
+                "`title` is first written at line 6; each key may appear once in a mapping: remove or rename one of them"
+            )
+        );
+        // The first key of a list item is found past its `- `, and front
+        // matter's lines count from the file's.
+        let text = "- id: a\n  name: x\n  id: b\n";
+        let e = serde_saphyr::from_str::<serde_json::Value>(text).unwrap_err();
+        let d = to_diagnostic(&e, text, Path::new("x.md"), 2, "yaml");
+        assert_eq!(d.line, 4, "{d:?}");
+        assert!(
+            d.help
+                .as_deref()
+                .unwrap()
+                .starts_with("`id` is first written at line 2;"),
+            "{d:?}"
+        );
+    }
 
     #[test]
     fn a_tab_error_points_at_the_tab() {
