@@ -419,6 +419,13 @@ impl<'a> Guard<'a> {
     /// One error per text found, naming the files it is in, in the order of
     /// the texts' owners.
     pub fn findings(self) -> Vec<Diagnostic> {
+        self.findings_with(|_| None)
+    }
+
+    /// [`Guard::findings`], each naming also the project's own page an output
+    /// file was made from (`source`: `thanks.html` → `content/thanks.md`),
+    /// which is what to change.
+    pub fn findings_with(self, source: impl Fn(&str) -> Option<String>) -> Vec<Diagnostic> {
         let found = self.found.into_inner().unwrap_or_else(|e| e.into_inner());
         // Text (as written) → its owner and the files it is in, sorted.
         let mut by_text: BTreeMap<&str, (&Owner, BTreeSet<String>)> = BTreeMap::new();
@@ -433,6 +440,8 @@ impl<'a> Guard<'a> {
         by_text
             .into_values()
             .map(|(owner, paths)| {
+                let mut sources: Vec<String> = paths.iter().filter_map(|p| source(p)).collect();
+                sources.dedup();
                 let mut paths: Vec<String> = paths.into_iter().map(|p| format!("`{p}`")).collect();
                 // Pages first: they are what a person would fix.
                 paths.sort_by_key(|p| !p.ends_with(".html`"));
@@ -452,6 +461,17 @@ impl<'a> Guard<'a> {
                         "a public build shows no other person; take it out of the page or template that prints it, \
                          or build your own copy without --public",
                     )
+                };
+                let help = match sources.as_slice() {
+                    [] => help.to_string(),
+                    pages => format!(
+                        "it is written in {}; {help}",
+                        pages
+                            .iter()
+                            .map(|p| format!("`{p}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
                 };
                 Diagnostic::error(
                     "audience",

@@ -181,10 +181,36 @@ fn render_language(
         },
         diags,
     );
-    let found = guard.findings();
+    let found = guard.findings_with(|path| own_page_of(project, path));
     let clean = found.is_empty();
     diags.extend(found);
     rendered.filter(|_| clean)
+}
+
+/// The project's own page (not a built-in one) that the site's file `path`
+/// (`thanks.html`, `fr/thanks.html`) was made from, as the project names it
+/// (`content/thanks.md`).
+fn own_page_of(project: &Project, path: &str) -> Option<String> {
+    let config = &project.config;
+    let in_language = |tag: &str| -> Option<&[crate::load::content::SourcePage]> {
+        if tag == config.default_language() {
+            Some(&project.content.pages)
+        } else {
+            project
+                .content
+                .translations
+                .get(crate::config::primary_subtag(tag))
+                .map(Vec::as_slice)
+        }
+    };
+    config.languages().iter().find_map(|tag| {
+        let rest = path.strip_prefix(config.folder_of(tag).as_str())?;
+        let rel = format!("{}.md", rest.strip_suffix(".html")?);
+        in_language(tag)?
+            .iter()
+            .find(|page| page.rel == rel && !page.file.starts_with(crate::load::base::PREFIX))
+            .map(|page| page.file.display().to_string())
+    })
 }
 
 /// [`render`], with no second look at what is written.

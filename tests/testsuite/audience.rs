@@ -252,6 +252,18 @@ fn a_page_that_names_someone_you_track_fails_a_public_build_and_check_says_where
         "{found:#?}"
     );
     assert!(found[1].contains("`Hélène Cormier`"), "{found:#?}");
+    // The help names the page of the project to change, not only the output.
+    let helps: Vec<&str> = checked
+        .iter()
+        .filter(|d| d.code == "audience")
+        .filter_map(|d| d.help.as_deref())
+        .collect();
+    assert!(
+        helps.iter().all(|h| h.starts_with(
+            "it is written in `content/thanks.md`; a public build shows no other person"
+        )),
+        "{helps:#?}"
+    );
     let (code, stderr) = run(careerbook()
         .args(["build", "--public", "--today", "2026-11-24"])
         .arg(p.root()));
