@@ -1094,3 +1094,44 @@ fn reading_on_after_a_problem_adds_none_of_its_own() {
     let at: Vec<(usize, usize)> = diags.iter().map(|d| (d.line, d.column)).collect();
     assert_eq!(at, [(604, 11), (605, 12)], "{:#?}", messages(&diags));
 }
+
+#[test]
+fn a_key_written_twice_in_one_entry_does_not_hide_the_other_entries_problems() {
+    let wins = "\
+wins:
+  - id: Big Win
+    date: 2026-01-01
+    title: One
+    title: Two
+  - id: second
+    date: 2026-02-30
+    title: Three
+";
+    let people = "\
+people:
+  - id: ana
+    name: Ana
+    name: Ana Lima
+    role: mentor
+  - id: bo
+    name: Bo
+    role: mentr
+";
+    let (_, diags) = with_wins("data", Some(people), Some(wins));
+    let found: Vec<String> = diags
+        .iter()
+        .map(|d| format!("{} {}", d.location(), d.message))
+        .collect();
+    for (at, what) in [
+        ("data/wins.yaml:2:9", "`Big Win` is not a valid id"),
+        ("data/wins.yaml:5:5", "duplicate mapping key: title"),
+        ("data/wins.yaml:7:11", "`2026-02-30` is not a date"),
+        ("data/relationships.yaml:4:5", "duplicate mapping key: name"),
+        ("data/relationships.yaml:8:11", "mentr"),
+    ] {
+        assert!(
+            found.iter().any(|f| f.starts_with(at) && f.contains(what)),
+            "{at} {what}: {found:#?}"
+        );
+    }
+}

@@ -117,8 +117,7 @@ fn recover_people(
         people: Option<Vec<Spanned<IgnoredAny>>>,
     }
     let top = serde_saphyr::from_str::<Option<TopKeys>>(text).err();
-    let starts = serde_saphyr::from_str::<Option<Shape>>(text)
-        .ok()
+    let starts = super::recover::shape::<Option<Shape>>(text)
         .flatten()
         .map(|s| super::recover::starts(s.people));
     // `role: Mentor` is reported; the rest of the person is still checked.

@@ -135,6 +135,16 @@ pub(super) fn entries<T: DeserializeOwned>(
     read
 }
 
+/// A file's shape `S` (where its entries start), read with a key written
+/// twice let through: the shape does not read the entries' keys, and the
+/// entry with the key twice is read on its own, where that is reported, so
+/// the other entries' problems are found in the same run.
+pub(super) fn shape<S: DeserializeOwned>(text: &str) -> Option<S> {
+    let mut options = serde_saphyr::Options::default();
+    options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::FirstWins;
+    serde_saphyr::from_str_with_options(text, options).ok()
+}
+
 /// Where each entry of a list starts, from the list read as spans.
 pub(super) fn starts(list: Option<Vec<Spanned<IgnoredAny>>>) -> Vec<(usize, usize)> {
     list.unwrap_or_default()

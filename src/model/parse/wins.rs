@@ -38,8 +38,7 @@ fn recover_wins(
         wins: Option<Vec<Spanned<IgnoredAny>>>,
     }
     let top = serde_saphyr::from_str::<Option<TopKeys>>(text).err();
-    let starts = serde_saphyr::from_str::<Option<Shape>>(text)
-        .ok()
+    let starts = super::recover::shape::<Option<Shape>>(text)
         .flatten()
         .map(|s| super::recover::starts(s.wins));
     // A date that is not one is reported; the rest of the win is still
