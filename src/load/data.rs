@@ -31,31 +31,35 @@ impl Data {
     }
 }
 
-/// The file with a contract that `stem` looks like a misspelling of
-/// (`relationship` for `relationships`), when that file is not there: the
-/// data it holds is then not where careerbook looks for it. Not in a cohort,
-/// whose personal data is in the members' folders.
-fn meant_as_typed(root: &Path, stem: &str) -> Option<&'static str> {
-    let typed = crate::diagnostics::suggest(stem, TYPED)?;
-    let dir = root.join(DIR);
-    let there = |ext: &str| dir.join(format!("{typed}.{ext}")).exists();
-    (!there("yaml") && !there("yml") && !dir.join("people").is_dir()).then_some(typed)
+/// The data file with a contract (`relationships`, `wins`…) that `stem`, in
+/// the folder `dir` of the project at `root`, is a slip of the keyboard for,
+/// when that file is not there: a letter off (`relationship`, `win`,
+/// `progres`, `Wins`). A name further off, such as `programs`, is a file of
+/// its own (data for templates). The one rule for `data/` and a member's
+/// folder.
+pub fn slip_for(root: &Path, dir: &str, stem: &str) -> Option<&'static str> {
+    let lower = stem.to_lowercase();
+    let typed = TYPED
+        .into_iter()
+        .find(|typed| strsim::levenshtein(&lower, typed) <= 1)?;
+    let folder = root.join(dir);
+    let there = |ext: &str| folder.join(format!("{typed}.{ext}")).exists();
+    (!there("yaml") && !there("yml")).then_some(typed)
 }
 
-/// The warning for `file`, whose name is close to the data file `typed`'s
-/// (`profile`, `relationships`…) in the folder `dir`: careerbook does not
-/// read it as one.
+/// The warning for `file`, whose name is a slip for the data file `typed`'s
+/// (`profile`, `relationships`…) in the folder `dir` ([`slip_for`]).
 pub fn misnamed(file: &Path, typed: &str, dir: &str) -> Diagnostic {
     Diagnostic::warning(
         "data",
         format!(
-            "`{}` is not read: careerbook reads {typed} from `{dir}/{typed}.yaml`",
+            "`{}` is not read as your {typed}: careerbook reads {typed} from `{dir}/{typed}.yaml`",
             file.display()
         ),
     )
     .in_file(file)
     .help(format!(
-        "did you mean `{typed}.yaml`? Rename the file `{dir}/{typed}.yaml`"
+        "did you mean `{typed}.yaml`? Rename the file to `{dir}/{typed}.yaml`"
     ))
 }
 
@@ -85,8 +89,11 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Data {
             continue;
         }
         let file = Path::new(DIR).join(&name);
-        if let Some(typed) = meant_as_typed(root, stem) {
-            diags.push(misnamed(&file, typed, "data"));
+        // Not in a cohort, whose personal data is in the members' folders.
+        if !dir.join("people").is_dir()
+            && let Some(typed) = slip_for(root, DIR, stem)
+        {
+            diags.push(misnamed(&file, typed, DIR));
         }
         if !stem
             .chars()

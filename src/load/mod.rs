@@ -402,7 +402,7 @@ fn member_files(root: &Path, dir: &str, diags: &mut Diagnostics) {
             continue;
         }
         let file = Path::new(dir).join(name);
-        diags.push(match crate::diagnostics::suggest(stem, workbook::FILES) {
+        diags.push(match data::slip_for(root, dir, stem) {
             Some(typed) => data::misnamed(&file, typed, dir),
             None => Diagnostic::warning(
                 "data",

@@ -615,8 +615,8 @@ fn a_member_s_misnamed_or_stray_file_and_a_folder_without_profile_are_warnings()
     );
     assert!(
         said[1].starts_with(
-            "data/people/ana-lima/relationship.yaml `data/people/ana-lima/relationship.yaml` is not read: \
-             careerbook reads relationships from `data/people/ana-lima/relationships.yaml`"
+            "data/people/ana-lima/relationship.yaml `data/people/ana-lima/relationship.yaml` is not read as your \
+             relationships: careerbook reads relationships from `data/people/ana-lima/relationships.yaml`"
         ),
         "{said:#?}"
     );
@@ -636,8 +636,11 @@ fn a_data_file_named_close_to_one_careerbook_reads_is_a_warning() {
     let text = std::fs::read_to_string(p.root().join("data/wins.yaml")).unwrap();
     p.remove("data/wins.yaml");
     p.write("data/win.yaml", &text);
-    // Data for templates, named like nothing careerbook reads: no warning.
+    // Data for templates, named like nothing careerbook reads (or close, but
+    // more than a slip of the keyboard away): no warning.
     p.write("data/events.yaml", "- a talk\n");
+    p.write("data/projects.yaml", "- a project\n");
+    p.write("data/programs.yaml", "- a program\n");
     // The log's wins are now unknown (errors); the warning says why.
     let (diags, text) = p.build_err();
     let said: Vec<String> = diags
@@ -647,7 +650,7 @@ fn a_data_file_named_close_to_one_careerbook_reads_is_a_warning() {
         .collect();
     assert_eq!(
         said,
-        ["data/win.yaml `data/win.yaml` is not read: careerbook reads wins from `data/wins.yaml`"],
+        ["data/win.yaml `data/win.yaml` is not read as your wins: careerbook reads wins from `data/wins.yaml`"],
         "{text}"
     );
 }
