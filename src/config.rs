@@ -131,7 +131,11 @@ fn without_entry_at(text: &str, at: usize) -> Option<String> {
             }
         }
     }
-    String::from_utf8(bytes).ok()
+    let rest = String::from_utf8(bytes).ok()?;
+    // A dotted key (`build.thme = …`) or an inline table's first entry
+    // blanked leaves what is not TOML (`build.`, `{ , …}`): stop there rather
+    // than report a syntax error the file does not have.
+    DeTable::parse(&rest).is_ok().then_some(rest)
 }
 
 /// A program with many members (`data/people/<id>/`).
@@ -856,7 +860,13 @@ fn not_well_formed(root: &Path, logo: &Path) -> Option<(String, String)> {
         return None;
     }
     let text = String::from_utf8_lossy(&bytes);
-    let problem = match roxmltree::Document::parse(&text) {
+    // A DOCTYPE is allowed, as the PDF's SVG reader allows it: drawing
+    // programs write one.
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..roxmltree::ParsingOptions::default()
+    };
+    let problem = match roxmltree::Document::parse_with_options(&text, options) {
         Ok(doc) if doc.root_element().tag_name().name() == "svg" => return None,
         Ok(doc) => format!(
             "its root element is `{}`, not `svg`",
@@ -938,6 +948,21 @@ mod tests {
         assert!(found[0].2.contains("`titel`"));
         assert!(found[2].2.contains("`brandng`"));
         assert!(found[5].2.contains("`show-profil`"));
+        // A dotted key or an inline table's entry that cannot be blanked out
+        // alone: its problem, and no syntax error the file does not have.
+        for text in [
+            "build.thme = \"x\"\nbranding.accent = \"blue\"\n",
+            "branding = { logo = \"a.png\", nme = \"x\" }\n",
+        ] {
+            let err = Config::parse(text).unwrap_err();
+            assert!(
+                err.iter()
+                    .all(|d| !d.message.contains("expected")
+                        || d.message.starts_with("unknown field")),
+                "{err:#?}"
+            );
+            assert!(err[0].message.starts_with("unknown field"), "{err:#?}");
+        }
         // Broken TOML stops it: what follows cannot be read.
         let err =
             Config::parse("[book]\ntitel = \"x\"\ntitle = \"y\n[public]\nx = 1\n").unwrap_err();
