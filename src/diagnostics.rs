@@ -266,7 +266,14 @@ fn next_token_end(text: &str, start: usize) -> usize {
     // A value after `key: ` (YAML), `key = ` (TOML) or `- ` (a list item)
     // is underlined whole: `Big Win`, `Nov 10, 2026`, a quoted string.
     let before = text[..start].trim_end();
+    // (After `- `, a list item's own first key is a key: `- titel: x`.)
+    let item_key = before.ends_with('-')
+        && rest
+            .split(" #")
+            .next()
+            .is_some_and(|r| r.contains(": ") || r.trim_end().ends_with(':'));
     let at_value = start > before.len()
+        && !item_key
         && (before.ends_with(':') || before.ends_with('=') || before.ends_with('-'));
     if at_value && let Some(len) = value_len(rest) {
         return start + len;
@@ -594,6 +601,8 @@ mod underline_tests {
             "\"brand/my logo.svg\""
         );
         assert_eq!(underlined("  - plan m1 list", 5), "plan m1 list");
+        // The first key of a list item is a key.
+        assert_eq!(underlined("  - titel: x", 5), "titel");
         // A key, an item of a flow list: one word.
         assert_eq!(underlined("titel = \"x\"", 1), "titel");
         assert_eq!(underlined("seen_by: [ana, bo b]", 16), "bo");
