@@ -337,7 +337,20 @@ fn diff_theme_file(
 ) -> Result<Option<String>, Vec<Diagnostic>> {
     let builtin_theme = Theme::builtin();
     let Some(builtin) = builtin_theme.files.get(rel) else {
-        return Err(vec![unknown_theme_file(&builtin_theme, pattern)]);
+        // A folder (`theme/print/`): each of its files that the project has.
+        let files = theme_files(&builtin_theme, rel);
+        if files.is_empty() {
+            return Err(vec![unknown_theme_file(&builtin_theme, pattern)]);
+        }
+        let mut diffs = Vec::new();
+        for (file, _) in files {
+            if root.join(theme_folder(theme)).join(file).exists()
+                && let Some(d) = diff_theme_file(root, file, pattern, theme)?
+            {
+                diffs.push(d);
+            }
+        }
+        return Ok((!diffs.is_empty()).then(|| diffs.concat()));
     };
     let path = theme_folder(theme).join(rel);
     let own = std::fs::read(root.join(&path)).map_err(|e| {
@@ -371,8 +384,9 @@ fn unknown_theme_file(theme: &Theme, pattern: &str) -> Diagnostic {
         rel.rsplit_once('/')
             .map(|(dir, _)| format!("{THEME}{dir}/"))
     });
-    let candidates: Vec<String> = files.chain(folders).collect();
     let wanted = theme_path(pattern).map_or(pattern.to_string(), |p| format!("{THEME}{p}"));
+    // Never the name asked for itself.
+    let candidates: Vec<String> = files.chain(folders).filter(|c| *c != wanted).collect();
     let help = match crate::diagnostics::suggest(&wanted, candidates.iter().map(String::as_str)) {
         Some(best) => {
             format!("did you mean `{best}`? `careerbook eject --list` lists the theme's files")

@@ -527,6 +527,16 @@ fn theme_files_are_ejected_one_by_one_listed_and_diffed() {
     assert!(out.status.success(), "{}", said(&out));
     assert!(said(&out).contains("+/* ours */"), "{}", said(&out));
     assert!(said(&out).contains("theme/templates/page.html: the same as the built-in file"));
+    // A folder: the diffs of its files the project has (none differ here).
+    let out = eject(&p, &["--diff", "theme/print/"]);
+    assert!(out.status.success(), "{}", said(&out));
+    assert!(
+        said(&out).contains("theme/print/: the same as the built-in file"),
+        "{}",
+        said(&out)
+    );
+    let out = eject(&p, &["--diff", "theme/static/"]);
+    assert!(said(&out).contains("+/* ours */"), "{}", said(&out));
     p.build_ok();
     assert_eq!(p.site("assets/css/book.css"), "/* ours */\n");
 
