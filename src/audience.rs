@@ -238,8 +238,9 @@ impl ThirdParty {
     /// Without the texts that `guidance` (the built-in guidance's pages, as
     /// written) has itself: a person the project tracks may share a name with
     /// someone the guidance cites, and a page that prints the guidance's
-    /// words publishes nothing of theirs. The project's own pages are not
-    /// guidance here: a name typed into one is what the guard is for.
+    /// words publishes nothing of theirs. Such a text is then not looked for
+    /// in any file (the guard cannot tell the guidance's use of a name from
+    /// another); their email address and history still are.
     pub fn except_written_in<'t>(self, guidance: impl IntoIterator<Item = &'t str>) -> ThirdParty {
         let mut known: FxHashSet<&str> = FxHashSet::default();
         for text in guidance {
@@ -452,7 +453,7 @@ impl<'a> Guard<'a> {
                 let (whose, help) = if self.people.cohort {
                     (
                         "the cohort's guide would publish a member's data",
-                        "the guide (site/) is every member's, and shows no member or person they track; \
+                        "the guide is every member's, and shows no member or person they track; \
                          take it out of the page or template that prints it",
                     )
                 } else {

@@ -241,9 +241,15 @@ impl MissingGlyphs {
             .collect();
         let first = self.chars[0];
         let context = &self.context;
-        let found = data
-            .and_then(|data| in_data(&project.root, data, context, first))
-            .or_else(|| in_pages(&project.content.pages, context, first));
+        // The text it is shown in, in the data and then in the pages; only
+        // then the character alone (a stray one elsewhere is not the one).
+        let found = needles(context, first)
+            .into_iter()
+            .flatten()
+            .find_map(|(needle, offset)| {
+                data.and_then(|data| in_data(&project.root, data, &needle, offset))
+                    .or_else(|| in_pages(&project.content.pages, &needle, offset))
+            });
         let (from, at) = match &found {
             Some(Written::Data(at)) => ("your data", format!(", {at}")),
             Some(Written::Page(at)) => ("the page", format!(", {at}")),
@@ -282,10 +288,10 @@ fn needles(context: &str, c: char) -> [Option<(String, usize)>; 2] {
     ]
 }
 
-/// Where `c` is first written in the YAML files of the folder `data` (from
-/// the project folder at `root`), as [`needles`] says. None if not found (a
-/// value the view made, or a folder that cannot be read).
-fn in_data(root: &Path, data: &str, context: &str, c: char) -> Option<Written> {
+/// Where `needle` (at `offset` in it) is first written in the YAML files of
+/// the folder `data` (from the project folder at `root`). None if not found
+/// (a value the view made, or a folder that cannot be read).
+fn in_data(root: &Path, data: &str, needle: &str, offset: usize) -> Option<Written> {
     let mut files: Vec<_> = std::fs::read_dir(root.join(data))
         .ok()?
         .filter_map(|e| e.ok())
@@ -293,42 +299,28 @@ fn in_data(root: &Path, data: &str, context: &str, c: char) -> Option<Written> {
         .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
         .collect();
     files.sort();
-    let texts: Vec<_> = files
-        .iter()
-        .filter_map(|path| Some((path, crate::source::read_bytes(path).ok()?)))
-        .filter_map(|(path, bytes)| Some((path, String::from_utf8(bytes).ok()?)))
-        .collect();
-    needles(context, c)
-        .into_iter()
-        .flatten()
-        .find_map(|(needle, offset)| {
-            texts.iter().find_map(|(path, text)| {
-                let at = text.find(&needle)? + offset;
-                let (line, column) = line_col(text, at);
-                let name = path.file_name()?.to_string_lossy();
-                Some(Written::Data(format!("{data}/{name}:{line}:{column}")))
-            })
-        })
+    files.iter().find_map(|path| {
+        let text = String::from_utf8(crate::source::read_bytes(path).ok()?).ok()?;
+        let at = text.find(needle)? + offset;
+        let (line, column) = line_col(&text, at);
+        let name = path.file_name()?.to_string_lossy();
+        Some(Written::Data(format!("{data}/{name}:{line}:{column}")))
+    })
 }
 
-/// Where `c` is first written in the guidance's `pages`, as [`needles`]
-/// says: the PDF prints what a page's Markdown says, so a character only a
-/// page has is changed there.
-fn in_pages(pages: &[SourcePage], context: &str, c: char) -> Option<Written> {
-    needles(context, c)
-        .into_iter()
-        .flatten()
-        .find_map(|(needle, offset)| {
-            pages.iter().find_map(|page| {
-                let at = page.body.find(&needle)? + offset;
-                let (line, column) = line_col(&page.body, at);
-                Some(Written::Page(format!(
-                    "{}:{}:{column}",
-                    page.file.display(),
-                    page.body_line + line - 1
-                )))
-            })
-        })
+/// Where `needle` (at `offset` in it) is first written in the guidance's
+/// `pages`: the PDF prints what a page's Markdown says, so a character only
+/// a page has is changed there.
+fn in_pages(pages: &[SourcePage], needle: &str, offset: usize) -> Option<Written> {
+    pages.iter().find_map(|page| {
+        let at = page.body.find(needle)? + offset;
+        let (line, column) = line_col(&page.body, at);
+        Some(Written::Page(format!(
+            "{}:{}:{column}",
+            page.file.display(),
+            page.body_line + line - 1
+        )))
+    })
 }
 
 /// Drop what Typst memoised that the last three typesetting runs (a run: one

@@ -208,7 +208,7 @@ fn own_page_of(project: &Project, path: &str) -> Option<String> {
         let rel = format!("{}.md", rest.strip_suffix(".html")?);
         in_language(tag)?
             .iter()
-            .find(|page| page.rel == rel && !page.file.starts_with(crate::load::base::PREFIX))
+            .find(|page| page.rel == rel && !crate::load::base::is_built_in(&page.file))
             .map(|page| page.file.display().to_string())
     })
 }
