@@ -650,7 +650,9 @@ fn a_data_file_named_close_to_one_careerbook_reads_is_a_warning() {
         .collect();
     assert_eq!(
         said,
-        ["data/win.yaml `data/win.yaml` is not read as your wins: careerbook reads wins from `data/wins.yaml`"],
+        [
+            "data/win.yaml `data/win.yaml` is not read as your wins: careerbook reads wins from `data/wins.yaml`"
+        ],
         "{text}"
     );
 }
