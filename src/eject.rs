@@ -314,17 +314,24 @@ pub fn diff(
         Some(fingerprint) => with_based_on(builtin, &fingerprint),
         None => builtin.to_string(),
     };
-    let (builtin, own) = (normalise(&builtin), normalise(&own));
-    if builtin == own {
-        return Ok(None);
-    }
-    let diff = similar::TextDiff::from_lines(&builtin, &own);
-    Ok(Some(
-        diff.unified_diff()
-            .context_radius(3)
-            .header(&format!("built-in {rel}"), &path.display().to_string())
-            .to_string(),
+    Ok(unified(
+        &normalise(&builtin),
+        &normalise(&own),
+        &format!("built-in {rel}"),
+        &path,
     ))
+}
+
+/// How `own` (the project's file at `path`) differs from `builtin`, as a
+/// unified diff; none when they are the same.
+fn unified(builtin: &str, own: &str, builtin_name: &str, path: &Path) -> Option<String> {
+    (builtin != own).then(|| {
+        similar::TextDiff::from_lines(builtin, own)
+            .unified_diff()
+            .context_radius(3)
+            .header(builtin_name, &path.display().to_string())
+            .to_string()
+    })
 }
 
 /// [`diff`] for a file of the theme: the project's copy in `themes/<theme>/`
@@ -362,18 +369,11 @@ fn diff_theme_file(
     })?;
     let builtin = String::from_utf8_lossy(&normalise_bytes(&builtin.bytes)).into_owned();
     let own = String::from_utf8_lossy(&normalise_bytes(&own)).into_owned();
-    if builtin == own {
-        return Ok(None);
-    }
-    let diff = similar::TextDiff::from_lines(&builtin, &own);
-    Ok(Some(
-        diff.unified_diff()
-            .context_radius(3)
-            .header(
-                &format!("built-in {THEME}{rel}"),
-                &path.display().to_string(),
-            )
-            .to_string(),
+    Ok(unified(
+        &builtin,
+        &own,
+        &format!("built-in {THEME}{rel}"),
+        &path,
     ))
 }
 

@@ -751,44 +751,38 @@ fn eject(dir: &Path, paths: &[String], list: bool, diff: bool, color: bool) -> E
         if !write_out(table.as_bytes()) {
             return ExitCode::FAILURE;
         }
-        let yours = listed
-            .iter()
-            .filter(|(_, s)| !matches!(s, Status::BuiltIn | Status::Excluded))
-            .count();
-        let same = listed
-            .iter()
-            .filter(|(_, s)| *s == Status::Identical)
-            .count();
-        sayln!(
-            "{} built-in pages; content/ replaces {yours}{}{}",
-            listed.len(),
-            if same > 0 {
+        // How many the project replaces, and how many of those with the
+        // built-in text.
+        let replaced = |listed: &[(String, Status)]| {
+            let yours = listed
+                .iter()
+                .filter(|(_, s)| !matches!(s, Status::BuiltIn | Status::Excluded))
+                .count();
+            let same = listed
+                .iter()
+                .filter(|(_, s)| *s == Status::Identical)
+                .count();
+            let same = if same > 0 {
                 format!(", {same} of them with the same text (delete those to get new editions)")
             } else {
                 String::new()
-            },
+            };
+            format!("{yours}{same}")
+        };
+        sayln!(
+            "{} built-in pages; content/ replaces {}{}",
+            listed.len(),
+            replaced(&listed),
             if config.content.base {
                 ""
             } else {
                 ". This project does not build on them: set `base = true` under [content] in book.toml"
             },
         );
-        let yours = theme_files
-            .iter()
-            .filter(|(_, s)| *s != Status::BuiltIn)
-            .count();
-        let same = theme_files
-            .iter()
-            .filter(|(_, s)| *s == Status::Identical)
-            .count();
         sayln!(
-            "{} theme files; themes/{theme}/ replaces {yours}{}",
+            "{} theme files; themes/{theme}/ replaces {}",
             theme_files.len(),
-            if same > 0 {
-                format!(", {same} of them with the same text (delete those to get new editions)")
-            } else {
-                String::new()
-            },
+            replaced(&theme_files),
         );
         return ExitCode::SUCCESS;
     }
